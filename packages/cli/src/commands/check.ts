@@ -1,0 +1,27 @@
+import { checkPolicyFolder, hasErrors, renderDiagnostics } from '@vot/engine';
+import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { policyDirFor } from '../policy-dir.js';
+
+export interface CheckOptions {
+  format: 'text' | 'json';
+}
+
+/** `vot check [dir]`: load and check a policy folder; exit 1 with diagnostics on any error. */
+export async function runCheck(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<void> {
+  const folder = policyDirFor(io.cwd, dir);
+  const checked = await checkPolicyFolder(folder);
+  const failed = hasErrors(checked.diagnostics);
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ ok: !failed, diagnostics: checked.diagnostics, model: checked.model ? { name: checked.model.name, version: checked.model.version, hash: checked.model.hash } : null }, null, 2));
+  } else if (checked.diagnostics.length > 0) {
+    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+  }
+  if (failed) throw new CommandFailed(exitCodes.badInput);
+  if (options.format === 'text' && checked.model) {
+    const model = checked.model;
+    const rules = model.points.reduce((n, p) => n + p.outcomes.reduce((m, o) => m + o.rules.length + (o.otherwise ? 1 : 0), 0), 0);
+    io.out(
+      `ok: ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
+    );
+  }
+}

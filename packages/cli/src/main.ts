@@ -1,0 +1,80 @@
+/**
+ * `vot`: commands for legal reviewers and CI. Each command lives in `commands/`; `main` wires
+ * them into one program and maps failures onto exit codes (0 ok, 1 bad input, 2 usage,
+ * 3 internal error, with a stack trace only under --debug).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck } from './commands/check.js';
+import { runEval } from './commands/eval.js';
+import { runSchema } from './commands/schema.js';
+import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
+
+const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('vot')
+    .description('Check, test and evaluate YAML decision policies')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError(false);
+
+  // Each command: its options here, its work in commands/<name>.ts.
+  program
+    .command('eval')
+    .description('evaluate an incident (JSON facts) and print the decision with its legal basis')
+    .argument('<facts>', 'a JSON file: { "title": {...}, "facts": {...} } or a bare fact record')
+    .option('--point <point>', 'the decision point (default: every point the facts suffice for)')
+    .addOption(new Option('--lang <lang>', 'language of reasons').choices(['nb', 'en', 'da']).default('nb'))
+    .addOption(formatOption())
+    .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
+    .action(async (file: string, options: { point?: string; lang: 'nb' | 'en' | 'da'; format: 'text' | 'json'; policies?: string }) => {
+      await runEval(io, file, options);
+    });
+
+  program
+    .command('check')
+    .description('load and check a policy folder; exit 1 with diagnostics on any error')
+    .argument('[dir]', 'policy folder (default: ./policies)')
+    .addOption(formatOption())
+    .action(async (dir: string | undefined, options: { format: 'text' | 'json' }) => {
+      await runCheck(io, dir, options);
+    });
+
+  program
+    .command('schema')
+    .description('print, write or verify the JSON Schema files editors use')
+    .option('--write', 'write policies/schema/*.schema.json')
+    .option('--check', 'exit 1 when the committed schema files are stale')
+    .option('--policies <dir>', 'policy folder (default: ./policies)')
+    .action(async (options: { write?: boolean; check?: boolean; policies?: string }) => {
+      await runSchema(io, { write: Boolean(options.write), check: Boolean(options.check), dir: options.policies });
+    });
+
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  }
+  return program;
+}
+
+/** Runs `vot` with arguments (without `node` and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CommandFailed) return error.exitCode;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return exitCodes.ok;
+      return exitCodes.usage;
+    }
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`);
+      return exitCodes.usage;
+    }
+    io.err(`internal error: ${(error as Error)?.message ?? String(error)}${debug ? `\n${(error as Error)?.stack ?? ''}` : '\n  = help: run again with --debug for the stack trace, and report it'}`);
+    return exitCodes.internal;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The reference path: checked conditions compiled onto json-rules-engine, one Engine per
+ * decision point, built once per policy set. Reviewers never see these triples; only the
+ * engine's built-in operators are used, and no `path` (JSONPath) or custom path resolver is
+ * ever set, so nothing in policy YAML reaches jsonpath-plus.
+ */
+import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
+import type { CompareOperator, ConditionNode, PointModel, PolicySetModel } from '../model.js';
+import { conditionKeys } from './keys.js';
+
+const operatorName: Record<CompareOperator, string> = {
+  eq: 'equal',
+  ne: 'notEqual',
+  in: 'in',
+  notIn: 'notIn',
+  gte: 'greaterThanInclusive',
+  lte: 'lessThanInclusive',
+  gt: 'greaterThan',
+  lt: 'lessThan',
+};
+
+function toNested(node: ConditionNode): NestedCondition {
+  switch (node.kind) {
+    case 'const':
+      return node.value ? { all: [] } : { any: [] };
+    case 'test':
+      return { fact: node.fact, operator: operatorName[node.op], value: node.value as never };
+    case 'all':
+      return { all: node.items.map(toNested) };
+    case 'any':
+      return { any: node.items.map(toNested) };
+    case 'not':
+      return { not: toNested(node.item) };
+    case 'ref':
+      return { condition: node.qualified };
+  }
+}
+
+/** A top-level json-rules-engine condition must be `all`, `any`, `not` or `condition`. */
+export function toRulesEngineCondition(node: ConditionNode): TopLevelCondition {
+  const nested = toNested(node);
+  return ('all' in nested || 'any' in nested || 'not' in nested || 'condition' in nested ? nested : { all: [nested] }) as TopLevelCondition;
+}
+
+/** One engine for a point: a rule per condition key, whose event names the key. */
+export function buildRulesEngine(model: PolicySetModel, point: PointModel): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
+  for (const policy of point.policies) {
+    for (const named of policy.conditions) engine.setCondition(named.qualified, toRulesEngineCondition(named.when));
+  }
+  for (const { key, condition } of conditionKeys(point)) {
+    engine.addRule({ name: key, conditions: toRulesEngineCondition(condition), event: { type: 'holds', params: { key } } });
+  }
+  void model;
+  return engine;
+}

@@ -1,0 +1,143 @@
+/**
+ * Facts from a host system → a complete, checked fact record. The zod schema is built from
+ * the vocabulary: a key outside it, a value out of its domain or of the wrong type is refused
+ * with a diagnostic naming the fact; absent facts take their documented default; a fact the
+ * point needs that is absent and has no default is refused. Input is never trusted to be a
+ * plain object: prototypes, getters and oversized records are refused before zod sees them.
+ */
+import { z } from 'zod';
+import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
+import type { FactModel, FactValue, PointModel } from '../model.js';
+
+export const factLimits = {
+  /** More keys than this is not a fact record (the vocabulary has a few dozen facts). */
+  maxKeys: 256,
+  /** Longest string value accepted before the enum check (values are short ids). */
+  maxStringLength: 256,
+} as const;
+
+export type FactRecord = Record<string, FactValue>;
+
+export interface FactsValidator {
+  /** Checks and completes facts for a point; returns the full record or the problems. */
+  validate(point: PointModel, input: unknown): { facts?: FactRecord; diagnostics: Diagnostic[] };
+}
+
+function factSchema(fact: FactModel): z.ZodType {
+  let schema: z.ZodType;
+  if (fact.type === 'boolean') schema = z.boolean();
+  else if (fact.type === 'integer') schema = z.number().int().min(fact.min!).max(fact.max!);
+  else schema = z.enum(fact.values as [string, ...string[]]);
+  if (fact.hasDefault && fact.default === null) schema = schema.nullable();
+  return schema.optional();
+}
+
+function expectedText(fact: FactModel): string {
+  const none = fact.hasDefault && fact.default === null ? ', or none (absent or null)' : '';
+  if (fact.type === 'boolean') return `\`true\` or \`false\`${none}`;
+  if (fact.type === 'integer') return `a whole number from ${fact.min} to ${fact.max}${none}`;
+  return `${listOf(fact.values!, 12)}${none}`;
+}
+
+const receivedText = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? `\`${value.slice(0, 40)}…\` (a string)` : `\`${value}\` (a string)`;
+  if (typeof value === 'object') return 'an object';
+  return `\`${String(value)}\` (a ${typeof value})`;
+};
+
+export function createFactsValidator(facts: readonly FactModel[]): FactsValidator {
+  const byId = new Map(facts.map((fact) => [fact.id, fact]));
+  const shape: Record<string, z.ZodType> = {};
+  for (const fact of facts) shape[fact.id] = factSchema(fact);
+  const schema = z.strictObject(shape);
+  const defaults: FactRecord = Object.create(null) as FactRecord;
+  for (const fact of facts) if (fact.hasDefault) defaults[fact.id] = fact.default ?? null;
+  const names = facts.map((fact) => fact.id);
+
+  return {
+    validate(point, input) {
+      const diagnostics: Diagnostic[] = [];
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        return { diagnostics: [diagnostic({ code: 'facts-not-object', args: { received: receivedText(input) } })] };
+      }
+      const prototype = Object.getPrototypeOf(input) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) {
+        return { diagnostics: [diagnostic({ code: 'facts-not-object', args: { received: 'an instance of a class' } })] };
+      }
+      const keys = Reflect.ownKeys(input);
+      if (keys.length > factLimits.maxKeys) {
+        return { diagnostics: [diagnostic({ code: 'facts-not-object', args: { received: `an object with ${keys.length} keys` }, help: `a fact record has at most ${factLimits.maxKeys} keys` })] };
+      }
+      // Copy own data properties only, into a prototype-free record: no getters run twice, no
+      // inherited keys, and `__proto__` is an ordinary (unknown) key here.
+      const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const key of keys) {
+        if (typeof key === 'symbol') {
+          diagnostics.push(diagnostic({ code: 'fact-unknown', args: { fact: key.toString() }, expected: listOf(names) }));
+          continue;
+        }
+        const descriptor = Object.getOwnPropertyDescriptor(input, key)!;
+        if (!('value' in descriptor)) {
+          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: key }, received: 'an accessor property', expected: 'a plain value' }));
+          continue;
+        }
+        const value: unknown = descriptor.value;
+        if (typeof value === 'string' && value.length > factLimits.maxStringLength) {
+          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: key }, received: `a string of ${value.length} characters`, expected: `at most ${factLimits.maxStringLength} characters` }));
+          continue;
+        }
+        if (!byId.has(key)) {
+          diagnostics.push(
+            diagnostic({
+              code: 'fact-unknown',
+              args: { fact: key },
+              expected: listOf(names, 10),
+              help: closest(key, names) ? `did you mean \`${closest(key, names)}\`?` : 'only facts of the vocabulary are accepted',
+            }),
+          );
+          continue;
+        }
+        copy[key] = value;
+      }
+      if (diagnostics.length > 0) return { diagnostics };
+      const parsed = schema.safeParse({ ...copy });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const fact = byId.get(String(issue.path[0]));
+          if (!fact) continue;
+          const value = copy[fact.id];
+          const suggestion = typeof value === 'string' && fact.values ? closest(value, fact.values) : undefined;
+          diagnostics.push(
+            diagnostic({
+              code: 'fact-invalid',
+              args: { fact: fact.id },
+              expected: expectedText(fact),
+              received: receivedText(value),
+              help: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
+            }),
+          );
+        }
+        return { diagnostics };
+      }
+      const record: FactRecord = Object.create(null) as FactRecord;
+      Object.assign(record, defaults);
+      for (const [key, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+        if (value !== undefined) record[key] = value as FactValue;
+      }
+      for (const id of point.requiredFacts) {
+        if (record[id] === undefined) {
+          diagnostics.push(
+            diagnostic({ code: 'fact-missing', args: { fact: id, point: point.id }, expected: expectedText(byId.get(id)!), help: `add \`${id}\` to the facts` }),
+          );
+        }
+      }
+      if (diagnostics.length > 0) return { diagnostics };
+      // Facts the point does not read and that have no default stay absent; give them null so
+      // every engine sees a complete record (json-rules-engine refuses undefined facts).
+      for (const name of names) if (record[name] === undefined) record[name] = null;
+      return { facts: record, diagnostics };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * A loaded, checked policy set, ready to decide. Built once; `decide` is then pure: the same
+ * facts and the same policy hash give the same decision. Fails closed: facts it cannot check,
+ * an unknown point or an engine error reject the promise; nothing is ever returned for them.
+ */
+import type { Engine } from 'json-rules-engine';
+import { compilePredicate, explainFailure, type Predicate } from '../compile/predicate.js';
+import { conditionKeys, namedConditions } from '../compile/keys.js';
+import { buildRulesEngine } from '../compile/rules-engine.js';
+import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
+import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
+import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
+import { createFactsValidator, type FactRecord, type FactsValidator } from './facts.js';
+
+export type EvaluatorKind = 'compiled' | 'json-rules-engine';
+
+export interface DecideOptions {
+  /** Leave out the per-condition explanation of rules that did not hold (faster). */
+  explain?: boolean;
+}
+
+interface CompiledPoint {
+  model: PointModel;
+  named: Map<string, ConditionNode>;
+  predicates: Map<string, Predicate>;
+  engine?: Engine;
+}
+
+export class PolicySet {
+  readonly model: PolicySetModel;
+  readonly evaluator: EvaluatorKind;
+  private readonly compiled = new Map<string, CompiledPoint>();
+  private readonly validator: FactsValidator;
+  private readonly basis: Map<string, BasisEntry>;
+
+  constructor(model: PolicySetModel, options: { evaluator?: EvaluatorKind } = {}) {
+    this.model = model;
+    this.evaluator = options.evaluator ?? 'compiled';
+    this.validator = createFactsValidator(model.facts);
+    this.basis = basisIndex(model);
+    for (const point of model.points) {
+      const named = namedConditions(point);
+      const cache = new Map<string, Predicate>();
+      const predicates = new Map<string, Predicate>();
+      for (const { key, condition } of conditionKeys(point)) predicates.set(key, compilePredicate(condition, named, cache));
+      const entry: CompiledPoint = { model: point, named, predicates };
+      if (this.evaluator === 'json-rules-engine') entry.engine = buildRulesEngine(model, point);
+      this.compiled.set(point.id, entry);
+    }
+  }
+
+  /** The decision points, in the order of policy-set.yaml. */
+  get points(): string[] {
+    return this.model.points.map((p) => p.id);
+  }
+
+  get policy(): { name: string; version: string; hash: string } {
+    return { name: this.model.name, version: this.model.version, hash: this.model.hash };
+  }
+
+  private point(pointId: unknown): CompiledPoint {
+    const entry = typeof pointId === 'string' ? this.compiled.get(pointId) : undefined;
+    if (!entry) {
+      const name = typeof pointId === 'string' ? pointId.slice(0, 80) : String(typeof pointId);
+      const suggestion = closest(name, this.points);
+      throw new PolicyError(`unknown decision point \`${name}\``, [
+        diagnostic({ code: 'unknown-point', args: { point: name }, expected: listOf(this.points), help: suggestion ? `did you mean \`${suggestion}\`?` : undefined }),
+      ]);
+    }
+    return entry;
+  }
+
+  /** Checks and completes facts for a point, or throws a PolicyError naming each bad fact. */
+  validateFacts(pointId: string, facts: unknown): FactRecord {
+    const point = this.point(pointId);
+    const result = this.validator.validate(point.model, facts);
+    if (!result.facts) {
+      const first = result.diagnostics[0]!;
+      throw new PolicyError(`facts refused for point \`${point.model.id}\`: ${first.message}`, result.diagnostics);
+    }
+    return result.facts;
+  }
+
+  /** Decides with already validated, complete facts on the compiled path (for analysis tools). */
+  decideValidated(pointId: string, facts: FactRecord, options: DecideOptions = {}): Decision {
+    const point = this.point(pointId);
+    const holds = (key: string) => point.predicates.get(key)!(facts);
+    return assembleDecision(this.model, point.model, holds, this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named) : []));
+  }
+
+  /** Validates the facts, then decides on the configured evaluation path. */
+  decideSync(pointId: string, facts: unknown, options: DecideOptions = {}): Decision {
+    if (this.evaluator !== 'compiled') {
+      throw new PolicyError('decideSync needs the compiled evaluator; use decide()', []);
+    }
+    return this.decideValidated(pointId, this.validateFacts(pointId, facts), options);
+  }
+
+  async decide(pointId: string, facts: unknown, options: DecideOptions = {}): Promise<Decision> {
+    const record = this.validateFacts(pointId, facts);
+    const point = this.point(pointId);
+    if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
+    const result = await point.engine!.run({ ...record });
+    const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
+    return assembleDecision(this.model, point.model, (key) => held.has(key), this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named) : []));
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * One diagnostic type for every stage (load, schema, check, facts), kept as plain data and
+ * rendered separately. All problems of a run are collected; nothing stops at the first.
+ */
+import { messageFor, type DiagnosticCode } from './messages.js';
+
+export type { DiagnosticCode } from './messages.js';
+
+export interface SourcePosition {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: 'error' | 'warning';
+  message: string;
+  /** Path of the file as given to the loader (relative to the policy folder's parent when possible). */
+  file?: string;
+  start?: SourcePosition;
+  end?: SourcePosition;
+  /** Path inside the document, e.g. `outcomes[3].rules[0].when`. */
+  path?: string;
+  expected?: string;
+  received?: string;
+  help?: string;
+}
+
+/** What a stage knows when it reports a problem; the text comes from `messages.ts`. */
+export interface DiagnosticInput {
+  code: DiagnosticCode;
+  /** Values interpolated into the message template. */
+  args?: Record<string, string | number>;
+  severity?: 'error' | 'warning';
+  file?: string;
+  start?: SourcePosition;
+  end?: SourcePosition;
+  path?: string;
+  expected?: string;
+  received?: string;
+  help?: string;
+}
+
+export function diagnostic(input: DiagnosticInput): Diagnostic {
+  const template = messageFor(input.code);
+  const result: Diagnostic = {
+    code: input.code,
+    severity: input.severity ?? template.severity,
+    message: template.message(input.args ?? {}),
+  };
+  if (input.file !== undefined) result.file = input.file;
+  if (input.start !== undefined) result.start = input.start;
+  if (input.end !== undefined) result.end = input.end;
+  if (input.path !== undefined) result.path = input.path;
+  if (input.expected !== undefined) result.expected = input.expected;
+  if (input.received !== undefined) result.received = input.received;
+  const help = input.help ?? template.help?.(input.args ?? {});
+  if (help !== undefined) result.help = help;
+  return result;
+}
+
+/** Sorted by file, then position, then code: the order a reviewer reads them in. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => {
+    const byFile = (a.file ?? '').localeCompare(b.file ?? '');
+    if (byFile !== 0) return byFile;
+    const byLine = (a.start?.line ?? 0) - (b.start?.line ?? 0);
+    if (byLine !== 0) return byLine;
+    const byColumn = (a.start?.column ?? 0) - (b.start?.column ?? 0);
+    if (byColumn !== 0) return byColumn;
+    return a.code.localeCompare(b.code);
+  });
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * Renders one diagnostic for a person, with the offending line of the source when the text
+ * is at hand:
+ *
+ *     error[unknown-fact]: unknown fact `priorIncident` in outcome `exclusion-physical`
+ *       --> policies/reaction/ladder.yaml:42:17
+ *     42 |         - { fact: priorIncident, atLeast: 1 }
+ *        |                   ^^^^^^^^^^^^^
+ *        = expected: one of `priorIncidents`, `grave`, ...
+ *        = help: did you mean `priorIncidents`?
+ */
+export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
+  const lines = [`${d.severity}[${d.code}]: ${d.message}`];
+  if (d.file !== undefined) {
+    const where = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
+    lines.push(`  --> ${where}`);
+  }
+  const gutterWidth = d.start ? String(d.start.line).length : 1;
+  const pad = ' '.repeat(gutterWidth);
+  if (d.start && sourceText !== undefined) {
+    const sourceLine = sourceText.split(/\r?\n/)[d.start.line - 1];
+    if (sourceLine !== undefined) {
+      const shown = sourceLine.replace(/\t/g, ' ');
+      lines.push(`${d.start.line} | ${shown}`);
+      const from = Math.max(1, d.start.column);
+      const to =
+        d.end && d.end.line === d.start.line && d.end.column > from
+          ? Math.min(d.end.column, shown.length + 1)
+          : from + 1;
+      lines.push(`${pad} | ${' '.repeat(from - 1)}${'^'.repeat(Math.max(1, to - from))}`);
+    }
+  }
+  if (d.expected !== undefined) lines.push(`${pad} = expected: ${d.expected}`);
+  if (d.received !== undefined) lines.push(`${pad} = received: ${d.received}`);
+  if (d.help !== undefined) lines.push(`${pad} = help: ${d.help}`);
+  return lines.join('\n');
+}
+
+export interface RenderOptions {
+  /** Source text by file path, for code frames. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
+  const sorted = sortDiagnostics(diagnostics);
+  const blocks = sorted.map((d) => renderDiagnostic(d, d.file ? options.sources?.get(d.file) : undefined));
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  const warnings = sorted.length - errors;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return [...blocks, summary].join('\n\n');
+}
+
+/** The one error type the engine throws: it carries the diagnostics that caused it. */
+export class PolicyError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Source texts of the files involved, for rendering code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+
+  constructor(summary: string, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map()) {
+    super(summary);
+    this.name = 'PolicyError';
+    this.diagnostics = sortDiagnostics(diagnostics);
+    this.sources = sources;
+  }
+
+  render(): string {
+    return renderDiagnostics(this.diagnostics, { sources: this.sources });
+  }
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** The closest candidate, when it is close enough to be a plausible typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(2, Math.floor(word.length / 3));
+  return bestDistance <= tolerance ? best : undefined;
+}
+
+/** `a`, `b`, `c` … for `expected:` lines; long lists are cut. */
+export function listOf(values: readonly string[], max = 8): string {
+  const shown = values.slice(0, max).map((v) => `\`${v}\``);
+  const rest = values.length > max ? `, … (${values.length - max} more)` : '';
+  return `one of ${shown.join(', ')}${rest}`;
+}

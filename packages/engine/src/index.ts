@@ -1,0 +1,26 @@
+export {
+  PolicyError,
+  diagnostic,
+  hasErrors,
+  renderDiagnostic,
+  renderDiagnostics,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCode,
+  type SourcePosition,
+} from './diagnostics.js';
+export { diagnosticCodes } from './messages.js';
+export { checkPolicyFolder, checkPolicyTexts, loadPolicySet, type CheckedFolder, type CheckFolderOptions, type LoadPolicySetOptions } from './load/load-policies.js';
+export { loadPolicyFolder, loadPolicyTexts, readPolicyFolder, type LoadedDocument, type LoadedFolder } from './load/folder.js';
+export { parseYaml, loadLimits, type ParsedFile } from './load/parse.js';
+export { policyHash } from './load/hash.js';
+export { checkPolicySet } from './check/check.js';
+export { PolicySet, type DecideOptions, type EvaluatorKind } from './decide/policy-set.js';
+export type { BasisEntry, DecidedOutcome, Decision, Trace, TraceStep } from './decide/decision.js';
+export { createFactsValidator, factLimits, type FactRecord } from './decide/facts.js';
+export { compilePredicate, conditionText, explainFailure, type ConditionFailure, type Predicate } from './compile/predicate.js';
+export { buildRulesEngine, toRulesEngineCondition } from './compile/rules-engine.js';
+export { conditionKeys, namedConditions } from './compile/keys.js';
+export { documentSchemas } from './schema/documents.js';
+export { jsonSchemaFiles, schemaFileNames, toJsonSchema } from './schema/json-schema.js';
+export type * from './model.js';

@@ -1,0 +1,210 @@
+/**
+ * Text → one YAML document with source positions, refusing what a policy file must not hold:
+ * invalid UTF-8, NUL bytes, several documents, tags, many aliases, deep nesting, duplicate or
+ * reserved keys. Every problem is collected as a diagnostic; nothing is thrown.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics.js';
+
+export const loadLimits = {
+  /** Largest policy file, in bytes. */
+  maxFileBytes: 1024 * 1024,
+  /**
+   * Alias expansions (`*name`) per file. Anchors let a reviewer reuse a reason or a list of
+   * safeguards; what is dangerous is expansion (billion laughs), so every expansion counts,
+   * nested ones included, and parsing stops expanding past the limit.
+   */
+  maxAliases: 64,
+  /** Nesting depth of maps and lists. */
+  maxDepth: 48,
+} as const;
+
+const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type PathSegment = string | number;
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  /** Plain data with null-prototype objects, or undefined when the file could not be read as YAML. */
+  data: unknown;
+  /** Where a path inside the data starts and ends in the text (the key of a map entry when `key` is set). */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): { start: SourcePosition; end: SourcePosition } | undefined;
+}
+
+export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
+  if (bytes.length > loadLimits.maxFileBytes) {
+    return {
+      diagnostics: [diagnostic({ code: 'file-too-large', file, args: { size: bytes.length, limit: loadLimits.maxFileBytes } })],
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { diagnostics: [diagnostic({ code: 'invalid-utf8', file })] };
+  }
+  return { text, diagnostics: [] };
+}
+
+export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const empty: ParsedFile = { file, text, data: undefined, locate: () => undefined };
+
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    // Count lines by hand: the YAML parser has not run yet.
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const column = nul - before.lastIndexOf('\n');
+    diagnostics.push(diagnostic({ code: 'nul-byte', file, start: { line, column } }));
+    return { parsed: empty, diagnostics };
+  }
+
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    schema: 'core',
+    merge: false,
+    customTags: [],
+  });
+  const list = Array.isArray(documents) ? documents : [];
+  if (list.length === 0) {
+    diagnostics.push(diagnostic({ code: 'empty-file', file }));
+    return { parsed: empty, diagnostics };
+  }
+  if (list.length > 1) {
+    const second = list[1]!;
+    const offset = second.range?.[0] ?? 0;
+    diagnostics.push(diagnostic({ code: 'multiple-documents', file, start: position(offset) }));
+  }
+  const document = list[0]!;
+  for (const error of [...document.errors, ...document.warnings]) {
+    const start = position(error.pos[0]);
+    const end = position(error.pos[1]);
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = text.slice(error.pos[0], error.pos[1]).trim() || '?';
+      diagnostics.push(diagnostic({ code: 'duplicate-key', file, start, end, args: { key } }));
+    } else if (error.code === 'TAB_AS_INDENT') {
+      diagnostics.push(diagnostic({ code: 'tab-indentation', file, start, end }));
+    } else if (error.code === 'TAG_RESOLVE_FAILED') {
+      // Reported below, once per tagged node, with the tag's own text.
+    } else {
+      const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').toLowerCase();
+      diagnostics.push(diagnostic({ code: 'yaml-syntax', file, start, end, args: { detail } }));
+    }
+  }
+  if (document.contents === null || document.contents === undefined) {
+    if (diagnostics.length === 0) diagnostics.push(diagnostic({ code: 'empty-file', file }));
+    return { parsed: empty, diagnostics };
+  }
+
+  // One walk over the tree: tags, aliases, depth, keys; and the conversion to plain data.
+  let aliases = 0;
+  let tooDeepReported = false;
+  const toData = (node: unknown, depth: number): unknown => {
+    if (depth > loadLimits.maxDepth) {
+      if (!tooDeepReported) {
+        tooDeepReported = true;
+        const range = (node as Node | undefined)?.range;
+        diagnostics.push(
+          diagnostic({ code: 'too-deep', file, start: range ? position(range[0]) : undefined, args: { limit: loadLimits.maxDepth } }),
+        );
+      }
+      return undefined;
+    }
+    if (isAlias(node)) {
+      aliases++;
+      const target = node.resolve(document as Document);
+      // Aliases are expanded once, without following aliases inside the target, so a chain of
+      // aliases cannot grow the data exponentially.
+      return target && aliases <= loadLimits.maxAliases ? toData(target, depth + 1) : undefined;
+    }
+    const tagged = node as { tag?: string; range?: [number, number, number] } | null;
+    if (tagged && typeof tagged.tag === 'string' && tagged.range) {
+      diagnostics.push(
+        diagnostic({
+          code: 'custom-tag',
+          file,
+          start: position(tagged.range[0]),
+          end: position(tagged.range[1]),
+          args: { tag: tagged.tag.replace(/^tag:yaml.org,2002:/, '!!') },
+        }),
+      );
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
+    if (isMap(node)) {
+      const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const keyRange = (keyNode as Node | null)?.range;
+        if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number' && typeof keyNode.value !== 'boolean')) {
+          diagnostics.push(
+            diagnostic({
+              code: 'yaml-syntax',
+              file,
+              start: keyRange ? position(keyRange[0]) : undefined,
+              args: { detail: 'a key must be a plain word, not a list or a map' },
+            }),
+          );
+          continue;
+        }
+        const key = String(keyNode.value);
+        if (reservedKeys.has(key)) {
+          diagnostics.push(
+            diagnostic({
+              code: 'forbidden-key',
+              file,
+              start: keyRange ? position(keyRange[0]) : undefined,
+              end: keyRange ? position(keyRange[1]) : undefined,
+              args: { key },
+            }),
+          );
+          continue;
+        }
+        result[key] = toData(pair.value, depth + 1);
+      }
+      return result;
+    }
+    return undefined;
+  };
+  const data = toData(document.contents, 0);
+  if (aliases > loadLimits.maxAliases) {
+    diagnostics.push(diagnostic({ code: 'too-many-aliases', file, args: { count: aliases, limit: loadLimits.maxAliases } }));
+  }
+
+  const locate: ParsedFile['locate'] = (path, options = {}) => {
+    let node: unknown = document.contents;
+    let keyNode: unknown;
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(document as Document);
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        keyNode = undefined;
+        node = node.items[segment];
+      } else {
+        break;
+      }
+    }
+    const target = (options.key && keyNode ? keyNode : (node ?? keyNode)) as Node | undefined;
+    const range = target?.range;
+    if (!range) return undefined;
+    return { start: position(range[0]), end: position(range[1]) };
+  };
+
+  return { parsed: { file, text, data, locate }, diagnostics };
+}

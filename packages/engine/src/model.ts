@@ -1,0 +1,183 @@
+/**
+ * The checked policy set: every reference resolved, settings folded in, conditions as a small
+ * AST with source positions. Plain JSON-serialisable data, so it can be bundled at build time
+ * and evaluated without parsing YAML.
+ */
+export type Lang = 'nb' | 'en' | 'da';
+export type Text = Partial<Record<Lang, string>>;
+export type FactValue = string | number | boolean | null;
+export type Status = 'required' | 'permitted' | 'not-permitted';
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface FactModel {
+  id: string;
+  type: 'enum' | 'boolean' | 'integer';
+  values?: string[];
+  min?: number;
+  max?: number;
+  /** Whether an absent fact takes `default` (null when the default is `none`). */
+  hasDefault: boolean;
+  default?: FactValue;
+  title: Text;
+  description?: Text;
+  at: Location;
+}
+
+export interface OutcomeModel {
+  id: string;
+  group: string;
+  title: Text;
+  description?: Text;
+  at: Location;
+}
+
+export interface SourceModel {
+  id: string;
+  type: string;
+  citation: string;
+  title?: Text;
+  act?: string;
+  document?: string;
+  section?: string;
+  paragraph?: number;
+  number?: number;
+  letter?: string;
+  url?: string;
+  date?: string;
+  seed?: string;
+  lines?: string;
+  jurisdiction?: 'NO' | 'DK';
+  verified: boolean;
+  note?: Text;
+  at: Location;
+}
+
+export interface SettingModel {
+  id: string;
+  type: 'integer' | 'boolean' | 'enum';
+  default: FactValue;
+  /** The value in force for this policy set (the default unless the host set another). */
+  value: FactValue;
+  min?: number;
+  max?: number;
+  values?: string[];
+  title: Text;
+  description?: Text;
+  basis: string[];
+  at: Location;
+}
+
+export type CompareOperator = 'eq' | 'ne' | 'in' | 'notIn' | 'gte' | 'lte' | 'gt' | 'lt';
+
+export type ConditionNode =
+  | { kind: 'const'; value: boolean; /** what the reviewer wrote: `always`, or a folded setting test */ origin: string; at?: Location }
+  | { kind: 'test'; fact: string; op: CompareOperator; value: FactValue | FactValue[]; /** the setting a number came from */ setting?: string; at?: Location }
+  | { kind: 'all' | 'any'; items: ConditionNode[]; at?: Location }
+  | { kind: 'not'; item: ConditionNode; at?: Location }
+  | { kind: 'ref'; name: string; /** `<policy>/<name>`, unique in the set */ qualified: string; at?: Location };
+
+export interface RequirementModel {
+  id: string;
+  /** Null when the requirement always applies with its rule. */
+  when: ConditionNode | null;
+  /** Key of the compiled condition, when there is one. */
+  key: string | null;
+}
+
+export interface RuleModel {
+  /** Unique in the set: `<policy>/<outcome>#<n>` (1-based), or `<policy>/<outcome>#otherwise`. */
+  key: string;
+  id?: string;
+  outcome: string;
+  policy: string;
+  /** Null for `otherwise`. */
+  when: ConditionNode | null;
+  status: Status;
+  requires: RequirementModel[];
+  limits: Record<string, number>;
+  /** Effective basis: the outcome's sources, then the rule's own. */
+  basis: string[];
+  reason: Text;
+  note?: Text;
+  at: Location;
+}
+
+export interface PointOutcomeModel {
+  id: string;
+  policy: string;
+  track?: string;
+  title?: Text;
+  note?: Text;
+  rules: RuleModel[];
+  /** Null for `otherwise: omit`. */
+  otherwise: RuleModel | null;
+  at: Location;
+}
+
+export interface TrackModel {
+  id: string;
+  title: Text;
+  description?: Text;
+}
+
+export interface PolicyModel {
+  id: string;
+  point: string;
+  title: Text;
+  description?: Text;
+  note?: Text;
+  ordering: 'least-intrusive-first' | 'as-listed';
+  /** Null when the policy always applies. */
+  scope: ConditionNode | null;
+  /** Key of the compiled scope condition: `<policy>/scope`. */
+  scopeKey: string;
+  tracks: TrackModel[];
+  conditions: Array<{ name: string; qualified: string; title?: Text; when: ConditionNode; at: Location }>;
+  file: string;
+  at: Location;
+}
+
+export interface PointModel {
+  id: string;
+  title: Text;
+  question: Text;
+  policies: PolicyModel[];
+  /** In decision order: policies by file, outcomes as listed. */
+  outcomes: PointOutcomeModel[];
+  /** Every fact the point's conditions read. */
+  reads: string[];
+  /** Facts the point reads that have no default: a decision without them is refused. */
+  requiredFacts: string[];
+}
+
+export interface ScenarioModel {
+  name: string;
+  point: string;
+  facts: Record<string, FactValue>;
+  expect: Record<string, { status: Status | 'absent'; requires?: string[]; limits?: Record<string, number> }>;
+  source: string;
+  at: Location;
+}
+
+export interface PolicySetModel {
+  name: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  languages: Lang[];
+  /** sha256 of the policy texts (and settings in force) that this model was built from. */
+  hash: string;
+  points: PointModel[];
+  facts: FactModel[];
+  outcomes: OutcomeModel[];
+  sources: SourceModel[];
+  settings: SettingModel[];
+  scenarios: ScenarioModel[];
+  /** Documents of kinds the core does not interpret (e.g. `duties`), kept for analysis tools. */
+  extraDocuments: Array<{ kind: string; file: string; data: unknown }>;
+}

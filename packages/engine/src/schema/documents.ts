@@ -1,0 +1,327 @@
+/**
+ * The policy document format, written once in zod. The loader validates parsed YAML against
+ * these schemas; `jsonSchemas()` exports them as JSON Schema for editors
+ * (yaml-language-server). The checker then resolves references between documents.
+ */
+import { z } from 'zod';
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id in kebab-case, e.g. `exclusion-physical`');
+const factName = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. `priorIncidents`')
+  .describe('A fact from the vocabulary (vocabulary.yaml).');
+const settingId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a setting id in dotted kebab-case, e.g. `exclusion.max-weeks`')
+  .describe('A setting from settings.yaml.');
+const sourceId = kebabId.describe('A source id from policies/sources/*.yaml.');
+const outcomeId = kebabId.describe('An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).');
+
+/** Text a person reads, in each language of the set. */
+export const text = z
+  .strictObject({
+    nb: z.string().min(1).describe('Norsk bokmål').optional(),
+    en: z.string().min(1).describe('English').optional(),
+    da: z.string().min(1).describe('Dansk (for a Danish organisation)').optional(),
+  })
+  .describe('Text in each language of the set: `nb` (bokmål) and `en` (English), and `da` for a Danish organisation.');
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const numberOrSetting = z.union([
+  z.number().int(),
+  z.strictObject({ setting: settingId }).describe('The value of a setting.'),
+]);
+
+function factTest<K extends string, V extends z.ZodType>(operator: K, value: V, description: string) {
+  return z
+    .strictObject({ fact: factName, [operator]: value } as { fact: typeof factName } & Record<K, V>)
+    .describe(description);
+}
+
+export type ConditionInput =
+  | 'always'
+  | { fact: string; is: string | number | boolean }
+  | { fact: string; isNot: string | number | boolean }
+  | { fact: string; in: Array<string | number | boolean> }
+  | { fact: string; notIn: Array<string | number | boolean> }
+  | { fact: string; atLeast: number | { setting: string } }
+  | { fact: string; atMost: number | { setting: string } }
+  | { fact: string; above: number | { setting: string } }
+  | { fact: string; below: number | { setting: string } }
+  | { setting: string; is: string | number | boolean }
+  | { all: ConditionInput[] }
+  | { any: ConditionInput[] }
+  | { not: ConditionInput }
+  | { condition: string };
+
+export const condition: z.ZodType<ConditionInput> = z
+  .lazy(() =>
+    z.union([
+      z.literal('always').describe('Holds for every incident.'),
+      factTest('is', scalar, 'The fact has this value (`none` for an absent optional fact).'),
+      factTest('isNot', scalar, 'The fact does not have this value.'),
+      factTest('in', z.array(scalar).min(1), 'The fact has one of these values.'),
+      factTest('notIn', z.array(scalar).min(1), 'The fact has none of these values.'),
+      factTest('atLeast', numberOrSetting, 'The number is at least this.'),
+      factTest('atMost', numberOrSetting, 'The number is at most this.'),
+      factTest('above', numberOrSetting, 'The number is greater than this.'),
+      factTest('below', numberOrSetting, 'The number is less than this.'),
+      z.strictObject({ setting: settingId, is: scalar }).describe('A setting has this value.'),
+      z.strictObject({ all: z.array(condition).min(1) }).describe('Every condition in the list holds.'),
+      z.strictObject({ any: z.array(condition).min(1) }).describe('At least one condition in the list holds.'),
+      z.strictObject({ not: condition }).describe('The condition does not hold.'),
+      z.strictObject({ condition: kebabId }).describe('A named condition of this document (`conditions:`).'),
+    ]),
+  )
+  .describe(
+    'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.',
+  );
+
+const status = z
+  .enum(['required', 'permitted', 'not-permitted'])
+  .describe('`required` (a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).');
+
+const requirement = z.union([
+  outcomeId,
+  z
+    .strictObject({
+      id: outcomeId,
+      when: condition.optional().describe('Only required when this holds.'),
+      unless: condition.optional().describe('Not required when this holds.'),
+    })
+    .describe('A precondition or safeguard that applies only in some cases.'),
+]);
+
+const basis = z.array(sourceId).describe('The legal sources for this rule: ids from policies/sources/*.yaml.');
+
+const decisionFields = {
+  status,
+  requires: z.array(requirement).optional().describe('Preconditions and safeguards of the outcome, as outcome ids.'),
+  limits: z
+    .record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), numberOrSetting)
+    .optional()
+    .describe('Numeric limits, e.g. `maxWeeks: { setting: exclusion.max-weeks }`.'),
+  basis: basis.optional(),
+  reason: text.describe('Why: the plain-language reason a leader or employee reads.'),
+  note: text.optional().describe('A note for reviewers, e.g. where the sources are unclear.'),
+};
+
+export const rule = z
+  .strictObject({
+    id: kebabId.optional().describe('An optional name for the rule, shown in traces.'),
+    when: condition,
+    ...decisionFields,
+  })
+  .describe('A rule: when its condition holds (and no rule above it held), it decides the outcome.');
+
+const otherwise = z
+  .union([
+    z.literal('omit').describe('Leave the outcome out of the decision when no rule holds.'),
+    z.strictObject(decisionFields).describe('The status when no rule holds.'),
+  ])
+  .describe('What holds when no rule holds: a status block, or `omit`.');
+
+export const policyOutcome = z
+  .strictObject({
+    id: outcomeId,
+    track: kebabId.optional().describe('The track (from `tracks:`) this outcome belongs to.'),
+    title: text.optional(),
+    basis: basis.optional().describe('Sources cited by every rule of this outcome.'),
+    note: text.optional(),
+    rules: z.array(rule).describe('Tried from the top; the first whose condition holds decides.'),
+    otherwise,
+  })
+  .describe('One outcome of the decision point and the rules that decide its status.');
+
+export const policyDocument = z
+  .strictObject({
+    kind: z.literal('policy'),
+    policy: kebabId.describe('The id of this policy document.'),
+    point: kebabId.describe('The decision point (declared in policy-set.yaml).'),
+    title: text,
+    description: text.optional(),
+    note: text.optional(),
+    ordering: z
+      .enum(['least-intrusive-first', 'as-listed'])
+      .optional()
+      .describe('How the outcomes are ordered; every decision lists them in this order.'),
+    appliesWhen: condition.optional().describe('The scope: this policy applies only when this holds.'),
+    tracks: z
+      .array(z.strictObject({ id: kebabId, title: text, description: text.optional() }))
+      .optional()
+      .describe('Named groups of outcomes, e.g. the ladder and the reactions beside it.'),
+    conditions: z
+      .record(kebabId, z.strictObject({ title: text.optional(), when: condition }))
+      .optional()
+      .describe('Named conditions, used as `{ condition: name }`.'),
+    outcomes: z.array(policyOutcome).min(1),
+  })
+  .describe('The rules of one decision point.');
+
+const factBase = {
+  id: factName,
+  title: text,
+  description: text.optional(),
+};
+
+export const factDefinition = z.union([
+  z
+    .strictObject({
+      ...factBase,
+      type: z.literal('enum'),
+      values: z.array(kebabId).min(1),
+      default: kebabId.optional().describe('The value when the fact is absent (`none`: absent means none).'),
+    })
+    .describe('A fact with a fixed list of values.'),
+  z
+    .strictObject({
+      ...factBase,
+      type: z.literal('boolean'),
+      default: z.union([z.boolean(), z.literal('none')]).optional(),
+    })
+    .describe('A yes/no fact.'),
+  z
+    .strictObject({
+      ...factBase,
+      type: z.literal('integer'),
+      min: z.number().int(),
+      max: z.number().int(),
+      default: z.union([z.number().int(), z.literal('none')]).optional(),
+    })
+    .describe('A whole number between `min` and `max`.'),
+]);
+
+export const vocabularyDocument = z
+  .strictObject({
+    kind: z.literal('vocabulary'),
+    facts: z.array(factDefinition).min(1),
+    outcomes: z
+      .array(
+        z.strictObject({
+          id: outcomeId,
+          group: kebabId.describe('A group name, e.g. `reaction`.'),
+          title: text,
+          description: text.optional(),
+        }),
+      )
+      .min(1),
+  })
+  .describe('The shared vocabulary: facts and outcome ids.');
+
+export const sourceDefinition = z
+  .strictObject({
+    id: sourceId,
+    type: z.enum(['statute', 'regulation', 'guideline', 'report', 'statement', 'local-routine', 'preparatory-work']),
+    citation: z.string().min(1).describe('How the source is cited, e.g. `arbeidsmiljøloven § 5-2 første ledd`.'),
+    title: text.optional(),
+    act: z.string().optional().describe('The act or regulation, in full.'),
+    document: z.string().optional().describe('The document (report, guideline), in full.'),
+    section: z.string().optional().describe('Section (paragraf) or chapter.'),
+    paragraph: z.number().int().positive().optional().describe('Ledd (paragraph within the section).'),
+    number: z.number().int().positive().optional().describe('Nr. (number within the paragraph).'),
+    letter: z.string().optional().describe('Bokstav (letter), e.g. `a`.'),
+    url: z.url().optional(),
+    date: z.string().optional().describe('Date or version of the source.'),
+    seed: z.string().optional().describe('The seed file the text was read from.'),
+    lines: z.string().optional().describe('Lines in the seed file.'),
+    jurisdiction: z.enum(['NO', 'DK']).optional(),
+    verified: z.boolean().describe('True only when the wording was checked against the source.'),
+    note: text.optional(),
+  })
+  .describe('A legal source or document that rules cite.');
+
+export const sourcesDocument = z
+  .strictObject({
+    kind: z.literal('sources'),
+    sources: z.array(sourceDefinition).min(1),
+  })
+  .describe('A catalogue of sources.');
+
+const settingBase = {
+  id: settingId,
+  title: text,
+  description: text.optional(),
+  basis: basis.min(1),
+};
+
+export const settingDefinition = z.union([
+  z.strictObject({
+    ...settingBase,
+    type: z.literal('integer'),
+    default: z.number().int(),
+    min: z.number().int(),
+    max: z.number().int(),
+  }),
+  z.strictObject({ ...settingBase, type: z.literal('boolean'), default: z.boolean() }),
+  z.strictObject({ ...settingBase, type: z.literal('enum'), values: z.array(kebabId).min(1), default: kebabId }),
+]);
+
+export const settingsDocument = z
+  .strictObject({
+    kind: z.literal('settings'),
+    settings: z.array(settingDefinition).min(1),
+  })
+  .describe('Values the sources leave to local choice.');
+
+export const policySetDocument = z
+  .strictObject({
+    kind: z.literal('policy-set'),
+    name: kebabId,
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'a semantic version, e.g. `1.2.0`'),
+    title: text,
+    description: text.optional(),
+    languages: z.array(z.enum(['nb', 'en', 'da'])).min(1),
+    points: z
+      .array(z.strictObject({ id: kebabId, title: text, question: text }))
+      .min(1)
+      .describe('The decision points: the questions a host system asks.'),
+  })
+  .describe('The policy set: its name, version, languages and decision points.');
+
+const expectation = z.union([
+  z.enum(['required', 'permitted', 'not-permitted', 'absent']),
+  z.strictObject({
+    status: z.enum(['required', 'permitted', 'not-permitted', 'absent']),
+    requires: z.array(outcomeId).optional().describe('These must be among the outcome\'s requires.'),
+    limits: z.record(z.string(), z.number()).optional(),
+  }),
+]);
+
+export const scenario = z
+  .strictObject({
+    name: z.string().min(1),
+    point: kebabId.optional().describe('The point, when it differs from the file\'s `point`.'),
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    expect: z.record(outcomeId, expectation),
+    source: z.string().min(1).describe('Why the expectation holds: a source id, or a sentence.'),
+  })
+  .describe('A test case: these facts give these outcomes.');
+
+export const scenariosDocument = z
+  .strictObject({
+    kind: z.literal('scenarios'),
+    point: kebabId.optional(),
+    scenarios: z.array(scenario).min(1),
+  })
+  .describe('Reviewer-written scenario tests.');
+
+/** Every document kind the loader can place, by its `kind`. */
+export const documentSchemas = {
+  'policy-set': policySetDocument,
+  vocabulary: vocabularyDocument,
+  sources: sourcesDocument,
+  settings: settingsDocument,
+  policy: policyDocument,
+  scenarios: scenariosDocument,
+} as const;
+
+export type DocumentKind = keyof typeof documentSchemas | 'duties';
+export type PolicySetDocument = z.infer<typeof policySetDocument>;
+export type VocabularyDocument = z.infer<typeof vocabularyDocument>;
+export type SourcesDocument = z.infer<typeof sourcesDocument>;
+export type SettingsDocument = z.infer<typeof settingsDocument>;
+export type PolicyDocument = z.infer<typeof policyDocument>;
+export type ScenariosDocument = z.infer<typeof scenariosDocument>;
+export type TextInput = z.infer<typeof text>;
