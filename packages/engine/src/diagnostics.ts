@@ -100,7 +100,9 @@ export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   if (d.start && sourceText !== undefined) {
     const sourceLine = sourceText.split(/\r?\n/)[d.start.line - 1];
     if (sourceLine !== undefined) {
-      const shown = sourceLine.replace(/\t/g, ' ');
+      // Control characters (NUL, escape sequences) are shown as visible symbols, never sent
+      // to the reviewer's terminal as they are.
+      const shown = sourceLine.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
       lines.push(`${d.start.line} | ${shown}`);
       const from = Math.max(1, d.start.column);
       const to =

@@ -24,3 +24,5 @@ export { conditionKeys, namedConditions } from './compile/keys.js';
 export { documentSchemas } from './schema/documents.js';
 export { jsonSchemaFiles, schemaFileNames, toJsonSchema } from './schema/json-schema.js';
 export type * from './model.js';
+export { combinations, defaultFacts, domainSize, factDomain, integerBreakpoints, pointDomain, type FactDomain } from './analyze/domain.js';
+export { compareScenario, runScenarios, type RunScenariosOptions, type ScenarioMismatch, type ScenarioResult } from './testing/scenarios.js';

@@ -219,10 +219,6 @@ const templates = {
     severity: 'error',
     message: (x) => `unknown setting \`${a(x, 'id')}\``,
   },
-  'setting-invalid': {
-    severity: 'error',
-    message: (x) => `setting \`${a(x, 'id')}\` has an invalid value`,
-  },
 } satisfies Record<string, Template>;
 
 export type DiagnosticCode = keyof typeof templates;

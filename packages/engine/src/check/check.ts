@@ -514,7 +514,9 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         const where = `outcome \`${outcome.id}\``;
         const ruleBasis = checkBasis(rep, [...rulePath, 'basis'], input.basis, where);
         const basis = [...outcomeBasis, ...ruleBasis.filter((id) => !outcomeBasis.includes(id))];
-        if (input.status !== 'not-permitted' && basis.length === 0) {
+        // A basis that only names unknown sources is reported as such, not again as missing.
+        const citedUnknown = [...(outcome.basis ?? []), ...(input.basis ?? [])].length > 0;
+        if (input.status !== 'not-permitted' && basis.length === 0 && !citedUnknown) {
           rep.report([...rulePath, 'status'], { code: 'missing-basis', args: { outcome: outcome.id, status: input.status } });
         }
         const requires: RequirementModel[] = (input.requires ?? []).map((item, index) => {

@@ -91,7 +91,9 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     const start = position(error.pos[0]);
     const end = position(error.pos[1]);
     if (error.code === 'DUPLICATE_KEY') {
-      const key = text.slice(error.pos[0], error.pos[1]).trim() || '?';
+      // The error points at the start of the repeated key; read the key up to its colon.
+      const rest = text.slice(error.pos[0], text.indexOf('\n', error.pos[0]) >>> 0);
+      const key = /^\s*("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(rest)?.[1] ?? rest.trim();
       diagnostics.push(diagnostic({ code: 'duplicate-key', file, start, end, args: { key } }));
     } else if (error.code === 'TAB_AS_INDENT') {
       diagnostics.push(diagnostic({ code: 'tab-indentation', file, start, end }));

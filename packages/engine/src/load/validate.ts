@@ -57,18 +57,25 @@ function whereOf(path: readonly PathSegment[]): string {
   return path.length === 0 ? 'the document' : `\`${pathText(path)}\``;
 }
 
-/** Scores a union branch: the branch that matched the shape best explains the problem best. */
+/** A branch whose literal key (`type: enum`, `kind: policy`) differs is about another shape. */
+const isDiscriminatorMismatch = (issue: Issue): boolean =>
+  issue.path.length === 1 && issue.code === 'invalid_value' && (issue as { values: unknown[] }).values.length === 1;
+const isRootUnknownKeys = (issue: Issue): boolean => issue.path.length === 0 && issue.code === 'unrecognized_keys';
+const isMissingKey = (issue: Issue): boolean =>
+  issue.path.length === 1 && issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+
+/** Scores a union branch: lower fits the shape better. */
 function branchScore(issues: readonly Issue[]): number {
   let score = issues.length;
   for (const issue of issues) {
-    if (issue.path.length === 0 && issue.code === 'unrecognized_keys') score += 1000;
-    else if (issue.path.length === 1 && issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) score += 100;
-    else if (issue.path.length === 0) score += 500;
+    if (isRootUnknownKeys(issue)) score += 1000;
+    else if (isDiscriminatorMismatch(issue)) score += 1000;
+    else if (issue.path.length === 0) score += 1000;
+    else if (isMissingKey(issue)) score += 10;
   }
   return score;
 }
 
-/** Flattens union failures into the issues of the branch that fits best; records what keys any branch takes. */
 /** The property names JSON Schema allows at a path (the union over `anyOf` branches). */
 function knownKeys(schema: JsonSchemaNode | undefined, path: readonly PathSegment[]): string[] | undefined {
   const resolve = (node: JsonSchemaNode | undefined): JsonSchemaNode[] => {
@@ -120,38 +127,35 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
       if (branches.length === 0) break;
       const ranked = [...branches].sort((x, y) => branchScore(x) - branchScore(y));
       const best = ranked[0]!;
-      if (branchScore(best) < 100) {
+      if (branchScore(best) < 1000) {
         for (const inner of best) explain(inner, path, data, out, parsed);
         return;
       }
-      // No branch fits the shape: say which keys the alternatives take.
+      // No branch fits the shape. Object-shaped branches tell which keys they take; a key that
+      // none of them takes is the likely typo.
+      const objectBranches = branches.filter((branch) => branch.some((inner) => inner.path.length > 0 || isRootUnknownKeys(inner)));
       const accepted = new Set<string>();
-      for (const branch of branches) {
-        for (const inner of branch) {
-          if (inner.path.length === 1 && typeof inner.path[0] === 'string') accepted.add(inner.path[0]);
-        }
+      for (const branch of objectBranches) {
+        for (const inner of branch) if (inner.path.length === 1 && typeof inner.path[0] === 'string') accepted.add(inner.path[0]);
       }
-      if (value !== null && typeof value === 'object' && !Array.isArray(value) && accepted.size > 0) {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const takes = (key: string) =>
+          accepted.has(key) || objectBranches.some((branch) => !branch.some((inner) => isRootUnknownKeys(inner) && (inner as { keys: string[] }).keys.includes(key)));
         for (const key of Object.keys(value)) {
-          // A key that no branch accepts is the likely typo.
-          const anyBranchAccepts = branches.some(
-            (branch) => !branch.some((inner) => inner.code === 'unrecognized_keys' && inner.path.length === 0 && inner.keys.includes(key)),
+          if (takes(key)) continue;
+          const suggestion = closest(key, accepted);
+          out.push(
+            diagnostic({
+              code: 'unknown-key',
+              file,
+              ...parsed.locate([...path, key], { key: true }),
+              path: pathText([...path, key]),
+              args: { key, where: whereOf(path) },
+              expected: listOf([...accepted], 14),
+              help: suggestion ? `did you mean \`${suggestion}\`?` : 'check the spelling against docs/policy-format.md',
+            }),
           );
-          if (!anyBranchAccepts && !accepted.has(key)) {
-            const suggestion = closest(key, accepted);
-            out.push(
-              diagnostic({
-                code: 'unknown-key',
-                file,
-                ...parsed.locate([...path, key], { key: true }),
-                path: pathText([...path, key]),
-                args: { key, where: whereOf(path) },
-                expected: listOf([...accepted], 14),
-                help: suggestion ? `did you mean \`${suggestion}\`?` : 'check the spelling against docs/policy-format.md',
-              }),
-            );
-            return;
-          }
+          return;
         }
       }
       out.push(

@@ -1,0 +1,178 @@
+/**
+ * One case per diagnostic code, with its rendered text pinned: the wording reviewers see is
+ * reviewed here, and a change to it shows up in the diff of this file.
+ */
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diagnosticCodes, type DiagnosticCode } from './messages.js';
+import { checkPolicyFolder, checkPolicyTexts } from './load/load-policies.js';
+import { loadPolicyTexts } from './load/folder.js';
+import { createFactsValidator } from './decide/facts.js';
+import { minimalPolicyFiles } from './testing/fixtures.js';
+
+type Files = Record<string, string | Uint8Array>;
+
+function withChanges(changes: Record<string, string | null>): Map<string, string> {
+  const files = new Map(Object.entries(minimalPolicyFiles));
+  for (const [name, content] of Object.entries(changes)) {
+    if (content === null) files.delete(name);
+    else files.set(name, content);
+  }
+  return files;
+}
+
+/** Replaces one exact piece of a fixture file (and fails loudly if it is not there). */
+function edit(file: string, from: string, to: string): Record<string, string> {
+  const original = minimalPolicyFiles[file]!;
+  if (!original.includes(from)) throw new Error(`fixture ${file} has no ${JSON.stringify(from)}`);
+  return { [file]: original.replace(from, to) };
+}
+
+function checkTexts(changes: Record<string, string | null>): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
+  return checkPolicyTexts(withChanges(changes));
+}
+
+function loadRaw(files: Files): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
+  return loadPolicyTexts(new Map(Object.entries(files)));
+}
+
+/** The rendered diagnostics of one code, for pinning. */
+function rendered(result: { diagnostics: Diagnostic[]; texts: Map<string, string> }, code: DiagnosticCode): string {
+  const matching = result.diagnostics.filter((d) => d.code === code);
+  expect(matching.length, `expected a ${code} diagnostic, got: ${result.diagnostics.map((d) => d.code).join(', ')}`).toBeGreaterThan(0);
+  return renderDiagnostics(matching, { sources: result.texts });
+}
+
+const validator = () => {
+  const model = checkPolicyTexts(withChanges({})).model!;
+  return { validator: createFactsValidator(model.facts), point: model.points[0]! };
+};
+const factsResult = (input: unknown) => {
+  const { validator: v, point } = validator();
+  return { diagnostics: v.validate(point, input).diagnostics, texts: new Map<string, string>() };
+};
+
+const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
+  'file-unreadable': async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vot-'));
+    await writeFile(join(dir, 'real.yaml'), 'kind: sources\n');
+    await symlink(join(dir, 'real.yaml'), join(dir, 'link.yaml'));
+    const result = await checkPolicyFolder(dir);
+    return rendered({ ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file?.replace(dir, '<dir>'), message: d.message.replace(dir, '<dir>') })) }, 'file-unreadable');
+  },
+  'file-too-large': () => rendered(loadRaw({ 'big.yaml': new Uint8Array(1024 * 1024 + 1).fill(0x20) }), 'file-too-large'),
+  'invalid-utf8': () => rendered(loadRaw({ 'bad.yaml': new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe]) }), 'invalid-utf8'),
+  'nul-byte': () => rendered(loadRaw({ 'nul.yaml': 'kind: sources\nsources: [a\u0000]\n' }), 'nul-byte'),
+  'empty-file': () => rendered(loadRaw({ 'empty.yaml': '# only a comment\n' }), 'empty-file'),
+  'wrong-extension': async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vot-'));
+    await writeFile(join(dir, 'ladder.yml'), 'kind: policy\n');
+    const result = await checkPolicyFolder(dir);
+    return rendered({ ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file?.replace(dir, '<dir>') })) }, 'wrong-extension');
+  },
+  'yaml-syntax': () => rendered(checkTexts(edit('access/doors.yaml', 'title: { nb: Dører, en: Doors }', 'title: { nb: Dører, en: Doors')), 'yaml-syntax'),
+  'tab-indentation': () => rendered(checkTexts(edit('settings.yaml', '    type: integer', '\ttype: integer')), 'tab-indentation'),
+  'duplicate-key': () => rendered(checkTexts(edit('settings.yaml', '    default: 12\n', '    default: 12\n    default: 10\n')), 'duplicate-key'),
+  'custom-tag': () => rendered(checkTexts(edit('settings.yaml', 'default: 12', 'default: !!js/function "return 12"')), 'custom-tag'),
+  'multiple-documents': () => rendered(checkTexts({ 'settings.yaml': `${minimalPolicyFiles['settings.yaml']}---\nkind: settings\n` }), 'multiple-documents'),
+  'too-many-aliases': () => {
+    const anchors = 'a: &x [1, 2]\n' + Array.from({ length: 70 }, (_, i) => `b${i}: *x`).join('\n');
+    return rendered(loadRaw({ 'aliases.yaml': `kind: sources\n${anchors}\n` }), 'too-many-aliases');
+  },
+  'too-deep': () => rendered(loadRaw({ 'deep.yaml': `kind: sources\nx: ${'['.repeat(60)}${']'.repeat(60)}\n` }), 'too-deep'),
+  'forbidden-key': () => rendered(checkTexts(edit('settings.yaml', '    type: integer', '    __proto__: { polluted: true }\n    type: integer')), 'forbidden-key'),
+  'unknown-kind': () => rendered(checkTexts({ 'notes.yaml': 'kind: memo\ntext: hello\n' }), 'unknown-kind'),
+  'unknown-key': () => rendered(checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: { fact: colour, equals: red }')), 'unknown-key'),
+  'missing-key': () => rendered(checkTexts(edit('settings.yaml', '    default: 12\n', '')), 'missing-key'),
+  'invalid-value': () => rendered(checkTexts(edit('access/doors.yaml', 'status: required', 'status: mandatory')), 'invalid-value'),
+  'missing-policy-set': () => rendered(checkTexts({ 'policy-set.yaml': null }), 'missing-policy-set'),
+  'missing-vocabulary': () => rendered(checkTexts({ 'vocabulary.yaml': null }), 'missing-vocabulary'),
+  'duplicate-document': () => rendered(checkTexts({ 'other-set.yaml': minimalPolicyFiles['policy-set.yaml']! }), 'duplicate-document'),
+  'duplicate-id': () => rendered(checkTexts(edit('sources.yaml', 'id: rule-book-2', 'id: rule-book-1')), 'duplicate-id'),
+  'unknown-fact': () => rendered(checkTexts(edit('access/doors.yaml', '{ fact: count, atLeast: 10 }', '{ fact: counts, atLeast: 10 }')), 'unknown-fact'),
+  'unknown-outcome': () => rendered(checkTexts(edit('access/doors.yaml', '- id: close-door', '- id: close-doors')), 'unknown-outcome'),
+  'unknown-source': () => rendered(checkTexts(edit('access/doors.yaml', 'basis: [rule-book-2]', 'basis: [rule-book-3]')), 'unknown-source'),
+  'unknown-setting': () => rendered(checkTexts(edit('access/doors.yaml', 'above: { setting: door.max-weeks }', 'above: { setting: door.max-week }')), 'unknown-setting'),
+  'unknown-point': () => rendered(checkTexts(edit('access/doors.yaml', 'point: access', 'point: acess')), 'unknown-point'),
+  'unknown-condition': () => rendered(checkTexts(edit('access/doors.yaml', '{ condition: busy }', '{ condition: bussy }')), 'unknown-condition'),
+  'unknown-track': () => rendered(checkTexts(edit('access/doors.yaml', '  - id: close-door\n', '  - id: close-door\n    track: side\n')), 'unknown-track'),
+  'condition-cycle': () =>
+    rendered(checkTexts(edit('access/doors.yaml', "when: { any: [ { fact: count, atLeast: 10 }, { fact: flag, is: true } ] }", "when: { any: [ { condition: busy }, { fact: flag, is: true } ] }")), 'condition-cycle'),
+  'value-out-of-domain': () => rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, is: rde }')), 'value-out-of-domain'),
+  'operator-not-for-type': () => rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, atLeast: 2 }')), 'operator-not-for-type'),
+  'missing-basis': () => rendered(checkTexts(edit('access/doors.yaml', '        basis: [rule-book-2]\n', '')), 'missing-basis'),
+  'missing-translation': () => rendered(checkTexts(edit('access/doors.yaml', 'reason: { nb: For lenge., en: Too long. }', 'reason: { nb: For lenge. }')), 'missing-translation'),
+  'unknown-placeholder': () => rendered(checkTexts(edit('access/doors.yaml', '{setting:door.max-weeks} uker', '{weeks} uker')), 'unknown-placeholder'),
+  'setting-out-of-range': () => rendered(checkTexts(edit('settings.yaml', 'default: 12', 'default: 13')), 'setting-out-of-range'),
+  'conflicting-outcome': () =>
+    rendered(
+      checkTexts({
+        'access/more.yaml': `kind: policy
+policy: more-doors
+point: access
+title: { nb: Flere dører, en: More doors }
+appliesWhen: { fact: colour, in: [red, green] }
+outcomes:
+  - id: close-door
+    basis: [rule-book-1]
+    rules: []
+    otherwise: { status: permitted, reason: { nb: Ja., en: Yes. } }
+`,
+      }),
+      'conflicting-outcome',
+    ),
+  'unreachable-rule': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: always\n        status: permitted\n        reason: { nb: Alltid., en: Always. }\n      - when: { fact: colour, is: red }')), 'unreachable-rule'),
+  'scenario-unknown-outcome': () =>
+    rendered(
+      checkTexts({
+        'access/doors.scenarios.yaml': `kind: scenarios
+point: access
+scenarios:
+  - name: red stops
+    facts: { colour: red, count: 0 }
+    expect: { open-doors: not-permitted }
+    source: rule-book-1
+`,
+      }),
+      'scenario-unknown-outcome',
+    ),
+  'facts-not-object': () => rendered(factsResult(['colour', 'red']), 'facts-not-object'),
+  'fact-unknown': () => rendered(factsResult({ colour: 'red', count: 1, colr: 'red' }), 'fact-unknown'),
+  'fact-missing': () => rendered(factsResult({ colour: 'red' }), 'fact-missing'),
+  'fact-invalid': () => rendered(factsResult({ colour: 'rde', count: 1 }), 'fact-invalid'),
+  'setting-unknown': () => rendered(checkPolicyTexts(withChanges({}), { settings: { 'door.max-week': 3 } }), 'setting-unknown'),
+};
+
+describe('diagnostics', () => {
+  it('has a pinned case for every diagnostic code', () => {
+    expect(Object.keys(cases).sort()).toEqual([...diagnosticCodes].sort());
+  });
+
+  for (const code of diagnosticCodes) {
+    it(`renders ${code}`, async () => {
+      const text = await cases[code]();
+      expect(text).toMatchSnapshot();
+    });
+  }
+
+  it('collects every problem of a run instead of stopping at the first', () => {
+    const result = checkTexts({
+      ...edit('access/doors.yaml', '{ fact: count, atLeast: 10 }', '{ fact: counts, atLeast: 10 }'),
+      ...edit('sources.yaml', 'id: rule-book-2', 'id: rule-book-1'),
+    });
+    expect(new Set(result.diagnostics.map((d) => d.code))).toEqual(new Set(['unknown-fact', 'duplicate-id', 'unknown-source']));
+  });
+
+  it('sorts diagnostics by file and position', () => {
+    const result = checkTexts({
+      ...edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, is: rde }'),
+      ...edit('settings.yaml', 'default: 12', 'default: 13'),
+    });
+    const places = result.diagnostics.map((d) => `${d.file}:${String(d.start?.line).padStart(4, '0')}`);
+    expect(places).toEqual([...places].sort());
+  });
+});
