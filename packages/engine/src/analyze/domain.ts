@@ -5,7 +5,7 @@
  *   with, and one representative (the smallest) stands for each interval, because no
  *   condition can tell two numbers of the same interval apart.
  */
-import type { ConditionNode, FactModel, FactValue, PointModel, PolicySetModel } from '../model.js';
+import type { ConditionNode, FactModel, FactValue, PointModel, PointOutcomeModel, PolicySetModel } from '../model.js';
 
 export interface FactDomain {
   fact: string;
@@ -36,8 +36,12 @@ function visitConditions(point: PointModel, visit: (node: ConditionNode) => void
 
 /** The numbers at which some condition of the point can change its answer, per integer fact. */
 export function integerBreakpoints(point: PointModel): Map<string, Set<number>> {
+  return breakpointsOf((visit) => visitConditions(point, visit));
+}
+
+function breakpointsOf(walk: (visit: (node: ConditionNode) => void) => void): Map<string, Set<number>> {
   const breakpoints = new Map<string, Set<number>>();
-  visitConditions(point, (node) => {
+  walk((node) => {
     if (node.kind !== 'test') return;
     const values = (Array.isArray(node.value) ? node.value : [node.value]).filter((v): v is number => typeof v === 'number');
     if (values.length === 0) return;
@@ -71,6 +75,47 @@ export function pointDomain(model: PolicySetModel, point: PointModel): FactDomai
   const breakpoints = integerBreakpoints(point);
   const facts = new Map(model.facts.map((f) => [f.id, f]));
   return point.reads.map((id) => factDomain(facts.get(id)!, breakpoints.get(id)));
+}
+
+/**
+ * Visits every condition one outcome's decision depends on: the scope of its policy, the `when`
+ * of each of its rules (and `otherwise`), their conditional requirements, and the named
+ * conditions these refer to, followed transitively (each once, so a cycle cannot loop).
+ */
+function visitOutcomeConditions(point: PointModel, outcome: PointOutcomeModel, visit: (node: ConditionNode) => void): void {
+  const named = new Map(point.policies.flatMap((policy) => policy.conditions.map((c) => [c.qualified, c.when] as const)));
+  const followed = new Set<string>();
+  const walk = (node: ConditionNode | null): void => {
+    if (!node) return;
+    visit(node);
+    if (node.kind === 'all' || node.kind === 'any') node.items.forEach(walk);
+    else if (node.kind === 'not') walk(node.item);
+    else if (node.kind === 'ref' && !followed.has(node.qualified)) {
+      followed.add(node.qualified);
+      walk(named.get(node.qualified) ?? null);
+    }
+  };
+  walk(point.policies.find((policy) => policy.id === outcome.policy)?.scope ?? null);
+  for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
+    walk(rule.when);
+    for (const requirement of rule.requires) walk(requirement.when);
+  }
+}
+
+/**
+ * The reduced domain one outcome's decision depends on, in vocabulary order: only the facts its
+ * conditions read (see `visitOutcomeConditions`), integers split at the numbers those conditions
+ * compare with. Sound because an outcome is decided by its policy's scope and its own rules
+ * alone: every fact outside the slice can be held at any valid value without changing the
+ * outcome, so enumerating the slice covers every decision the outcome can take.
+ */
+export function outcomeSlice(model: PolicySetModel, point: PointModel, outcome: PointOutcomeModel): FactDomain[] {
+  const read = new Set<string>();
+  visitOutcomeConditions(point, outcome, (node) => {
+    if (node.kind === 'test') read.add(node.fact);
+  });
+  const breakpoints = breakpointsOf((visit) => visitOutcomeConditions(point, outcome, visit));
+  return model.facts.filter((fact) => read.has(fact.id)).map((fact) => factDomain(fact, breakpoints.get(fact.id)));
 }
 
 export function domainSize(domains: readonly FactDomain[]): number {

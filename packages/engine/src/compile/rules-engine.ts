@@ -22,7 +22,9 @@ const operatorName: Record<CompareOperator, string> = {
 function toNested(node: ConditionNode): NestedCondition {
   switch (node.kind) {
     case 'const':
-      return node.value ? { all: [] } : { any: [] };
+      // json-rules-engine treats an empty `all` and an empty `any` alike as true, so false is
+      // written as the negation of an empty `all`.
+      return node.value ? { all: [] } : { not: { all: [] } };
     case 'test':
       return { fact: node.fact, operator: operatorName[node.op], value: node.value as never };
     case 'all':
