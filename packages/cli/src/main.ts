@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runEval } from './commands/eval.js';
 import { runSchema } from './commands/schema.js';
+import { runTest } from './commands/test.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -49,6 +50,17 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'policy folder (default: ./policies)')
     .action(async (options: { write?: boolean; check?: boolean; policies?: string }) => {
       await runSchema(io, { write: Boolean(options.write), check: Boolean(options.check), dir: options.policies });
+    });
+
+  program
+    .command('test')
+    .description('run the reviewer scenarios (*.scenarios.yaml) beside the policies; exit 1 on any failure')
+    .argument('[dir]', 'policy folder, a folder inside it or one scenario file (default: ./policies)')
+    .option('--filter <text>', "only scenarios whose name or point contains this text")
+    .addOption(new Option('--lang <lang>', 'language of the reasons shown under a failure').choices(['nb', 'en', 'da']).default('nb'))
+    .addOption(formatOption())
+    .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: 'nb' | 'en' | 'da' }) => {
+      await runTest(io, dir, options);
     });
 
   for (const command of program.commands) {

@@ -1,0 +1,76 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, runScenarios, type Lang, type ScenarioResult } from '@vot/engine';
+import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { policyDirFor } from '../policy-dir.js';
+
+export interface TestOptions {
+  filter?: string;
+  format: 'text' | 'json';
+  /** Language of the decided reason shown under a failure. */
+  lang: Lang;
+}
+
+/**
+ * The policy folder that holds `target` (the nearest folder with `policy-set.yaml` at or above
+ * it) and the scenario files to run: all of them when `target` is that folder, else only those
+ * inside `target` (a point's folder, or one scenario file).
+ */
+function locate(io: CliIo, given: string | undefined): { root: string; only?: string } {
+  const root = policyDirFor(io.cwd, given);
+  if (!given || !existsSync(root) || existsSync(join(root, 'policy-set.yaml'))) return { root };
+  let folder = statSync(root).isDirectory() ? root : dirname(root);
+  while (!existsSync(join(folder, 'policy-set.yaml'))) {
+    const parent = dirname(folder);
+    if (parent === folder) return { root };
+    folder = parent;
+  }
+  return { root: folder, only: root };
+}
+
+/** The scenario file of a result, as an absolute path (results carry display paths). */
+const absoluteFile = (at: string): string => resolve(process.cwd(), at.slice(0, at.lastIndexOf(':')));
+
+const inside = (file: string, target: string): boolean => file === target || file.startsWith(target.endsWith(sep) ? target : `${target}${sep}`);
+
+/** The failure block a reviewer reads: where, what was expected, what was decided and by which rule. */
+export function renderFailure(result: ScenarioResult, lang: Lang): string {
+  const lines = [`${result.at}: ${result.name}`];
+  if (result.error) lines.push(`  refused: ${result.error}`);
+  for (const mismatch of result.mismatches) {
+    lines.push(`  ${mismatch.outcome}:`, `    expected: ${mismatch.expected}`, `    decided:  ${mismatch.decided}`);
+    const step = result.decision?.trace.steps.find((s) => s.outcome === mismatch.outcome);
+    if (step) lines.push(`    by rule:  ${step.rule} (${step.at})`);
+    const reason = result.decision?.outcomes.find((o) => o.id === mismatch.outcome)?.reason;
+    const said = reason?.[lang] ?? reason?.en ?? reason?.nb;
+    if (said) lines.push(`    reason:   ${said}`);
+  }
+  return lines.join('\n');
+}
+
+/** `vot test [dir]`: run the reviewer scenarios beside the policies; exit 1 on any failure. */
+export async function runTest(io: CliIo, dir: string | undefined, options: TestOptions): Promise<void> {
+  const { root, only } = locate(io, dir);
+  const checked = await checkPolicyFolder(root);
+  if (!checked.model || hasErrors(checked.diagnostics)) {
+    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    io.err('error[policies-not-checked]: the scenarios were not run: the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them) and run `pnpm vot test` again');
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  const all = await runScenarios(new PolicySet(checked.model), { filter: options.filter });
+  const results = only ? all.filter((r) => inside(absoluteFile(r.at), only)) : all;
+  const failures = results.filter((r) => !r.passed);
+  if (options.format === 'json') {
+    const entries = results.map(({ name, point, at, passed, mismatches, error, rules }) => ({ name, point, at, passed, mismatches, ...(error ? { error } : {}), rules }));
+    io.out(JSON.stringify({ ok: failures.length === 0 && results.length > 0, total: results.length, passed: results.length - failures.length, failed: failures.length, results: entries }, null, 2));
+  } else {
+    if (failures.length > 0) io.out(`${failures.map((f) => renderFailure(f, options.lang)).join('\n\n')}\n\n`);
+    io.out(`PASS: ${results.length - failures.length}/${results.length}${failures.length > 0 ? `\nFAIL: ${failures.length}/${results.length}` : ''}`);
+  }
+  if (results.length === 0) {
+    const scope = [options.filter ? `matching \`${options.filter}\`` : '', only ? `in \`${dir}\`` : ''].filter(Boolean).join(' ');
+    io.err(`error[no-scenarios]: no scenario ${scope || 'in the policy folder'}\n  = help: scenarios live in \`*.scenarios.yaml\` files beside the policies; \`--filter\` matches a scenario's name or point`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  if (failures.length > 0) throw new CommandFailed(exitCodes.badInput);
+}
