@@ -11,7 +11,7 @@ import { diagnosticCodes, type DiagnosticCode } from './messages.js';
 import { checkPolicyFolder, checkPolicyTexts } from './load/load-policies.js';
 import { loadPolicyTexts } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
-import { minimalPolicyFiles } from './testing/fixtures.js';
+import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';
 
 type Files = Record<string, string | Uint8Array>;
 
@@ -29,6 +29,13 @@ function edit(file: string, from: string, to: string): Record<string, string> {
   const original = minimalPolicyFiles[file]!;
   if (!original.includes(from)) throw new Error(`fixture ${file} has no ${JSON.stringify(from)}`);
   return { [file]: original.replace(from, to) };
+}
+
+/** The overriding fixture policy with one exact piece replaced. */
+function overriding(from: string, to: string): Record<string, string> {
+  const original = overridingPolicyFiles['access/red-doors.yaml']!;
+  if (!original.includes(from)) throw new Error(`fixture red-doors has no ${JSON.stringify(from)}`);
+  return { 'access/red-doors.yaml': original.replace(from, to) };
 }
 
 function checkTexts(changes: Record<string, string | null>): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
@@ -123,6 +130,23 @@ outcomes:
 `,
       }),
       'conflicting-outcome',
+    ),
+  'invalid-override': () => rendered(checkTexts({ ...overridingPolicyFiles, ...overriding('overrides: doors', 'overrides: dors') }), 'invalid-override'),
+  'override-outside-scope': () =>
+    rendered(
+      checkTexts({
+        ...edit('access/doors.yaml', 'title: { nb: Dører, en: Doors }\n', 'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n'),
+        ...overriding('appliesWhen: { fact: colour, is: red }', 'appliesWhen: { fact: count, atLeast: 5 }'),
+      }),
+      'override-outside-scope',
+    ),
+  'ambiguous-override': () =>
+    rendered(
+      checkTexts({
+        ...overridingPolicyFiles,
+        'access/busy-doors.yaml': overridingPolicyFiles['access/red-doors.yaml']!.replace('policy: red-doors', 'policy: busy-doors').replace('{ fact: colour, is: red }', '{ fact: count, atLeast: 10 }'),
+      }),
+      'ambiguous-override',
     ),
   'unreachable-rule': () =>
     rendered(checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: always\n        status: permitted\n        reason: { nb: Alltid., en: Always. }\n      - when: { fact: colour, is: red }')), 'unreachable-rule'),

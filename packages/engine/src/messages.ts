@@ -189,6 +189,21 @@ const templates = {
     message: (x) => `outcome \`${a(x, 'id')}\` is decided by two policies of point \`${a(x, 'point')}\``,
     help: (x) => `the other is at ${a(x, 'other')}; make their \`appliesWhen\` scopes exclusive, or merge the rules`,
   },
+  'invalid-override': {
+    severity: 'error',
+    message: (x) => `policy \`${a(x, 'policy')}\` overrides \`${a(x, 'target')}\`, but ${a(x, 'problem')}`,
+    help: () => '`overrides:` names the shared policy of the same point whose outcomes this policy replaces where its scope holds',
+  },
+  'override-outside-scope': {
+    severity: 'error',
+    message: (x) => `the scope of policy \`${a(x, 'policy')}\` is not inside the scope of \`${a(x, 'target')}\`, which it overrides: ${a(x, 'example')}`,
+    help: () => 'narrow `appliesWhen` so that it only holds where the shared policy applies; an override specialises shared rules, it cannot widen them',
+  },
+  'ambiguous-override': {
+    severity: 'error',
+    message: (x) => `outcome \`${a(x, 'id')}\` of \`${a(x, 'target')}\` is overridden both here and by \`${a(x, 'other')}\`, whose scopes overlap`,
+    help: (x) => `the other override is at ${a(x, 'at')}; make the \`appliesWhen\` scopes of the two overriding policies exclusive`,
+  },
   'unreachable-rule': {
     severity: 'warning',
     message: (x) => `rule ${a(x, 'rule')} of outcome \`${a(x, 'outcome')}\` can never decide: an earlier rule always holds first`,

@@ -116,6 +116,10 @@ export interface PointOutcomeModel {
   rules: RuleModel[];
   /** Null for `otherwise: omit`. */
   otherwise: RuleModel | null;
+  /** Set on an outcome of an overriding policy: the shared policy whose outcome it replaces. */
+  overrides?: string;
+  /** Set on a shared outcome: the policies that replace it where their scope holds, in file order. */
+  overriddenBy?: string[];
   at: Location;
 }
 
@@ -136,6 +140,8 @@ export interface PolicyModel {
   scope: ConditionNode | null;
   /** Key of the compiled scope condition: `<policy>/scope`. */
   scopeKey: string;
+  /** The shared policy this one overrides (`overrides:`), if any. */
+  overrides?: string;
   tracks: TrackModel[];
   conditions: Array<{ name: string; qualified: string; title?: Text; when: ConditionNode; at: Location }>;
   file: string;

@@ -56,6 +56,11 @@ function breakpointsOf(walk: (visit: (node: ConditionNode) => void) => void): Ma
   return breakpoints;
 }
 
+/** The breakpoints of a list of condition nodes (each visited as given, not recursively). */
+export function conditionBreakpoints(nodes: readonly ConditionNode[]): Map<string, Set<number>> {
+  return breakpointsOf((visit) => nodes.forEach(visit));
+}
+
 export function factDomain(fact: FactModel, breakpoints: ReadonlySet<number> = new Set()): FactDomain {
   const none = fact.hasDefault && fact.default === null ? [null] : [];
   if (fact.type === 'boolean') return { fact: fact.id, values: [false, true, ...none] };
@@ -95,10 +100,14 @@ function visitOutcomeConditions(point: PointModel, outcome: PointOutcomeModel, v
       walk(named.get(node.qualified) ?? null);
     }
   };
-  walk(point.policies.find((policy) => policy.id === outcome.policy)?.scope ?? null);
-  for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
-    walk(rule.when);
-    for (const requirement of rule.requires) walk(requirement.when);
+  // A shared outcome is decided by the overriding policies too, where their scopes hold.
+  const deciders = [outcome, ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id))];
+  for (const decider of deciders) {
+    walk(point.policies.find((policy) => policy.id === decider.policy)?.scope ?? null);
+    for (const rule of [...decider.rules, ...(decider.otherwise ? [decider.otherwise] : [])]) {
+      walk(rule.when);
+      for (const requirement of rule.requires) walk(requirement.when);
+    }
   }
 }
 

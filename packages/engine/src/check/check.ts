@@ -5,6 +5,7 @@
  * the settings in force into conditions, limits and reasons. Collects all problems; never stops
  * at the first.
  */
+import { conditionBreakpoints, factDomain, type FactDomain } from '../analyze/domain.js';
 import { compilePredicate } from '../compile/predicate.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
 import type { LoadedDocument, LoadedFolder } from '../load/folder.js';
@@ -53,6 +54,9 @@ export interface CheckResult {
 
 /** Reports problems of one document, at positions inside it. */
 class Reporter {
+  /** Languages every text of this document needs besides the set's (a policy's `languages:`). */
+  languages: Lang[] = [];
+
   constructor(
     readonly entry: LoadedDocument,
     private readonly out: Diagnostic[],
@@ -105,9 +109,10 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
   const checkText = (rep: Reporter, path: readonly PathSegment[], text: TextInput | undefined, what: string, extra: Lang[] = []): Text => {
     const result: Text = {};
     if (!text) return result;
-    for (const lang of [...languages, ...extra]) {
+    const needed = [...new Set([...languages, ...rep.languages, ...extra])];
+    for (const lang of needed) {
       if (!text[lang]) {
-        rep.report(path, { code: 'missing-translation', args: { where: what, lang, langs: [...languages, ...extra].map((l) => `\`${l}\``).join(' and ') } });
+        rep.report(path, { code: 'missing-translation', args: { where: what, lang, langs: needed.map((l) => `\`${l}\``).join(' and ') } });
       }
     }
     for (const [lang, value] of Object.entries(text)) if (value !== undefined) result[lang as Lang] = value;
@@ -426,12 +431,14 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
   // --- policies ------------------------------------------------------------------------------
   const policyIds = registry<PolicyModel>('policy');
   const ruleIds = new Set<string>();
-  const outcomeOwners = new Map<string, Array<{ policy: PolicyModel; at: Location; rep: Reporter; path: PathSegment[] }>>();
+  const outcomeOwners = new Map<string, Array<{ policy: PolicyModel; outcome: PointOutcomeModel; at: Location; rep: Reporter; path: PathSegment[] }>>();
+  const policyReporters = new Map<string, Reporter>();
   const pointReads = new Map<string, Set<string>>();
 
   for (const entry of byKind('policy')) {
     const rep = reporter(entry);
     const doc = entry.document as PolicyDocument;
+    rep.languages = (doc.languages ?? []) as Lang[];
     const point = points.map.get(doc.point)?.value;
     if (!point) {
       rep.report(['point'], { code: 'unknown-point', args: { point: doc.point }, expected: listOf([...points.map.keys()]), help: didYouMean(doc.point, points.map.keys()) ?? 'declare the point in policy-set.yaml' });
@@ -447,6 +454,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       ordering: doc.ordering ?? 'as-listed',
       scope: doc.appliesWhen ? checkCondition(ctx(`the scope of policy \`${doc.policy}\``), ['appliesWhen'], doc.appliesWhen) : null,
       scopeKey: `${doc.policy}/scope`,
+      ...(doc.overrides !== undefined ? { overrides: doc.overrides } : {}),
       tracks: [],
       conditions: [],
       file: entry.file,
@@ -455,6 +463,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     if (doc.description) policy.description = checkText(rep, ['description'], doc.description, `the description of policy \`${doc.policy}\``);
     if (doc.note) policy.note = checkText(rep, ['note'], doc.note, `the note of policy \`${doc.policy}\``);
     policyIds.add(rep, ['policy'], doc.policy, policy);
+    if (!policyReporters.has(doc.policy)) policyReporters.set(doc.policy, rep);
 
     const trackIds = new Set<string>();
     (doc.tracks ?? []).forEach((track, index) => {
@@ -565,29 +574,79 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       });
       const otherwise = outcome.otherwise === 'omit' ? null : buildRule([...outcomePath, 'otherwise'], `${doc.policy}/${outcome.id}#otherwise`, outcome.otherwise);
       const model: PointOutcomeModel = { id: outcome.id, policy: doc.policy, rules, otherwise, at: rep.at(outcomePath) };
+      if (doc.overrides !== undefined) model.overrides = doc.overrides;
       if (outcome.track !== undefined) model.track = outcome.track;
       if (outcome.title) model.title = checkText(rep, [...outcomePath, 'title'], outcome.title, `the title of outcome \`${outcome.id}\``);
       if (outcome.note) model.note = checkText(rep, [...outcomePath, 'note'], outcome.note, `the note of outcome \`${outcome.id}\``);
       if (point) {
         point.outcomes.push(model);
         const owners = outcomeOwners.get(`${doc.point}\u0000${outcome.id}`) ?? [];
-        owners.push({ policy, at: rep.at(outcomePath), rep, path: [...outcomePath, 'id'] });
+        owners.push({ policy, outcome: model, at: rep.at(outcomePath), rep, path: [...outcomePath, 'id'] });
         outcomeOwners.set(`${doc.point}\u0000${outcome.id}`, owners);
       }
     });
     if (point) point.policies.push(policy);
   }
 
-  // An outcome decided by two policies of one point is ambiguous unless their scopes never overlap.
   const namedConditions = new Map<string, ConditionNode>();
   for (const { value: policy } of policyIds.map.values()) for (const c of policy.conditions) namedConditions.set(c.qualified, c.when);
+
+  // An override names a shared policy of its point, which is not itself an override, and its
+  // scope must lie inside the shared scope: it specialises the shared rules, never widens them.
+  const validOverride = new Set<string>();
+  for (const { value: policy } of policyIds.map.values()) {
+    if (policy.overrides === undefined) continue;
+    const rep = policyReporters.get(policy.id)!;
+    const target = policyIds.map.get(policy.overrides)?.value;
+    const problem =
+      policy.overrides === policy.id
+        ? 'a policy cannot override itself'
+        : !target
+          ? 'no policy has this id'
+          : target.point !== policy.point
+            ? `it decides point \`${target.point}\`, not \`${policy.point}\``
+            : target.overrides !== undefined
+              ? `it overrides \`${target.overrides}\` itself; override the shared policy directly`
+              : undefined;
+    if (problem) {
+      rep.report(['overrides'], {
+        code: 'invalid-override',
+        args: { policy: policy.id, target: policy.overrides, problem },
+        help: !target ? didYouMean(policy.overrides, [...policyIds.map.keys()].filter((id) => id !== policy.id)) : undefined,
+      });
+      continue;
+    }
+    const escape = findFacts([policy.scope, target!.scope], facts.map, namedConditions, ([own, shared]) => own! && !shared!);
+    if (escape !== 'none') {
+      rep.report(policy.scope ? ['appliesWhen'] : ['overrides'], {
+        code: 'override-outside-scope',
+        args: { policy: policy.id, target: target!.id, example: escape === 'unknown' ? 'the scopes are too large to compare' : `it holds for ${factsText(escape)}` },
+      });
+      continue;
+    }
+    validOverride.add(policy.id);
+  }
+
+  // An outcome decided by two policies of one point is ambiguous unless their scopes never
+  // overlap, or one overrides the other; two overrides of one shared outcome must not overlap.
   for (const [key, owners] of outcomeOwners) {
     if (owners.length < 2) continue;
     const [pointId, outcomeId] = key.split('\u0000') as [string, string];
+    for (const owner of owners) {
+      if (!owner.policy.overrides || !validOverride.has(owner.policy.id)) continue;
+      const shared = owners.find((o) => o.policy.id === owner.policy.overrides);
+      if (shared) (shared.outcome.overriddenBy ??= []).push(owner.policy.id);
+    }
     for (let i = 1; i < owners.length; i++) {
       for (let j = 0; j < i; j++) {
-        if (scopesMayOverlap(owners[i]!.policy.scope, owners[j]!.policy.scope, facts.map, namedConditions)) {
-          owners[i]!.rep.report(owners[i]!.path, { code: 'conflicting-outcome', args: { id: outcomeId, point: pointId, other: locationText(owners[j]!.at) } });
+        const [a, b] = [owners[i]!, owners[j]!];
+        if (a.policy.overrides === b.policy.id || b.policy.overrides === a.policy.id) continue;
+        if (!scopesMayOverlap(a.policy.scope, b.policy.scope, facts.map, namedConditions)) continue;
+        const sharedTarget = a.policy.overrides !== undefined && a.policy.overrides === b.policy.overrides && owners.some((o) => o.policy.id === a.policy.overrides);
+        if (sharedTarget) {
+          a.rep.report(a.path, { code: 'ambiguous-override', args: { id: outcomeId, target: a.policy.overrides ?? '', other: b.policy.id, at: locationText(b.at) } });
+        } else {
+          a.rep.report(a.path, { code: 'conflicting-outcome', args: { id: outcomeId, point: pointId, other: locationText(b.at) } });
         }
       }
     }
@@ -674,10 +733,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
   return { model, diagnostics: unique };
 }
 
-/**
- * Whether two scopes can hold for the same facts: decided by trying every combination of the
- * facts they read (scopes read few facts), and assumed when that product is too large.
- */
+/** Whether two scopes can hold for the same facts (assumed when that cannot be decided). */
 function scopesMayOverlap(
   a: ConditionNode | null,
   b: ConditionNode | null,
@@ -685,43 +741,60 @@ function scopesMayOverlap(
   named: ReadonlyMap<string, ConditionNode>,
 ): boolean {
   if (!a || !b) return true;
-  const read = new Set<string>();
+  return findFacts([a, b], facts, named, ([x, y]) => x! && y!) !== 'none';
+}
+
+const factsText = (record: Readonly<Record<string, FactValue>>): string =>
+  Object.entries(record)
+    .map(([id, value]) => `\`${id}: ${valueText(value)}\``)
+    .join(', ') || 'every incident';
+
+/**
+ * Searches the facts the conditions read for a combination where `wanted` holds of their
+ * answers (an absent condition holds always). Conditions read few facts, so every combination
+ * is tried, integers split at the numbers the conditions compare with (analyze/domain.ts);
+ * 'unknown' when the product is too large or a fact is not declared.
+ */
+function findFacts(
+  conditions: Array<ConditionNode | null>,
+  facts: ReadonlyMap<string, { value: FactModel }>,
+  named: ReadonlyMap<string, ConditionNode>,
+  wanted: (answers: boolean[]) => boolean,
+): Record<string, FactValue> | 'none' | 'unknown' {
+  const read: ConditionNode[] = [];
+  const seen = new Set<string>();
   const collect = (node: ConditionNode): void => {
-    if (node.kind === 'test') read.add(node.fact);
-    else if (node.kind === 'all' || node.kind === 'any') node.items.forEach(collect);
+    read.push(node);
+    if (node.kind === 'all' || node.kind === 'any') node.items.forEach(collect);
     else if (node.kind === 'not') collect(node.item);
-    else if (node.kind === 'ref') {
+    else if (node.kind === 'ref' && !seen.has(node.qualified)) {
+      seen.add(node.qualified);
       const target = named.get(node.qualified);
       if (target) collect(target);
     }
   };
-  collect(a);
-  collect(b);
-  const domains: Array<[string, FactValue[]]> = [];
+  for (const node of conditions) if (node) collect(node);
+  const breakpoints = conditionBreakpoints(read);
+  const domains: FactDomain[] = [];
   let size = 1;
-  for (const id of read) {
+  for (const id of new Set(read.flatMap((node) => (node.kind === 'test' ? [node.fact] : [])))) {
     const fact = facts.get(id)?.value;
-    if (!fact) return true;
-    // Integers are split at the numbers the scopes compare with (see analyze/domain.ts); a scope
-    // comparing numbers is rare enough that assuming an overlap is the safe answer here.
-    if (fact.type === 'integer') return true;
-    const values: FactValue[] = fact.type === 'boolean' ? [true, false] : [...fact.values!];
-    if (fact.hasDefault && fact.default === null) values.push(null);
-    domains.push([id, values]);
-    size *= values.length;
-    if (size > 100_000) return true;
+    if (!fact) return 'unknown';
+    const domain = factDomain(fact, breakpoints.get(id));
+    domains.push(domain);
+    size *= domain.values.length;
+    if (size > 100_000) return 'unknown';
   }
-  const holdsA = compilePredicate(a, named);
-  const holdsB = compilePredicate(b, named);
+  const predicates = conditions.map((node) => (node ? compilePredicate(node, named) : () => true));
   const record: Record<string, FactValue> = Object.create(null) as Record<string, FactValue>;
   const tryAll = (index: number): boolean => {
-    if (index === domains.length) return holdsA(record) && holdsB(record);
-    const [id, values] = domains[index]!;
+    if (index === domains.length) return wanted(predicates.map((holds) => holds(record)));
+    const { fact, values } = domains[index]!;
     for (const value of values) {
-      record[id] = value;
+      record[fact] = value;
       if (tryAll(index + 1)) return true;
     }
     return false;
   };
-  return tryAll(0);
+  return tryAll(0) ? { ...record } : 'none';
 }

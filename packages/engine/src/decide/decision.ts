@@ -62,7 +62,8 @@ export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
 /**
  * The combining step, shared by both evaluation paths: per outcome, in the point's order, the
  * first rule that holds decides; else `otherwise`; an outcome of a policy whose scope does not
- * hold is left out.
+ * hold is left out. A shared outcome is decided by the first overriding policy whose scope
+ * holds, in the shared outcome's place.
  */
 export function assembleDecision(
   model: PolicySetModel,
@@ -75,11 +76,15 @@ export function assembleDecision(
   for (const policy of point.policies) applies.set(policy.id, policy.scope === null || holds(policy.scopeKey));
   const outcomes: DecidedOutcome[] = [];
   const trace: Trace = { policies: point.policies.filter((p) => applies.get(p.id)).map((p) => p.id), steps: [], omitted: [] };
-  for (const outcome of point.outcomes) {
-    if (!applies.get(outcome.policy)) {
-      trace.omitted.push({ outcome: outcome.id, because: 'policy-not-applicable' });
+  for (const listed of point.outcomes) {
+    // An overriding outcome decides in the place of the shared one it replaces, never in its own.
+    if (listed.overrides !== undefined && point.outcomes.some((o) => o.policy === listed.overrides && o.id === listed.id)) continue;
+    if (!applies.get(listed.policy)) {
+      trace.omitted.push({ outcome: listed.id, because: 'policy-not-applicable' });
       continue;
     }
+    const overrider = listed.overriddenBy?.find((id) => applies.get(id));
+    const outcome = (overrider && point.outcomes.find((o) => o.policy === overrider && o.id === listed.id)) || listed;
     let chosen: RuleModel | null = null;
     const notHeld: TraceStep['notHeld'] = [];
     for (const rule of outcome.rules) {

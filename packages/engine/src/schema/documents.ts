@@ -148,6 +148,15 @@ export const policyDocument = z
       .optional()
       .describe('How the outcomes are ordered; every decision lists them in this order.'),
     appliesWhen: condition.optional().describe('The scope: this policy applies only when this holds.'),
+    overrides: kebabId
+      .optional()
+      .describe(
+        'A shared policy of the same point that this one specialises: where this scope holds, each outcome both define is decided by this policy instead, in the shared outcome\'s place. The scope must lie inside the shared policy\'s scope.',
+      ),
+    languages: z
+      .array(z.enum(['nb', 'en', 'da']))
+      .optional()
+      .describe('Languages every text of this document needs besides those of the set, e.g. `[da]` for a Danish organisation.'),
     tracks: z
       .array(z.strictObject({ id: kebabId, title: text, description: text.optional() }))
       .optional()

@@ -98,3 +98,35 @@ outcomes:
 };
 
 export const minimalPolicyMap = (): Map<string, string> => new Map(Object.entries(minimalPolicyFiles));
+
+/**
+ * An organisation-style specialisation of the minimal set: `red-doors` overrides `open-door` of
+ * `doors` where the colour is red, adds an outcome of its own, and needs Danish (`da`) in every
+ * text. Merge it into `minimalPolicyFiles` to use it.
+ */
+export const overridingPolicyFiles: Record<string, string> = {
+  'access/red-doors.yaml': `kind: policy
+policy: red-doors
+point: access
+title: { nb: Røde dører, en: Red doors, da: Røde døre }
+languages: [da]
+overrides: doors
+appliesWhen: { fact: colour, is: red }
+outcomes:
+  - id: open-door
+    basis: [rule-book-2]
+    rules:
+      - when: { fact: flag, is: true }
+        status: permitted
+        reason: { nb: Flagget åpner., en: The flag opens., da: Flaget åbner. }
+    otherwise:
+      status: not-permitted
+      reason: { nb: Rødt uten flagg., en: Red without a flag., da: Rød uden flag. }
+  - id: log-entry
+    basis: [rule-book-2]
+    rules: []
+    otherwise:
+      status: required
+      reason: { nb: Logg alltid rødt., en: Always log red., da: Log altid rød. }
+`,
+};
