@@ -12,6 +12,8 @@ import { checkPolicyFolder, checkPolicyTexts } from './load/load-policies.js';
 import { loadPolicyTexts } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';
+import { parseBundle, serializeBundle } from './bundle/bundle.js';
+import type { PolicyError } from './diagnostics.js';
 
 type Files = Record<string, string | Uint8Array>;
 
@@ -164,11 +166,37 @@ scenarios:
       }),
       'scenario-unknown-outcome',
     ),
+  'duty-outcome-not-at-point': () =>
+    rendered(
+      checkTexts({
+        'duties/doors.yaml': `kind: duties
+catalogue: door-duties
+title: { nb: Plikter, en: Duties }
+jurisdiction: NO
+duties:
+  - id: ask-before-opening
+    title: { nb: Spør først, en: Ask first }
+    basis: [rule-book-1]
+    obligations:
+      - invariant: { point: access, expect: { outcome: ask-first, status: required } }
+`,
+      }),
+      'duty-outcome-not-at-point',
+    ),
   'facts-not-object': () => rendered(factsResult(['colour', 'red']), 'facts-not-object'),
   'fact-unknown': () => rendered(factsResult({ colour: 'red', count: 1, colr: 'red' }), 'fact-unknown'),
   'fact-missing': () => rendered(factsResult({ colour: 'red' }), 'fact-missing'),
   'fact-invalid': () => rendered(factsResult({ colour: 'rde', count: 1 }), 'fact-invalid'),
   'setting-unknown': () => rendered(checkPolicyTexts(withChanges({}), { settings: { 'door.max-week': 3 } }), 'setting-unknown'),
+  'bundle-invalid': () => {
+    const text = serializeBundle(checkPolicyTexts(withChanges({})).model!).replace('"status":"required"', '"status":"permitted"');
+    try {
+      parseBundle(text, 'dist/bundle.json');
+    } catch (error) {
+      return renderDiagnostics((error as PolicyError).diagnostics);
+    }
+    throw new Error('an edited bundle was accepted');
+  },
 };
 
 describe('diagnostics', () => {

@@ -209,6 +209,11 @@ const templates = {
     message: (x) => `rule ${a(x, 'rule')} of outcome \`${a(x, 'outcome')}\` can never decide: an earlier rule always holds first`,
     help: () => 'move the rule up, or remove it',
   },
+  'duty-outcome-not-at-point': {
+    severity: 'error',
+    message: (x) => `${a(x, 'where')} expects outcome \`${a(x, 'id')}\`, which point \`${a(x, 'point')}\` never decides`,
+    help: () => 'name an outcome some policy of that point decides, or the point that decides it',
+  },
   'scenario-unknown-outcome': {
     severity: 'error',
     message: (x) => `scenario \`${a(x, 'name')}\` expects outcome \`${a(x, 'id')}\`, which point \`${a(x, 'point')}\` never decides`,
@@ -233,6 +238,12 @@ const templates = {
   'setting-unknown': {
     severity: 'error',
     message: (x) => `unknown setting \`${a(x, 'id')}\``,
+  },
+  // --- policy bundles ------------------------------------------------------------------------
+  'bundle-invalid': {
+    severity: 'error',
+    message: (x) => `policy bundle refused: ${a(x, 'reason')}`,
+    help: () => 'rebuild the bundle from the policy folder, or reinstall the package',
   },
 } satisfies Record<string, Template>;
 

@@ -100,6 +100,8 @@ export interface RuleModel {
   status: Status;
   requires: RequirementModel[];
   limits: Record<string, number>;
+  /** The setting each limit was taken from, by limit name (the regulation gate checks its whole range). */
+  limitSettings?: Record<string, string>;
   /** Effective basis: the outcome's sources, then the rule's own. */
   basis: string[];
   reason: Text;
@@ -184,6 +186,45 @@ export interface PolicySetModel {
   sources: SourceModel[];
   settings: SettingModel[];
   scenarios: ScenarioModel[];
+  /** Catalogues of legal duties (`kind: duties`), checked by the regulation gate (analyze/gate.ts). */
+  duties: DutyCatalogueModel[];
   /** Documents of kinds the core does not interpret (e.g. `duties`), kept for analysis tools. */
   extraDocuments: Array<{ kind: string; file: string; data: unknown }>;
+}
+
+/** A status a duty may expect; `absent` when the decision leaves the outcome out. */
+export type ExpectedStatus = Status | 'absent';
+
+export type DutyExpectation =
+  | { kind: 'status'; outcome: string; statuses: ExpectedStatus[] }
+  | { kind: 'any-of'; outcomes: string[]; statuses: ExpectedStatus[] }
+  /** Whenever the outcome is required or permitted it carries `limit`, at most `atMost`. */
+  | { kind: 'limit'; outcome: string; limit: string; atMost: number }
+  /** Whenever the outcome is required or permitted its requires include `ids`. */
+  | { kind: 'requires'; outcome: string; ids: string[] };
+
+export type DutyObligationModel =
+  | { kind: 'invariant'; point: string; when: ConditionNode | null; expect: DutyExpectation; at: Location }
+  | { kind: 'coverage'; cites: string; point?: string; at: Location };
+
+export interface DutyModel {
+  id: string;
+  catalogue: string;
+  title: Text;
+  description?: Text;
+  basis: string[];
+  obligations: DutyObligationModel[];
+  at: Location;
+}
+
+export interface DutyCatalogueModel {
+  id: string;
+  title: Text;
+  description?: Text;
+  jurisdiction: 'NO' | 'DK';
+  /** Null when the catalogue applies to every fact combination. */
+  scope: ConditionNode | null;
+  file: string;
+  duties: DutyModel[];
+  at: Location;
 }

@@ -7,6 +7,7 @@
  */
 import { conditionBreakpoints, factDomain, type FactDomain } from '../analyze/domain.js';
 import { compilePredicate } from '../compile/predicate.js';
+import { checkDuties } from './duties.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
 import type { LoadedDocument, LoadedFolder } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
@@ -542,9 +543,11 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
           return { id, when, key: `${key}/requires/${index + 1}` };
         });
         const limits: Record<string, number> = {};
+        const limitSettings: Record<string, string> = {};
         for (const [name, raw] of Object.entries(input.limits ?? {})) {
           const number = numberFrom(ctx(where), [...rulePath, 'limits', name], raw);
           if (number) limits[name] = number.value;
+          if (number?.setting) limitSettings[name] = number.setting;
         }
         const rule: RuleModel = {
           key,
@@ -565,6 +568,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
           ruleIds.add(qualified);
         }
         if (input.note) rule.note = checkText(rep, [...rulePath, 'note'], input.note, `the note of ${where}`);
+        if (Object.keys(limitSettings).length > 0) rule.limitSettings = limitSettings;
         return rule;
       };
       const rules = outcome.rules.map((rule, index) => buildRule([...outcomePath, 'rules', index], `${doc.policy}/${outcome.id}#${index + 1}`, rule));
@@ -707,6 +711,16 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     });
   }
 
+  // --- duty catalogues (the regulation gate's input; see check/duties.ts) ----------------------
+  const duties = checkDuties(byKind('duties'), {
+    reporter,
+    checkText,
+    checkBasis,
+    checkCondition: (rep, where, path, input) => checkCondition({ rep, where, policy: 'duties', named: new Map(), reads: new Set() }, path, input),
+    points: new Map([...points.map].map(([id, entry]) => [id, entry.value])),
+    outcomeIds: new Set(outcomes.map.keys()),
+  });
+
   const model: PolicySetModel = {
     name: setDocument.name,
     version: setDocument.version,
@@ -719,7 +733,8 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     sources: [...sources.map.values()].map((s) => s.value),
     settings: [...settings.map.values()].map((s) => s.value),
     scenarios,
-    extraDocuments: loaded.documents.filter((d) => d.kind === 'duties').map((d) => ({ kind: d.kind, file: d.file, data: d.document })),
+    duties,
+    extraDocuments: [],
   };
   if (setDocument.description) model.description = setDocument.description;
   // Diagnostics about texts were reported once above; dedupe the title check repeated for the model.

@@ -74,7 +74,7 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
   const documents: LoadedDocument[] = [];
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const kinds = [...Object.keys(documentSchemas), 'duties'];
+  const kinds = Object.keys(documentSchemas);
   for (const [rel, content] of [...files.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const file = base ? `${base}/${rel}` : rel;
     let text: string;
@@ -106,11 +106,7 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
       );
       continue;
     }
-    if (kind === 'duties') {
-      documents.push({ kind, file, parsed, document: data });
-      continue;
-    }
-    const validated = validateDocument(kind as Exclude<DocumentKind, 'duties'>, parsed);
+    const validated = validateDocument(kind as DocumentKind, parsed);
     diagnostics.push(...validated.diagnostics);
     if (validated.document !== undefined) documents.push({ kind, file, parsed, document: validated.document });
   }

@@ -236,7 +236,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
   );
 }
 
-export function validateDocument<K extends Exclude<DocumentKind, 'duties'>>(
+export function validateDocument<K extends DocumentKind>(
   kind: K,
   parsed: ParsedFile,
 ): { document?: z.infer<(typeof documentSchemas)[K]>; diagnostics: Diagnostic[] } {

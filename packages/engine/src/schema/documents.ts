@@ -4,6 +4,7 @@
  * (yaml-language-server). The checker then resolves references between documents.
  */
 import { z } from 'zod';
+import { dutiesDocumentSchema } from './duties.js';
 
 const kebabId = z
   .string()
@@ -324,9 +325,10 @@ export const documentSchemas = {
   settings: settingsDocument,
   policy: policyDocument,
   scenarios: scenariosDocument,
+  duties: dutiesDocumentSchema({ condition, text, kebabId }),
 } as const;
 
-export type DocumentKind = keyof typeof documentSchemas | 'duties';
+export type DocumentKind = keyof typeof documentSchemas;
 export type PolicySetDocument = z.infer<typeof policySetDocument>;
 export type VocabularyDocument = z.infer<typeof vocabularyDocument>;
 export type SourcesDocument = z.infer<typeof sourcesDocument>;

@@ -14,6 +14,7 @@ export const schemaFileNames = {
   settings: 'settings.schema.json',
   policy: 'policy.schema.json',
   scenarios: 'scenarios.schema.json',
+  duties: 'duties.schema.json',
 } as const satisfies Record<keyof typeof documentSchemas, string>;
 
 /** Every schema file's content, as committed under `policies/schema/`. */

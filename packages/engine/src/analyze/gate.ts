@@ -1,0 +1,384 @@
+/**
+ * The regulation gate: every obligation of every duty catalogue, checked against the whole
+ * finite fact domain, not a sample.
+ *
+ * Sound reduction. An invariant names a point P, a condition C and outcomes O. The statuses of O
+ * depend only on the scopes of P's policies, the rules (and conditional requirements) of O, and
+ * the named conditions these use; whether the invariant applies depends only on C and the
+ * catalogue's scope. So only the facts those conditions read (the slice) are enumerated, every
+ * other fact held at its default; integers are split at the numbers those conditions compare
+ * with (analyze/domain.ts). Each combination is decided by the shared combining step
+ * (`assembleDecision`) over a point that holds just the outcomes O, with compiled predicates.
+ *
+ * Smallest counterexample. Each fact's values are tried default first, then in vocabulary order
+ * (integers smallest first), so the first failing combination is small; it is then minimised by
+ * putting back the default of every fact whose value does not matter to the failure.
+ */
+import { compilePredicate, type Predicate } from '../compile/predicate.js';
+import { conditionKeys, namedConditions } from '../compile/keys.js';
+import { assembleDecision, basisIndex, type BasisEntry, type Decision } from '../decide/decision.js';
+import type {
+  ConditionNode,
+  DutyCatalogueModel,
+  DutyExpectation,
+  DutyModel,
+  DutyObligationModel,
+  ExpectedStatus,
+  FactModel,
+  FactValue,
+  Location,
+  PointModel,
+  PolicySetModel,
+  RuleModel,
+  Text,
+} from '../model.js';
+import { combinations, defaultFacts, domainSize, factDomain, pointDomain, type FactDomain } from './domain.js';
+
+export interface DecidedForDuty {
+  outcome: string;
+  status: ExpectedStatus;
+  /** The rule that decided: `<policy>/<outcome>#<n>`; absent when the outcome was left out. */
+  rule?: string;
+  /** Where that rule is written: `file:line:col`. */
+  at?: string;
+  requires?: string[];
+  limits?: Record<string, number>;
+  /** A limit the host may raise through a setting, at the highest value it allows. */
+  settingLimits?: Record<string, { setting: string; max: number }>;
+  reason?: Text;
+}
+
+export interface Counterexample {
+  /** The facts that matter to the failure; every fact not listed has its default. */
+  facts: Record<string, FactValue>;
+  decided: DecidedForDuty[];
+}
+
+export interface ObligationResult {
+  kind: 'invariant' | 'coverage';
+  ok: boolean;
+  at: string;
+  point?: string;
+  expect?: DutyExpectation;
+  /** Invariants: the facts enumerated, the combinations tried, those inside the duty's condition. */
+  slice?: string[];
+  combinations?: number;
+  applicable?: number;
+  /** The reduced domain of the whole point, and the product of every fact's full range. */
+  pointCombinations?: number;
+  naiveCombinations?: number;
+  counterexample?: Counterexample;
+  /** Coverage: the source that must be cited, and the outcomes that cite it. */
+  cites?: BasisEntry;
+  citedBy?: Array<{ point: string; outcome: string; rule: string; at: string }>;
+}
+
+export interface DutyResult {
+  id: string;
+  catalogue: string;
+  title: Text;
+  basis: BasisEntry[];
+  at: string;
+  ok: boolean;
+  obligations: ObligationResult[];
+}
+
+export interface TraceabilityRow {
+  duty: string;
+  catalogue: string;
+  /** The outcomes that implement the duty: named by one of its invariants, or citing one of its sources. */
+  outcomes: Array<{ point: string; outcome: string; via: 'invariant' | 'basis' }>;
+}
+
+export interface GateReport {
+  ok: boolean;
+  duties: DutyResult[];
+  traceability: TraceabilityRow[];
+  /** Combinations decided over all invariants. */
+  combinations: number;
+  timings: { totalMs: number; combinationsPerSecond: number };
+}
+
+export interface GateOptions {
+  /** Only these catalogues (default: all). */
+  catalogues?: readonly string[];
+}
+
+const where = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
+
+/** Every node of a condition, following named conditions (each once). */
+function walkCondition(node: ConditionNode | null, named: ReadonlyMap<string, ConditionNode>, visit: (node: ConditionNode) => void, followed = new Set<string>()): void {
+  if (!node) return;
+  visit(node);
+  if (node.kind === 'all' || node.kind === 'any') for (const item of node.items) walkCondition(item, named, visit, followed);
+  else if (node.kind === 'not') walkCondition(node.item, named, visit, followed);
+  else if (node.kind === 'ref' && !followed.has(node.qualified)) {
+    followed.add(node.qualified);
+    walkCondition(named.get(node.qualified) ?? null, named, visit, followed);
+  }
+}
+
+/**
+ * The slice of the domain that decides the given conditions: the facts they read, in vocabulary
+ * order, integers split where those conditions compare them; each fact's default first.
+ */
+export function sliceDomain(model: PolicySetModel, conditions: ReadonlyArray<ConditionNode | null>, named: ReadonlyMap<string, ConditionNode>): FactDomain[] {
+  const read = new Set<string>();
+  const breakpoints = new Map<string, Set<number>>();
+  const followed = new Set<string>();
+  for (const condition of conditions) {
+    walkCondition(condition, named, (node) => {
+      if (node.kind !== 'test') return;
+      read.add(node.fact);
+      for (const value of Array.isArray(node.value) ? node.value : [node.value]) {
+        if (typeof value !== 'number') continue;
+        // `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both.
+        const set = breakpoints.get(node.fact) ?? new Set<number>();
+        set.add(value).add(value + 1);
+        breakpoints.set(node.fact, set);
+      }
+    }, followed);
+  }
+  return model.facts.filter((fact) => read.has(fact.id)).map((fact) => defaultFirst(fact, factDomain(fact, breakpoints.get(fact.id))));
+}
+
+/** Moves the fact's default to the front (an integer default stands for its interval). */
+function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
+  if (!fact.hasDefault) return domain;
+  const wanted = fact.default ?? null;
+  let index = domain.values.indexOf(wanted);
+  const values = [...domain.values];
+  if (index < 0 && typeof wanted === 'number') {
+    // The default lies inside an interval: let it represent that interval.
+    index = values.reduce<number>((found, value, i) => (typeof value === 'number' && value <= wanted ? i : found), -1);
+    if (index < 0) return domain;
+    values[index] = wanted;
+  }
+  if (index <= 0) return { ...domain, values };
+  const [moved] = values.splice(index, 1);
+  return { fact: domain.fact, values: [moved!, ...values] };
+}
+
+/** The product of every fact's full range, without any reduction. */
+function naiveSize(model: PolicySetModel, factIds: readonly string[]): number {
+  const byId = new Map(model.facts.map((f) => [f.id, f]));
+  return factIds.reduce((size, id) => {
+    const fact = byId.get(id)!;
+    const none = fact.hasDefault && fact.default === null ? 1 : 0;
+    const count = fact.type === 'boolean' ? 2 : fact.type === 'enum' ? fact.values!.length : fact.max! - fact.min! + 1;
+    return size * (count + none);
+  }, 1);
+}
+
+const expectedOutcomes = (expect: DutyExpectation): string[] => (expect.kind === 'any-of' ? expect.outcomes : [expect.outcome]);
+
+/** A point cut down to the outcomes an invariant is about, with their compiled conditions. */
+interface PointSlice {
+  point: PointModel;
+  named: Map<string, ConditionNode>;
+  holds: (key: string, facts: Readonly<Record<string, FactValue>>) => boolean;
+  rules: Map<string, RuleModel>;
+}
+
+function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSlice {
+  const sliced: PointModel = { ...point, outcomes: point.outcomes.filter((o) => outcomeIds.has(o.id)) };
+  const named = namedConditions(point);
+  const cache = new Map<string, Predicate>();
+  const predicates = new Map<string, Predicate>();
+  for (const { key, condition } of conditionKeys(sliced)) predicates.set(key, compilePredicate(condition, named, cache));
+  const rules = new Map<string, RuleModel>();
+  for (const outcome of sliced.outcomes) for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) rules.set(rule.key, rule);
+  return { point: sliced, named, holds: (key, facts) => predicates.get(key)!(facts), rules };
+}
+
+/** The conditions the statuses of a sliced point depend on. */
+function sliceConditions(slice: PointSlice): Array<ConditionNode | null> {
+  const out: Array<ConditionNode | null> = slice.point.policies.map((p) => p.scope);
+  for (const outcome of slice.point.outcomes) {
+    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
+      out.push(rule.when);
+      for (const requirement of rule.requires) out.push(requirement.when);
+    }
+  }
+  return out;
+}
+
+function decidedFor(model: PolicySetModel, slice: PointSlice, decision: Decision, id: string): DecidedForDuty {
+  const outcome = decision.outcomes.find((o) => o.id === id);
+  if (!outcome) return { outcome: id, status: 'absent' };
+  const step = decision.trace.steps.find((s) => s.outcome === id)!;
+  const rule = slice.rules.get(step.rule);
+  const result: DecidedForDuty = { outcome: id, status: outcome.status, rule: step.rule, at: step.at, reason: outcome.reason };
+  if (outcome.requires) result.requires = outcome.requires;
+  if (outcome.limits) result.limits = outcome.limits;
+  for (const [limit, settingId] of Object.entries(rule?.limitSettings ?? {})) {
+    const setting = model.settings.find((s) => s.id === settingId);
+    if (setting?.max !== undefined) (result.settingLimits ??= {})[limit] = { setting: settingId, max: setting.max };
+  }
+  return result;
+}
+
+/** Whether the decided outcomes meet the expectation. */
+function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boolean {
+  const of = (id: string) => decided.find((d) => d.outcome === id)!;
+  switch (expect.kind) {
+    case 'status':
+      return expect.statuses.includes(of(expect.outcome).status);
+    case 'any-of':
+      return expect.outcomes.some((id) => expect.statuses.includes(of(id).status));
+    case 'limit': {
+      const outcome = of(expect.outcome);
+      if (outcome.status !== 'required' && outcome.status !== 'permitted') return true;
+      const value = outcome.limits?.[expect.limit];
+      // A limit a host can raise through a setting is only as safe as the setting's maximum.
+      const worst = Math.max(value ?? Number.POSITIVE_INFINITY, outcome.settingLimits?.[expect.limit]?.max ?? Number.NEGATIVE_INFINITY);
+      return worst <= expect.atMost;
+    }
+    case 'requires': {
+      const outcome = of(expect.outcome);
+      if (outcome.status !== 'required' && outcome.status !== 'permitted') return true;
+      return expect.ids.every((id) => outcome.requires?.includes(id));
+    }
+  }
+}
+
+function checkInvariant(
+  model: PolicySetModel,
+  catalogue: DutyCatalogueModel,
+  obligation: Extract<DutyObligationModel, { kind: 'invariant' }>,
+  basis: ReadonlyMap<string, BasisEntry>,
+): ObligationResult {
+  const point = model.points.find((p) => p.id === obligation.point)!;
+  const ids = expectedOutcomes(obligation.expect);
+  const slice = slicePoint(point, new Set(ids));
+  const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+  const holdsWhen = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
+  const domains = sliceDomain(model, [...sliceConditions(slice), catalogue.scope, obligation.when], slice.named);
+  const base = defaultFacts(model);
+
+  const decide = (facts: Readonly<Record<string, FactValue>>): DecidedForDuty[] => {
+    const decision = assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null);
+    return ids.map((id) => decidedFor(model, slice, decision, id));
+  };
+  const fails = (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts) && !meets(obligation.expect, decide(facts));
+
+  const result: ObligationResult = {
+    kind: 'invariant',
+    ok: true,
+    at: where(obligation.at),
+    point: point.id,
+    expect: obligation.expect,
+    slice: domains.map((d) => d.fact),
+    combinations: 0,
+    applicable: 0,
+    pointCombinations: domainSize(pointDomain(model, point)),
+    naiveCombinations: naiveSize(model, point.reads),
+  };
+  for (const facts of combinations(domains, base)) {
+    result.combinations!++;
+    if (!holdsScope(facts) || !holdsWhen(facts)) continue;
+    result.applicable!++;
+    if (meets(obligation.expect, decide(facts))) continue;
+    result.ok = false;
+    result.counterexample = minimise(model, domains, { ...facts }, fails, decide);
+    break;
+  }
+  return result;
+}
+
+/** Puts back the default of every fact whose value does not matter to the failure. */
+function minimise(
+  model: PolicySetModel,
+  domains: readonly FactDomain[],
+  failing: Record<string, FactValue>,
+  fails: (facts: Readonly<Record<string, FactValue>>) => boolean,
+  decide: (facts: Readonly<Record<string, FactValue>>) => DecidedForDuty[],
+): Counterexample {
+  const byId = new Map(model.facts.map((f) => [f.id, f]));
+  for (const domain of domains) {
+    const fact = byId.get(domain.fact)!;
+    const fallback = fact.hasDefault ? (fact.default ?? null) : domain.values[0]!;
+    const current = failing[domain.fact]!;
+    if (current === fallback) continue;
+    failing[domain.fact] = fallback;
+    if (!fails(failing)) failing[domain.fact] = current;
+  }
+  const facts: Record<string, FactValue> = {};
+  for (const domain of domains) {
+    const fact = byId.get(domain.fact)!;
+    const value = failing[domain.fact]!;
+    if (!fact.hasDefault || value !== (fact.default ?? null)) facts[domain.fact] = value;
+  }
+  return { facts, decided: decide(failing) };
+}
+
+function checkCoverage(model: PolicySetModel, obligation: Extract<DutyObligationModel, { kind: 'coverage' }>, basis: ReadonlyMap<string, BasisEntry>): ObligationResult {
+  const citedBy: NonNullable<ObligationResult['citedBy']> = [];
+  for (const point of model.points) {
+    if (obligation.point !== undefined && point.id !== obligation.point) continue;
+    for (const outcome of point.outcomes) {
+      const rule = [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].find((r) => r.status !== 'not-permitted' && r.basis.includes(obligation.cites));
+      if (rule) citedBy.push({ point: point.id, outcome: outcome.id, rule: rule.key, at: where(rule.at) });
+    }
+  }
+  const result: ObligationResult = { kind: 'coverage', ok: citedBy.length > 0, at: where(obligation.at), citedBy };
+  const cites = basis.get(obligation.cites);
+  if (cites) result.cites = cites;
+  if (obligation.point !== undefined) result.point = obligation.point;
+  return result;
+}
+
+/** Which outcomes implement which duty: those its invariants name, and those citing its sources. */
+export function traceability(model: PolicySetModel, duties: readonly DutyModel[] = model.duties.flatMap((c) => c.duties)): TraceabilityRow[] {
+  return duties.map((duty) => {
+    const rows: TraceabilityRow['outcomes'] = [];
+    const add = (point: string, outcome: string, via: 'invariant' | 'basis') => {
+      if (!rows.some((r) => r.point === point && r.outcome === outcome)) rows.push({ point, outcome, via });
+    };
+    for (const obligation of duty.obligations) {
+      if (obligation.kind === 'invariant') for (const id of expectedOutcomes(obligation.expect)) add(obligation.point, id, 'invariant');
+    }
+    const sources = new Set([...duty.basis, ...duty.obligations.flatMap((o) => (o.kind === 'coverage' ? [o.cites] : []))]);
+    for (const point of model.points) {
+      for (const outcome of point.outcomes) {
+        const cites = [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].some((r) => r.status !== 'not-permitted' && r.basis.some((id) => sources.has(id)));
+        if (cites) add(point.id, outcome.id, 'basis');
+      }
+    }
+    return { duty: duty.id, catalogue: duty.catalogue, outcomes: rows };
+  });
+}
+
+/** Checks every duty of the model's catalogues over the whole fact domain. */
+export function runGate(model: PolicySetModel, options: GateOptions = {}): GateReport {
+  const started = performance.now();
+  const basis = basisIndex(model);
+  const catalogues = model.duties.filter((c) => !options.catalogues || options.catalogues.includes(c.id));
+  const duties: DutyResult[] = [];
+  let total = 0;
+  for (const catalogue of catalogues) {
+    for (const duty of catalogue.duties) {
+      const obligations = duty.obligations.map((obligation) =>
+        obligation.kind === 'invariant' ? checkInvariant(model, catalogue, obligation, basis) : checkCoverage(model, obligation, basis),
+      );
+      for (const o of obligations) total += o.combinations ?? 0;
+      duties.push({
+        id: duty.id,
+        catalogue: catalogue.id,
+        title: duty.title,
+        basis: duty.basis.map((id) => basis.get(id)!).filter(Boolean),
+        at: where(duty.at),
+        ok: obligations.every((o) => o.ok),
+        obligations,
+      });
+    }
+  }
+  const totalMs = performance.now() - started;
+  return {
+    ok: duties.every((d) => d.ok),
+    duties,
+    traceability: traceability(model, catalogues.flatMap((c) => c.duties)),
+    combinations: total,
+    timings: { totalMs, combinationsPerSecond: totalMs > 0 ? Math.round((total / totalMs) * 1000) : total },
+  };
+}

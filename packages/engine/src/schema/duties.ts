@@ -1,0 +1,97 @@
+/**
+ * The `kind: duties` document: a catalogue of legal duties, each with its sources and the
+ * machine-checkable obligations the regulation gate (analyze/gate.ts) evaluates over every fact
+ * combination. Built by a factory from the parts of documents.ts, so the two modules do not
+ * import each other at run time.
+ */
+import { z } from 'zod';
+import type { ConditionInput } from './documents.js';
+
+export interface DutySchemaParts {
+  condition: z.ZodType<ConditionInput>;
+  text: z.ZodType<Partial<Record<'nb' | 'en' | 'da', string>>>;
+  kebabId: z.ZodString;
+}
+
+export function dutiesDocumentSchema(parts: DutySchemaParts) {
+  const { condition, text, kebabId } = parts;
+  const outcomeId = kebabId.describe('An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).');
+  const sourceId = kebabId.describe('A source id from policies/sources/*.yaml.');
+  const pointId = kebabId.describe('A decision point (policy-set.yaml).');
+  const statusOrAbsent = z
+    .enum(['required', 'permitted', 'not-permitted', 'absent'])
+    .describe('A status, or `absent` when the decision leaves the outcome out.');
+  const statuses = z
+    .union([statusOrAbsent, z.array(statusOrAbsent).min(1)])
+    .describe('One status, or a list: the outcome must have one of them.');
+
+  const expectation = z.union([
+    z.strictObject({ outcome: outcomeId, status: statuses }).describe('The outcome has this status (or one of these).'),
+    z
+      .strictObject({ anyOf: z.array(outcomeId).min(1), status: statuses })
+      .describe('At least one of these outcomes has this status (or one of these).'),
+    z
+      .strictObject({
+        outcome: outcomeId,
+        limit: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a limit name, e.g. `maxWeeks`'),
+        atMost: z.number().int(),
+      })
+      .describe(
+        'Whenever the outcome is required or permitted it carries this limit, at most this number. A limit taken from a setting is checked at the highest value the setting allows.',
+      ),
+    z
+      .strictObject({ outcome: outcomeId, requires: z.array(outcomeId).min(1) })
+      .describe('Whenever the outcome is required or permitted, its `requires` include these ids.'),
+  ]);
+
+  const invariant = z
+    .strictObject({
+      point: pointId,
+      when: condition.optional().describe('Only fact combinations where this holds (default: every combination).'),
+      expect: expectation,
+    })
+    .describe('For every fact combination where `when` holds, the decision at `point` meets `expect`.');
+
+  const coverage = z
+    .strictObject({
+      cites: sourceId.describe('The source some outcome must cite.'),
+      point: pointId.optional().describe('Only outcomes of this point count.'),
+    })
+    .describe('At least one outcome that can be required or permitted cites this source in its basis.');
+
+  const obligation = z.union([
+    z.strictObject({ invariant }).describe('An invariant over decisions.'),
+    z.strictObject({ coverage }).describe('A coverage requirement.'),
+  ]);
+
+  const duty = z
+    .strictObject({
+      id: kebabId.describe('The id of the duty, e.g. `23a-4-c`.'),
+      title: text,
+      description: text.optional(),
+      basis: z.array(sourceId).min(1).describe('The legal sources of the duty: ids from policies/sources/*.yaml.'),
+      obligations: z.array(obligation).min(1),
+    })
+    .describe('One legal duty and how it is checked.');
+
+  return z
+    .strictObject({
+      kind: z.literal('duties'),
+      catalogue: kebabId.describe('The id of this catalogue.'),
+      title: text,
+      description: text.optional(),
+      jurisdiction: z.enum(['NO', 'DK']),
+      appliesWhen: condition
+        .optional()
+        .describe('The scope of every duty in the catalogue: only fact combinations where this holds are checked.'),
+      duties: z.array(duty).min(1),
+    })
+    .describe('A catalogue of legal duties that the regulation gate checks against every fact combination.');
+}
+
+export type DutiesDocument = z.infer<ReturnType<typeof dutiesDocumentSchema>>;
+export type DutyExpectationInput = DutiesDocument['duties'][number]['obligations'][number] extends infer O
+  ? O extends { invariant: { expect: infer E } }
+    ? E
+    : never
+  : never;
