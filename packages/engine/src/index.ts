@@ -27,3 +27,6 @@ export type * from './model.js';
 export { combinations, defaultFacts, domainSize, factDomain, integerBreakpoints, outcomeSlice, pointDomain, type FactDomain } from './analyze/domain.js';
 export { compareScenario, runScenarios, type RunScenariosOptions, type ScenarioMismatch, type ScenarioResult } from './testing/scenarios.js';
 export { bundleFormat, parseBundle, serializeBundle, type PolicyBundle } from './bundle/bundle.js';
+export { coverCells, diffPolicySets, isEmptyDiff, outcomeDiffDomain, type DecisionChange, type FactConstraint, type FieldChange, type OutcomeState, type PolicyDiff, type TextChange } from './analyze/diff.js';
+export { describeCondition, describeContext, describeWhen, factName, listText, textIn, valueText, type DescribeContext, type SentenceLang } from './describe/condition.js';
+export { describeChange, describeConstraint, describeGroup, describeState } from './describe/change.js';

@@ -1,0 +1,323 @@
+/**
+ * The semantic diff of two policy sets: for every decision point and outcome, which fact
+ * combinations get a different decision (status, requires, limits), grouped into a few readable
+ * conditions; plus changed sources, reasons and settings.
+ *
+ * Per outcome, only the facts its conditions read on either side are enumerated (the others
+ * cannot change it), integers split at the numbers either side compares them with, so the
+ * enumeration is exhaustive over the reduced domain and still small.
+ */
+import { PolicySet } from '../decide/policy-set.js';
+import type { DecidedOutcome } from '../decide/decision.js';
+import type { ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, RuleModel, SettingModel, SourceModel, Status, Text } from '../model.js';
+import { defaultFacts, factDomain, type FactDomain } from './domain.js';
+
+/** What one outcome is for a fact combination; `absent` when the decision leaves it out. */
+export interface OutcomeState {
+  status: Status | 'absent';
+  requires?: string[];
+  limits?: Record<string, number>;
+}
+
+/** One fact constraint of a group: the fact takes one of `values` (integers: `intervals`). */
+export interface FactConstraint {
+  fact: string;
+  values: FactValue[];
+  /** For integers: the intervals the values stand for, e.g. `2..1000`. */
+  intervals?: string[];
+}
+
+export interface DecisionChange {
+  point: string;
+  outcome: string;
+  from: OutcomeState;
+  to: OutcomeState;
+  /** How many combinations of the reduced domain changed this way. */
+  combinations: number;
+  /** Of how many combinations the outcome's reduced domain has. */
+  of: number;
+  /** The changed combinations, exactly, as a union of conjunctions of fact constraints. */
+  when: FactConstraint[][];
+}
+
+export interface TextChange {
+  id: string;
+  at?: string;
+  from?: Text;
+  to?: Text;
+}
+
+export interface FieldChange {
+  id: string;
+  change: 'added' | 'removed' | 'changed';
+  /** Changed fields, with base and head values. */
+  fields?: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface PolicyDiff {
+  base: { name: string; version: string; hash: string };
+  head: { name: string; version: string; hash: string };
+  points: { added: string[]; removed: string[] };
+  decisions: DecisionChange[];
+  reasons: TextChange[];
+  rules: { added: string[]; removed: string[] };
+  sources: FieldChange[];
+  settings: FieldChange[];
+}
+
+type TestNode = Extract<ConditionNode, { kind: 'test' }>;
+
+/** The test nodes one outcome's decision reads: its policies' scopes, rules, requirements, named conditions. */
+function outcomeTests(point: PointModel, outcomeId: string): TestNode[] {
+  const named = new Map(point.policies.flatMap((policy) => policy.conditions.map((c) => [c.qualified, c.when] as const)));
+  const tests: TestNode[] = [];
+  const followed = new Set<string>();
+  const walk = (node: ConditionNode | null): void => {
+    if (!node) return;
+    if (node.kind === 'test') tests.push(node);
+    else if (node.kind === 'all' || node.kind === 'any') node.items.forEach(walk);
+    else if (node.kind === 'not') walk(node.item);
+    else if (node.kind === 'ref' && !followed.has(node.qualified)) {
+      followed.add(node.qualified);
+      walk(named.get(node.qualified) ?? null);
+    }
+  };
+  for (const outcome of point.outcomes.filter((o) => o.id === outcomeId)) {
+    walk(point.policies.find((policy) => policy.id === outcome.policy)?.scope ?? null);
+    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
+      walk(rule.when);
+      for (const requirement of rule.requires) walk(requirement.when);
+    }
+  }
+  return tests;
+}
+
+/** One fact model covering both sides' domains (enum values and integer ranges united). */
+function unitedFact(base: FactModel | undefined, head: FactModel | undefined): FactModel {
+  const either = (head ?? base)!;
+  if (!base || !head) return either;
+  const none = (f: FactModel) => f.hasDefault && f.default === null;
+  const united: FactModel = { ...head, hasDefault: none(base) || none(head) ? true : head.hasDefault, default: none(base) || none(head) ? null : head.default };
+  if (head.type === 'enum' && base.type === 'enum') united.values = [...new Set([...head.values!, ...base.values!])];
+  if (head.type === 'integer' && base.type === 'integer') {
+    united.min = Math.min(head.min!, base.min!);
+    united.max = Math.max(head.max!, base.max!);
+  }
+  return united;
+}
+
+/** The reduced domain the diff enumerates for one outcome of a point (for tests and tools). */
+export function outcomeDiffDomain(base: PolicySetModel, head: PolicySetModel, pointId: string, outcomeId: string): FactDomain[] {
+  return outcomeDomain(base, head, base.points.find((p) => p.id === pointId), head.points.find((p) => p.id === pointId), outcomeId);
+}
+
+function outcomeDomain(base: PolicySetModel, head: PolicySetModel, basePoint: PointModel | undefined, headPoint: PointModel | undefined, outcomeId: string): FactDomain[] {
+  const tests = [...(basePoint ? outcomeTests(basePoint, outcomeId) : []), ...(headPoint ? outcomeTests(headPoint, outcomeId) : [])];
+  const read = new Set(tests.map((t) => t.fact));
+  const breakpoints = new Map<string, Set<number>>();
+  for (const test of tests) {
+    for (const value of Array.isArray(test.value) ? test.value : [test.value]) {
+      if (typeof value !== 'number') continue;
+      const set = breakpoints.get(test.fact) ?? new Set<number>();
+      // A comparison with c can change its answer at c and at c + 1 (see analyze/domain.ts).
+      set.add(value).add(value + 1);
+      breakpoints.set(test.fact, set);
+    }
+  }
+  const baseFacts = new Map(base.facts.map((f) => [f.id, f]));
+  const headFacts = new Map(head.facts.map((f) => [f.id, f]));
+  const order = [...head.facts.map((f) => f.id), ...base.facts.map((f) => f.id).filter((id) => !headFacts.has(id))];
+  return order.filter((id) => read.has(id)).map((id) => factDomain(unitedFact(baseFacts.get(id), headFacts.get(id)), breakpoints.get(id)));
+}
+
+function stateOf(outcome: DecidedOutcome | undefined): OutcomeState {
+  if (!outcome) return { status: 'absent' };
+  const state: OutcomeState = { status: outcome.status };
+  if (outcome.requires?.length) state.requires = [...outcome.requires].sort();
+  if (outcome.limits && Object.keys(outcome.limits).length > 0) state.limits = outcome.limits;
+  return state;
+}
+
+const stateKey = (state: OutcomeState): string => JSON.stringify([state.status, state.requires ?? [], Object.entries(state.limits ?? {}).sort()]);
+
+/**
+ * A few conjunctions ("cubes") that pick out exactly the cells marked 1 of a grid, where cells
+ * marked 2 may be included or not and cells marked 0 must not be: a greedy cover with maximal
+ * cubes. From each uncovered 1-cell, one fact at a time is widened to every value that keeps
+ * the cube free of 0-cells. Every 1-cell ends in some cube and no cube holds a 0-cell.
+ */
+export function coverCells(sizes: readonly number[], marked: Uint8Array): number[][][] {
+  const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((p, n) => p * n, 1));
+  const covered = new Uint8Array(marked.length);
+  const forEachCell = (cube: number[][], visit: (index: number) => boolean): boolean => {
+    const positions = cube.map(() => 0);
+    while (true) {
+      let index = 0;
+      for (let i = 0; i < cube.length; i++) index += cube[i]![positions[i]!]! * strides[i]!;
+      if (!visit(index)) return false;
+      let i = cube.length - 1;
+      while (i >= 0 && ++positions[i]! >= cube[i]!.length) positions[i--] = 0;
+      if (i < 0) return true;
+    }
+  };
+  const cubes: number[][][] = [];
+  for (let seed = 0; seed < marked.length; seed++) {
+    if (marked[seed] !== 1 || covered[seed]) continue;
+    const cube = sizes.map((_, i) => [Math.floor(seed / strides[i]!) % sizes[i]!]);
+    // Widen the facts with the most values first: they give the shortest sentences.
+    const order = sizes.map((_, i) => i).sort((x, y) => sizes[y]! - sizes[x]!);
+    for (const fact of order) {
+      const keep = cube[fact]![0]!;
+      const allowed: number[] = [];
+      for (let value = 0; value < sizes[fact]!; value++) {
+        if (value === keep) {
+          allowed.push(value);
+          continue;
+        }
+        const trial = cube.map((values, i) => (i === fact ? [value] : values));
+        if (forEachCell(trial, (index) => marked[index] !== 0)) allowed.push(value);
+      }
+      cube[fact] = allowed;
+    }
+    // Then narrow each constrained fact back to the values that hold a marked cell: the same
+    // cells are covered, and the sentence says "is 1" rather than "is at most 1".
+    cube.forEach((values, fact) => {
+      if (values.length === sizes[fact]) return;
+      cube[fact] = values.filter((value) => !forEachCell(cube.map((v, i) => (i === fact ? [value] : v)), (index) => marked[index] !== 1));
+    });
+    forEachCell(cube, (index) => {
+      covered[index] = 1;
+      return true;
+    });
+    cubes.push(cube);
+  }
+  return cubes;
+}
+
+function constraintsOf(domains: readonly FactDomain[], cube: number[][]): FactConstraint[] {
+  const constraints: FactConstraint[] = [];
+  cube.forEach((indices, i) => {
+    const domain = domains[i]!;
+    if (indices.length === domain.values.length) return; // every value: no constraint
+    const constraint: FactConstraint = { fact: domain.fact, values: indices.map((x) => domain.values[x]!) };
+    if (domain.intervals) constraint.intervals = indices.map((x) => domain.intervals![x]!);
+    constraints.push(constraint);
+  });
+  return constraints;
+}
+
+function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionChange[] {
+  const baseSet = new PolicySet(base);
+  const headSet = new PolicySet(head);
+  const baseDefaults = defaultFacts(base);
+  const headDefaults = defaultFacts(head);
+  const changes: DecisionChange[] = [];
+  for (const pointId of [...new Set([...head.points.map((p) => p.id), ...base.points.map((p) => p.id)])]) {
+    const basePoint = base.points.find((p) => p.id === pointId);
+    const headPoint = head.points.find((p) => p.id === pointId);
+    const outcomeIds = [...new Set([...(headPoint?.outcomes ?? []), ...(basePoint?.outcomes ?? [])].map((o) => o.id))];
+    for (const outcomeId of outcomeIds) {
+      const domains = outcomeDomain(base, head, basePoint, headPoint, outcomeId);
+      const sizes = domains.map((d) => d.values.length);
+      const total = sizes.reduce((p, n) => p * n, 1);
+      const groups = new Map<string, { from: OutcomeState; to: OutcomeState; byStatus: boolean; cells: number[] }>();
+      // The base state of every cell, to tell a group's "don't care" cells from its forbidden ones.
+      const baseKeys: string[] = new Array<string>(total);
+      const baseStatuses: string[] = new Array<string>(total);
+      const baseRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, baseDefaults);
+      const headRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, headDefaults);
+      for (let index = 0; index < total; index++) {
+        let rest = index;
+        for (let i = domains.length - 1; i >= 0; i--) {
+          const value = domains[i]!.values[rest % sizes[i]!]!;
+          rest = Math.floor(rest / sizes[i]!);
+          baseRecord[domains[i]!.fact] = value;
+          headRecord[domains[i]!.fact] = value;
+        }
+        const from = basePoint ? stateOf(baseSet.decideValidated(pointId, baseRecord, { explain: false }).outcomes.find((o) => o.id === outcomeId)) : { status: 'absent' as const };
+        const to = headPoint ? stateOf(headSet.decideValidated(pointId, headRecord, { explain: false }).outcomes.find((o) => o.id === outcomeId)) : { status: 'absent' as const };
+        baseKeys[index] = stateKey(from);
+        baseStatuses[index] = from.status;
+        if (baseKeys[index] === stateKey(to)) continue;
+        // A status change is one group whatever the requirements; otherwise the exact states.
+        const statusChanged = from.status !== to.status;
+        const key = statusChanged ? `${from.status}→${to.status}` : `${baseKeys[index]}→${stateKey(to)}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { from: statusChanged ? { status: from.status } : from, to: statusChanged ? { status: to.status } : to, byStatus: statusChanged, cells: [] }));
+        group.cells.push(index);
+      }
+      for (const group of groups.values()) {
+        // Read as "where the outcome was <from>, when …, it is now <to>": cells whose base state
+        // was something else cannot make a sentence false, so they are "don't care" (2).
+        const fromKey = stateKey(group.from);
+        const sameFrom = (index: number) => (group.byStatus ? baseStatuses[index] === group.from.status : baseKeys[index] === fromKey);
+        const marked = new Uint8Array(total);
+        for (let index = 0; index < total; index++) marked[index] = sameFrom(index) ? 0 : 2;
+        for (const index of group.cells) marked[index] = 1;
+        const when = coverCells(sizes, marked).map((cube) => constraintsOf(domains, cube));
+        changes.push({ point: pointId, outcome: outcomeId, from: group.from, to: group.to, combinations: group.cells.length, of: total, when });
+      }
+    }
+  }
+  return changes;
+}
+
+const allRules = (model: PolicySetModel): Map<string, RuleModel> =>
+  new Map(model.points.flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])])).map((r) => [r.key, r]));
+
+const sameJson = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
+
+/** Field-by-field changes of records keyed by id, ignoring where they are written (`at`). */
+function recordChanges<T extends { id: string; at: unknown }>(base: readonly T[], head: readonly T[]): FieldChange[] {
+  const baseById = new Map(base.map((r) => [r.id, r]));
+  const headById = new Map(head.map((r) => [r.id, r]));
+  const changes: FieldChange[] = [];
+  for (const record of head) {
+    const before = baseById.get(record.id);
+    if (!before) {
+      changes.push({ id: record.id, change: 'added' });
+      continue;
+    }
+    const fields: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(record)])]) {
+      if (key === 'at') continue;
+      const from = (before as Record<string, unknown>)[key];
+      const to = (record as Record<string, unknown>)[key];
+      if (!sameJson(from, to)) fields[key] = { from, to };
+    }
+    if (Object.keys(fields).length > 0) changes.push({ id: record.id, change: 'changed', fields });
+  }
+  for (const record of base) if (!headById.has(record.id)) changes.push({ id: record.id, change: 'removed' });
+  return changes;
+}
+
+/** Compares two checked policy sets: `base` (before) and `head` (after). */
+export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): PolicyDiff {
+  const baseRules = allRules(base);
+  const headRules = allRules(head);
+  const reasons: TextChange[] = [];
+  for (const [key, rule] of headRules) {
+    const before = baseRules.get(key);
+    if (before && !sameJson(before.reason, rule.reason)) reasons.push({ id: key, at: `${rule.at.file}:${rule.at.line}:${rule.at.column}`, from: before.reason, to: rule.reason });
+  }
+  const basePoints = new Set(base.points.map((p) => p.id));
+  const headPoints = new Set(head.points.map((p) => p.id));
+  return {
+    base: { name: base.name, version: base.version, hash: base.hash },
+    head: { name: head.name, version: head.version, hash: head.hash },
+    points: { added: [...headPoints].filter((p) => !basePoints.has(p)), removed: [...basePoints].filter((p) => !headPoints.has(p)) },
+    decisions: decisionChanges(base, head),
+    reasons,
+    rules: { added: [...headRules.keys()].filter((k) => !baseRules.has(k)), removed: [...baseRules.keys()].filter((k) => !headRules.has(k)) },
+    sources: recordChanges<SourceModel>(base.sources, head.sources),
+    settings: recordChanges<SettingModel>(base.settings, head.settings),
+  };
+}
+
+/** Whether the diff found any change at all. */
+export function isEmptyDiff(diff: PolicyDiff): boolean {
+  return (
+    diff.points.added.length + diff.points.removed.length + diff.decisions.length + diff.reasons.length + diff.rules.added.length + diff.rules.removed.length + diff.sources.length + diff.settings.length ===
+    0
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The semantic diff, on a copy of the bundled policies with one condition and one reason
+ * changed: it names exactly the combinations whose decision changed (cross-checked by brute
+ * force over the outcome's domain through the public decide path), groups them into the
+ * sentence a reviewer would write, and reports the reason change; the cover is exact on random
+ * grids (property test).
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkPolicyFolder, combinations, coverCells, describeChange, describeContext, diffPolicySets, isEmptyDiff, outcomeDiffDomain, PolicySet, type FactConstraint, type FactValue, type PolicyDiff, type PolicySetModel } from '@vot/engine';
+import { bundledPolicyDir } from '@vot/policies';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let dir: string;
+let base: PolicySetModel;
+let head: PolicySetModel;
+let diff: PolicyDiff;
+
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text.split(from).length, `exactly one \`${from}\` in ${file}`).toBe(2);
+  await writeFile(file, text.replace(from, to));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vot-diff-'));
+  await cp(bundledPolicyDir(), dir, { recursive: true });
+  const ladder = join(dir, 'reaction', 'ladder.yaml');
+  // The condition: "repeated after a written warning" now needs two earlier incidents, not one.
+  await edit(ladder, "    when:\n      all:\n        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }", "    when:\n      all:\n        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }");
+  // The reason: the English text of the talk-with-user default.
+  await edit(ladder, 'The user is anonymous, so NAV does not know whom to talk with.', 'The user is anonymous, so there is nobody to talk with.');
+  const checkedBase = await checkPolicyFolder(bundledPolicyDir());
+  const checkedHead = await checkPolicyFolder(dir);
+  expect(checkedHead.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  base = checkedBase.model!;
+  head = checkedHead.model!;
+  diff = diffPolicySets(base, head);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const matches = (group: readonly FactConstraint[], facts: Record<string, FactValue>): boolean => group.every((c) => c.values.includes(facts[c.fact] ?? null));
+
+describe('vot diff (semantic)', () => {
+  it('finds no change between a policy set and itself', () => {
+    expect(isEmptyDiff(diffPolicySets(base, base))).toBe(true);
+  });
+
+  it('names exactly the combinations whose decision changed, checked by brute force', async () => {
+    const changed = diff.decisions.map((d) => `${d.point}/${d.outcome}: ${d.from.status} → ${d.to.status}`);
+    // Both exclusions the condition guards lose the single-repeat case; nothing else moves.
+    expect(changed.sort()).toEqual(['reaction/exclusion-phone: permitted → not-permitted', 'reaction/exclusion-physical: permitted → not-permitted']);
+
+    const baseSet = new PolicySet(base);
+    const headSet = new PolicySet(head);
+    for (const change of diff.decisions) {
+      const domain = outcomeDiffDomain(base, head, change.point, change.outcome);
+      let expectedCount = 0;
+      for (const combination of combinations(domain, Object.fromEntries(head.facts.map((f) => [f.id, f.hasDefault ? (f.default ?? null) : null])))) {
+        const facts = { ...combination };
+        const before = baseSet.decideValidated(change.point, facts, { explain: false }).outcomes.find((o) => o.id === change.outcome)?.status ?? 'absent';
+        const after = headSet.decideValidated(change.point, facts, { explain: false }).outcomes.find((o) => o.id === change.outcome)?.status ?? 'absent';
+        const isChange = before === change.from.status && after === change.to.status;
+        if (isChange) expectedCount++;
+        // Read as the sentence says: where it was `from`, inside a group, it is now `to`.
+        if (before === change.from.status) expect(change.when.some((g) => matches(g, facts)), JSON.stringify(facts)).toBe(isChange);
+      }
+      expect(change.combinations).toBe(expectedCount);
+      expect(expectedCount).toBeGreaterThan(0);
+    }
+  });
+
+  it('says the change as a reviewer would: not grave, exactly one earlier incident, no oral warning', () => {
+    const physical = diff.decisions.find((d) => d.outcome === 'exclusion-physical')!;
+    const context = describeContext(head);
+    expect(describeChange(physical, context, 'en')).toEqual([
+      'When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted',
+    ]);
+    expect(describeChange(physical, context, 'nb')[0]).toMatch(/^Når graverende hendelse er nei, .* er 1 og .* er nei: exclusion-physical går fra permitted til not-permitted$/);
+  });
+
+  it('reports the changed reason with both texts, and no source or setting change', () => {
+    expect(diff.reasons).toHaveLength(1);
+    expect(diff.reasons[0]!.id).toMatch(/\/talk-with-user#1$/);
+    expect(diff.reasons[0]!.from?.en).toBe('The user is anonymous, so NAV does not know whom to talk with.');
+    expect(diff.reasons[0]!.to?.en).toBe('The user is anonymous, so there is nobody to talk with.');
+    expect(diff.sources).toEqual([]);
+    expect(diff.settings).toEqual([]);
+  });
+
+  it('covers exactly the marked cells of any grid (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }).chain((sizes) =>
+          fc.tuple(fc.constant(sizes), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: sizes.reduce((p, n) => p * n, 1), maxLength: sizes.reduce((p, n) => p * n, 1) })),
+        ),
+        ([sizes, cells]) => {
+          const marked = Uint8Array.from(cells);
+          const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((p, n) => p * n, 1));
+          const inCube = (cube: number[][], index: number) => cube.every((values, i) => values.includes(Math.floor(index / strides[i]!) % sizes[i]!));
+          const cubes = coverCells(sizes, marked);
+          cells.forEach((mark, index) => {
+            const covered = cubes.some((cube) => inCube(cube, index));
+            if (mark === 1) expect(covered).toBe(true);
+            if (mark === 0) expect(covered).toBe(false);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
