@@ -32,6 +32,24 @@ function factSchema(fact: FactModel): z.ZodType {
   return schema.optional();
 }
 
+/**
+ * The zod schema of a point's fact record, for hosts that validate or document requests (an
+ * HTTP service, an OpenAPI document via `z.toJSONSchema`): every vocabulary fact, each with
+ * its domain; the facts the point needs and that have no default are required. `decide`
+ * validates with the same per-fact schemas.
+ */
+export function pointFactsSchema(facts: readonly FactModel[], point: PointModel): z.ZodObject {
+  const required = new Set(point.requiredFacts);
+  const shape: Record<string, z.ZodType> = {};
+  for (const fact of facts) {
+    const schema = factSchema(fact);
+    const described = fact.title.en ?? fact.title.nb;
+    const exact = required.has(fact.id) ? (schema as z.ZodOptional<z.ZodType>).unwrap() : schema;
+    shape[fact.id] = described ? exact.describe(described) : exact;
+  }
+  return z.strictObject(shape);
+}
+
 function expectedText(fact: FactModel): string {
   const none = fact.hasDefault && fact.default === null ? ', or none (absent or null)' : '';
   if (fact.type === 'boolean') return `\`true\` or \`false\`${none}`;

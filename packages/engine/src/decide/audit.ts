@@ -1,0 +1,101 @@
+/**
+ * Audit records: a decision stored as one JSON line (time, point, the facts as the host gave
+ * them, the outcomes and the exact policy that decided), so it can be shown later and replayed
+ * under other policies. Reasons and traces are left out: they follow from the policy hash.
+ */
+import { z } from 'zod';
+import type { Status } from '../model.js';
+import type { Decision } from './decision.js';
+
+export const auditRecordFormat = 'vot-decision@1';
+
+export interface AuditOutcome {
+  id: string;
+  status: Status;
+  requires?: string[];
+  limits?: Record<string, number>;
+}
+
+export interface AuditRecord {
+  format: typeof auditRecordFormat;
+  /** When the decision was made (ISO 8601, UTC). */
+  at: string;
+  point: string;
+  facts: Record<string, string | number | boolean | null>;
+  outcomes: AuditOutcome[];
+  policy: { name: string; version: string; hash: string };
+}
+
+const factValue = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
+const outcomeSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  status: z.enum(['required', 'permitted', 'not-permitted']),
+  requires: z.array(z.string().max(200)).max(100).optional(),
+  limits: z.record(z.string().max(200), z.number()).optional(),
+});
+
+/** What a stored record must look like to be replayed (extra keys refused: a record is a closed shape). */
+export const auditRecordSchema = z.strictObject({
+  format: z.literal(auditRecordFormat),
+  at: z.iso.datetime({ offset: true }),
+  point: z.string().min(1).max(200),
+  facts: z.record(z.string().max(200), factValue),
+  outcomes: z.array(outcomeSchema).max(1000),
+  policy: z.strictObject({ name: z.string(), version: z.string(), hash: z.string() }),
+});
+
+/** The outcomes as stored: what was decided, without reasons or basis. */
+export function auditOutcomes(decision: Pick<Decision, 'outcomes'>): AuditOutcome[] {
+  return decision.outcomes.map((outcome) => {
+    const stored: AuditOutcome = { id: outcome.id, status: outcome.status };
+    if (outcome.requires?.length) stored.requires = [...outcome.requires];
+    if (outcome.limits && Object.keys(outcome.limits).length > 0) stored.limits = { ...outcome.limits };
+    return stored;
+  });
+}
+
+/**
+ * The audit record of a decision made for these facts at this time. Only the facts' own
+ * data properties are copied, so the record is plain JSON whatever object the host passed.
+ */
+export function toAuditRecord(decision: Decision, facts: Readonly<Record<string, unknown>>, at: Date = new Date()): AuditRecord {
+  const stored: AuditRecord['facts'] = {};
+  for (const [key, value] of Object.entries(facts)) {
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') stored[key] = value;
+  }
+  return {
+    format: auditRecordFormat,
+    at: at.toISOString(),
+    point: decision.point,
+    facts: stored,
+    outcomes: auditOutcomes(decision),
+    policy: { ...decision.policy },
+  };
+}
+
+export interface OutcomeChange {
+  outcome: string;
+  /** Absent when the outcome was not in that decision. */
+  before?: AuditOutcome;
+  after?: AuditOutcome;
+}
+
+const sameOutcome = (x: AuditOutcome, y: AuditOutcome): boolean =>
+  x.status === y.status &&
+  JSON.stringify(x.requires ?? []) === JSON.stringify(y.requires ?? []) &&
+  JSON.stringify(Object.entries(x.limits ?? {}).sort()) === JSON.stringify(Object.entries(y.limits ?? {}).sort());
+
+/** How two decisions' outcomes differ, outcome by outcome: status, requirements, limits, presence. */
+export function compareOutcomes(before: readonly AuditOutcome[], after: readonly AuditOutcome[]): OutcomeChange[] {
+  const changes: OutcomeChange[] = [];
+  const later = new Map(after.map((o) => [o.id, o]));
+  const seen = new Set<string>();
+  for (const old of before) {
+    seen.add(old.id);
+    const now = later.get(old.id);
+    if (!now) changes.push({ outcome: old.id, before: old });
+    else if (!sameOutcome(old, now)) changes.push({ outcome: old.id, before: old, after: now });
+  }
+  for (const now of after) if (!seen.has(now.id)) changes.push({ outcome: now.id, after: now });
+  return changes;
+}

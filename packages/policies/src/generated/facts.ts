@@ -1,0 +1,116 @@
+// Generated from the policy set `vot-policies` by `pnpm --filter @vot/policies generate`. Do not edit by hand.
+// The vocabulary is the public contract: a host's compiler checks its facts against these types.
+
+/** Every fact of the vocabulary with its values. */
+export interface FactTypes {
+  /** Organisation. */
+  organisation: 'nav-office' | 'nav-contact-centre' | 'municipal-school' | 'danish-municipality';
+  /** The employee's employer. */
+  employeeEmployer: 'state' | 'municipal';
+  /** Type of incident. */
+  incidentType: 'physical-violence' | 'threat-in-person' | 'threat-remote' | 'sexual-harassment-physical' | 'sexual-harassment-verbal' | 'harassment-visible-traits' | 'harassment-other' | 'self-harm-threat';
+  /** Channel. */
+  channel: 'in-person' | 'phone' | 'chat' | 'email-or-web' | 'home-visit';
+  /** Grave incident. */
+  grave: boolean;
+  /** Earlier incidents by the same user. A whole number from 0 to 1000. */
+  priorIncidents: number;
+  /** Written warning given. */
+  writtenWarningGiven: boolean;
+  /** Injury. */
+  injury: 'none' | 'minor' | 'serious' | 'death';
+  /** A leader is exposed. Default: false. */
+  leaderExposed: boolean;
+  /** The user is moving to another NAV office. Default: false. */
+  userMovingOffice: boolean;
+  /** The user has been informed of the measure. Default: false. */
+  userInformed: boolean;
+  /** Oral warning given. Default: false. */
+  oralWarningGiven: boolean;
+  /** How the employee was exposed. Default: "direct". */
+  exposure: 'direct' | 'indirect';
+  /** Measure decided. Default: none. */
+  measureDecided: 'talk-with-user' | 'change-caseworker' | 'regulated-appointments' | 'two-employees-in-meeting' | 'protective-measures-premises' | 'ask-to-leave' | 'require-written-contact' | 'follow-up-outside-premises' | 'warning-of-exclusion' | 'exclusion-physical' | 'exclusion-phone' | 'exclusion-digital-written' | 'contact-police' | 'police-report' | null;
+  /** Proposed length of exclusion (weeks). A whole number from 1 to 104. Default: none. */
+  proposedExclusionWeeks: number | null;
+  /** Other units are in contact with the user. Default: false. */
+  otherUnitsInContact: boolean;
+  /** Anonymous user. Default: false. */
+  anonymousUser: boolean;
+  /** Outside working hours. Default: false. */
+  outsideWorkingHours: boolean;
+  /** Work-related. Default: true. */
+  workRelated: boolean;
+  /** Urgent. Default: false. */
+  urgent: boolean;
+  /** Complaint received. Default: false. */
+  complaintReceived: boolean;
+  /** Local agreement on reporting in the municipal system. Default: false. */
+  municipalReportingAgreed: boolean;
+  /** Police called to remove the person. Default: false. */
+  policeCalledToRemove: boolean;
+  /** Happened on social media. Default: false. */
+  socialMedia: boolean;
+  /** Illegal conduct. Default: false. */
+  illegal: boolean;
+  /** Announced offence. Default: "none". */
+  announcedOffence: 'none' | 'homicide' | 'other-serious';
+  /** Employer of the person who wants to share. */
+  requesterEmployer: 'state' | 'municipal';
+  /** Recipient. */
+  recipient: 'same-unit-colleague' | 'other-nav-unit' | 'municipal-colleague-same-office' | 'police' | 'health-service' | 'child-welfare' | 'subcontractor';
+  /** Consent from the user. */
+  consent: boolean;
+  /** Danger to life or health. */
+  dangerToLifeOrHealth: boolean;
+  /** Anonymised data would suffice. */
+  anonymisedSuffices: boolean;
+  /** Kind of data. Default: "personal-details". */
+  dataKind: 'personal-details' | 'security-measure' | 'generic';
+  /** Situation. Default: none. */
+  situation: 'public-reception' | 'meeting-room' | 'home-visit' | 'external-meeting' | 'phone-or-digital' | null;
+  /** Lone work. Default: false. */
+  loneWork: boolean;
+  /** Risk level. Default: none. */
+  riskLevel: 'high' | 'medium' | 'low' | null;
+  /** User contact. Default: true. */
+  userContact: boolean;
+  /** Risk has changed. Default: false. */
+  riskChanged: boolean;
+}
+
+/** A fact record: any fact of the vocabulary; a point ignores the facts it does not read. */
+export type Facts = { [K in keyof FactTypes]?: FactTypes[K] };
+
+/** The decision points, in the order of the policy set. */
+export const points = ['reaction', 'reporting', 'follow-up', 'sharing', 'prevention'] as const;
+
+export type Point = (typeof points)[number];
+
+/** Per point: the fact record it accepts, with the facts it needs and that have no default required. */
+export interface PointFacts {
+  /** Which reactions towards the user are permitted now, least intrusive first, and on what conditions? */
+  reaction: Facts & { organisation: FactTypes['organisation']; incidentType: FactTypes['incidentType']; channel: FactTypes['channel']; grave: FactTypes['grave']; priorIncidents: FactTypes['priorIncidents']; writtenWarningGiven: FactTypes['writtenWarningGiven'] };
+  /** Where must this incident be reported, by whom, and who must be notified or see it? */
+  reporting: Facts & { organisation: FactTypes['organisation']; employeeEmployer: FactTypes['employeeEmployer']; incidentType: FactTypes['incidentType']; channel: FactTypes['channel']; injury: FactTypes['injury'] };
+  /** What follow-up does the exposed employee get (regulation on the performance of work § 23A-5)? */
+  'follow-up': Facts & { organisation: FactTypes['organisation']; employeeEmployer: FactTypes['employeeEmployer'] };
+  /** May this employee share this information about the user with this recipient? */
+  sharing: Facts & { organisation: FactTypes['organisation']; requesterEmployer: FactTypes['requesterEmployer']; recipient: FactTypes['recipient']; consent: FactTypes['consent']; dangerToLifeOrHealth: FactTypes['dangerToLifeOrHealth']; anonymisedSuffices: FactTypes['anonymisedSuffices'] };
+  /** What must be in place for this unit or situation? */
+  prevention: Facts & { organisation: FactTypes['organisation'] };
+}
+
+/** Per point: the ids of the outcomes its decisions can contain. */
+export interface PointOutcomes {
+  reaction: 'talk-with-user' | 'change-caseworker' | 'regulated-appointments' | 'two-employees-in-meeting' | 'protective-measures-premises' | 'ask-to-leave' | 'require-written-contact' | 'follow-up-outside-premises' | 'warning-of-exclusion' | 'exclusion-physical' | 'exclusion-phone' | 'exclusion-digital-written' | 'contact-police' | 'police-report';
+  reporting: 'contact-emergency-centre' | 'keep-caller-on-line-until-taken-care-of' | 'report-as-deviation' | 'report-in-asys' | 'report-in-municipal-system' | 'notify-leader' | 'overview-to-state-leader' | 'overview-to-municipal-leader' | 'overview-to-state-safety-rep' | 'overview-to-municipal-safety-rep' | 'notify-hr-coordinator' | 'notify-security-coordinator' | 'notify-management' | 'notify-amu' | 'register-injury' | 'notify-arbeidstilsynet' | 'notify-police' | 'written-confirmation-copy-to-safety-rep' | 'notify-safety-rep' | 'register-security-measure-gosys' | 'transfer-note-security-measures';
+  'follow-up': 'leader-follow-up' | 'offer-bht' | 'relief-from-duties';
+  sharing: 'share-personal-data' | 'share-anonymised' | 'share-generic-message';
+  prevention: 'risk-assessment' | 'training-violence-and-threats' | 'inform-employees-and-representatives' | 'design-of-premises' | 'maintain-alarms' | 'means-to-call-for-help' | 'staffing-and-lone-work' | 'minimum-physical-security-standard' | 'situational-risk-assessment' | 'two-staff-on-home-visits' | 'tell-leader-before-external-meeting';
+}
+
+export type FactsOf<P extends Point> = PointFacts[P];
+export type OutcomeOf<P extends Point> = PointOutcomes[P];
+/** Every outcome id of the vocabulary (outcomes and the requirements listed in `requires`). */
+export type OutcomeId = 'talk-with-user' | 'change-caseworker' | 'regulated-appointments' | 'two-employees-in-meeting' | 'protective-measures-premises' | 'ask-to-leave' | 'require-written-contact' | 'follow-up-outside-premises' | 'warning-of-exclusion' | 'exclusion-physical' | 'exclusion-phone' | 'exclusion-digital-written' | 'contact-police' | 'police-report' | 'advance-notice-and-right-to-comment' | 'assess-less-intrusive-alternatives' | 'assess-exclusion-duration' | 'decided-by-office-head' | 'archive-copy-of-decision' | 'written-answer-to-complaint' | 'report-as-deviation' | 'report-in-asys' | 'report-in-municipal-system' | 'report-hms-municipal' | 'register-security-measure-gosys' | 'transfer-note-security-measures' | 'register-injury' | 'written-confirmation-copy-to-safety-rep' | 'notify-leader' | 'notify-safety-rep' | 'notify-hr-coordinator' | 'notify-security-coordinator' | 'notify-arbeidstilsynet' | 'notify-police' | 'notify-management' | 'notify-amu' | 'overview-to-state-leader' | 'overview-to-municipal-leader' | 'overview-to-state-safety-rep' | 'overview-to-municipal-safety-rep' | 'contact-emergency-centre' | 'keep-caller-on-line-until-taken-care-of' | 'leader-follow-up' | 'offer-bht' | 'relief-from-duties' | 'share-personal-data' | 'share-anonymised' | 'share-generic-message' | 'risk-assessment' | 'situational-risk-assessment' | 'training-violence-and-threats' | 'inform-employees-and-representatives' | 'design-of-premises' | 'maintain-alarms' | 'means-to-call-for-help' | 'staffing-and-lone-work' | 'minimum-physical-security-standard' | 'two-staff-on-home-visits' | 'tell-leader-before-external-meeting';
