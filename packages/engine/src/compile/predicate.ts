@@ -103,6 +103,29 @@ export function compilePredicate(
   }
 }
 
+/**
+ * Predicates of every sub-condition, compiled on first use and kept: a policy set explains the
+ * same conditions for every decision, so compiling them again per decision would dominate.
+ */
+export interface PredicateCache {
+  of(node: ConditionNode): Predicate;
+}
+
+export function createPredicateCache(named: ReadonlyMap<string, ConditionNode>): PredicateCache {
+  const byNode = new WeakMap<ConditionNode, Predicate>();
+  const byName = new Map<string, Predicate>();
+  return {
+    of(node) {
+      let predicate = byNode.get(node);
+      if (!predicate) {
+        predicate = compilePredicate(node, named, byName);
+        byNode.set(node, predicate);
+      }
+      return predicate;
+    },
+  };
+}
+
 export interface ConditionFailure {
   /** The condition as written, in a compact form: `priorIncidents ≥ 1`. */
   condition: string;
@@ -134,10 +157,14 @@ export function conditionText(node: Extract<ConditionNode, { kind: 'test' }>): s
  * The leaf tests that made a condition fail, for traces: the failing leaves of an `all`, every
  * leaf of an `any` (none held), and for a `not` the inner leaves that held.
  */
-export function explainFailure(node: ConditionNode, facts: Facts, named: ReadonlyMap<string, ConditionNode>): ConditionFailure[] {
+export function explainFailure(
+  node: ConditionNode,
+  facts: Facts,
+  named: ReadonlyMap<string, ConditionNode>,
+  compiled: PredicateCache = createPredicateCache(named),
+): ConditionFailure[] {
   const out: ConditionFailure[] = [];
-  const cache = new Map<string, Predicate>();
-  const holds = (n: ConditionNode) => compilePredicate(n, named, cache)(facts);
+  const holds = (n: ConditionNode) => compiled.of(n)(facts);
   const where = (n: ConditionNode) => (n.at ? `${n.at.file}:${n.at.line}:${n.at.column}` : undefined);
   const visit = (n: ConditionNode, wanted: boolean, depth: number): void => {
     if (depth > 64 || holds(n) === wanted) return;

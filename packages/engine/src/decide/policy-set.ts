@@ -4,7 +4,7 @@
  * an unknown point or an engine error reject the promise; nothing is ever returned for them.
  */
 import type { Engine } from 'json-rules-engine';
-import { compilePredicate, explainFailure, type Predicate } from '../compile/predicate.js';
+import { compilePredicate, createPredicateCache, explainFailure, type Predicate, type PredicateCache } from '../compile/predicate.js';
 import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { buildRulesEngine } from '../compile/rules-engine.js';
 import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
@@ -23,6 +23,8 @@ interface CompiledPoint {
   model: PointModel;
   named: Map<string, ConditionNode>;
   predicates: Map<string, Predicate>;
+  /** Sub-condition predicates for explanations, compiled once per point. */
+  explained: PredicateCache;
   engine?: Engine;
 }
 
@@ -43,7 +45,7 @@ export class PolicySet {
       const cache = new Map<string, Predicate>();
       const predicates = new Map<string, Predicate>();
       for (const { key, condition } of conditionKeys(point)) predicates.set(key, compilePredicate(condition, named, cache));
-      const entry: CompiledPoint = { model: point, named, predicates };
+      const entry: CompiledPoint = { model: point, named, predicates, explained: createPredicateCache(named) };
       if (this.evaluator === 'json-rules-engine') entry.engine = buildRulesEngine(model, point);
       this.compiled.set(point.id, entry);
     }
@@ -85,7 +87,7 @@ export class PolicySet {
   decideValidated(pointId: string, facts: FactRecord, options: DecideOptions = {}): Decision {
     const point = this.point(pointId);
     const holds = (key: string) => point.predicates.get(key)!(facts);
-    return assembleDecision(this.model, point.model, holds, this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named) : []));
+    return assembleDecision(this.model, point.model, holds, this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []));
   }
 
   /** Validates the facts, then decides on the configured evaluation path. */
@@ -102,6 +104,6 @@ export class PolicySet {
     if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
     const result = await point.engine!.run({ ...record });
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
-    return assembleDecision(this.model, point.model, (key) => held.has(key), this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named) : []));
+    return assembleDecision(this.model, point.model, (key) => held.has(key), this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []));
   }
 }

@@ -1,0 +1,59 @@
+/**
+ * Baseline for the benchmark only, not production code: the `reaction` point of the bundled
+ * policies written by hand from the meaning of policies/reaction/ladder.yaml (default settings:
+ * exclusion at most 12 weeks). It returns what the compiled predicates compute: per outcome, in
+ * the ladder's order, the status of the first rule that holds and its requirements. The bench
+ * checks it against the policies over the whole reduced domain before timing it.
+ */
+import type { FactRecord, Status } from '@vot/engine';
+
+export interface HandDecided {
+  status: Status;
+  requires?: string[];
+}
+
+const maxExclusionWeeks = 12;
+const permitted: HandDecided = { status: 'permitted' };
+const notPermitted: HandDecided = { status: 'not-permitted' };
+
+/** Safeguards of an exclusion: notice unless urgent, the written answer only after a complaint. */
+function safeguards(facts: FactRecord): string[] {
+  const list: string[] = [];
+  if (facts.urgent !== true) list.push('advance-notice-and-right-to-comment');
+  list.push('assess-less-intrusive-alternatives', 'assess-exclusion-duration', 'decided-by-office-head', 'archive-copy-of-decision');
+  if (facts.complaintReceived === true) list.push('written-answer-to-complaint');
+  return list;
+}
+
+/** Null when the reaction policy does not apply (not a NAV organisation): every outcome left out. */
+export function reactionByHand(facts: FactRecord): HandDecided[] | null {
+  if (facts.organisation !== 'nav-office' && facts.organisation !== 'nav-contact-centre') return null;
+  const selfHarm = facts.incidentType === 'self-harm-threat';
+  const anonymous = facts.anonymousUser === true;
+  const repeated = typeof facts.priorIncidents === 'number' && facts.priorIncidents >= 1;
+  const afterWrittenWarning = repeated && facts.writtenWarningGiven === true;
+  const afterOralWarning = repeated && facts.oralWarningGiven === true;
+  const graveOrWarnedRepeat = facts.grave === true || afterWrittenWarning || afterOralWarning;
+  const tooLong = graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
+  const onLadder = selfHarm || anonymous ? notPermitted : permitted;
+
+  const exclusion = (holds: boolean): HandDecided =>
+    selfHarm || anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
+
+  return [
+    anonymous ? notPermitted : permitted, // talk-with-user: also with a self-harm threat
+    onLadder, // change-caseworker
+    onLadder, // regulated-appointments
+    onLadder, // two-employees-in-meeting
+    selfHarm ? notPermitted : permitted, // protective-measures-premises
+    !selfHarm && facts.channel === 'in-person' ? permitted : notPermitted, // ask-to-leave
+    onLadder, // require-written-contact
+    onLadder, // follow-up-outside-premises
+    onLadder, // warning-of-exclusion
+    exclusion(facts.grave === true || afterWrittenWarning || afterOralWarning), // exclusion-physical
+    exclusion(graveOrWarnedRepeat), // exclusion-phone
+    notPermitted, // exclusion-digital-written: never
+    permitted, // contact-police
+    selfHarm ? notPermitted : permitted, // police-report
+  ];
+}

@@ -1,0 +1,191 @@
+/**
+ * `pnpm bench`: how fast the bundled policies decide, against baselines measured in the same
+ * run, printed as a table and written to bench/results/latest.json. Not part of `pnpm test`
+ * (timings depend on the machine; no test asserts on them).
+ *
+ * Per point: `decide()` on the compiled path (fact validation and trace included), `decide()`
+ * on the json-rules-engine path, and raw json-rules-engine running the same compiled rules
+ * with one Engine reused. For the reaction point also the compiled predicates alone (facts
+ * already validated) against a hand-written function (bench/reaction-by-hand.ts). Then the cold
+ * `loadPolicies()`, the exhaustive enumeration of every point's domain, and the heap after
+ * load and after 1e6 decisions (the last two in child processes).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRulesEngine, type FactRecord, type PolicySet } from '@vot/engine';
+import { loadPolicies } from '@vot/policies';
+import { Bench } from 'tinybench';
+import { writeFileAtomic } from '../packages/cli/src/write.js';
+import { compiledReaction } from './compiled-reaction.js';
+import { enumerateAll } from './enumerate.js';
+import { reactionByHand } from './reaction-by-hand.js';
+import { hostSamples, sameDecisions } from './samples.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const quick = process.argv.includes('--quick');
+const taskTime = quick ? 200 : 1500;
+/** Sub-microsecond functions are timed in batches, so the clock's own cost does not dominate. */
+const batch = 1000;
+
+interface Latency {
+  p50: number;
+  p99: number;
+  mean: number;
+  samples: number;
+}
+
+/** Latency in microseconds per call of the measured function (per item for batched tasks). */
+async function measure(name: string, fn: () => unknown, perCall = 1): Promise<Latency> {
+  const bench = new Bench({ time: taskTime, warmupTime: quick ? 50 : 300 });
+  bench.add(name, fn);
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (!result || result.error) throw result?.error ?? new Error(`no result for ${name}`);
+  const toMicros = (ms: number | undefined) => ((ms ?? Number.NaN) * 1000) / perCall;
+  return { p50: toMicros(result.latency.p50), p99: toMicros(result.latency.p99), mean: toMicros(result.latency.mean), samples: result.latency.samples.length };
+}
+
+/** Cycles through sample inputs so no single record is cached by the engine under test. */
+function cycle<T>(items: readonly T[]): () => T {
+  let index = 0;
+  return () => {
+    const item = items[index]!;
+    index = index + 1 === items.length ? 0 : index + 1;
+    return item;
+  };
+}
+
+/** Runs a child process and parses the JSON line it prints last. */
+function child<T>(args: string[]): T {
+  const output = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(output.trim().split('\n').pop()!) as T;
+}
+
+const tsxImport = ['--import', 'tsx', '--conditions=@vot/source'];
+
+async function main(): Promise<void> {
+  const compiled = (await loadPolicies()) as unknown as PolicySet;
+  const reference = (await loadPolicies({ evaluator: 'json-rules-engine' })) as unknown as PolicySet;
+  const points: Record<string, unknown> = {};
+  const rows: string[][] = [];
+
+  for (const point of compiled.model.points) {
+    const samples = hostSamples(compiled, point, 256);
+    const validated = samples.map((facts) => compiled.validateFacts(point.id, facts));
+    const engine = buildRulesEngine(compiled.model, point);
+    // The paths must agree on the samples before their speed means anything.
+    for (const facts of samples.slice(0, 32)) sameDecisions(await compiled.decide(point.id, facts), await reference.decide(point.id, facts));
+
+    const nextHost = cycle(samples);
+    const nextRecord = cycle(validated);
+    const decideCompiled = await measure(`${point.id} decide compiled`, () => compiled.decide(point.id, nextHost()));
+    const decideReference = await measure(`${point.id} decide json-rules-engine`, () => reference.decide(point.id, nextHost()));
+    const rawEngine = await measure(`${point.id} raw json-rules-engine`, () => engine.run(nextRecord()));
+    const entry = {
+      decideCompiled,
+      decideJsonRulesEngine: decideReference,
+      rawJsonRulesEngine: rawEngine,
+      speedupOverRawJsonRulesEngine: rawEngine.p50 / decideCompiled.p50,
+      jsonRulesEnginePathOverRaw: decideReference.p50 / rawEngine.p50,
+    };
+    points[point.id] = entry;
+    rows.push([point.id, 'decide() compiled', fmt(decideCompiled.p50), fmt(decideCompiled.p99), `${entry.speedupOverRawJsonRulesEngine.toFixed(1)}× faster than raw JRE`]);
+    rows.push([point.id, 'decide() json-rules-engine', fmt(decideReference.p50), fmt(decideReference.p99), `${entry.jsonRulesEnginePathOverRaw.toFixed(2)}× raw JRE`]);
+    rows.push([point.id, 'raw json-rules-engine', fmt(rawEngine.p50), fmt(rawEngine.p99), '']);
+  }
+
+  // Compiled predicates alone against the hand-written function, on the reaction point.
+  const reactionPoint = compiled.model.points.find((p) => p.id === 'reaction')!;
+  const predicatesOnly = compiledReaction(compiled.model, reactionPoint);
+  const checked = enumerateAll(compiled, reactionPoint, (record) => {
+    const byHand = JSON.stringify(reactionByHand(record));
+    if (byHand !== JSON.stringify(predicatesOnly(record))) throw new Error(`hand-written baseline disagrees with the policies for ${JSON.stringify(record)}`);
+  });
+  const reactionRecords = hostSamples(compiled, reactionPoint, 256).map((facts) => compiled.validateFacts('reaction', facts));
+  const runBatch = (fn: (facts: FactRecord) => unknown) => {
+    const next = cycle(reactionRecords);
+    return () => {
+      for (let i = 0; i < batch; i++) fn(next());
+    };
+  };
+  const predicates = await measure('reaction compiled predicates', runBatch(predicatesOnly), batch);
+  const byHand = await measure('reaction hand-written', runBatch(reactionByHand), batch);
+  const predicatesOverHand = predicates.p50 / byHand.p50;
+  rows.push(['reaction', 'compiled predicates alone', fmt(predicates.p50), fmt(predicates.p99), `${predicatesOverHand.toFixed(1)}× hand-written (batches of ${batch})`]);
+  rows.push(['reaction', 'hand-written function', fmt(byHand.p50), fmt(byHand.p99), `agrees on all ${checked} combinations`]);
+
+  // Cold load in a fresh process: from the built package when there is a usable one.
+  const coldLoad = coldLoadTimes(quick ? 3 : 7);
+  rows.push(['all', 'loadPolicies() cold', `${coldLoad.medianMs.toFixed(1)} ms`, '', `median of ${coldLoad.runs.length}, from ${coldLoad.from}`]);
+
+  // Exhaustive enumeration of every point's reduced domain on the compiled path.
+  const started = performance.now();
+  let combinationsDecided = 0;
+  for (const point of compiled.model.points) {
+    combinationsDecided += enumerateAll(compiled, point, (record) => compiled.decideValidated(point.id, record, { explain: false }));
+  }
+  const gateSeconds = (performance.now() - started) / 1000;
+  const gate = { what: 'every combination of every point, decideValidated without explanations (no gate function exported yet)', combinations: combinationsDecided, seconds: gateSeconds, perSecond: combinationsDecided / gateSeconds };
+  rows.push(['all', 'exhaustive enumeration', `${gateSeconds.toFixed(2)} s`, '', `${combinationsDecided} combinations, ${Math.round(gate.perSecond)}/s`]);
+
+  // Heap after load and after a million decisions, in a child with --expose-gc.
+  const decisions = quick ? 100_000 : 1_000_000;
+  const heap = child<{ afterLoadMB: number; afterDecisionsMB: number; decisions: number }>(['--expose-gc', ...tsxImport, join(here, 'heap.ts'), String(decisions)]);
+  rows.push(['all', 'heap after load', `${heap.afterLoadMB.toFixed(1)} MB`, '', '']);
+  rows.push(['all', `heap after ${decisions} decisions`, `${heap.afterDecisionsMB.toFixed(1)} MB`, '', `growth ${(heap.afterDecisionsMB - heap.afterLoadMB).toFixed(2)} MB`]);
+
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}` };
+  const results = {
+    date: new Date().toISOString(),
+    command: quick ? 'pnpm bench --quick' : 'pnpm bench',
+    machine,
+    policy: compiled.policy,
+    unit: 'microseconds per decision unless named otherwise; ratios from p50',
+    points,
+    reaction: { compiledPredicates: predicates, handWritten: byHand, predicatesOverHandWritten: predicatesOverHand, batch, combinationsChecked: checked },
+    coldLoad,
+    exhaustive: gate,
+    heap: { ...heap, growthMB: heap.afterDecisionsMB - heap.afterLoadMB },
+  };
+  printTable(['point', 'measure', 'p50', 'p99', 'note'], rows);
+  console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  const out = join(here, 'results', quick ? 'quick.json' : 'latest.json');
+  await writeFileAtomic(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written to ${out.slice(root.length + 1)}`);
+}
+
+/** Milliseconds from import to a loaded policy set, in fresh processes: the built package, else the sources. */
+function coldLoadTimes(runs: number): { from: string; medianMs: number; minMs: number; runs: number[]; note?: string } {
+  const built = join(root, 'packages', 'policies', 'dist', 'index.js');
+  const script = join(here, 'cold-load.mjs');
+  let note: string | undefined;
+  const attempts: Array<{ from: string; args: string[] }> = [];
+  if (existsSync(built)) attempts.push({ from: 'packages/policies/dist (built package)', args: [script, built] });
+  attempts.push({ from: 'TypeScript sources through tsx (transpiling included)', args: [...tsxImport, script, '@vot/policies'] });
+  for (const attempt of attempts) {
+    try {
+      const times = Array.from({ length: runs }, () => child<{ ms: number }>(attempt.args).ms).sort((x, y) => x - y);
+      return { from: attempt.from, medianMs: times[Math.floor(times.length / 2)]!, minMs: times[0]!, runs: times, ...(note ? { note } : {}) };
+    } catch (error) {
+      note = `${attempt.from} failed: ${String(error).split('\n')[0]}`;
+      console.error(`cold load: ${note}; trying the next way`);
+    }
+  }
+  throw new Error(`cold load failed: ${note}`);
+}
+
+const fmt = (micros: number): string => (micros < 1 ? `${(micros * 1000).toFixed(0)} ns` : `${micros.toFixed(2)} µs`);
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+await main();
