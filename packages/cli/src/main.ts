@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
+import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
 import { runSchema } from './commands/schema.js';
 import { runTest } from './commands/test.js';
@@ -35,10 +36,13 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('check')
-    .description('load and check a policy folder; exit 1 with diagnostics on any error')
+    .description('load and check a policy folder and run the regulation gate; exit 1 with diagnostics or a broken duty')
     .argument('[dir]', 'policy folder (default: ./policies)')
     .addOption(formatOption())
-    .action(async (dir: string | undefined, options: { format: 'text' | 'json' }) => {
+    .addOption(new Option('--lang <lang>', 'language of the regulation gate report').choices(['nb', 'en']).default('en'))
+    .option('--no-gate', 'skip the regulation gate (the duty catalogues in duties/)')
+    .option('--matrix', 'print the traceability matrix: which outcome implements which duty')
+    .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: 'nb' | 'en'; gate: boolean; matrix?: boolean }) => {
       await runCheck(io, dir, options);
     });
 
@@ -61,6 +65,18 @@ export function buildProgram(io: CliIo): Command {
     .addOption(formatOption())
     .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: 'nb' | 'en' | 'da' }) => {
       await runTest(io, dir, options);
+    });
+
+  program
+    .command('diff')
+    .description('semantic diff of two policy versions: which fact combinations get another decision, and changed reasons, sources and settings')
+    .argument('<base>', 'a policy folder or a git ref (e.g. main, HEAD~1)')
+    .argument('[head]', 'a policy folder or a git ref (default: the working policy folder)')
+    .addOption(new Option('--format <format>', 'output format (markdown: a pull-request comment)').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['nb', 'en']).default('en'))
+    .option('--policies <dir>', 'the working policy folder (default: ./policies)')
+    .action(async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: 'nb' | 'en'; policies?: string }) => {
+      await runDiff(io, base, head, options);
     });
 
   for (const command of program.commands) {

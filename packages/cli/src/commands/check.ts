@@ -1,18 +1,41 @@
-import { checkPolicyFolder, hasErrors, renderDiagnostics } from '@vot/engine';
+import { checkPolicyFolder, hasErrors, renderDiagnostics, renderGateReport, runGate, scenarioCoverage, type ReportLang } from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
+  /** Language of the regulation gate's report. */
+  lang?: ReportLang;
+  /** Run the regulation gate over the duty catalogues (default true). */
+  gate?: boolean;
+  /** Print the traceability matrix (duty → outcomes) after the gate's summary. */
+  matrix?: boolean;
 }
 
-/** `vot check [dir]`: load and check a policy folder; exit 1 with diagnostics on any error. */
+/**
+ * `vot check [dir]`: load and check a policy folder, then run the regulation gate: every duty of
+ * `duties/` over every fact combination. Exit 1 with diagnostics on any error, or with the
+ * counterexample of every broken duty.
+ */
 export async function runCheck(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<void> {
   const folder = policyDirFor(io.cwd, dir);
   const checked = await checkPolicyFolder(folder);
   const failed = hasErrors(checked.diagnostics);
+  const gate = checked.model && !failed && options.gate !== false ? runGate(checked.model) : undefined;
+  const coverage = gate && checked.model ? scenarioCoverage(checked.model) : undefined;
   if (options.format === 'json') {
-    io.out(JSON.stringify({ ok: !failed, diagnostics: checked.diagnostics, model: checked.model ? { name: checked.model.name, version: checked.model.version, hash: checked.model.hash } : null }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          ok: !failed && (gate?.ok ?? true),
+          diagnostics: checked.diagnostics,
+          model: checked.model ? { name: checked.model.name, version: checked.model.version, hash: checked.model.hash } : null,
+          ...(gate ? { gate, scenarioCoverage: coverage } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   } else if (checked.diagnostics.length > 0) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
   }
@@ -23,5 +46,7 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
     io.out(
       `ok: ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
     );
+    if (gate) io.out(renderGateReport(gate, { lang: options.lang ?? 'en', coverage, matrix: options.matrix }));
   }
+  if (gate && !gate.ok) throw new CommandFailed(exitCodes.badInput);
 }

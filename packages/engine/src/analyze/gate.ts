@@ -60,6 +60,8 @@ export interface ObligationResult {
   at: string;
   point?: string;
   expect?: DutyExpectation;
+  /** The invariant's condition: only combinations where it holds are checked. */
+  when?: ConditionNode;
   /** Invariants: the facts enumerated, the combinations tried, those inside the duty's condition. */
   slice?: string[];
   combinations?: number;
@@ -274,6 +276,7 @@ function checkInvariant(
     pointCombinations: domainSize(pointDomain(model, point)),
     naiveCombinations: naiveSize(model, point.reads),
   };
+  if (obligation.when) result.when = obligation.when;
   for (const facts of combinations(domains, base)) {
     result.combinations!++;
     if (!holdsScope(facts) || !holdsWhen(facts)) continue;
