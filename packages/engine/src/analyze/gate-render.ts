@@ -233,7 +233,7 @@ function renderCoverage(coverage: ScenarioCoverage, lang: ReportLang): string[] 
 
 function renderMatrix(rows: readonly TraceabilityRow[], lang: ReportLang): string[] {
   const w = words[lang];
-  const out = [w.matrix];
+  const out: string[] = [w.matrix];
   for (const row of rows) {
     out.push(`  ${row.duty}: ${row.outcomes.map((o) => `${o.point}/${o.outcome} (${w.via[o.via]})`).join(', ') || '—'}`);
   }
