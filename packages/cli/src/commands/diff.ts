@@ -1,0 +1,100 @@
+/**
+ * `vot diff <base> [<head>]`: the semantic diff of two policy folders, each given as a folder or
+ * a git ref. A git ref's policy folder is read with `git archive` into a temporary folder; the
+ * working tree is never touched. Without `<head>`, the working policy folder is the head.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { checkPolicyFolder, diffPolicySets, renderDiagnostics, type PolicySetModel, type SentenceLang } from '@vot/engine';
+import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { policyDirFor } from '../policy-dir.js';
+import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
+
+const run = promisify(execFile);
+
+export interface DiffOptions {
+  format: 'text' | 'markdown' | 'json';
+  lang: SentenceLang;
+  /** The working policy folder (default ./policies): the head, and the path read at a git ref. */
+  policies?: string;
+}
+
+interface Side {
+  label: string;
+  dir: string;
+  /** Temporary folder to remove afterwards, for a git ref. */
+  cleanup?: string;
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  return stdout.trim();
+}
+
+/** A folder as given, else the working policy folder as it was at a git ref. */
+async function resolveSide(io: CliIo, given: string, workingDir: string): Promise<Side> {
+  const path = resolve(io.cwd, given);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    const nested = join(path, 'policies');
+    const dir = existsSync(join(path, 'policy-set.yaml')) || !existsSync(join(nested, 'policy-set.yaml')) ? path : nested;
+    return { label: given, dir };
+  }
+  let root: string;
+  try {
+    root = await git(io.cwd, ['rev-parse', '--show-toplevel']);
+    await git(io.cwd, ['rev-parse', '--verify', '--quiet', `${given}^{commit}`]);
+  } catch {
+    io.err(`error[unknown-ref]: \`${given}\` is neither a folder nor a git ref of this repository\n  = help: give a policy folder, or a branch, tag or commit (e.g. \`main\`, \`HEAD~1\`)`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  const inRepo = relative(root, workingDir).split(sep).join('/');
+  if (inRepo.startsWith('..')) {
+    io.err(`error[unknown-ref]: the policy folder \`${workingDir}\` is outside the git repository, so \`${given}\` cannot be read from it`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  const temporary = await mkdtemp(join(tmpdir(), 'vot-diff-'));
+  const archive = join(temporary, 'policies.tar');
+  try {
+    await git(root, ['archive', '--format=tar', '-o', archive, `${given}^{commit}`, '--', inRepo || '.']);
+    await run('tar', ['-xf', archive, '-C', temporary]);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    io.err(`error[unknown-ref]: cannot read \`${inRepo}\` at \`${given}\`: ${(error as Error).message.split('\n')[0]}`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  return { label: given, dir: join(temporary, inRepo), cleanup: temporary };
+}
+
+async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
+  const checked = await checkPolicyFolder(side.dir);
+  if (!checked.model) {
+    io.err(`error: the policies at \`${side.label}\` do not check clean; fix them first\n${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  return checked.model;
+}
+
+/** Shows a temporary folder's file paths as `<ref>:<path>`, so locations point at something real. */
+const relabel = (text: string, side: Side): string => (side.cleanup ? text.split(side.cleanup.split(sep).join('/') + '/').join(`${side.label}:`) : text);
+
+export async function runDiff(io: CliIo, baseArg: string, headArg: string | undefined, options: DiffOptions): Promise<void> {
+  const workingDir = policyDirFor(io.cwd, options.policies);
+  const sides: Side[] = [];
+  try {
+    sides.push(await resolveSide(io, baseArg, workingDir));
+    sides.push(headArg ? await resolveSide(io, headArg, workingDir) : { label: 'working tree', dir: workingDir });
+    const [base, head] = [await modelOf(io, sides[0]!), await modelOf(io, sides[1]!)];
+    const diff = diffPolicySets(base, head);
+    for (const reason of diff.reasons) if (reason.at) reason.at = relabel(reason.at, sides[1]!);
+    const context = diffContext(base, head);
+    if (options.format === 'json') io.out(JSON.stringify(diff, null, 2));
+    else if (options.format === 'markdown') io.out(diffMarkdown(diff, context, options.lang));
+    else io.out(diffText(diff, context, options.lang));
+  } finally {
+    for (const side of sides) if (side.cleanup) await rm(side.cleanup, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The semantic diff as a reviewer reads it: plain text for the terminal, Markdown for a pull
+ * request comment. The sentences come from the engine's describe module; this file only lays
+ * them out.
+ */
+import { describeChange, describeContext, textIn, type DescribeContext, type FieldChange, type PolicyDiff, type PolicySetModel, type SentenceLang, type Text } from '@vot/engine';
+
+const labels = {
+  nb: { title: 'Semantisk diff', decisions: 'Endrede beslutninger', reasons: 'Endrede begrunnelser', rules: 'Regler lagt til eller fjernet', sources: 'Endrede kilder', settings: 'Endrede innstillinger', points: 'Beslutningspunkter lagt til eller fjernet', none: 'Ingen endringer i beslutninger, begrunnelser, kilder eller innstillinger.', of: (n: number, total: number) => `${n} av ${total} kombinasjoner`, added: 'lagt til', removed: 'fjernet', changed: 'endret', reading: 'Hver linje gjelder kombinasjonene der utfallet hadde den gamle verdien.' },
+  en: { title: 'Semantic diff', decisions: 'Changed decisions', reasons: 'Changed reasons', rules: 'Rules added or removed', sources: 'Changed sources', settings: 'Changed settings', points: 'Decision points added or removed', none: 'No change in decisions, reasons, sources or settings.', of: (n: number, total: number) => `${n} of ${total} combinations`, added: 'added', removed: 'removed', changed: 'changed', reading: 'Each line is about the combinations where the outcome had its old value.' },
+} as const;
+
+/** Sentences over both sides' vocabularies (a fact only in the base still gets its title). */
+export function diffContext(base: PolicySetModel, head: PolicySetModel): DescribeContext {
+  const context = describeContext(head);
+  const facts = new Map(context.facts);
+  for (const fact of base.facts) if (!facts.has(fact.id)) facts.set(fact.id, fact);
+  return { facts, named: context.named };
+}
+
+const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+function fieldLines(change: FieldChange, lang: SentenceLang): string[] {
+  const l = labels[lang];
+  if (change.change !== 'changed') return [`${change.id}: ${change.change === 'added' ? l.added : l.removed}`];
+  return Object.entries(change.fields ?? {}).map(([field, { from, to }]) => `${change.id}: ${field} ${show(from)} → ${show(to)}`);
+}
+
+const textChange = (from: Text | undefined, to: Text | undefined, lang: SentenceLang): string[] =>
+  (['nb', 'en', 'da'] as const).filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${from?.[k] ?? ''}» → «${to?.[k] ?? ''}»`).concat(lang ? [] : []);
+
+interface Section {
+  title: string;
+  items: Array<{ head: string; lines: string[] }>;
+}
+
+function sections(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): Section[] {
+  const l = labels[lang];
+  const out: Section[] = [];
+  if (diff.points.added.length + diff.points.removed.length > 0) {
+    out.push({ title: l.points, items: [...diff.points.added.map((p) => ({ head: `+ ${p}`, lines: [] })), ...diff.points.removed.map((p) => ({ head: `- ${p}`, lines: [] }))] });
+  }
+  if (diff.decisions.length > 0) {
+    out.push({
+      title: l.decisions,
+      items: diff.decisions.map((change) => ({ head: `${change.point} / ${change.outcome} (${l.of(change.combinations, change.of)})`, lines: describeChange(change, context, lang) })),
+    });
+  }
+  if (diff.reasons.length > 0) out.push({ title: l.reasons, items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to, lang) })) });
+  if (diff.rules.added.length + diff.rules.removed.length > 0) {
+    out.push({ title: l.rules, items: [...diff.rules.added.map((r) => ({ head: `+ ${r}`, lines: [] })), ...diff.rules.removed.map((r) => ({ head: `- ${r}`, lines: [] }))] });
+  }
+  if (diff.sources.length > 0) out.push({ title: l.sources, items: diff.sources.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })) });
+  if (diff.settings.length > 0) out.push({ title: l.settings, items: diff.settings.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })) });
+  return out;
+}
+
+const versionText = (side: PolicyDiff['base']): string => `${side.name} ${side.version} (${side.hash.slice(0, 19)}…)`;
+
+export function diffText(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): string {
+  const l = labels[lang];
+  const lines = [`${l.title}: ${versionText(diff.base)} → ${versionText(diff.head)}`];
+  const all = sections(diff, context, lang);
+  if (all.length === 0) lines.push('', l.none);
+  for (const section of all) {
+    lines.push('', `${section.title}:`);
+    if (section.title === l.decisions) lines.push(`  (${l.reading})`);
+    for (const item of section.items) {
+      lines.push(`  ${item.head}`);
+      for (const line of item.lines) lines.push(`    ${line}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Markdown for a pull-request comment; reviewer text is escaped so it cannot inject markup. */
+export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): string {
+  const l = labels[lang];
+  const escape = (text: string) => text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+  const lines = [`## ${l.title}`, '', `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) → \`${diff.head.version}\` (\`${diff.head.hash.slice(0, 19)}…\`)`];
+  const all = sections(diff, context, lang);
+  if (all.length === 0) lines.push('', l.none);
+  for (const section of all) {
+    lines.push('', `### ${section.title}`, '');
+    if (section.title === l.decisions) lines.push(`_${l.reading}_`, '');
+    for (const item of section.items) {
+      lines.push(`- **${escape(item.head)}**`);
+      for (const line of item.lines) lines.push(`  - ${escape(line)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export { textIn };
