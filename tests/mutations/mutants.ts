@@ -1,0 +1,174 @@
+/**
+ * Mutants of the bundled policies: each a small textual change a reviewer could make by mistake,
+ * and the duty of policies/duties/ that must catch it. A mutant the gate does not catch is a gap
+ * in the duty catalogue: fix the catalogue, not this list.
+ */
+export interface Mutant {
+  name: string;
+  /** Path inside policies/. */
+  file: string;
+  /** An exact piece of the file, which must occur exactly once (after `occurrence` is applied). */
+  from: string;
+  to: string;
+  /** The duty the gate must name as broken, or the diagnostic the checker must give (naming `names`). */
+  catches: { duty: string } | { diagnostic: string; names: string };
+  /** Delete from `from` up to the next outcome (`  - id:`) or the end of the file, instead of replacing. */
+  deleteBlock?: boolean;
+}
+
+export const mutants: Mutant[] = [
+  // --- delete a duty-bearing outcome -----------------------------------------------------------------
+  {
+    name: 'delete the notice to the police on serious injury',
+    file: 'reporting/injury.yaml',
+    from: '  - id: notify-police\n',
+    to: '',
+    deleteBlock: true,
+    catches: { diagnostic: 'duty-outcome-not-at-point', names: 'aml-5-2-notify-serious-injury' },
+  },
+  {
+    name: 'delete the overview to the municipal safety representative',
+    file: 'reporting/deviations.yaml',
+    from: '  - id: overview-to-municipal-safety-rep\n',
+    to: '',
+    deleteBlock: true,
+    catches: { diagnostic: 'duty-outcome-not-at-point', names: 'overview-to-both-lines' },
+  },
+  // --- loosen a condition -----------------------------------------------------------------------------
+  {
+    name: 'exclusion after a written warning without an earlier incident',
+    file: 'reaction/ladder.yaml',
+    from: '        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }',
+    to: '        - { fact: priorIncidents, atLeast: 0 }\n        - { fact: writtenWarningGiven, is: true }',
+    catches: { duty: 'exclusion-only-grave-or-warned-repeat' },
+  },
+  {
+    name: 'physical exclusion for every incident',
+    file: 'reaction/ladder.yaml',
+    from: "      - id: grave-incident\n        when: { fact: grave, is: true }",
+    to: "      - id: grave-incident\n        when: always",
+    catches: { duty: 'exclusion-only-grave-or-warned-repeat' },
+  },
+  {
+    name: 'notify the Labour Inspectorate on death only',
+    file: 'reporting/injury.yaml',
+    from: '        - { fact: injury, in: [serious, death] }',
+    to: '        - { fact: injury, in: [death] }',
+    catches: { duty: 'aml-5-2-notify-serious-injury' },
+  },
+  {
+    name: 'register serious injuries only',
+    file: 'reporting/injury.yaml',
+    from: '            - { fact: injury, isNot: none }',
+    to: '            - { fact: injury, in: [serious, death] }',
+    catches: { duty: 'aml-5-1-register-injury' },
+  },
+  {
+    name: 'Gosys registration before the user is informed',
+    file: 'reporting/security-measures.yaml',
+    from: '            - { fact: userInformed, is: false }',
+    to: '            - { fact: userInformed, is: true }',
+    catches: { duty: 'gosys-only-three-measures-user-informed' },
+  },
+  {
+    name: 'share personal data without consent',
+    file: 'sharing/nav-sharing.yaml',
+    from: '      - when: { fact: consent, is: true }',
+    to: '      - when: { fact: consent, is: false }',
+    catches: { duty: 'share-personal-data-only-on-a-basis' },
+  },
+  {
+    name: 'every incident counts as a self-harm threat in the ladder',
+    file: 'reaction/ladder.yaml',
+    from: '    when: { fact: incidentType, is: self-harm-threat }',
+    to: '    when: always',
+    catches: { duty: 'least-intrusive-reaction-available' },
+  },
+  // --- raise maxWeeks ---------------------------------------------------------------------------------
+  {
+    name: 'a host may set exclusion up to 16 weeks',
+    file: 'settings.yaml',
+    from: '  - id: exclusion.max-weeks\n    type: integer\n    default: 12\n    min: 1\n    max: 12',
+    to: '  - id: exclusion.max-weeks\n    type: integer\n    default: 12\n    min: 1\n    max: 16',
+    catches: { duty: 'exclusion-at-most-12-weeks' },
+  },
+  {
+    name: 'exclusion for 16 weeks by default',
+    file: 'settings.yaml',
+    from: '  - id: exclusion.max-weeks\n    type: integer\n    default: 12\n    min: 1\n    max: 12',
+    to: '  - id: exclusion.max-weeks\n    type: integer\n    default: 16\n    min: 1\n    max: 16',
+    catches: { duty: 'exclusion-at-most-12-weeks' },
+  },
+  {
+    name: 'exclusion limited to a fixed 26 weeks',
+    file: 'reaction/ladder.yaml',
+    from: 'limits: &exclusion-limits { maxWeeks: { setting: exclusion.max-weeks } }',
+    to: 'limits: &exclusion-limits { maxWeeks: 26 }',
+    catches: { duty: 'exclusion-at-most-12-weeks' },
+  },
+  // --- drop a safeguard or a basis --------------------------------------------------------------------
+  {
+    name: 'exclusion without a decision by the office head',
+    file: 'reaction/ladder.yaml',
+    from: '          - decided-by-office-head\n',
+    to: '',
+    catches: { duty: 'exclusion-safeguards' },
+  },
+  {
+    name: 'exclusion without a written answer to a complaint',
+    file: 'reaction/ladder.yaml',
+    from: '          - id: written-answer-to-complaint\n            when: { fact: complaintReceived, is: true }\n',
+    to: '',
+    catches: { duty: 'exclusion-safeguards' },
+  },
+  {
+    name: 'the means to call for help no longer cites 23A-4 (c)',
+    file: 'prevention/regulation-23a.yaml',
+    from: 'basis: [fou-23a-4, fou-23a-4-c]',
+    to: 'basis: [fou-23a-4]',
+    catches: { duty: '23a-4-c-call-for-help' },
+  },
+  {
+    name: 'the risk assessment loses its basis',
+    file: 'prevention/regulation-23a.yaml',
+    from: '    basis: [fou-23a-1, aml-4-3-4, aml-3-1]\n',
+    to: '',
+    catches: { diagnostic: 'missing-basis', names: 'risk-assessment' },
+  },
+  // --- swap a status ----------------------------------------------------------------------------------
+  {
+    name: 'exclusion from digital written contact permitted',
+    file: 'reaction/ladder.yaml',
+    from: '    basis: [nav-2023-s5-2-nks]\n    rules: []\n    otherwise:\n      status: not-permitted',
+    to: '    basis: [nav-2023-s5-2-nks]\n    rules: []\n    otherwise:\n      status: permitted',
+    catches: { duty: 'no-exclusion-from-digital-written-contact' },
+  },
+  {
+    name: 'an exposed leader is only offered follow-up',
+    file: 'follow-up/employee-follow-up.yaml',
+    from: '      - when: { fact: leaderExposed, is: true }\n        status: required',
+    to: '      - when: { fact: leaderExposed, is: true }\n        status: permitted',
+    catches: { duty: '23a-5-follow-up' },
+  },
+  {
+    name: 'ASYS optional for state employees',
+    file: 'reporting/deviations.yaml',
+    from: '      - id: state-employee\n        when: { condition: state-employee }\n        status: required',
+    to: '      - id: state-employee\n        when: { condition: state-employee }\n        status: permitted',
+    catches: { duty: 'state-employee-reports-in-asys' },
+  },
+  {
+    name: 'training only permitted for NAV staff who meet users',
+    file: 'prevention/regulation-23a.yaml',
+    from: '            - { fact: userContact, is: true }\n        status: required',
+    to: '            - { fact: userContact, is: true }\n        status: permitted',
+    catches: { duty: '23a-2-training' },
+  },
+  {
+    name: 'the municipal leader does not get the overview',
+    file: 'reporting/deviations.yaml',
+    from: '  - id: overview-to-municipal-leader\n    basis: [nav-2023-rec-g2, nav-2023-rec-f]\n    note: *overview-note\n    rules:\n      - id: nav-office\n        when: { condition: nav-office }\n        status: required',
+    to: '  - id: overview-to-municipal-leader\n    basis: [nav-2023-rec-g2, nav-2023-rec-f]\n    note: *overview-note\n    rules:\n      - id: nav-office\n        when: { condition: nav-office }\n        status: not-permitted',
+    catches: { duty: 'overview-to-both-lines' },
+  },
+];
