@@ -103,29 +103,6 @@ export function compilePredicate(
   }
 }
 
-/**
- * Predicates of every sub-condition, compiled on first use and kept: a policy set explains the
- * same conditions for every decision, so compiling them again per decision would dominate.
- */
-export interface PredicateCache {
-  of(node: ConditionNode): Predicate;
-}
-
-export function createPredicateCache(named: ReadonlyMap<string, ConditionNode>): PredicateCache {
-  const byNode = new WeakMap<ConditionNode, Predicate>();
-  const byName = new Map<string, Predicate>();
-  return {
-    of(node) {
-      let predicate = byNode.get(node);
-      if (!predicate) {
-        predicate = compilePredicate(node, named, byName);
-        byNode.set(node, predicate);
-      }
-      return predicate;
-    },
-  };
-}
-
 export interface ConditionFailure {
   /** The condition as written, in a compact form: `priorIncidents ≥ 1`. */
   condition: string;
@@ -153,6 +130,93 @@ export function conditionText(node: Extract<ConditionNode, { kind: 'test' }>): s
   return `${node.fact} ${operatorText[node.op]} ${node.setting ? `${show(node.value)} (setting ${node.setting})` : show(node.value)}`;
 }
 
+/** Adds to `out` the leaf tests that keep a condition from `wanted`, for these facts. */
+type Explainer = (facts: Facts, out: ConditionFailure[]) => void;
+
+const explainNothing: Explainer = () => undefined;
+
+/**
+ * Explanations compiled once per condition and kept: every decision explains the same rules, so
+ * the predicates, texts and locations are built on first use only, never per decision.
+ */
+export interface ExplainerCache {
+  explain(node: ConditionNode, facts: Facts): ConditionFailure[];
+}
+
+export function createExplainerCache(named: ReadonlyMap<string, ConditionNode>): ExplainerCache {
+  const namedPredicates = new Map<string, Predicate>();
+  const compiled = { true: new WeakMap<ConditionNode, Explainer>(), false: new WeakMap<ConditionNode, Explainer>() };
+  const where = (n: ConditionNode) => (n.at ? `${n.at.file}:${n.at.line}:${n.at.column}` : undefined);
+
+  const compile = (node: ConditionNode, wanted: boolean, depth: number): Explainer => {
+    if (depth > 64) return explainNothing;
+    const memo = wanted ? compiled.true : compiled.false;
+    const known = memo.get(node);
+    if (known) return known;
+    // Placeholder first, so a (checker-refused) cycle of named conditions cannot recurse forever.
+    let body: Explainer = explainNothing;
+    memo.set(node, (facts, out) => body(facts, out));
+    const holds = compilePredicate(node, named, namedPredicates);
+    switch (node.kind) {
+      case 'const': {
+        const at = where(node);
+        const failure: ConditionFailure = at ? { condition: node.origin, actual: null, at } : { condition: node.origin, actual: null };
+        body = (facts, out) => {
+          if (holds(facts) !== wanted) out.push({ ...failure });
+        };
+        break;
+      }
+      case 'test': {
+        const text = conditionText(node);
+        const condition = wanted ? text : `not (${text})`;
+        const at = where(node);
+        const fact = node.fact;
+        body = (facts, out) => {
+          if (holds(facts) === wanted) return;
+          const failure: ConditionFailure = { condition, actual: facts[fact] ?? null };
+          if (at) failure.at = at;
+          out.push(failure);
+        };
+        break;
+      }
+      case 'all':
+      case 'any': {
+        const items = node.items.map((item) => compile(item, wanted, depth + 1));
+        body = (facts, out) => {
+          if (holds(facts) === wanted) return;
+          for (const item of items) item(facts, out);
+        };
+        break;
+      }
+      case 'not': {
+        const item = compile(node.item, !wanted, depth + 1);
+        body = (facts, out) => {
+          if (holds(facts) !== wanted) item(facts, out);
+        };
+        break;
+      }
+      case 'ref': {
+        const target = named.get(node.qualified);
+        const item = target ? compile(target, wanted, depth + 1) : explainNothing;
+        body = (facts, out) => {
+          if (holds(facts) !== wanted) item(facts, out);
+        };
+        break;
+      }
+    }
+    memo.set(node, body);
+    return body;
+  };
+
+  return {
+    explain(node, facts) {
+      const out: ConditionFailure[] = [];
+      compile(node, true, 0)(facts, out);
+      return out;
+    },
+  };
+}
+
 /**
  * The leaf tests that made a condition fail, for traces: the failing leaves of an `all`, every
  * leaf of an `any` (none held), and for a `not` the inner leaves that held.
@@ -161,43 +225,7 @@ export function explainFailure(
   node: ConditionNode,
   facts: Facts,
   named: ReadonlyMap<string, ConditionNode>,
-  compiled: PredicateCache = createPredicateCache(named),
+  explainers: ExplainerCache = createExplainerCache(named),
 ): ConditionFailure[] {
-  const out: ConditionFailure[] = [];
-  const holds = (n: ConditionNode) => compiled.of(n)(facts);
-  const where = (n: ConditionNode) => (n.at ? `${n.at.file}:${n.at.line}:${n.at.column}` : undefined);
-  const visit = (n: ConditionNode, wanted: boolean, depth: number): void => {
-    if (depth > 64 || holds(n) === wanted) return;
-    switch (n.kind) {
-      case 'const':
-        out.push({ condition: n.origin, actual: null, ...(n.at ? { at: where(n) } : {}) });
-        return;
-      case 'test': {
-        const text = conditionText(n);
-        const failure: ConditionFailure = { condition: wanted ? text : `not (${text})`, actual: facts[n.fact] ?? null };
-        const at = where(n);
-        if (at) failure.at = at;
-        out.push(failure);
-        return;
-      }
-      case 'all':
-        if (wanted) n.items.forEach((item) => visit(item, true, depth + 1));
-        else n.items.forEach((item) => visit(item, false, depth + 1));
-        return;
-      case 'any':
-        if (wanted) n.items.forEach((item) => visit(item, true, depth + 1));
-        else n.items.forEach((item) => visit(item, false, depth + 1));
-        return;
-      case 'not':
-        visit(n.item, !wanted, depth + 1);
-        return;
-      case 'ref': {
-        const target = named.get(n.qualified);
-        if (target) visit(target, wanted, depth + 1);
-        return;
-      }
-    }
-  };
-  visit(node, true, 0);
-  return out;
+  return explainers.explain(node, facts);
 }

@@ -4,7 +4,7 @@
  * an unknown point or an engine error reject the promise; nothing is ever returned for them.
  */
 import type { Engine } from 'json-rules-engine';
-import { compilePredicate, createPredicateCache, explainFailure, type Predicate, type PredicateCache } from '../compile/predicate.js';
+import { compilePredicate, createExplainerCache, explainFailure, type ExplainerCache, type Predicate } from '../compile/predicate.js';
 import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { buildRulesEngine } from '../compile/rules-engine.js';
 import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
@@ -23,8 +23,8 @@ interface CompiledPoint {
   model: PointModel;
   named: Map<string, ConditionNode>;
   predicates: Map<string, Predicate>;
-  /** Sub-condition predicates for explanations, compiled once per point. */
-  explained: PredicateCache;
+  /** Explanations of failed conditions, compiled once per point. */
+  explained: ExplainerCache;
   engine?: Engine;
 }
 
@@ -45,7 +45,7 @@ export class PolicySet {
       const cache = new Map<string, Predicate>();
       const predicates = new Map<string, Predicate>();
       for (const { key, condition } of conditionKeys(point)) predicates.set(key, compilePredicate(condition, named, cache));
-      const entry: CompiledPoint = { model: point, named, predicates, explained: createPredicateCache(named) };
+      const entry: CompiledPoint = { model: point, named, predicates, explained: createExplainerCache(named) };
       if (this.evaluator === 'json-rules-engine') entry.engine = buildRulesEngine(model, point);
       this.compiled.set(point.id, entry);
     }

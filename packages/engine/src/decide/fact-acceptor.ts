@@ -1,0 +1,64 @@
+/**
+ * The fast path of fact validation: plain checks compiled once from the vocabulary that accept
+ * exactly the fact records the zod reference (`createReferenceFactsValidator`) accepts, and
+ * complete them the same way. Anything it does not accept goes to the reference, which writes
+ * the diagnostics, so messages come from one place; a property test holds the two together.
+ */
+import type { FactModel, FactValue, PointModel } from '../model.js';
+import type { FactRecord } from './facts.js';
+
+/** The size limits the reference applies before zod sees the input (`factLimits`). */
+export interface AcceptorLimits {
+  maxKeys: number;
+  maxStringLength: number;
+}
+
+type ValueCheck = (value: unknown) => boolean;
+
+/** Whether a value is in the fact's domain; `undefined` (absent) passes, as zod's `optional()`. */
+function valueCheck(fact: FactModel, maxStringLength: number): ValueCheck {
+  const noneAllowed = fact.hasDefault && fact.default === null;
+  if (fact.type === 'boolean') return (value) => value === true || value === false || value === undefined || (noneAllowed && value === null);
+  if (fact.type === 'integer') {
+    const min = fact.min!;
+    const max = fact.max!;
+    return (value) => (typeof value === 'number' ? Number.isSafeInteger(value) && value >= min && value <= max : value === undefined || (noneAllowed && value === null));
+  }
+  const values = new Set<unknown>(fact.values);
+  return (value) =>
+    typeof value === 'string' ? value.length <= maxStringLength && values.has(value) : value === undefined || (noneAllowed && value === null);
+}
+
+/** Returns the completed record for valid input, or undefined when the reference must judge it. */
+export type FactsAcceptor = (point: PointModel, input: unknown) => FactRecord | undefined;
+
+export function createFactsAcceptor(facts: readonly FactModel[], limits: AcceptorLimits): FactsAcceptor {
+  const checks = new Map<string, ValueCheck>(facts.map((fact) => [fact.id, valueCheck(fact, limits.maxStringLength)]));
+  const ids = facts.map((fact) => fact.id);
+  // Defaults in vocabulary order, null where there is none: the record every decision starts from.
+  const initial: FactValue[] = facts.map((fact) => (fact.hasDefault ? (fact.default ?? null) : null));
+  const hasDefault = new Set(facts.filter((fact) => fact.hasDefault).map((fact) => fact.id));
+
+  return (point, input) => {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+    const prototype = Object.getPrototypeOf(input) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
+    const keys = Reflect.ownKeys(input);
+    if (keys.length > limits.maxKeys) return undefined;
+    const record: FactRecord = Object.create(null) as FactRecord;
+    for (let i = 0; i < ids.length; i++) record[ids[i]!] = initial[i]!;
+    for (const key of keys) {
+      if (typeof key !== 'string') return undefined;
+      const check = checks.get(key);
+      if (check === undefined) return undefined;
+      const descriptor = Object.getOwnPropertyDescriptor(input, key)!;
+      if (!('value' in descriptor)) return undefined;
+      const value: unknown = descriptor.value;
+      if (!check(value)) return undefined;
+      if (value !== undefined) record[key] = value as FactValue;
+    }
+    // A required fact is one without a default; the reference names the missing ones.
+    for (const id of point.requiredFacts) if (record[id] === null && !hasDefault.has(id)) return undefined;
+    return record;
+  };
+}
