@@ -1,0 +1,217 @@
+/**
+ * The regulation gate on the small fixture set: worked examples with hand-derived answers, and a
+ * property test that the gate's verdict on random small policies and duties equals a brute-force
+ * check of every fact combination of the unreduced domain, decided by the full decision path.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compilePredicate } from '../compile/predicate.js';
+import { PolicySet } from '../decide/policy-set.js';
+import type { Decision } from '../decide/decision.js';
+import { checkPolicyTexts } from '../load/load-policies.js';
+import type { DutyExpectation, FactValue, PolicySetModel } from '../model.js';
+import { minimalPolicyFiles } from '../testing/fixtures.js';
+import { runGate } from './gate.js';
+import { renderGateReport } from './gate-render.js';
+
+const dutiesFile = (obligations: string, appliesWhen = ''): string => `kind: duties
+catalogue: door-duties
+title: { nb: Dørplikter, en: Door duties }
+jurisdiction: NO
+${appliesWhen}
+duties:
+  - id: door-duty
+    title: { nb: Plikten, en: The duty }
+    basis: [rule-book-1]
+    obligations:
+${obligations}
+`;
+
+function modelWith(changes: Record<string, string>): PolicySetModel {
+  const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...changes })));
+  expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  return checked.model!;
+}
+
+describe('regulation gate on the fixture set', () => {
+  it('holds for duties the fixture policy meets, covering only the facts the outcome reads', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - invariant: { point: access, when: { fact: colour, is: red }, expect: { outcome: open-door, status: [not-permitted, absent] } }
+      - invariant: { point: access, expect: { outcome: open-door, requires: [ask-first] } }
+      - invariant: { point: access, when: { fact: colour, isNot: blue }, expect: { outcome: open-door, requires: [log-entry] } }
+      - invariant: { point: access, expect: { outcome: open-door, limit: maxWeeks, atMost: 12 } }
+      - coverage: { cites: rule-book-2, point: access }`),
+    });
+    const report = runGate(model);
+    expect(report.ok).toBe(true);
+    const first = report.duties[0]!.obligations[0]!;
+    // open-door reads colour, count and flag. count is compared with 10 only; every comparison
+    // splits at c and c + 1 (which covers `≥`, `>` and `=` alike), so count takes 0, 10 and 11:
+    // 3 × 3 × 2 combinations, 6 of them red.
+    expect(first.slice).toEqual(['colour', 'count', 'flag']);
+    expect(first.combinations).toBe(18);
+    expect(first.applicable).toBe(6);
+    expect(report.duties[0]!.obligations[4]!.citedBy!.map((c) => c.outcome)).toEqual(['close-door']);
+  });
+
+  it('reports the smallest counterexample, minimised, with the rule and its file:line', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - invariant: { point: access, when: { fact: count, atLeast: 5 }, expect: { outcome: open-door, status: permitted } }`),
+    });
+    const report = runGate(model);
+    const obligation = report.duties[0]!.obligations[0]!;
+    expect(obligation.ok).toBe(false);
+    // colour has no default, so its first value (red) stays; count 5 is the smallest value the
+    // duty's condition admits; flag keeps its default and is left out.
+    expect(obligation.counterexample!.facts).toEqual({ colour: 'red', count: 5 });
+    const decided = obligation.counterexample!.decided[0]!;
+    expect(decided).toMatchObject({ outcome: 'open-door', status: 'not-permitted', rule: 'doors/open-door#1' });
+    expect(decided.at).toMatch(/^policies\/access\/doors\.yaml:\d+:\d+$/);
+    const text = renderGateReport(report, { lang: 'en' });
+    expect(text).toContain('✗ broken duty `door-duty` (door-duties): The duty');
+    expect(text).toContain('source: Rule book § 1 <https://example.org/rule-book#1>');
+    expect(text).toContain('    colour: red\n    count: 5\n');
+    expect(renderGateReport(report, { lang: 'nb' })).toContain('minste moteksempel');
+  });
+
+  it('checks a limit taken from a setting at the highest value a host may set', () => {
+    const model = modelWith({
+      'settings.yaml': minimalPolicyFiles['settings.yaml']!.replace('max: 12', 'max: 20'),
+      'duties/doors.yaml': dutiesFile(`      - invariant: { point: access, expect: { outcome: open-door, limit: maxWeeks, atMost: 12 } }`),
+    });
+    const obligation = runGate(model).duties[0]!.obligations[0]!;
+    expect(obligation.ok).toBe(false);
+    expect(obligation.counterexample!.decided[0]).toMatchObject({ status: 'permitted', limits: { maxWeeks: 12 }, settingLimits: { maxWeeks: { setting: 'door.max-weeks', max: 20 } } });
+  });
+
+  it('fails coverage when only a not-permitted rule cites the source, and skips combinations outside the catalogue scope', () => {
+    const model = modelWith({
+      'access/doors.yaml': minimalPolicyFiles['access/doors.yaml']!.replace('        status: required\n        basis: [rule-book-2]', '        status: not-permitted\n        basis: [rule-book-2]'),
+      'duties/doors.yaml': dutiesFile(
+        `      - coverage: { cites: rule-book-2 }
+      - invariant: { point: access, expect: { outcome: open-door, status: not-permitted } }`,
+        'appliesWhen: { fact: colour, is: red }',
+      ),
+    });
+    const [coverage, invariant] = runGate(model).duties[0]!.obligations;
+    expect(coverage).toMatchObject({ ok: false, citedBy: [] });
+    expect(invariant).toMatchObject({ ok: true, combinations: 18, applicable: 6 });
+  });
+});
+
+// --- property: the gate equals brute force over the unreduced domain ----------------------------------
+
+const leaf = fc.oneof(
+  fc.constantFrom('red', 'green', 'blue').map((c) => ({ fact: 'colour', is: c })),
+  fc.subarray(['red', 'green', 'blue'], { minLength: 1 }).map((cs) => ({ fact: 'colour', in: cs })),
+  fc.tuple(fc.constantFrom('atLeast', 'atMost', 'above', 'below'), fc.integer({ min: 0, max: 50 })).map(([op, n]) => ({ fact: 'count', [op]: n })),
+  fc.boolean().map((b) => ({ fact: 'flag', is: b })),
+  fc.constant({ fact: 'weeks', is: 'none' }),
+  fc.integer({ min: 1, max: 104 }).map((n) => ({ fact: 'weeks', above: n })),
+);
+const condition: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ all: items })),
+    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ any: items })),
+    tie('node').map((item) => ({ not: item })),
+  ),
+})).node;
+
+const status = fc.constantFrom('required', 'permitted', 'not-permitted');
+const rule = fc.record({
+  when: condition,
+  status,
+  requires: fc.option(fc.constantFrom<unknown[]>(['ask-first'], ['ask-first', { id: 'log-entry', when: { fact: 'flag', is: true } }]), { nil: undefined }),
+  limits: fc.option(fc.constantFrom<unknown>({ maxWeeks: { setting: 'door.max-weeks' } }, { maxWeeks: 8 }, { maxWeeks: 20 }), { nil: undefined }),
+});
+const outcome = (id: string) =>
+  fc.record({ rules: fc.array(rule, { maxLength: 3 }), otherwise: fc.oneof(fc.constant('omit'), status.map((s) => ({ status: s }))) }).map((o) => ({
+    id,
+    basis: ['rule-book-1'],
+    rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
+    otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
+  }));
+const statuses = fc.subarray(['required', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
+const expectation = fc.oneof(
+  fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), status: statuses }),
+  fc.record({ anyOf: fc.constant(['open-door', 'close-door']), status: statuses }),
+  fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), limit: fc.constant('maxWeeks'), atMost: fc.integer({ min: 5, max: 25 }) }),
+  fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), requires: fc.constantFrom(['ask-first'], ['log-entry']) }),
+);
+const invariant = fc.record({ when: fc.option(condition, { nil: undefined }), expect: expectation }).map((i) => ({ invariant: { point: 'access', ...i } }));
+
+/** Every combination of every fact over its whole range: no reduction at all. */
+function* everyCombination(): Generator<Record<string, FactValue>> {
+  for (const colour of ['red', 'green', 'blue']) {
+    for (let count = 0; count <= 50; count++) {
+      for (const flag of [false, true]) {
+        for (const weeks of [null, ...Array.from({ length: 104 }, (_, i) => i + 1)]) yield { colour, count, flag, weeks };
+      }
+    }
+  }
+}
+
+/** The expectation, read directly off a full decision (written apart from the gate's own check). */
+function bruteMeets(expect: DutyExpectation, decision: Decision): boolean {
+  const statusOf = (id: string) => decision.outcomes.find((o) => o.id === id)?.status ?? 'absent';
+  const decided = (id: string) => decision.outcomes.find((o) => o.id === id);
+  if (expect.kind === 'status') return expect.statuses.includes(statusOf(expect.outcome));
+  if (expect.kind === 'any-of') return expect.outcomes.some((id) => expect.statuses.includes(statusOf(id)));
+  const o = decided(expect.outcome);
+  if (!o || o.status === 'not-permitted') return true;
+  if (expect.kind === 'limit') return o.limits?.[expect.limit] !== undefined && o.limits[expect.limit]! <= expect.atMost;
+  return expect.ids.every((id) => o.requires?.includes(id));
+}
+
+describe('regulation gate property', () => {
+  it('gives the verdict of a brute-force check over the unreduced domain', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(outcome('open-door'), outcome('close-door')),
+        fc.option(condition, { nil: undefined }),
+        fc.array(invariant, { minLength: 1, maxLength: 3 }),
+        fc.option(condition, { nil: undefined }),
+        (outcomes, scope, obligations, catalogueScope) => {
+          const policy = { kind: 'policy', policy: 'doors', point: 'access', title: { nb: 'Dører', en: 'Doors' }, ...(scope ? { appliesWhen: scope } : {}), outcomes };
+          const duties = {
+            kind: 'duties',
+            catalogue: 'door-duties',
+            title: { nb: 'Plikter', en: 'Duties' },
+            jurisdiction: 'NO',
+            ...(catalogueScope ? { appliesWhen: catalogueScope } : {}),
+            duties: [{ id: 'door-duty', title: { nb: 'Plikt', en: 'Duty' }, basis: ['rule-book-1'], obligations }],
+          };
+          const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'access/doors.yaml': JSON.stringify(policy), 'duties/doors.yaml': JSON.stringify(duties) })));
+          const model = checked.model;
+          expect(model, checked.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
+          const set = new PolicySet(model!);
+          const gate = runGate(model!).duties[0]!.obligations;
+          const catalogue = model!.duties[0]!;
+          const inScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+          catalogue.duties[0]!.obligations.forEach((obligation, index) => {
+            if (obligation.kind !== 'invariant') return;
+            const when = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
+            let brute = true;
+            for (const facts of everyCombination()) {
+              if (!inScope(facts) || !when(facts)) continue;
+              if (!bruteMeets(obligation.expect, set.decideValidated('access', facts, { explain: false }))) {
+                brute = false;
+                break;
+              }
+            }
+            expect(gate[index]!.ok).toBe(brute);
+            if (!brute) {
+              // The reported counterexample really fails, completed with defaults.
+              const facts = { colour: 'red', count: 0, flag: false, weeks: null, ...gate[index]!.counterexample!.facts };
+              expect(inScope(facts) && when(facts)).toBe(true);
+              expect(bruteMeets(obligation.expect, set.decideValidated('access', facts, { explain: false }))).toBe(false);
+            }
+          });
+        },
+      ),
+      { numRuns: 40, seed: 2026 },
+    );
+  });
+});
