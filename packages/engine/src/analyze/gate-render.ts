@@ -173,7 +173,7 @@ function renderBroken(obligation: ObligationResult, lang: ReportLang, out: strin
     if (decided.requires?.length) extras.push(`requires: ${decided.requires.join(', ')}`);
     for (const [limit, v] of Object.entries(decided.limits ?? {})) {
       const setting = decided.settingLimits?.[limit];
-      extras.push(`${limit}: ${v}${setting ? ` (${w.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
+      extras.push(`${limit}: ${v}${setting && setting.max !== v ? ` (${w.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
     }
     out.push(`    ${decided.outcome}: ${words[lang][decided.status]}${extras.length ? ` — ${extras.join('; ')}` : ''}`);
     if (decided.rule) out.push(`      ${w.byRule} ${decided.rule} (${decided.at})`);
