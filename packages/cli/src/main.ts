@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
+import { runReplay } from './commands/replay.js';
 import { runSchema } from './commands/schema.js';
 import { runTest } from './commands/test.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
@@ -77,6 +78,18 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
     .action(async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: 'nb' | 'en'; policies?: string }) => {
       await runDiff(io, base, head, options);
+    });
+
+  program
+    .command('replay')
+    .description('replay stored decisions (audit records, one JSON object a line) under other policies and report which would change')
+    .argument('<records>', 'a JSON Lines file of audit records (toAuditRecord)')
+    .option('--policies <dir>', 'policy folder to replay under (default: ./policies, else the bundled policies)')
+    .addOption(formatOption())
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['nb', 'en']).default('en'))
+    .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
+    .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: 'nb' | 'en'; failOnChange?: boolean }) => {
+      await runReplay(io, records, options);
     });
 
   for (const command of program.commands) {

@@ -13,6 +13,7 @@ import { loadPolicyTexts } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';
 import { parseBundle, serializeBundle } from './bundle/bundle.js';
+import { parseAuditRecordLine } from './decide/audit.js';
 import type { PolicyError } from './diagnostics.js';
 
 type Files = Record<string, string | Uint8Array>;
@@ -196,6 +197,11 @@ duties:
       return renderDiagnostics((error as PolicyError).diagnostics);
     }
     throw new Error('an edited bundle was accepted');
+  },
+  'record-invalid': () => {
+    const result = parseAuditRecordLine('{"format":"vot-decision@1","at":"yesterday","point":"access","facts":{},"outcomes":[],"policy":{"name":"n","version":"1.0.0","hash":"h"}}', 'records.jsonl', 7);
+    if (!('code' in result)) throw new Error('a record with a bad time was accepted');
+    return renderDiagnostics([result]);
   },
 };
 

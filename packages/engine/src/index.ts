@@ -28,7 +28,7 @@ export { combinations, defaultFacts, domainSize, factDomain, integerBreakpoints,
 export { compareScenario, runScenarios, type RunScenariosOptions, type ScenarioMismatch, type ScenarioResult } from './testing/scenarios.js';
 export { bundleFormat, parseBundle, serializeBundle, type PolicyBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
-export { auditOutcomes, auditRecordFormat, auditRecordSchema, compareOutcomes, toAuditRecord, type AuditOutcome, type AuditRecord, type OutcomeChange } from './decide/audit.js';
+export { auditOutcomes, auditRecordFormat, auditRecordSchema, compareOutcomes, parseAuditRecordLine, toAuditRecord, type AuditOutcome, type AuditRecord, type OutcomeChange } from './decide/audit.js';
 export { coverCells, diffPolicySets, isEmptyDiff, outcomeDiffDomain, type DecisionChange, type FactConstraint, type FieldChange, type OutcomeState, type PolicyDiff, type TextChange } from './analyze/diff.js';
 export { describeCondition, describeContext, describeWhen, factName, listText, textIn, valueText, type DescribeContext, type SentenceLang } from './describe/condition.js';
 export { describeChange, describeConstraint, describeGroup, describeState } from './describe/change.js';

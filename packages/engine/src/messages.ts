@@ -245,6 +245,12 @@ const templates = {
     message: (x) => `policy bundle refused: ${a(x, 'reason')}`,
     help: () => 'rebuild the bundle from the policy folder, or reinstall the package',
   },
+  // --- stored decisions (audit records) -------------------------------------------------------
+  'record-invalid': {
+    severity: 'error',
+    message: (x) => `line is not a decision record: ${a(x, 'reason')}`,
+    help: () => 'each line is one JSON object made by `toAuditRecord(decision, facts, at)`',
+  },
 } satisfies Record<string, Template>;
 
 export type DiagnosticCode = keyof typeof templates;

@@ -4,6 +4,7 @@
  * under other policies. Reasons and traces are left out: they follow from the policy hash.
  */
 import { z } from 'zod';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Status } from '../model.js';
 import type { Decision } from './decision.js';
 
@@ -43,6 +44,30 @@ export const auditRecordSchema = z.strictObject({
   outcomes: z.array(outcomeSchema).max(1000),
   policy: z.strictObject({ name: z.string(), version: z.string(), hash: z.string() }),
 });
+
+/** A line longer than this is not a decision record (a record is a few kilobytes). */
+export const maxAuditLineLength = 256 * 1024;
+
+const invalidLine = (file: string, line: number, reason: string): Diagnostic =>
+  diagnostic({ code: 'record-invalid', file, start: { line, column: 1 }, args: { reason } });
+
+/** One line of a JSON Lines file of records: the record, or a diagnostic naming the first problem. */
+export function parseAuditRecordLine(text: string, file: string, line: number): AuditRecord | Diagnostic {
+  if (text.length > maxAuditLineLength) return invalidLine(file, line, `the line has ${text.length} characters, more than ${maxAuditLineLength}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return invalidLine(file, line, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = auditRecordSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '';
+    return invalidLine(file, line, `${where}${issue.message}`);
+  }
+  return parsed.data as AuditRecord;
+}
 
 /** The outcomes as stored: what was decided, without reasons or basis. */
 export function auditOutcomes(decision: Pick<Decision, 'outcomes'>): AuditOutcome[] {

@@ -1,0 +1,161 @@
+/**
+ * `vot replay <records.jsonl>`: impact analysis on real history. Each line is a stored decision
+ * (an audit record from `toAuditRecord`); each is decided again under the given policies and
+ * every decision that would now come out differently is reported, outcome by outcome. Lines
+ * that are not records are reported with file:line and left out; the rest still replay.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  auditOutcomes,
+  compareOutcomes,
+  parseAuditRecordLine,
+  diagnostic,
+  PolicyError,
+  renderDiagnostics,
+  type AuditOutcome,
+  type AuditRecord,
+  type Diagnostic,
+  type OutcomeChange,
+  type PolicySet,
+} from '@vot/engine';
+import { loadPolicies } from '@vot/policies';
+import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { policyDirFor } from '../policy-dir.js';
+
+export interface ReplayOptions {
+  policies?: string;
+  format: 'text' | 'json';
+  lang: 'nb' | 'en';
+  /** Exit 1 when any stored decision would change (for CI gates on a policy change). */
+  failOnChange?: boolean;
+}
+
+interface ChangedDecision {
+  line: number;
+  at: string;
+  point: string;
+  recordedPolicy: AuditRecord['policy'];
+  changes: OutcomeChange[];
+}
+
+interface RefusedDecision {
+  line: number;
+  at: string;
+  point: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ReplayReport {
+  records: string;
+  policy: { name: string; version: string; hash: string };
+  total: number;
+  unchanged: number;
+  changed: ChangedDecision[];
+  refused: RefusedDecision[];
+  invalidLines: number;
+  /** Policy versions (and hashes) the records were decided under, with how many records each. */
+  recordedUnder: Array<{ version: string; hash: string; records: number }>;
+}
+
+const labels = {
+  summary: { nb: 'uendret', en: 'unchanged' },
+  changed: { nb: 'endret', en: 'changed' },
+  refused: { nb: 'avvist', en: 'refused' },
+  invalid: { nb: 'ugyldige linjer', en: 'invalid lines' },
+  decisions: { nb: 'lagrede beslutninger', en: 'stored decisions' },
+  under: { nb: 'spilt av under', en: 'replayed under' },
+  absent: { nb: '(ikke med)', en: '(absent)' },
+  refusedNow: { nb: 'faktaene avvises nå', en: 'the facts are refused now' },
+  recorded: { nb: 'lagret under', en: 'recorded under' },
+} as const;
+
+async function replayRecords(policies: PolicySet, path: string, display: string): Promise<{ report: ReplayReport; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const report: ReplayReport = { records: display, policy: policies.policy, total: 0, unchanged: 0, changed: [], refused: [], invalidLines: 0, recordedUnder: [] };
+  const recordedUnder = new Map<string, { version: string; hash: string; records: number }>();
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const text of lines) {
+    number++;
+    if (text.trim() === '') continue;
+    const record = parseAuditRecordLine(text, display, number);
+    if ('code' in record) {
+      diagnostics.push(record);
+      report.invalidLines++;
+      continue;
+    }
+    report.total++;
+    const under = `${record.policy.version} ${record.policy.hash}`;
+    const seen = recordedUnder.get(under) ?? { version: record.policy.version, hash: record.policy.hash, records: 0 };
+    seen.records++;
+    recordedUnder.set(under, seen);
+    let now: AuditOutcome[];
+    try {
+      now = auditOutcomes(await policies.decide(record.point, record.facts, { explain: false }));
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      report.refused.push({ line: number, at: record.at, point: record.point, diagnostics: [...error.diagnostics] });
+      continue;
+    }
+    const changes = compareOutcomes(record.outcomes, now);
+    if (changes.length === 0) report.unchanged++;
+    else report.changed.push({ line: number, at: record.at, point: record.point, recordedPolicy: record.policy, changes });
+  }
+  report.recordedUnder = [...recordedUnder.values()];
+  return { report, diagnostics };
+}
+
+const shortHash = (hash: string): string => `${hash.slice(0, 19)}…`;
+
+function outcomeText(outcome: AuditOutcome | undefined, lang: 'nb' | 'en'): string {
+  if (!outcome) return labels.absent[lang];
+  const parts: string[] = [outcome.status];
+  if (outcome.requires?.length) parts.push(`requires ${outcome.requires.join(', ')}`);
+  if (outcome.limits) parts.push(Object.entries(outcome.limits).map(([key, value]) => `${key} ${value}`).join(', '));
+  return parts.join('; ');
+}
+
+export function renderReplay(report: ReplayReport, lang: 'nb' | 'en'): string {
+  const lines = [
+    `${report.total} ${labels.decisions[lang]} (${report.records}) ${labels.under[lang]} ${report.policy.name} ${report.policy.version} (${shortHash(report.policy.hash)})`,
+    `  ${labels.summary[lang]} ${report.unchanged} · ${labels.changed[lang]} ${report.changed.length} · ${labels.refused[lang]} ${report.refused.length}` +
+      (report.invalidLines > 0 ? ` · ${labels.invalid[lang]} ${report.invalidLines}` : ''),
+  ];
+  for (const under of report.recordedUnder) lines.push(`  ${labels.recorded[lang]} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
+  for (const changed of report.changed) {
+    lines.push('', `${report.records}:${changed.line}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`);
+    for (const change of changed.changes) lines.push(`  ${change.outcome}: ${outcomeText(change.before, lang)} → ${outcomeText(change.after, lang)}`);
+  }
+  for (const refused of report.refused) {
+    lines.push('', `${report.records}:${refused.line}  ${refused.at}  ${refused.point}: ${labels.refusedNow[lang]}`);
+    for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${d.message}`);
+  }
+  return lines.join('\n');
+}
+
+export async function runReplay(io: CliIo, file: string, options: ReplayOptions): Promise<void> {
+  const path = resolve(io.cwd, file);
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error || !info.isFile()) {
+    const reason = info instanceof Error ? (info.code ?? info.message) : 'not a file';
+    io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason } })]));
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  let policies: PolicySet;
+  try {
+    policies = await loadPolicies({ dir: policyDirFor(io.cwd, options.policies) });
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      io.err(error.render());
+      throw new CommandFailed(exitCodes.badInput);
+    }
+    throw error;
+  }
+  const { report, diagnostics } = await replayRecords(policies, path, file);
+  if (diagnostics.length > 0) io.err(renderDiagnostics(diagnostics));
+  io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderReplay(report, options.lang));
+  if (diagnostics.length > 0 || (options.failOnChange && (report.changed.length > 0 || report.refused.length > 0))) throw new CommandFailed(exitCodes.badInput);
+}

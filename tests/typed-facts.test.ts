@@ -1,0 +1,46 @@
+/**
+ * The generated fact and outcome types of @vot/policies: fresh (regenerated from the policies
+ * and compared with the committed file), and they refuse at compile time what decide() refuses
+ * at run time. The `@ts-expect-error` lines are checked by `pnpm typecheck`: if a bad call ever
+ * type-checks, the directive itself becomes an error.
+ */
+import { readFile } from 'node:fs/promises';
+import { checkPolicyFolder, factTypesSource, PolicyError } from '@vot/engine';
+import { bundledPolicyDir, loadPolicies, points, type Policies } from '@vot/policies';
+import { describe, expect, it } from 'vitest';
+import { factTypesCommand, generatedFactsFile } from '../packages/policies/scripts/paths.js';
+
+const followUp = { organisation: 'nav-office', employeeEmployer: 'state' } as const;
+
+/** Bad calls, each refused by the compiler (see the directives) and by decide() at run time. */
+function badCalls(policies: Policies): Array<() => Promise<unknown>> {
+  return [
+    // @ts-expect-error a fact outside the vocabulary
+    () => policies.decide('follow-up', { ...followUp, colour: 'red' }),
+    // @ts-expect-error a value outside the fact's domain
+    () => policies.decide('follow-up', { ...followUp, organisation: 'nav-offic' }),
+    // @ts-expect-error a fact the point needs is missing
+    () => policies.decide('follow-up', { organisation: 'nav-office' }),
+    // @ts-expect-error a fact of the wrong type
+    () => policies.decide('reporting', { ...followUp, incidentType: 'threat-remote', channel: 'phone', injury: 'none', urgent: 'yes' }),
+    // @ts-expect-error an unknown point
+    () => policies.decide('folow-up', followUp),
+  ];
+}
+
+describe('generated fact types', () => {
+  it('match the vocabulary and points of the bundled policies', async () => {
+    const checked = await checkPolicyFolder(bundledPolicyDir());
+    const committed = await readFile(generatedFactsFile, 'utf8');
+    expect(committed, `stale: run \`${factTypesCommand}\``).toBe(factTypesSource(checked.model!, { command: factTypesCommand }));
+    expect([...points]).toEqual(checked.model!.points.map((p) => p.id));
+  });
+
+  it('type decisions by point, and what the compiler refuses decide() refuses too', async () => {
+    const policies = await loadPolicies();
+    const decision = await policies.decide('follow-up', followUp);
+    const ids: Array<'leader-follow-up' | 'offer-bht' | 'relief-from-duties'> = decision.outcomes.map((o) => o.id);
+    expect(ids).toContain('leader-follow-up');
+    for (const call of badCalls(policies)) await expect(call()).rejects.toBeInstanceOf(PolicyError);
+  });
+});
