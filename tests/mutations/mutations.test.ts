@@ -63,11 +63,12 @@ describe('regulation gate mutation suite', () => {
       }
       const errors = checked.diagnostics.filter((d) => d.severity === 'error');
       expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+      const { duty } = mutant.catches;
       const report = runGate(checked.model!);
       const broken = report.duties.filter((d) => !d.ok);
-      expect(broken.map((d) => d.id)).toContain(mutant.catches.duty);
-      // The counterexample of an invariant must hold up: it is inside the duty's scope and names a rule.
-      const failed = broken.find((d) => d.id === mutant.catches.duty)!.obligations.find((o) => !o.ok)!;
+      expect(broken.map((d) => d.id)).toContain(duty);
+      // A broken invariant comes with the decision that broke it; a broken coverage with no citing rule.
+      const failed = broken.find((d) => d.id === duty)!.obligations.find((o) => !o.ok)!;
       if (failed.kind === 'invariant') expect(failed.counterexample!.decided.length).toBeGreaterThan(0);
       else expect(failed.citedBy).toEqual([]);
     });

@@ -43,10 +43,15 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
   if (options.format === 'text' && checked.model) {
     const model = checked.model;
     const rules = model.points.reduce((n, p) => n + p.outcomes.reduce((m, o) => m + o.rules.length + (o.otherwise ? 1 : 0), 0), 0);
+    // `ok` only when the gate holds too: a broken duty fails the check like an error does.
     io.out(
-      `ok: ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
+      `${gate && !gate.ok ? 'checked' : 'ok'}: ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
     );
     if (gate) io.out(renderGateReport(gate, { lang: options.lang ?? 'en', coverage, matrix: options.matrix }));
   }
-  if (gate && !gate.ok) throw new CommandFailed(exitCodes.badInput);
+  if (gate && !gate.ok) {
+    const broken = gate.duties.filter((d) => !d.ok).length;
+    if (options.format === 'text') io.err(`error: ${broken} of ${gate.duties.length} legal duties broken (see above)`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
 }

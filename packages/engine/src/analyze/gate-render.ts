@@ -34,6 +34,7 @@ const words = {
     reason: 'begrunnelse',
     notCited: 'ingen regel som kan gi påkrevd eller tillatt, viser til',
     covered: 'dekket',
+    failedAt: 'moteksempel ved kombinasjon',
     of: 'av',
     atPoint: 'i beslutningspunktet',
     forEvery: 'for hver kombinasjon',
@@ -82,6 +83,7 @@ const words = {
     reason: 'reason',
     notCited: 'no rule that can give required or permitted cites',
     covered: 'covered',
+    failedAt: 'counterexample at combination',
     of: 'of',
     atPoint: 'at point',
     forEvery: 'for every combination',
@@ -207,10 +209,14 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
     `${w.gate}: ${held}/${report.duties.length} ${w.duties} ${w.holds} (${obligations} ${w.obligations}); ${number(report.combinations, lang)} ${w.combinations} ${lang === 'nb' ? 'på' : 'in'} ${seconds} s (${number(report.timings.combinationsPerSecond, lang)} ${w.perSecond})`,
   );
   for (const duty of report.duties) {
-    const combos = duty.obligations.reduce((n, o) => n + (o.combinations ?? 0), 0);
+    const combos = duty.obligations.reduce((n, o) => n + (o.ok ? (o.combinations ?? 0) : (o.sliceCombinations ?? 0)), 0);
     const widest = Math.max(0, ...duty.obligations.map((o) => o.pointCombinations ?? 0));
     const naive = Math.max(0, ...duty.obligations.map((o) => o.naiveCombinations ?? 0));
-    const sizes = combos > 0 ? ` — ${number(combos, lang)} ${w.combinations} (${w.wholePoint}: ${number(widest, lang)} ${w.reduced}, ${number(naive, lang)} ${w.naive})` : '';
+    const failedAt = duty.obligations.find((o) => !o.ok && o.counterexample);
+    const counted = failedAt
+      ? `${w.failedAt} ${number(failedAt.combinations!, lang)} ${w.of} ${number(failedAt.sliceCombinations!, lang)}`
+      : `${number(combos, lang)} ${w.combinations}`;
+    const sizes = combos > 0 ? ` — ${counted} (${w.wholePoint}: ${number(widest, lang)} ${w.reduced}, ${number(naive, lang)} ${w.naive})` : '';
     out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}`);
   }
   if (options.coverage) out.push(...renderCoverage(options.coverage, lang));

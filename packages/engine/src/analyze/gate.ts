@@ -64,6 +64,8 @@ export interface ObligationResult {
   when?: ConditionNode;
   /** Invariants: the facts enumerated, the combinations tried, those inside the duty's condition. */
   slice?: string[];
+  /** The size of the slice's domain; `combinations` is smaller only when a failure stopped it. */
+  sliceCombinations?: number;
   combinations?: number;
   applicable?: number;
   /** The reduced domain of the whole point, and the product of every fact's full range. */
@@ -271,6 +273,7 @@ function checkInvariant(
     point: point.id,
     expect: obligation.expect,
     slice: domains.map((d) => d.fact),
+    sliceCombinations: domainSize(domains),
     combinations: 0,
     applicable: 0,
     pointCombinations: domainSize(pointDomain(model, point)),
