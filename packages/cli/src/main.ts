@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
+import { runRender } from './commands/render.js';
 import { runReplay } from './commands/replay.js';
 import { runSchema } from './commands/schema.js';
 import { runTest } from './commands/test.js';
@@ -78,6 +79,15 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
     .action(async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: 'nb' | 'en'; policies?: string }) => {
       await runDiff(io, base, head, options);
+    });
+
+  program
+    .command('render')
+    .description('render the policy book: static HTML (with a what-if page) and Markdown, readable offline')
+    .option('--out <dir>', 'output folder (default: out/book)')
+    .option('--policies <dir>', 'policy folder (default: ./policies)')
+    .action(async (options: { out?: string; policies?: string }) => {
+      await runRender(io, options);
     });
 
   program

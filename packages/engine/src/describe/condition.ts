@@ -76,8 +76,12 @@ function testSentence(node: Extract<ConditionNode, { kind: 'test' }>, context: D
   switch (op) {
     case 'eq':
       return `${name} ${w.is} ${shown[0]}`;
-    case 'ne':
+    case 'ne': {
+      // "is not yes" reads badly; a boolean that cannot be absent is simply the other value.
+      const fact = context.facts.get(node.fact);
+      if (typeof node.value === 'boolean' && fact?.type === 'boolean' && !(fact.hasDefault && fact.default === null)) return `${name} ${w.is} ${valueText(!node.value, lang)}`;
       return `${name} ${w.isNot} ${shown[0]}`;
+    }
     case 'in':
       return `${name} ${w.is} ${listText(shown, 'or', lang)}`;
     case 'notIn':

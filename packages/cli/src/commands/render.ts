@@ -1,0 +1,55 @@
+/**
+ * `vot render [--out dir]`: the policy book as a static site (HTML pages, a stylesheet, the
+ * language switch and the what-if script) plus the book as Markdown in bokmål and English.
+ * Everything is relative, so the book opens offline from file://. The what-if script is the
+ * engine's browser entry bundled by esbuild at render time, so the page decides with exactly
+ * the engine code of this checkout.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
+import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { policyDirFor } from '../policy-dir.js';
+import { languageScript, stylesheet } from '../render/assets.js';
+import { bookMarkdown } from '../render/book-markdown.js';
+import { bookPages } from '../render/book.js';
+import { writeFileAtomic } from '../write.js';
+
+export interface RenderOptions {
+  out?: string;
+  policies?: string;
+}
+
+/** The what-if script: the client and the engine's browser entry in one file for the browser. */
+export async function bundleWhatIf(): Promise<string> {
+  const entry = ['../render/whatif-client.ts', '../render/whatif-client.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p));
+  if (!entry) throw new Error('the what-if client source is missing; run vot render from a source checkout');
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent' });
+  return result.outputFiles[0]!.text;
+}
+
+export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
+  const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
+  if (!checked.model) {
+    io.err(`${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}\n  = help: the book is rendered from policies that check clean; fix the errors above first`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  const model = checked.model;
+  const out = resolve(io.cwd, options.out ?? join('out', 'book'));
+  await mkdir(join(out, 'assets'), { recursive: true });
+  const pages = bookPages(model);
+  const files: Array<[string, string]> = [
+    ...pages.map((p) => [p.file, p.html] as [string, string]),
+    ['assets/book.css', stylesheet],
+    ['assets/lang.js', languageScript],
+    ['assets/whatif.js', await bundleWhatIf()],
+    ['book.nb.md', bookMarkdown(model, 'nb')],
+    ['book.en.md', bookMarkdown(model, 'en')],
+  ];
+  for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
+  const shown = relative(io.cwd, out) || '.';
+  io.out(`wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`);
+}
