@@ -1,0 +1,105 @@
+/**
+ * Organisation packs over the bundled policies: for any incident of one organisation, at every
+ * decision point, the decision contains only that organisation's rules. Ishøj gets Danish
+ * reasons and Danish sources only; a Norwegian organisation never gets a Danish outcome or
+ * source; a school never gets NAV's systems; the Bergen overrides decide in the shared place.
+ * Property tests over random valid incidents (every vocabulary fact drawn from its domain).
+ */
+import type { Decision, FactModel, FactValue, PolicySet } from '@vot/engine';
+import { loadPolicies } from '@vot/policies';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let policies: PolicySet;
+let jurisdictionOf: Map<string, string | undefined>;
+beforeAll(async () => {
+  policies = await loadPolicies();
+  jurisdictionOf = new Map(policies.model.sources.map((s) => [s.id, s.jurisdiction]));
+});
+
+/** A valid value of a fact, or absence where the fact has a default. */
+function validValue(fact: FactModel): fc.Arbitrary<FactValue | undefined> {
+  const base: fc.Arbitrary<FactValue> =
+    fact.type === 'boolean' ? fc.boolean() : fact.type === 'integer' ? fc.integer({ min: fact.min!, max: Math.min(fact.max!, 30) }) : fc.constantFrom(...fact.values!);
+  return fact.hasDefault ? fc.option(base, { nil: undefined }) : base;
+}
+
+/** A whole incident record of one organisation. */
+function incidentOf(organisation: string): fc.Arbitrary<Record<string, FactValue>> {
+  const facts = policies.model.facts.filter((fact) => fact.id !== 'organisation');
+  return fc
+    .tuple(...facts.map((fact) => validValue(fact).map((value) => [fact.id, value] as const)))
+    .map((pairs) => ({ organisation, ...Object.fromEntries(pairs.filter(([, value]) => value !== undefined)) }) as Record<string, FactValue>);
+}
+
+const decideAll = (facts: Record<string, FactValue>): Decision[] => policies.points.map((point) => policies.decideSync(point, facts));
+const runs = { numRuns: 150 };
+
+describe('organisation packs', () => {
+  it('Ishøj: Danish reasons, Danish sources and Danish outcome ids only, at every point', () => {
+    let seen = 0;
+    fc.assert(
+      fc.property(incidentOf('danish-municipality'), (facts) => {
+        for (const decision of decideAll(facts)) {
+          for (const outcome of decision.outcomes) {
+            seen++;
+            expect(outcome.id.startsWith('dk-') || outcome.id === 'contact-police', outcome.id).toBe(true);
+            expect(outcome.reason.da && outcome.reason.nb && outcome.reason.en, outcome.id).toBeTruthy();
+            if (outcome.status !== 'not-permitted') expect(outcome.basis.length, outcome.id).toBeGreaterThan(0);
+            for (const source of outcome.basis) expect(jurisdictionOf.get(source.id), `${outcome.id} cites ${source.id}`).toBe('DK');
+          }
+        }
+      }),
+      runs,
+    );
+    expect(seen).toBeGreaterThan(150);
+  });
+
+  it('Norwegian organisations never get a Danish outcome or a Danish source', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('nav-office', 'nav-contact-centre', 'municipal-school').chain(incidentOf), (facts) => {
+        for (const decision of decideAll(facts)) {
+          for (const outcome of decision.outcomes) {
+            expect(outcome.id.startsWith('dk-'), outcome.id).toBe(false);
+            for (const source of outcome.basis) expect(jurisdictionOf.get(source.id), `${outcome.id} cites ${source.id}`).not.toBe('DK');
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('a school always reports in the municipal HSE system and never in ASYS or Gosys', () => {
+    const navSystems = ['report-in-asys', 'report-as-deviation', 'report-in-municipal-system', 'register-security-measure-gosys', 'transfer-note-security-measures'];
+    fc.assert(
+      fc.property(incidentOf('municipal-school'), (facts) => {
+        const reporting = policies.decideSync('reporting', facts);
+        expect(reporting.outcomes.find((o) => o.id === 'report-hms-municipal')?.status).toBe('required');
+        expect(reporting.outcomes.filter((o) => navSystems.includes(o.id))).toEqual([]);
+        expect(policies.decideSync('reaction', facts).outcomes).toEqual([]);
+      }),
+      runs,
+    );
+  });
+
+  it('the Bergen overrides decide the shared follow-up and risk assessment in their place; NAV keeps the shared rules', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('nav-office', 'nav-contact-centre', 'municipal-school').chain(incidentOf), (facts) => {
+        const school = facts.organisation === 'municipal-school';
+        const followUp = policies.decideSync('follow-up', facts);
+        const leader = followUp.outcomes.find((o) => o.id === 'leader-follow-up')!;
+        expect(leader.status).toBe('required');
+        expect(followUp.outcomes[0]!.id).toBe('leader-follow-up');
+        expect(followUp.trace.steps[0]!.rule.startsWith(school ? 'school-follow-up-bergen/' : 'employee-follow-up/')).toBe(true);
+        expect(leader.basis.some((b) => b.id === 'bergen-bbsi-follow-up')).toBe(school);
+        const prevention = policies.decideSync('prevention', facts);
+        const risk = prevention.trace.steps.find((s) => s.outcome === 'risk-assessment')!;
+        expect(risk.rule.startsWith(school ? 'school-prevention-bergen/' : 'regulation-23a/')).toBe(true);
+        // The overridden outcome keeps the shared position: first of the 23A outcomes.
+        const ids = prevention.outcomes.map((o) => o.id);
+        expect(ids.indexOf('risk-assessment')).toBe(ids.indexOf('training-violence-and-threats') - 1);
+      }),
+      runs,
+    );
+  });
+});
