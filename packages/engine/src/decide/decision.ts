@@ -1,6 +1,6 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
-import type { PointModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
+import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
 
 export interface BasisEntry {
   id: string;
@@ -60,6 +60,44 @@ export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
 }
 
 /**
+ * What the combining step needs of a point that does not depend on the facts, worked out once:
+ * where each rule is written, its basis entries, and which policies may replace each outcome.
+ */
+interface PointPlan {
+  basis: ReadonlyMap<string, BasisEntry>;
+  /** Per outcome, in the point's order. */
+  outcomes: Array<{
+    listed: PointOutcomeModel;
+    /** An overriding outcome decides in the place of the shared one it replaces, never in its own. */
+    replacesShared: boolean;
+    /** Overriding policies, in file order, with their outcome of the same id (if it has one). */
+    overriders: Array<{ policy: string; outcome: PointOutcomeModel | undefined }>;
+  }>;
+  rules: Map<RuleModel, { at: string; basis: BasisEntry[]; hasLimits: boolean }>;
+}
+
+const plans = new WeakMap<PointModel, PointPlan>();
+
+function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): PointPlan {
+  const known = plans.get(point);
+  if (known && known.basis === basis) return known;
+  const rules: PointPlan['rules'] = new Map();
+  for (const outcome of point.outcomes) {
+    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
+      rules.set(rule, { at: locationText(rule), basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean), hasLimits: Object.keys(rule.limits).length > 0 });
+    }
+  }
+  const outcomes = point.outcomes.map((listed) => ({
+    listed,
+    replacesShared: listed.overrides !== undefined && point.outcomes.some((o) => o.policy === listed.overrides && o.id === listed.id),
+    overriders: (listed.overriddenBy ?? []).map((policy) => ({ policy, outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id) })),
+  }));
+  const plan: PointPlan = { basis, outcomes, rules };
+  plans.set(point, plan);
+  return plan;
+}
+
+/**
  * The combining step, shared by both evaluation paths: per outcome, in the point's order, the
  * first rule that holds decides; else `otherwise`; an outcome of a policy whose scope does not
  * hold is left out. A shared outcome is decided by the first overriding policy whose scope
@@ -72,19 +110,30 @@ export function assembleDecision(
   basis: ReadonlyMap<string, BasisEntry>,
   explain: ((rule: RuleModel) => ConditionFailure[]) | null,
 ): Decision {
+  const plan = planOf(point, basis);
   const applies = new Map<string, boolean>();
-  for (const policy of point.policies) applies.set(policy.id, policy.scope === null || holds(policy.scopeKey));
+  const applying: string[] = [];
+  for (const policy of point.policies) {
+    const holdsHere = policy.scope === null || holds(policy.scopeKey);
+    applies.set(policy.id, holdsHere);
+    if (holdsHere) applying.push(policy.id);
+  }
   const outcomes: DecidedOutcome[] = [];
-  const trace: Trace = { policies: point.policies.filter((p) => applies.get(p.id)).map((p) => p.id), steps: [], omitted: [] };
-  for (const listed of point.outcomes) {
-    // An overriding outcome decides in the place of the shared one it replaces, never in its own.
-    if (listed.overrides !== undefined && point.outcomes.some((o) => o.policy === listed.overrides && o.id === listed.id)) continue;
+  const trace: Trace = { policies: applying, steps: [], omitted: [] };
+  for (const { listed, replacesShared, overriders } of plan.outcomes) {
+    if (replacesShared) continue;
     if (!applies.get(listed.policy)) {
       trace.omitted.push({ outcome: listed.id, because: 'policy-not-applicable' });
       continue;
     }
-    const overrider = listed.overriddenBy?.find((id) => applies.get(id));
-    const outcome = (overrider && point.outcomes.find((o) => o.policy === overrider && o.id === listed.id)) || listed;
+    // The first overriding policy that applies decides, with its own outcome.
+    let outcome = listed;
+    for (const overrider of overriders) {
+      if (applies.get(overrider.policy)) {
+        outcome = overrider.outcome ?? listed;
+        break;
+      }
+    }
     let chosen: RuleModel | null = null;
     const notHeld: TraceStep['notHeld'] = [];
     for (const rule of outcome.rules) {
@@ -92,24 +141,23 @@ export function assembleDecision(
         chosen = rule;
         break;
       }
-      notHeld.push({ rule: rule.key, at: locationText(rule), failed: explain ? explain(rule) : [] });
+      notHeld.push({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? explain(rule) : [] });
     }
     chosen ??= outcome.otherwise;
     if (!chosen) {
       trace.omitted.push({ outcome: outcome.id, because: 'no-rule-held' });
       continue;
     }
-    const decided: DecidedOutcome = {
-      id: outcome.id,
-      status: chosen.status,
-      basis: chosen.basis.map((id) => basis.get(id)!).filter(Boolean),
-      reason: chosen.reason,
-    };
-    const requires = chosen.requires.filter((r) => r.key === null || holds(r.key)).map((r) => r.id);
-    if (requires.length > 0) decided.requires = requires;
-    if (Object.keys(chosen.limits).length > 0) decided.limits = { ...chosen.limits };
+    const chosenPlan = plan.rules.get(chosen)!;
+    const decided: DecidedOutcome = { id: outcome.id, status: chosen.status, basis: chosenPlan.basis.slice(), reason: chosen.reason };
+    let requires: string[] | undefined;
+    for (const requirement of chosen.requires) {
+      if (requirement.key === null || holds(requirement.key)) (requires ??= []).push(requirement.id);
+    }
+    if (requires) decided.requires = requires;
+    if (chosenPlan.hasLimits) decided.limits = { ...chosen.limits };
     outcomes.push(decided);
-    trace.steps.push({ outcome: outcome.id, rule: chosen.key, at: locationText(chosen), notHeld });
+    trace.steps.push({ outcome: outcome.id, rule: chosen.key, at: chosenPlan.at, notHeld });
   }
   return { point: point.id, outcomes, trace, policy: { name: model.name, version: model.version, hash: model.hash } };
 }
