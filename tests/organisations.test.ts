@@ -9,6 +9,7 @@ import type { Decision, FactModel, FactValue, PolicySet } from '@vot/engine';
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bookMarkdown } from '../packages/cli/src/render/book-markdown.js';
 
 let policies: PolicySet;
 let jurisdictionOf: Map<string, string | undefined>;
@@ -101,5 +102,12 @@ describe('organisation packs', () => {
       }),
       runs,
     );
+  });
+
+  it('the policy book says which shared policy an organisation policy overrides', () => {
+    const book = bookMarkdown(policies.model, 'en');
+    const section = book.slice(book.indexOf('Follow-up of employees in schools and kindergartens'));
+    expect(section.slice(0, 600)).toContain('Replaces the outcomes it shares with `employee-follow-up` where this policy applies.');
+    expect(book.match(/Replaces the outcomes it shares with/g)).toHaveLength(2);
   });
 });

@@ -39,6 +39,7 @@ export function bookMarkdown(model: PolicySetModel, lang: BookLang): string {
       out.push(`### ${md(textIn(policy.title, lang))}`, '');
       if (policy.description) out.push(md(textIn(policy.description, lang)), '');
       out.push(`${t(lang, 'Gjelder', 'Applies')}: ${policy.scope ? md(describeCondition(policy.scope, context, lang)) : t(lang, 'alltid', 'always')}`, '');
+      if (policy.overrides) out.push(`${t(lang, 'Erstatter utfallene det har felles med', 'Replaces the outcomes it shares with')} \`${policy.overrides}\` ${t(lang, 'der dette regelverket gjelder.', 'where this policy applies.')}`, '');
       for (const named of policy.conditions) out.push(`- «${md(textIn(named.title, lang) || named.name)}»: ${md(describeCondition(named.when, context, lang))}`);
       if (policy.conditions.length) out.push('');
       for (const outcome of point.outcomes.filter((o) => o.policy === policy.id)) {
