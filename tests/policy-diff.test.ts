@@ -115,3 +115,30 @@ describe('vot diff (semantic)', () => {
     );
   });
 });
+
+describe('vot diff (command)', () => {
+  const runVot = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const { main } = await import('@vot/cli');
+    const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), cwd: process.cwd() });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('prints a pull-request comment naming the changed combinations and the changed reason', async () => {
+    const result = await runVot(['diff', bundledPolicyDir(), dir, '--format', 'markdown']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('### Changed decisions');
+    expect(result.out).toContain('- **reaction / exclusion-physical (');
+    expect(result.out).toContain('  - When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted');
+    expect(result.out).toContain('### Changed reasons');
+    expect(result.out).toContain('en: «The user is anonymous, so NAV does not know whom to talk with.» → «The user is anonymous, so there is nobody to talk with.»');
+  });
+
+  it('refuses a base that is neither a folder nor a git ref, with exit 1', async () => {
+    const result = await runVot(['diff', 'no-such-ref-or-folder', dir]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('error[unknown-ref]');
+  });
+});

@@ -13,6 +13,7 @@ a:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible
 .skip:focus { left: .5rem; }
 header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: #f4f6f8; }
 header.site .name { font-weight: 700; }
+nav.site { padding: .5rem 1.5rem; border-bottom: 1px solid var(--line); }
 nav.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
 main { max-width: 62rem; padding: 1rem 1.5rem 3rem; }
 footer.site { border-top: 1px solid var(--line); padding: 1rem 1.5rem; color: var(--muted); font-size: .9rem; }
