@@ -35,3 +35,4 @@ export { describeChange, describeConstraint, describeGroup, describeState } from
 export { runGate, sliceDomain, traceability, type Counterexample, type DecidedForDuty, type DutyResult, type GateOptions, type GateReport, type ObligationResult, type TraceabilityRow } from './analyze/gate.js';
 export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions, type ReportLang } from './analyze/gate-render.js';
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
+export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { jsonSchemaFiles } from '@vot/engine';
+import { checkPolicyFolder, editorVocabulary, jsonSchemaFiles, renderDiagnostics } from '@vot/engine';
 import { writeFileAtomic } from '../write.js';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
@@ -11,10 +11,22 @@ export interface SchemaOptions {
   dir?: string;
 }
 
-/** `vot schema`: print, write (`--write`) or verify (`--check`) the JSON Schema files in `<policies>/schema/`. */
+/**
+ * `vot schema`: print, write (`--write`) or verify (`--check`) the JSON Schema files in
+ * `<policies>/schema/`. The files carry the folder's own fact names, outcome ids, sources,
+ * settings and points for editors, so they are built from the checked folder: a folder with
+ * errors gets no new schema (the committed one keeps working in the editor meanwhile).
+ */
 export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void> {
-  const files = jsonSchemaFiles();
-  const target = join(policyDirFor(io.cwd, options.dir), 'schema');
+  const folder = policyDirFor(io.cwd, options.dir);
+  const checked = await checkPolicyFolder(folder);
+  if (!checked.model) {
+    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    io.err('error[policies-not-checked]: the schema files list the facts, outcomes, sources, settings and points of the policies, so they cannot be built while the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them), then run `pnpm vot schema --write`');
+    throw new CommandFailed(exitCodes.badInput);
+  }
+  const files = jsonSchemaFiles(editorVocabulary(checked.model));
+  const target = join(folder, 'schema');
   if (options.check) {
     const stale: string[] = [];
     for (const [name, content] of files) {
@@ -22,7 +34,7 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
       if (current !== content) stale.push(name);
     }
     if (stale.length > 0) {
-      io.err(`error[stale-schema]: ${stale.map((s) => `\`${s}\``).join(', ')} in ${target} differ from the zod schema\n  = help: run \`pnpm vot schema --write\` and commit the result`);
+      io.err(`error[stale-schema]: ${stale.map((s) => `\`${s}\``).join(', ')} in ${target} differ from the zod schema and the policies' facts, outcomes, sources, settings and points\n  = help: run \`pnpm vot schema --write\` and commit the result`);
       throw new CommandFailed(exitCodes.badInput);
     }
     io.out(`ok: ${files.size} schema files in ${target} are up to date`);

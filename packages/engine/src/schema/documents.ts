@@ -5,29 +5,31 @@
  */
 import { z } from 'zod';
 import { dutiesDocumentSchema } from './duties.js';
+import { slot } from './slots.js';
 
 const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id in kebab-case, e.g. `exclusion-physical`');
-const factName = z
+const factNameFormat = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. `priorIncidents`');
+const settingIdFormat = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. `priorIncidents`')
-  .describe('A fact from the vocabulary (vocabulary.yaml).');
-const settingId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a setting id in dotted kebab-case, e.g. `exclusion.max-weeks`')
-  .describe('A setting from settings.yaml.');
-const sourceId = kebabId.describe('A source id from policies/sources/*.yaml.');
-const outcomeId = kebabId.describe('An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).');
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a setting id in dotted kebab-case, e.g. `exclusion.max-weeks`');
+// References to what the policy set declares: marked as slots, which the editor schema fills
+// with the declared ids (slots.ts). Declarations use the unmarked formats above.
+const factName = slot('fact', factNameFormat.describe('A fact from the vocabulary (vocabulary.yaml).'));
+const settingId = slot('setting', settingIdFormat.describe('A setting from settings.yaml.'));
+const sourceId = slot('source', kebabId.describe('A source id from policies/sources/*.yaml.'));
+const outcomeId = slot('outcome', kebabId.describe('An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).'));
+const pointId = (description: string) => slot('point', kebabId.describe(description));
 
 /** Text a person reads, in each language of the set. */
-export const text = z
+export const text = slot('text', z
   .strictObject({
     nb: z.string().min(1).describe('Norsk bokmål').optional(),
     en: z.string().min(1).describe('English').optional(),
     da: z.string().min(1).describe('Dansk (for a Danish organisation)').optional(),
   })
-  .describe('Text in each language of the set: `nb` (bokmål) and `en` (English), and `da` for a Danish organisation.');
+  .describe('Text in each language of the set: `nb` (bokmål) and `en` (English), and `da` for a Danish organisation.'));
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const numberOrSetting = z.union([
@@ -57,7 +59,7 @@ export type ConditionInput =
   | { not: ConditionInput }
   | { condition: string };
 
-export const condition: z.ZodType<ConditionInput> = z
+export const condition: z.ZodType<ConditionInput> = slot('condition', z
   .lazy(() =>
     z.union([
       z.literal('always').describe('Holds for every incident.'),
@@ -78,7 +80,7 @@ export const condition: z.ZodType<ConditionInput> = z
   )
   .describe(
     'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.',
-  );
+  ));
 
 const status = z
   .enum(['required', 'permitted', 'not-permitted'])
@@ -140,7 +142,7 @@ export const policyDocument = z
   .strictObject({
     kind: z.literal('policy'),
     policy: kebabId.describe('The id of this policy document.'),
-    point: kebabId.describe('The decision point (declared in policy-set.yaml).'),
+    point: pointId('The decision point (declared in policy-set.yaml).'),
     title: text,
     description: text.optional(),
     note: text.optional(),
@@ -171,7 +173,7 @@ export const policyDocument = z
   .describe('The rules of one decision point.');
 
 const factBase = {
-  id: factName,
+  id: factNameFormat.describe('The name of the fact, as host systems pass it.'),
   title: text,
   description: text.optional(),
 };
@@ -210,7 +212,7 @@ export const vocabularyDocument = z
     outcomes: z
       .array(
         z.strictObject({
-          id: outcomeId,
+          id: kebabId.describe('The outcome id, as host systems receive it.'),
           group: kebabId.describe('A group name, e.g. `reaction`.'),
           title: text,
           description: text.optional(),
@@ -222,7 +224,7 @@ export const vocabularyDocument = z
 
 export const sourceDefinition = z
   .strictObject({
-    id: sourceId,
+    id: kebabId.describe('The id rules cite in `basis`.'),
     type: z.enum(['statute', 'regulation', 'guideline', 'report', 'statement', 'local-routine', 'preparatory-work']),
     citation: z.string().min(1).describe('How the source is cited, e.g. `arbeidsmiljøloven § 5-2 første ledd`.'),
     title: text.optional(),
@@ -250,7 +252,7 @@ export const sourcesDocument = z
   .describe('A catalogue of sources.');
 
 const settingBase = {
-  id: settingId,
+  id: settingIdFormat.describe('The id policies use as `{ setting: id }`.'),
   title: text,
   description: text.optional(),
   basis: basis.min(1),
@@ -302,8 +304,8 @@ const expectation = z.union([
 export const scenario = z
   .strictObject({
     name: z.string().min(1),
-    point: kebabId.optional().describe('The point, when it differs from the file\'s `point`.'),
-    facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    point: pointId('The point, when it differs from the file\'s `point`.').optional(),
+    facts: slot('fact-values', z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('The facts of the incident: vocabulary facts and their values.')),
     expect: z.record(outcomeId, expectation),
     source: z.string().min(1).describe('Why the expectation holds: a source id, or a sentence.'),
   })
@@ -312,7 +314,7 @@ export const scenario = z
 export const scenariosDocument = z
   .strictObject({
     kind: z.literal('scenarios'),
-    point: kebabId.optional(),
+    point: pointId('The decision point every scenario of this file asks (declared in policy-set.yaml).').optional(),
     scenarios: z.array(scenario).min(1),
   })
   .describe('Reviewer-written scenario tests.');
