@@ -5,7 +5,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditRecordSchema, combinations, defaultFacts, pointDomain } from '@vot/engine';
-import { bundledPolicyDir, loadPolicies, toAuditRecord, type AuditRecord } from '@vot/policies';
+import { bundledPolicyDir, loadPolicies, toAuditRecord, type AuditRecord, type PolicySet } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicies, editFile, runVot } from './cli-harness.js';
 
@@ -23,7 +23,8 @@ interface Report {
 
 beforeAll(async () => {
   work = await copyPolicies();
-  const policies = await loadPolicies();
+  // Facts from files and from the domain enumeration: the untyped view of the policy set.
+  const policies: PolicySet = await loadPolicies();
   records = [];
   const at = new Date('2026-03-01T09:30:00Z');
   const incidents = join(bundledPolicyDir(), '..', 'examples', 'incidents');

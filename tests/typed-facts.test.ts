@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { checkPolicyFolder, factTypesSource, PolicyError } from '@vot/engine';
-import { bundledPolicyDir, loadPolicies, points, type Policies } from '@vot/policies';
-import { describe, expect, it } from 'vitest';
+import { bundledPolicyDir, loadPolicies, points, type OutcomeOf, type Policies } from '@vot/policies';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { factTypesCommand, generatedFactsFile } from '../packages/policies/scripts/paths.js';
 
 const followUp = { organisation: 'nav-office', employeeEmployer: 'state' } as const;
@@ -39,8 +39,10 @@ describe('generated fact types', () => {
   it('type decisions by point, and what the compiler refuses decide() refuses too', async () => {
     const policies = await loadPolicies();
     const decision = await policies.decide('follow-up', followUp);
-    const ids: Array<'leader-follow-up' | 'offer-bht' | 'relief-from-duties'> = decision.outcomes.map((o) => o.id);
-    expect(ids).toContain('leader-follow-up');
+    expectTypeOf(decision.outcomes[0]!.id).toEqualTypeOf<OutcomeOf<'follow-up'>>();
+    expectTypeOf<'leader-follow-up'>().toExtend<OutcomeOf<'follow-up'>>();
+    expectTypeOf<'exclusion-physical'>().not.toExtend<OutcomeOf<'follow-up'>>();
+    expect(decision.outcomes.map((o) => o.id)).toContain('leader-follow-up');
     for (const call of badCalls(policies)) await expect(call()).rejects.toBeInstanceOf(PolicyError);
   });
 });

@@ -36,3 +36,4 @@ export { runGate, sliceDomain, traceability, type Counterexample, type DecidedFo
 export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions, type ReportLang } from './analyze/gate-render.js';
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';
+export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
