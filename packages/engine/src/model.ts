@@ -118,7 +118,7 @@ export interface PointOutcomeModel {
   rules: RuleModel[];
   /** Null for `otherwise: omit`. */
   otherwise: RuleModel | null;
-  /** Set on an outcome of an overriding policy: the shared policy whose outcome it replaces. */
+  /** Set on an outcome of an overriding policy that replaces a shared one: the shared policy. */
   overrides?: string;
   /** Set on a shared outcome: the policies that replace it where their scope holds, in file order. */
   overriddenBy?: string[];

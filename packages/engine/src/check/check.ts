@@ -578,7 +578,6 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       });
       const otherwise = outcome.otherwise === 'omit' ? null : buildRule([...outcomePath, 'otherwise'], `${doc.policy}/${outcome.id}#otherwise`, outcome.otherwise);
       const model: PointOutcomeModel = { id: outcome.id, policy: doc.policy, rules, otherwise, at: rep.at(outcomePath) };
-      if (doc.overrides !== undefined) model.overrides = doc.overrides;
       if (outcome.track !== undefined) model.track = outcome.track;
       if (outcome.title) model.title = checkText(rep, [...outcomePath, 'title'], outcome.title, `the title of outcome \`${outcome.id}\``);
       if (outcome.note) model.note = checkText(rep, [...outcomePath, 'note'], outcome.note, `the note of outcome \`${outcome.id}\``);
@@ -639,7 +638,9 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     for (const owner of owners) {
       if (!owner.policy.overrides || !validOverride.has(owner.policy.id)) continue;
       const shared = owners.find((o) => o.policy.id === owner.policy.overrides);
-      if (shared) (shared.outcome.overriddenBy ??= []).push(owner.policy.id);
+      if (!shared) continue;
+      (shared.outcome.overriddenBy ??= []).push(owner.policy.id);
+      owner.outcome.overrides = shared.policy.id;
     }
     for (let i = 1; i < owners.length; i++) {
       for (let j = 0; j < i; j++) {

@@ -41,6 +41,8 @@ describe('overrides', () => {
       ['doors', undefined, ['red-doors']],
       ['red-doors', 'doors', undefined],
     ]);
+    // An outcome the override adds replaces nothing, so it is not marked as an override.
+    expect(point.outcomes.find((o) => o.id === 'log-entry')!.overrides).toBeUndefined();
   });
 
   it('leaves every decision outside the override scope exactly as the shared policy decides it', () => {
