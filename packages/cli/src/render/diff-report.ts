@@ -3,7 +3,7 @@
  * request comment. The sentences come from the engine's describe module; this file only lays
  * them out.
  */
-import { describeChange, describeContext, textIn, type DescribeContext, type FieldChange, type PolicyDiff, type PolicySetModel, type SentenceLang, type Text } from '@vot/engine';
+import { describeChange, describeContext, type DescribeContext, type FieldChange, type PolicyDiff, type PolicySetModel, type SentenceLang, type Text } from '@vot/engine';
 
 const labels = {
   nb: { title: 'Semantisk diff', decisions: 'Endrede beslutninger', reasons: 'Endrede begrunnelser', rules: 'Regler lagt til eller fjernet', sources: 'Endrede kilder', settings: 'Endrede innstillinger', points: 'Beslutningspunkter lagt til eller fjernet', none: 'Ingen endringer i beslutninger, begrunnelser, kilder eller innstillinger.', of: (n: number, total: number) => `${n} av ${total} kombinasjoner`, added: 'lagt til', removed: 'fjernet', changed: 'endret', reading: 'Hver linje gjelder kombinasjonene der utfallet hadde den gamle verdien.' },
@@ -26,8 +26,9 @@ function fieldLines(change: FieldChange, lang: SentenceLang): string[] {
   return Object.entries(change.fields ?? {}).map(([field, { from, to }]) => `${change.id}: ${field} ${show(from)} → ${show(to)}`);
 }
 
-const textChange = (from: Text | undefined, to: Text | undefined, lang: SentenceLang): string[] =>
-  (['nb', 'en', 'da'] as const).filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${from?.[k] ?? ''}» → «${to?.[k] ?? ''}»`).concat(lang ? [] : []);
+/** One line per language whose text changed. */
+const textChange = (from: Text | undefined, to: Text | undefined): string[] =>
+  (['nb', 'en', 'da'] as const).filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${from?.[k] ?? ''}» → «${to?.[k] ?? ''}»`);
 
 interface Section {
   title: string;
@@ -46,7 +47,7 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang
       items: diff.decisions.map((change) => ({ head: `${change.point} / ${change.outcome} (${l.of(change.combinations, change.of)})`, lines: describeChange(change, context, lang) })),
     });
   }
-  if (diff.reasons.length > 0) out.push({ title: l.reasons, items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to, lang) })) });
+  if (diff.reasons.length > 0) out.push({ title: l.reasons, items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to) })) });
   if (diff.rules.added.length + diff.rules.removed.length > 0) {
     out.push({ title: l.rules, items: [...diff.rules.added.map((r) => ({ head: `+ ${r}`, lines: [] })), ...diff.rules.removed.map((r) => ({ head: `- ${r}`, lines: [] }))] });
   }
@@ -91,4 +92,3 @@ export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: S
   return lines.join('\n');
 }
 
-export { textIn };

@@ -1,0 +1,58 @@
+/**
+ * The policy book's content, without a browser: every rule of the bundled policies reads as a
+ * sentence in both languages, unverified sources are marked, every decision point, setting and
+ * duty has its place, and reviewer text cannot inject markup into the HTML.
+ */
+import { describeContext, describeWhen, type PolicySetModel } from '@vot/engine';
+import { loadPolicies } from '@vot/policies';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bookMarkdown } from '../packages/cli/src/render/book-markdown.js';
+import { bookPages } from '../packages/cli/src/render/book.js';
+
+let model: PolicySetModel;
+beforeAll(async () => {
+  model = (await loadPolicies()).model;
+});
+
+describe('the policy book', () => {
+  it('gives every rule of the bundled policies a sentence with no operator symbol, in both languages', () => {
+    let count = 0;
+    for (const point of model.points) {
+      const context = describeContext(model, point);
+      for (const rule of point.outcomes.flatMap((o) => o.rules)) {
+        for (const lang of ['nb', 'en'] as const) {
+          expect(describeWhen(rule.when, context, lang), rule.key).not.toMatch(/[≥≤<>=]|\b(gte|lte|notIn|undefined)\b/);
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(100);
+  });
+
+  it('has a page per decision point with every outcome and rule, and marks every unverified source', () => {
+    const pages = new Map(bookPages(model).map((p) => [p.file, p.html]));
+    for (const point of model.points) {
+      const html = pages.get(`point-${point.id}.html`)!;
+      expect(html, point.id).toContain('<main id="main"');
+      for (const outcome of point.outcomes) expect(html, outcome.id).toContain(`<span class="id">${outcome.id}</span>`);
+      const rules = point.outcomes.reduce((n, o) => n + o.rules.length + (o.otherwise ? 1 : 0), 0);
+      expect(html.match(/<p class="id">[^<]*#/g)?.length, point.id).toBe(rules);
+    }
+    const sources = pages.get('sources.html')!;
+    const unverified = model.sources.filter((s) => !s.verified).length;
+    expect(sources.match(/class="unverified"/g)?.length ?? 0).toBe(unverified);
+    for (const setting of model.settings) expect(pages.get('settings.html')).toContain(`<code>${setting.id}</code>`);
+    if (model.duties.length > 0) for (const duty of model.duties.flatMap((c) => c.duties)) expect(pages.get('duties.html')).toContain(duty.id);
+    for (const html of pages.values()) expect(html).toContain(model.hash);
+  });
+
+  it('escapes reviewer text in HTML and Markdown', () => {
+    const hostile = structuredClone(model);
+    hostile.points[0]!.title = { nb: '<script>alert(1)</script>', en: '<img src=x onerror=alert(1)>' };
+    const html = bookPages(hostile).map((p) => p.html).join('\n');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(bookMarkdown(hostile, 'en')).toContain('\\<img src=x onerror=alert(1)\\>');
+  });
+});
