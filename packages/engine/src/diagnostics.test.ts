@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDiagnostics, type Diagnostic } from './diagnostics.js';
 import { diagnosticCodes, type DiagnosticCode } from './messages.js';
 import { checkPolicyFolder, checkPolicyTexts } from './load/load-policies.js';
-import { loadPolicyTexts } from './load/folder.js';
+import { loadPolicyTexts, readPolicyFolder } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';
 import { parseBundle, serializeBundle } from './bundle/bundle.js';
@@ -93,6 +93,18 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
     return rendered(loadRaw({ 'aliases.yaml': `kind: sources\n${anchors}\n` }), 'too-many-aliases');
   },
   'too-deep': () => rendered(loadRaw({ 'deep.yaml': `kind: sources\nx: ${'['.repeat(60)}${']'.repeat(60)}\n` }), 'too-deep'),
+  'too-many-values': () => {
+    const anchored = `a: &x [${Array.from({ length: 5000 }, () => 'v').join(', ')}]\n`;
+    const copies = Array.from({ length: 50 }, (_, i) => `b${i}: *x`).join('\n');
+    return rendered(loadRaw({ 'copies.yaml': `kind: sources\n${anchored}${copies}\n` }), 'too-many-values');
+  },
+  'folder-too-large': async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vot-'));
+    for (const name of ['a.yaml', 'b.yaml', 'c.yaml']) await writeFile(join(dir, name), 'kind: sources\n');
+    const read = await readPolicyFolder(dir, { maxFiles: 2, maxTotalBytes: 1024 });
+    expect([...read.files.keys()]).toEqual(['a.yaml', 'b.yaml']);
+    return rendered({ diagnostics: read.diagnostics.map((d) => ({ ...d, file: '<dir>' })), texts: new Map() }, 'folder-too-large');
+  },
   'forbidden-key': () => rendered(checkTexts(edit('settings.yaml', '    type: integer', '    __proto__: { polluted: true }\n    type: integer')), 'forbidden-key'),
   'unknown-kind': () => rendered(checkTexts({ 'notes.yaml': 'kind: memo\ntext: hello\n' }), 'unknown-kind'),
   'unknown-key': () => rendered(checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: { fact: colour, equals: red }')), 'unknown-key'),

@@ -80,6 +80,16 @@ const templates = {
     message: (x) => `nesting is deeper than the limit of ${a(x, 'limit')} levels`,
     help: () => 'split the condition into named conditions',
   },
+  'too-many-values': {
+    severity: 'error',
+    message: (x) => `file holds more than ${a(x, 'limit')} values (aliases expanded)`,
+    help: () => 'split the policy into several files, or write out fewer copies of an anchored value',
+  },
+  'folder-too-large': {
+    severity: 'error',
+    message: (x) => `policy folder holds more than ${a(x, 'limit')}; the rest was not read`,
+    help: () => 'point the command at the policy folder itself, not at a folder above it',
+  },
   'forbidden-key': {
     severity: 'error',
     message: (x) => `key \`${a(x, 'key')}\` is not allowed`,

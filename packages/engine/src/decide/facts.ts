@@ -58,11 +58,25 @@ function expectedText(fact: FactModel): string {
   return `${listOf(fact.values!, 12)}${none}`;
 }
 
+/**
+ * A value or key from the host as it may appear in a message: control characters escaped (a
+ * host may pass on what a user typed, and messages reach terminals and logs) and cut short.
+ */
+export function shownText(value: string, max = 40): string {
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const suggestionFor = (key: string, names: readonly string[]): string | undefined => (key.length <= 64 ? closest(key, names) : undefined);
+
 const receivedText = (value: unknown): string => {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing (`undefined`)';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? `\`${value.slice(0, 40)}…\` (a string)` : `\`${value}\` (a string)`;
+  if (typeof value === 'string') return `\`${shownText(value)}\` (a string)`;
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
   return `\`${String(value)}\` (a ${typeof value})`;
 };
 
@@ -75,8 +89,14 @@ export function createFactsValidator(facts: readonly FactModel[]): FactsValidato
   const reference = createReferenceFactsValidator(facts);
   return {
     validate(point, input) {
-      const accepted = accept(point, input);
-      return accepted ? { facts: accepted, diagnostics: [] } : reference.validate(point, input);
+      try {
+        const accepted = accept(point, input);
+        return accepted ? { facts: accepted, diagnostics: [] } : reference.validate(point, input);
+      } catch {
+        // Only an exotic object gets here, e.g. a Proxy whose traps throw. Nothing was decided:
+        // refuse it like any other input that is not a plain record.
+        return { diagnostics: [diagnostic({ code: 'facts-not-object', args: { received: 'an object whose properties cannot be read' } })] };
+      }
     },
   };
 }
@@ -110,26 +130,27 @@ export function createReferenceFactsValidator(facts: readonly FactModel[]): Fact
       const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const key of keys) {
         if (typeof key === 'symbol') {
-          diagnostics.push(diagnostic({ code: 'fact-unknown', args: { fact: key.toString() }, expected: listOf(names) }));
+          diagnostics.push(diagnostic({ code: 'fact-unknown', args: { fact: shownText(key.toString()) }, expected: listOf(names, 10) }));
           continue;
         }
         const descriptor = Object.getOwnPropertyDescriptor(input, key)!;
         if (!('value' in descriptor)) {
-          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: key }, received: 'an accessor property', expected: 'a plain value' }));
+          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: shownText(key) }, received: 'an accessor property', expected: 'a plain value' }));
           continue;
         }
         const value: unknown = descriptor.value;
         if (typeof value === 'string' && value.length > factLimits.maxStringLength) {
-          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: key }, received: `a string of ${value.length} characters`, expected: `at most ${factLimits.maxStringLength} characters` }));
+          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: shownText(key) }, received: `a string of ${value.length} characters`, expected: `at most ${factLimits.maxStringLength} characters` }));
           continue;
         }
         if (!byId.has(key)) {
           diagnostics.push(
             diagnostic({
               code: 'fact-unknown',
-              args: { fact: key },
+              args: { fact: shownText(key) },
               expected: listOf(names, 10),
-              help: closest(key, names) ? `did you mean \`${closest(key, names)}\`?` : 'only facts of the vocabulary are accepted',
+              // Edit distance is quadratic: a long key is no typo and gets no suggestion.
+              help: suggestionFor(key, names) ? `did you mean \`${suggestionFor(key, names)}\`?` : 'only facts of the vocabulary are accepted',
             }),
           );
           continue;

@@ -10,7 +10,7 @@ import { buildRulesEngine } from '../compile/rules-engine.js';
 import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
 import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
-import { createFactsValidator, type FactRecord, type FactsValidator } from './facts.js';
+import { createFactsValidator, type FactRecord, type FactsValidator, shownText } from './facts.js';
 
 export type EvaluatorKind = 'compiled' | 'json-rules-engine';
 
@@ -63,8 +63,8 @@ export class PolicySet {
   private point(pointId: unknown): CompiledPoint {
     const entry = typeof pointId === 'string' ? this.compiled.get(pointId) : undefined;
     if (!entry) {
-      const name = typeof pointId === 'string' ? pointId.slice(0, 80) : String(typeof pointId);
-      const suggestion = closest(name, this.points);
+      const name = typeof pointId === 'string' ? shownText(pointId, 80) : `(a ${typeof pointId})`;
+      const suggestion = typeof pointId === 'string' && pointId.length <= 80 ? closest(pointId, this.points) : undefined;
       throw new PolicyError(`unknown decision point \`${name}\``, [
         diagnostic({ code: 'unknown-point', args: { point: name }, expected: listOf(this.points), help: suggestion ? `did you mean \`${suggestion}\`?` : undefined }),
       ]);

@@ -7,7 +7,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { documentSchemas, type DocumentKind } from '../schema/documents.js';
-import { decodeUtf8, parseYaml, type ParsedFile } from './parse.js';
+import { decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
 import { validateDocument } from './validate.js';
 
 export interface LoadedDocument<K extends string = string, D = unknown> {
@@ -34,34 +34,96 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : absolute.split(sep).join('/');
 }
 
-/** Reads every file under `dir` (sorted, no symbolic links, dot-files ignored) as bytes. */
-export async function readPolicyFolder(dir: string): Promise<{ files: Map<string, Uint8Array>; diagnostics: Diagnostic[]; base: string }> {
+/** How much one policy folder may hold: a wrong path (a home folder, `/`) must not be read whole. */
+export const folderLimits = {
+  maxFiles: 2_000,
+  maxTotalBytes: 64 * 1024 * 1024,
+} as const;
+
+/** A file-system error as a reviewer reads it, without the absolute path Node puts in the message. */
+function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a folder',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+  };
+  return (code && reasons[code]) ?? (error as Error | undefined)?.message ?? String(error);
+}
+
+/**
+ * Reads every file under `dir` (sorted, no symbolic links, dot-files ignored) as bytes. Sizes
+ * are checked before a file is read; only regular files are read (a named pipe would block
+ * forever); the folder as a whole is bounded by `folderLimits`.
+ */
+export async function readPolicyFolder(
+  dir: string,
+  limits: { maxFiles: number; maxTotalBytes: number } = folderLimits,
+): Promise<{ files: Map<string, Uint8Array>; diagnostics: Diagnostic[]; base: string }> {
   const files = new Map<string, Uint8Array>();
   const diagnostics: Diagnostic[] = [];
   const base = displayPath(dir);
+  let seenFiles = 0;
+  let seenBytes = 0;
+  let full = false;
+  const unreadable = (file: string, shown: string, reason: string) =>
+    diagnostics.push(diagnostic({ code: 'file-unreadable', file, args: { file: shown, reason } }));
   const walk = async (absolute: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(absolute, { withFileTypes: true });
     } catch (error) {
-      diagnostics.push(diagnostic({ code: 'file-unreadable', file: displayPath(absolute), args: { file: displayPath(absolute), reason: (error as Error).message } }));
+      unreadable(displayPath(absolute), displayPath(absolute), unreadableReason(error));
       return;
     }
     entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     for (const entry of entries) {
+      if (full) return;
       if (entry.name.startsWith('.')) continue;
       const path = join(absolute, entry.name);
       const rel = relative(dir, path).split(sep).join('/');
-      const stat = await lstat(path);
+      const shown = `${base}/${rel}`;
+      let stat;
+      try {
+        stat = await lstat(path);
+      } catch (error) {
+        unreadable(shown, rel, unreadableReason(error));
+        continue;
+      }
       if (stat.isSymbolicLink()) {
-        diagnostics.push(diagnostic({ code: 'file-unreadable', file: `${base}/${rel}`, args: { file: rel, reason: 'symbolic links are not followed' } }));
+        unreadable(shown, rel, 'symbolic links are not followed');
       } else if (stat.isDirectory()) {
         await walk(path);
       } else if (/\.yaml$/.test(entry.name)) {
-        files.set(rel, await readFile(path));
+        if (!stat.isFile()) {
+          unreadable(shown, rel, 'not a regular file');
+          continue;
+        }
+        seenFiles++;
+        seenBytes += Math.min(stat.size, loadLimits.maxFileBytes + 1);
+        if (seenFiles > limits.maxFiles || seenBytes > limits.maxTotalBytes) {
+          const limit = seenFiles > limits.maxFiles ? `${limits.maxFiles} policy files` : `${limits.maxTotalBytes} bytes of policy files`;
+          diagnostics.push(diagnostic({ code: 'folder-too-large', file: base, args: { limit } }));
+          full = true;
+          return;
+        }
+        if (stat.size > loadLimits.maxFileBytes) {
+          // Not read at all: the size is known from the file system.
+          diagnostics.push(diagnostic({ code: 'file-too-large', file: shown, args: { size: stat.size, limit: loadLimits.maxFileBytes } }));
+          continue;
+        }
+        try {
+          files.set(rel, await readFile(path));
+        } catch (error) {
+          unreadable(shown, rel, unreadableReason(error));
+        }
       } else if (!companionFile(rel)) {
         const ext = entry.name.includes('.') ? entry.name.slice(entry.name.lastIndexOf('.')) : '(none)';
-        diagnostics.push(diagnostic({ code: 'wrong-extension', file: `${base}/${rel}`, args: { name: rel, ext } }));
+        diagnostics.push(diagnostic({ code: 'wrong-extension', file: shown, args: { name: rel, ext } }));
       }
     }
   };

@@ -17,6 +17,12 @@ export const loadLimits = {
   maxAliases: 64,
   /** Nesting depth of maps and lists. */
   maxDepth: 48,
+  /**
+   * Values in one file after alias expansion (every map, list, key and scalar counts). The
+   * bundled files hold a few thousand; the limit keeps a small file with large anchors from
+   * expanding into millions of values.
+   */
+  maxNodes: 200_000,
 } as const;
 
 const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -51,6 +57,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
+  let parserTooDeep = false;
   const position = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -70,7 +77,9 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   const documents = parseAllDocuments(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found below with a set per mapping: the parser's own check compares
+    // every key with every other, which a file of many keys turns into a hang.
+    uniqueKeys: false,
     strict: true,
     schema: 'core',
     merge: false,
@@ -90,29 +99,33 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   for (const error of [...document.errors, ...document.warnings]) {
     const start = position(error.pos[0]);
     const end = position(error.pos[1]);
-    if (error.code === 'DUPLICATE_KEY') {
-      // The error points at the start of the repeated key; read the key up to its colon.
-      const rest = text.slice(error.pos[0], text.indexOf('\n', error.pos[0]) >>> 0);
-      const key = /^\s*("[^"]*"|'[^']*'|[^:]+?)\s*:/.exec(rest)?.[1] ?? rest.trim();
-      diagnostics.push(diagnostic({ code: 'duplicate-key', file, start, end, args: { key } }));
-    } else if (error.code === 'TAB_AS_INDENT') {
+    if (error.code === 'TAB_AS_INDENT') {
       diagnostics.push(diagnostic({ code: 'tab-indentation', file, start, end }));
     } else if (error.code === 'TAG_RESOLVE_FAILED') {
       // Reported below, once per tagged node, with the tag's own text.
+    } else if (/maximum call stack/i.test(error.message)) {
+      // The parser ran out of stack on very deep nesting and caught it. Where depends on the
+      // stack size, so this is reported as too-deep once, at the first level past the limit.
+      parserTooDeep = true;
     } else {
       const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').toLowerCase();
       diagnostics.push(diagnostic({ code: 'yaml-syntax', file, start, end, args: { detail } }));
     }
   }
-  if (document.contents === null || document.contents === undefined) {
+  const contents = document.contents;
+  // `---` or `...` alone parses as an empty null scalar: the file holds nothing a reviewer wrote.
+  const nothingWritten = contents === null || contents === undefined || (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1]);
+  if (nothingWritten) {
     if (diagnostics.length === 0) diagnostics.push(diagnostic({ code: 'empty-file', file }));
     return { parsed: empty, diagnostics };
   }
 
   // One walk over the tree: tags, aliases, depth, keys; and the conversion to plain data.
   let aliases = 0;
+  let nodes = 0;
   let tooDeepReported = false;
   const toData = (node: unknown, depth: number): unknown => {
+    if (++nodes > loadLimits.maxNodes) return undefined;
     if (depth > loadLimits.maxDepth) {
       if (!tooDeepReported) {
         tooDeepReported = true;
@@ -146,6 +159,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
     if (isMap(node)) {
       const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
@@ -161,7 +175,21 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
           );
           continue;
         }
+        // `1` and `"1"` become the same property, so they are the same key here.
         const key = String(keyNode.value);
+        if (seen.has(key)) {
+          diagnostics.push(
+            diagnostic({
+              code: 'duplicate-key',
+              file,
+              start: keyRange ? position(keyRange[0]) : undefined,
+              end: keyRange ? position(keyRange[1]) : undefined,
+              args: { key },
+            }),
+          );
+          continue;
+        }
+        seen.add(key);
         if (reservedKeys.has(key)) {
           diagnostics.push(
             diagnostic({
@@ -184,14 +212,35 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   if (aliases > loadLimits.maxAliases) {
     diagnostics.push(diagnostic({ code: 'too-many-aliases', file, args: { count: aliases, limit: loadLimits.maxAliases } }));
   }
+  if (parserTooDeep && !tooDeepReported) {
+    diagnostics.push(diagnostic({ code: 'too-deep', file, args: { limit: loadLimits.maxDepth } }));
+  }
+  if (nodes > loadLimits.maxNodes) {
+    diagnostics.push(diagnostic({ code: 'too-many-values', file, args: { limit: loadLimits.maxNodes } }));
+  }
 
+  // Entries of each mapping by key, built on first use: a file with many bad keys gets one
+  // diagnostic per key, and each must be placed without scanning the whole mapping again.
+  const entriesOf = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+  const entry = (map: { items: Array<{ key: unknown; value: unknown }> }, segment: PathSegment) => {
+    let entries = entriesOf.get(map);
+    if (!entries) {
+      entries = new Map();
+      for (const item of map.items) {
+        const name = isScalar(item.key) ? String(item.key.value) : undefined;
+        if (name !== undefined && !entries.has(name)) entries.set(name, item);
+      }
+      entriesOf.set(map, entries);
+    }
+    return entries.get(String(segment));
+  };
   const locate: ParsedFile['locate'] = (path, options = {}) => {
     let node: unknown = document.contents;
     let keyNode: unknown;
     for (const segment of path) {
       if (isAlias(node)) node = node.resolve(document as Document);
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = entry(node, segment);
         if (!pair) break;
         keyNode = pair.key;
         node = pair.value;
