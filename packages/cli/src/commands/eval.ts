@@ -46,6 +46,12 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
       io.err(`error[invalid-incident]: unknown key \`${extra[0]}\` in \`${file}\`\n  = expected: \`title\`, \`description\` and \`facts\``);
       throw new CommandFailed(exitCodes.badInput);
     }
+    const facts = record.facts;
+    if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
+      // Refused here, not in decide(): the point selection below reads the facts' keys.
+      io.err(`error[invalid-incident]: \`facts\` in \`${file}\` must be a JSON object of fact names and values\n  = received: ${Array.isArray(facts) ? 'a list' : JSON.stringify(facts)}`);
+      throw new CommandFailed(exitCodes.badInput);
+    }
     return record as unknown as IncidentFile;
   }
   return { facts: record };
