@@ -8,6 +8,7 @@ import { namedConditions } from '../compile/keys.js';
 import { PolicySet } from '../decide/policy-set.js';
 import type { FactValue, Location, PolicySetModel } from '../model.js';
 import { defaultFacts } from './domain.js';
+import { outcomeRules } from './gate.js';
 
 export interface ScenarioCoverage {
   points: Array<{ point: string; scenarios: number; rules: number; reached: number }>;
@@ -43,7 +44,7 @@ export function scenarioCoverage(model: PolicySetModel): ScenarioCoverage {
         seen.set(qualified, entry);
       }
     }
-    const rules = point.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])]);
+    const rules = point.outcomes.flatMap((o) => outcomeRules(o));
     const reached = rules.filter((r) => reachedRules.has(r.key));
     result.points.push({ point: point.id, scenarios: scenarios.length, rules: rules.length, reached: reached.length });
     result.rules.total += rules.length;

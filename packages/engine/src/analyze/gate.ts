@@ -28,6 +28,7 @@ import type {
   FactValue,
   Location,
   PointModel,
+  PointOutcomeModel,
   PolicySetModel,
   RuleModel,
   Text,
@@ -110,6 +111,9 @@ export interface GateOptions {
 
 const where = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
 
+/** Every rule of an outcome, `otherwise` last. */
+export const outcomeRules = (outcome: PointOutcomeModel): RuleModel[] => [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])];
+
 /** Every node of a condition, following named conditions (each once). */
 function walkCondition(node: ConditionNode | null, named: ReadonlyMap<string, ConditionNode>, visit: (node: ConditionNode) => void, followed = new Set<string>()): void {
   if (!node) return;
@@ -191,7 +195,7 @@ function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSl
   const predicates = new Map<string, Predicate>();
   for (const { key, condition } of conditionKeys(sliced)) predicates.set(key, compilePredicate(condition, named, cache));
   const rules = new Map<string, RuleModel>();
-  for (const outcome of sliced.outcomes) for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) rules.set(rule.key, rule);
+  for (const outcome of sliced.outcomes) for (const rule of outcomeRules(outcome)) rules.set(rule.key, rule);
   return { point: sliced, named, holds: (key, facts) => predicates.get(key)!(facts), rules };
 }
 
@@ -199,7 +203,7 @@ function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSl
 function sliceConditions(slice: PointSlice): Array<ConditionNode | null> {
   const out: Array<ConditionNode | null> = slice.point.policies.map((p) => p.scope);
   for (const outcome of slice.point.outcomes) {
-    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
+    for (const rule of outcomeRules(outcome)) {
       out.push(rule.when);
       for (const requirement of rule.requires) out.push(requirement.when);
     }
@@ -323,7 +327,7 @@ function checkCoverage(model: PolicySetModel, obligation: Extract<DutyObligation
   for (const point of model.points) {
     if (obligation.point !== undefined && point.id !== obligation.point) continue;
     for (const outcome of point.outcomes) {
-      const rule = [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].find((r) => r.status !== 'not-permitted' && r.basis.includes(obligation.cites));
+      const rule = outcomeRules(outcome).find((r) => r.status !== 'not-permitted' && r.basis.includes(obligation.cites));
       if (rule) citedBy.push({ point: point.id, outcome: outcome.id, rule: rule.key, at: where(rule.at) });
     }
   }
@@ -347,7 +351,7 @@ export function traceability(model: PolicySetModel, duties: readonly DutyModel[]
     const sources = new Set([...duty.basis, ...duty.obligations.flatMap((o) => (o.kind === 'coverage' ? [o.cites] : []))]);
     for (const point of model.points) {
       for (const outcome of point.outcomes) {
-        const cites = [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].some((r) => r.status !== 'not-permitted' && r.basis.some((id) => sources.has(id)));
+        const cites = outcomeRules(outcome).some((r) => r.status !== 'not-permitted' && r.basis.some((id) => sources.has(id)));
         if (cites) add(point.id, outcome.id, 'basis');
       }
     }
