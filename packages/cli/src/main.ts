@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
+import { runFmt } from './commands/fmt.js';
 import { runRender } from './commands/render.js';
 import { runReplay } from './commands/replay.js';
 import { runSchema } from './commands/schema.js';
@@ -100,6 +101,15 @@ export function buildProgram(io: CliIo): Command {
     .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
     .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: 'nb' | 'en'; failOnChange?: boolean }) => {
       await runReplay(io, records, options);
+    });
+
+  program
+    .command('fmt')
+    .description('normalise the layout of policy files (line endings, trailing spaces, blank lines, schema modeline), keeping comments and order')
+    .argument('[dir]', 'policy folder, a folder inside it or one file (default: ./policies)')
+    .option('--check', 'change nothing; exit 1 listing the files that would change')
+    .action(async (dir: string | undefined, options: { check?: boolean }) => {
+      await runFmt(io, dir, { check: Boolean(options.check) });
     });
 
   for (const command of program.commands) {

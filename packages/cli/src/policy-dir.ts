@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { bundledPolicyDir } from '@vot/policies';
 
 /** The policy folder a command works on: the one given, else ./policies, else the bundled one. */
@@ -8,3 +8,23 @@ export function policyDirFor(cwd: string, given?: string): string {
   const local = join(cwd, 'policies');
   return existsSync(join(local, 'policy-set.yaml')) ? local : bundledPolicyDir();
 }
+
+/**
+ * The policy folder that holds `given` (the nearest folder with `policy-set.yaml` at or above
+ * it) and, when `given` is a folder or file inside it rather than the folder itself, `only`:
+ * the part a command should limit itself to.
+ */
+export function policyScope(cwd: string, given?: string): { root: string; only?: string } {
+  const root = policyDirFor(cwd, given);
+  if (!given || !existsSync(root) || existsSync(join(root, 'policy-set.yaml'))) return { root };
+  let folder = statSync(root).isDirectory() ? root : dirname(root);
+  while (!existsSync(join(folder, 'policy-set.yaml'))) {
+    const parent = dirname(folder);
+    if (parent === folder) return { root };
+    folder = parent;
+  }
+  return { root: folder, only: root };
+}
+
+/** Whether `file` is `scope` or lies inside it (absolute paths). */
+export const isInside = (file: string, scope: string): boolean => file === scope || file.startsWith(scope.endsWith(sep) ? scope : `${scope}${sep}`);

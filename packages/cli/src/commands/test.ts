@@ -1,8 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, runScenarios, type Lang, type ScenarioResult } from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { isInside, policyScope } from '../policy-dir.js';
 
 export interface TestOptions {
   filter?: string;
@@ -11,27 +10,8 @@ export interface TestOptions {
   lang: Lang;
 }
 
-/**
- * The policy folder that holds `target` (the nearest folder with `policy-set.yaml` at or above
- * it) and the scenario files to run: all of them when `target` is that folder, else only those
- * inside `target` (a point's folder, or one scenario file).
- */
-function locate(io: CliIo, given: string | undefined): { root: string; only?: string } {
-  const root = policyDirFor(io.cwd, given);
-  if (!given || !existsSync(root) || existsSync(join(root, 'policy-set.yaml'))) return { root };
-  let folder = statSync(root).isDirectory() ? root : dirname(root);
-  while (!existsSync(join(folder, 'policy-set.yaml'))) {
-    const parent = dirname(folder);
-    if (parent === folder) return { root };
-    folder = parent;
-  }
-  return { root: folder, only: root };
-}
-
 /** The scenario file of a result, as an absolute path (results carry display paths). */
 const absoluteFile = (at: string): string => resolve(process.cwd(), at.slice(0, at.lastIndexOf(':')));
-
-const inside = (file: string, target: string): boolean => file === target || file.startsWith(target.endsWith(sep) ? target : `${target}${sep}`);
 
 /** The failure block a reviewer reads: where, what was expected, what was decided and by which rule. */
 export function renderFailure(result: ScenarioResult, lang: Lang): string {
@@ -50,7 +30,7 @@ export function renderFailure(result: ScenarioResult, lang: Lang): string {
 
 /** `vot test [dir]`: run the reviewer scenarios beside the policies; exit 1 on any failure. */
 export async function runTest(io: CliIo, dir: string | undefined, options: TestOptions): Promise<void> {
-  const { root, only } = locate(io, dir);
+  const { root, only } = policyScope(io.cwd, dir);
   const checked = await checkPolicyFolder(root);
   if (!checked.model || hasErrors(checked.diagnostics)) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
@@ -58,7 +38,7 @@ export async function runTest(io: CliIo, dir: string | undefined, options: TestO
     throw new CommandFailed(exitCodes.badInput);
   }
   const all = await runScenarios(new PolicySet(checked.model), { filter: options.filter });
-  const results = only ? all.filter((r) => inside(absoluteFile(r.at), only)) : all;
+  const results = only ? all.filter((r) => isInside(absoluteFile(r.at), only)) : all;
   const failures = results.filter((r) => !r.passed);
   if (options.format === 'json') {
     const entries = results.map(({ name, point, at, passed, mismatches, error, rules }) => ({ name, point, at, passed, mismatches, ...(error ? { error } : {}), rules }));

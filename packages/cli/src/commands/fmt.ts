@@ -1,0 +1,75 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { formatPolicyText, schemaFileNames } from '@vot/engine';
+import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { isInside, policyScope } from '../policy-dir.js';
+import { writeFileAtomic } from '../write.js';
+
+export interface FmtOptions {
+  /** Only report the files that would change; exit 1 when there are any. */
+  check: boolean;
+}
+
+/** Every `.yaml` file under `dir`, sorted; dot-files, symbolic links and `schema/` are skipped. */
+async function policyFiles(dir: string, root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith('.') || (await lstat(path)).isSymbolicLink()) continue;
+      if (entry.isDirectory() && path !== join(root, 'schema')) await walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.yaml')) found.push(path);
+    }
+  };
+  if ((await lstat(dir)).isDirectory()) await walk(dir);
+  else if (dir.endsWith('.yaml')) found.push(dir);
+  return found;
+}
+
+/** `vot fmt [dir] [--check]`: normalise the layout of policy files, keeping every comment and the order of what was written. */
+export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOptions): Promise<void> {
+  const { root, only } = policyScope(io.cwd, dir);
+  const files = await policyFiles(only ?? root, root).catch((error: NodeJS.ErrnoException) => {
+    io.err(`error[file-unreadable]: cannot read \`${dir ?? root}\`: ${error.code ?? error.message}`);
+    throw new CommandFailed(exitCodes.badInput);
+  });
+  const shown = (file: string) => {
+    const path = relative(io.cwd, file);
+    return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
+  };
+  const schemaFor = (file: string) => (kind: string) => {
+    const name = (schemaFileNames as Record<string, string>)[kind];
+    if (!name) return undefined;
+    const path = relative(dirname(file), join(root, 'schema', name)).split(sep).join('/');
+    return path.startsWith('.') ? path : `./${path}`;
+  };
+
+  const changed: string[] = [];
+  const refused: string[] = [];
+  for (const file of files) {
+    if (!isInside(file, root)) continue;
+    const text = await readFile(file, 'utf8');
+    const result = formatPolicyText(text, { schemaFor: schemaFor(file) });
+    if (result.refused) {
+      refused.push(`error[fmt-refused]: \`${shown(file)}\` was not formatted: ${result.refused}\n  = help: \`pnpm vot check\` shows what is wrong with the file`);
+    } else if (result.text !== text) {
+      changed.push(`${shown(file)}: ${result.changes.join(', ')}`);
+      if (!options.check) await writeFileAtomic(file, result.text);
+    }
+  }
+
+  if (refused.length > 0) io.err(refused.join('\n\n'));
+  if (options.check) {
+    if (changed.length > 0) {
+      io.out(changed.join('\n'));
+      io.err(`error[not-formatted]: ${changed.length} of ${files.length} policy files would change\n  = help: run \`pnpm vot fmt\` and commit the result`);
+    } else if (refused.length === 0) {
+      io.out(`ok: ${files.length} policy files are formatted`);
+    }
+  } else {
+    if (changed.length > 0) io.out(changed.map((line) => `formatted ${line}`).join('\n'));
+    io.out(`${changed.length} of ${files.length} policy files changed`);
+  }
+  if (refused.length > 0 || (options.check && changed.length > 0)) throw new CommandFailed(exitCodes.badInput);
+}
