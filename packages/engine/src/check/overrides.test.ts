@@ -101,6 +101,20 @@ describe('overrides', () => {
     expect(numeric(3, 5)).toEqual(['override-outside-scope']);
   });
 
+  it('refuses an unscoped override of a scoped shared policy, and an override of another point', () => {
+    const scopedShared = minimalPolicyFiles['access/doors.yaml']!.replace('title: { nb: Dører, en: Doors }\n', 'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n');
+    const unscoped = overridingPolicyFiles['access/red-doors.yaml']!.replace('appliesWhen: { fact: colour, is: red }\n', '');
+    const escaping = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'access/doors.yaml': scopedShared, 'access/red-doors.yaml': unscoped })));
+    expect(escaping.diagnostics.map((d) => [d.code, d.start?.line])).toEqual([['override-outside-scope', 6]]);
+    expect(escaping.diagnostics[0]!.message).toContain('`colour: blue`');
+
+    const twoPoints = minimalPolicyFiles['policy-set.yaml']!.replace('points:\n', 'points:\n  - id: exit\n    title: { nb: Utgang, en: Exit }\n    question: { nb: Hva?, en: What? }\n');
+    const otherPoint = overridingPolicyFiles['access/red-doors.yaml']!.replace('point: access', 'point: exit');
+    const crossing = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'policy-set.yaml': twoPoints, 'access/red-doors.yaml': otherPoint })));
+    expect(crossing.diagnostics.map((d) => d.code)).toEqual(['invalid-override']);
+    expect(crossing.diagnostics[0]!.message).toContain('it decides point `access`, not `exit`');
+  });
+
   it('refuses an override of a policy that is itself an override', () => {
     const chained = overridingPolicyFiles['access/red-doors.yaml']!.replace('policy: red-doors', 'policy: dark-red-doors').replace('overrides: doors', 'overrides: red-doors');
     const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...overridingPolicyFiles, 'access/dark-red-doors.yaml': chained })));
