@@ -47,7 +47,7 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
     io.out(
       `${gate && !gate.ok ? 'checked' : 'ok'}: ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
     );
-    if (gate) io.out(renderGateReport(gate, { lang: options.lang ?? 'en', coverage, matrix: options.matrix }));
+    if (gate) io.out(renderGateReport(gate, { lang: options.lang ?? 'en', coverage, matrix: options.matrix, model }));
   }
   if (gate && !gate.ok) {
     const broken = gate.duties.filter((d) => !d.ok).length;

@@ -3,7 +3,7 @@
  * each broken duty with its source, the smallest counterexample, the decision and the rule (with
  * file:line) that produced it; then a summary of what was covered.
  */
-import type { ConditionNode, DutyExpectation, ExpectedStatus, FactValue, Text } from '../model.js';
+import type { ConditionNode, DutyExpectation, ExpectedStatus, FactValue, PolicySetModel, Text } from '../model.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
@@ -35,6 +35,7 @@ const words = {
     notCited: 'ingen regel som kan gi påkrevd eller tillatt, viser til',
     covered: 'dekket',
     failedAt: 'moteksempel ved kombinasjon',
+    requiresLabel: 'krever',
     of: 'av',
     atPoint: 'i beslutningspunktet',
     forEvery: 'for hver kombinasjon',
@@ -84,6 +85,7 @@ const words = {
     notCited: 'no rule that can give required or permitted cites',
     covered: 'covered',
     failedAt: 'counterexample at combination',
+    requiresLabel: 'requires',
     of: 'of',
     atPoint: 'at point',
     forEvery: 'for every combination',
@@ -113,6 +115,13 @@ const words = {
 const number = (n: number, lang: ReportLang): string => n.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB').replace(/\u00a0/g, ' ');
 const value = (v: FactValue): string => (v === null ? 'none' : String(v));
 const text = (t: Text | undefined, lang: ReportLang): string => t?.[lang] ?? t?.en ?? t?.nb ?? '';
+
+/** Titles of facts and outcomes by id, so a reviewer reads `grave: false (Graverende hendelse)`. */
+interface Titles {
+  facts: Map<string, Text>;
+  outcomes: Map<string, Text>;
+}
+const titled = (title: Text | undefined, lang: ReportLang): string => (title ? ` (${text(title, lang)})` : '');
 
 function statusList(statuses: readonly ExpectedStatus[], lang: ReportLang): string {
   return statuses.map((s) => words[lang][s]).join(` ${words[lang].or} `);
@@ -155,7 +164,7 @@ export function expectationWords(expect: DutyExpectation, lang: ReportLang): str
   }
 }
 
-function renderBroken(obligation: ObligationResult, lang: ReportLang, out: string[]): void {
+function renderBroken(obligation: ObligationResult, lang: ReportLang, titles: Titles, out: string[]): void {
   const w = words[lang];
   if (obligation.kind === 'coverage') {
     out.push(`  ${w.obligation}: ${w.notCited} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${w.atPoint} \`${obligation.point}\`` : ''}`);
@@ -167,17 +176,17 @@ function renderBroken(obligation: ObligationResult, lang: ReportLang, out: strin
   out.push(`    --> ${obligation.at}`);
   const example = obligation.counterexample!;
   out.push(`  ${w.counterexample}:`);
-  for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}`);
+  for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
   out.push(`    ${w.otherFacts}`);
   out.push(`  ${w.decision}:`);
   for (const decided of example.decided) {
     const extras: string[] = [];
-    if (decided.requires?.length) extras.push(`requires: ${decided.requires.join(', ')}`);
+    if (decided.requires?.length) extras.push(`${w.requiresLabel}: ${decided.requires.join(', ')}`);
     for (const [limit, v] of Object.entries(decided.limits ?? {})) {
       const setting = decided.settingLimits?.[limit];
       extras.push(`${limit}: ${v}${setting && setting.max !== v ? ` (${w.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
     }
-    out.push(`    ${decided.outcome}: ${words[lang][decided.status]}${extras.length ? ` — ${extras.join('; ')}` : ''}`);
+    out.push(`    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${words[lang][decided.status]}${extras.length ? ` — ${extras.join('; ')}` : ''}`);
     if (decided.rule) out.push(`      ${w.byRule} ${decided.rule} (${decided.at})`);
     if (decided.reason) out.push(`      ${w.reason}: ${text(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
   }
@@ -186,6 +195,8 @@ function renderBroken(obligation: ObligationResult, lang: ReportLang, out: strin
 export interface RenderGateOptions {
   lang?: ReportLang;
   coverage?: ScenarioCoverage;
+  /** The checked model, for the titles of facts and outcomes beside their ids. */
+  model?: Pick<PolicySetModel, 'facts' | 'outcomes'>;
   /** Print the full traceability matrix. */
   matrix?: boolean;
 }
@@ -194,12 +205,16 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
   const lang = options.lang ?? 'en';
   const w = words[lang];
   const out: string[] = [];
+  const titles: Titles = {
+    facts: new Map(options.model?.facts.map((f) => [f.id, f.title]) ?? []),
+    outcomes: new Map(options.model?.outcomes.map((o) => [o.id, o.title]) ?? []),
+  };
   for (const duty of report.duties) {
     if (duty.ok) continue;
     out.push(`✗ ${w.brokenDuty} \`${duty.id}\` (${duty.catalogue}): ${text(duty.title, lang)}`);
     out.push(`  --> ${duty.at}`);
     for (const source of duty.basis) out.push(`  ${w.source}: ${source.citation}${source.url ? ` <${source.url}>` : ''}`);
-    for (const obligation of duty.obligations) if (!obligation.ok) renderBroken(obligation, lang, out);
+    for (const obligation of duty.obligations) if (!obligation.ok) renderBroken(obligation, lang, titles, out);
     out.push('');
   }
   const obligations = report.duties.reduce((n, d) => n + d.obligations.length, 0);
