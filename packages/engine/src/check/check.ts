@@ -5,7 +5,7 @@
  * the settings in force into conditions, limits and reasons. Collects all problems; never stops
  * at the first.
  */
-import { conditionBreakpoints, factDomain, type FactDomain } from '../analyze/domain.js';
+import { combinations, conditionBreakpoints, factDomain, type FactDomain } from '../analyze/domain.js';
 import { compilePredicate } from '../compile/predicate.js';
 import { checkDuties } from './duties.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
@@ -802,15 +802,8 @@ function findFacts(
     if (size > 100_000) return 'unknown';
   }
   const predicates = conditions.map((node) => (node ? compilePredicate(node, named) : () => true));
-  const record: Record<string, FactValue> = Object.create(null) as Record<string, FactValue>;
-  const tryAll = (index: number): boolean => {
-    if (index === domains.length) return wanted(predicates.map((holds) => holds(record)));
-    const { fact, values } = domains[index]!;
-    for (const value of values) {
-      record[fact] = value;
-      if (tryAll(index + 1)) return true;
-    }
-    return false;
-  };
-  return tryAll(0) ? { ...record } : 'none';
+  for (const record of combinations(domains, {})) {
+    if (wanted(predicates.map((holds) => holds(record)))) return { ...record };
+  }
+  return 'none';
 }
