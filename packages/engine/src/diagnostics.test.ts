@@ -76,6 +76,7 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'file-too-large': () => rendered(loadRaw({ 'big.yaml': new Uint8Array(1024 * 1024 + 1).fill(0x20) }), 'file-too-large'),
   'invalid-utf8': () => rendered(loadRaw({ 'bad.yaml': new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe]) }), 'invalid-utf8'),
   'nul-byte': () => rendered(loadRaw({ 'nul.yaml': 'kind: sources\nsources: [a\u0000]\n' }), 'nul-byte'),
+  'hidden-character': () => rendered(loadRaw({ 'bidi.yaml': 'kind: sources\nsources: [] # \u202eevil\n' }), 'hidden-character'),
   'empty-file': () => rendered(loadRaw({ 'empty.yaml': '# only a comment\n' }), 'empty-file'),
   'wrong-extension': async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vot-'));

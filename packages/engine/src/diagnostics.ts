@@ -89,6 +89,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
  *        = expected: one of `priorIncidents`, `grave`, ...
  *        = help: did you mean `priorIncidents`?
  */
+/** Widest source line shown in a code frame, in characters. */
+const frameWidth = 160;
+
 export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   const lines = [`${d.severity}[${d.code}]: ${d.message}`];
   if (d.file !== undefined) {
@@ -102,13 +105,23 @@ export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
     if (sourceLine !== undefined) {
       // Control characters (NUL, escape sequences) are shown as visible symbols, never sent
       // to the reviewer's terminal as they are.
-      const shown = sourceLine.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+      const visible = sourceLine
+        .replace(/\t/g, ' ')
+        .replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
+        // C1 controls and direction overrides would act on the terminal, not be seen.
+        .replace(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+      let from = Math.max(1, d.start.column);
+      let to = d.end && d.end.line === d.start.line && d.end.column > from ? Math.min(d.end.column, visible.length + 1) : from + 1;
+      // A very long line (a generated or hostile file) is shown as a window around the column.
+      let shown = visible;
+      if (visible.length > frameWidth) {
+        const offset = Math.max(0, Math.min(from - 1 - 40, visible.length - frameWidth));
+        shown = `${offset > 0 ? '…' : ''}${visible.slice(offset, offset + frameWidth)}${offset + frameWidth < visible.length ? '…' : ''}`;
+        const shift = offset - (offset > 0 ? 1 : 0);
+        from -= shift;
+        to = Math.min(to - shift, shown.length + 1);
+      }
       lines.push(`${d.start.line} | ${shown}`);
-      const from = Math.max(1, d.start.column);
-      const to =
-        d.end && d.end.line === d.start.line && d.end.column > from
-          ? Math.min(d.end.column, shown.length + 1)
-          : from + 1;
       lines.push(`${pad} | ${' '.repeat(from - 1)}${'^'.repeat(Math.max(1, to - from))}`);
     }
   }

@@ -35,6 +35,11 @@ const templates = {
     message: () => 'file contains a NUL byte',
     help: () => 'a policy file is plain text; this may be a binary file saved under a .yaml name',
   },
+  'hidden-character': {
+    severity: 'error',
+    message: (x) => `file contains the invisible direction control ${a(x, 'code')}`,
+    help: () => 'it makes text display in another order than it is read; delete it (retype the line if in doubt)',
+  },
   'empty-file': {
     severity: 'error',
     message: () => 'file has no content',

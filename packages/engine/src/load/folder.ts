@@ -161,9 +161,16 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
           code: 'unknown-kind',
           file,
           ...where,
-          args: { detail: kind === undefined ? 'it has no `kind:`' : `\`kind: ${String(kind)}\` is not a known kind` },
+          args: {
+            detail:
+              kind === undefined
+                ? 'it has no `kind:`'
+                : typeof kind === 'string'
+                  ? `\`kind: ${kind}\` is not a known kind`
+                  : '`kind:` must be one word, not a list, a map or a number',
+          },
           expected: listOf(kinds),
-          received: kind === undefined ? undefined : String(kind),
+          received: kind === undefined ? undefined : typeof kind === 'string' ? kind : Array.isArray(kind) ? 'a list' : typeof kind === 'object' && kind !== null ? 'a map' : String(kind),
         }),
       );
       continue;

@@ -27,7 +27,7 @@ export async function checkPolicyFolder(dir: string, options: CheckFolderOptions
 }
 
 /** The same, for policy files given in memory by relative path (tests, fuzzing, the browser). */
-export function checkPolicyTexts(files: ReadonlyMap<string, string>, options: CheckFolderOptions & { base?: string } = {}): CheckedFolder {
+export function checkPolicyTexts(files: ReadonlyMap<string, string | Uint8Array>, options: CheckFolderOptions & { base?: string } = {}): CheckedFolder {
   const base = options.base ?? 'policies';
   return checkLoaded(loadPolicyTexts(files, base), base, options);
 }

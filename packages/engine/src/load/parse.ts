@@ -53,6 +53,17 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; di
   return { text, diagnostics: [] };
 }
 
+/**
+ * Bidirectional controls reorder how text is displayed, so a rule can read differently in a
+ * review than it parses ("Trojan Source", CVE-2021-42574). Policy texts never need them.
+ */
+const bidiControl = /[\u202a-\u202e\u2066-\u2069]/;
+
+function positionBeforeParsing(text: string, offset: number): SourcePosition {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
@@ -64,13 +75,16 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   };
   const empty: ParsedFile = { file, text, data: undefined, locate: () => undefined };
 
+  // Lines are counted by hand for these two: the YAML parser has not run yet.
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    // Count lines by hand: the YAML parser has not run yet.
-    const before = text.slice(0, nul);
-    const line = before.split('\n').length;
-    const column = nul - before.lastIndexOf('\n');
-    diagnostics.push(diagnostic({ code: 'nul-byte', file, start: { line, column } }));
+    diagnostics.push(diagnostic({ code: 'nul-byte', file, start: positionBeforeParsing(text, nul) }));
+    return { parsed: empty, diagnostics };
+  }
+  const hidden = bidiControl.exec(text);
+  if (hidden) {
+    const code = hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push(diagnostic({ code: 'hidden-character', file, start: positionBeforeParsing(text, hidden.index), args: { code: `U+${code}` } }));
     return { parsed: empty, diagnostics };
   }
 
