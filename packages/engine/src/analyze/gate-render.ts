@@ -36,6 +36,8 @@ const words = {
     covered: 'dekket',
     failedAt: 'moteksempel ved kombinasjon',
     requiresLabel: 'krever',
+    citedBy: 'hjemmelen brukes av',
+    outcomes: 'utfall',
     of: 'av',
     atPoint: 'i beslutningspunktet',
     forEvery: 'for hver kombinasjon',
@@ -86,6 +88,8 @@ const words = {
     covered: 'covered',
     failedAt: 'counterexample at combination',
     requiresLabel: 'requires',
+    citedBy: 'the source is cited by',
+    outcomes: 'outcomes',
     of: 'of',
     atPoint: 'at point',
     forEvery: 'for every combination',
@@ -231,7 +235,11 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
     const counted = failedAt
       ? `${w.failedAt} ${number(failedAt.combinations!, lang)} ${w.of} ${number(failedAt.sliceCombinations!, lang)}`
       : `${number(combos, lang)} ${w.combinations}`;
-    const sizes = combos > 0 ? ` — ${counted} (${w.wholePoint}: ${number(widest, lang)} ${w.reduced}, ${number(naive, lang)} ${w.naive})` : '';
+    const citing = new Set(duty.obligations.flatMap((o) => (o.citedBy ?? []).map((c) => `${c.point}/${c.outcome}`))).size;
+    const sizes =
+      combos > 0
+        ? ` — ${counted} (${w.wholePoint}: ${number(widest, lang)} ${w.reduced}, ${number(naive, lang)} ${w.naive})`
+        : ` — ${w.citedBy} ${citing} ${w.outcomes}`;
     out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}`);
   }
   if (options.coverage) out.push(...renderCoverage(options.coverage, lang));
