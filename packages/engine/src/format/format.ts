@@ -76,7 +76,11 @@ function comments(text: string): string[] {
 function dataOf(text: string): { data?: unknown; error?: string; document: Document } {
   const document = parseDocument(text, { uniqueKeys: true, strict: true, merge: false });
   const error = document.errors[0];
-  if (error) return { error: error.message.split('\n')[0], document };
+  if (error) {
+    const where = error.linePos?.[0];
+    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { error: where ? `line ${where.line}, column ${where.col}: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what, document };
+  }
   return { data: document.toJS({ maxAliasCount: 64 }) as unknown, document };
 }
 
