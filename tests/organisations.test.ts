@@ -5,7 +5,7 @@
  * source; a school never gets NAV's systems; the Bergen overrides decide in the shared place.
  * Property tests over random valid incidents (every vocabulary fact drawn from its domain).
  */
-import type { Decision, FactModel, FactValue, PolicySet } from '@vot/engine';
+import { compilePredicate, type Decision, type FactModel, type FactValue, type PolicySet } from '@vot/engine';
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +109,19 @@ describe('organisation packs', () => {
     const section = book.slice(book.indexOf('Follow-up of employees in schools and kindergartens'));
     expect(section.slice(0, 600)).toContain('Replaces the outcomes it shares with `employee-follow-up` where this policy applies.');
     expect(book.match(/Replaces the outcomes it shares with/g)).toHaveLength(2);
+  });
+
+  it('duty catalogues bind only the organisations of their jurisdiction: 23A the Norwegian ones, Ishøj the Danish one', () => {
+    const organisations = policies.model.facts.find((fact) => fact.id === 'organisation')!.values!;
+    const jurisdictionOfOrganisation = (organisation: string) => (organisation === 'danish-municipality' ? 'DK' : 'NO');
+    const bound = new Map<string, string[]>();
+    for (const catalogue of policies.model.duties) {
+      const applies = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+      const covered = organisations.filter((organisation) => applies({ organisation }));
+      bound.set(catalogue.id, covered);
+      for (const organisation of covered) expect(jurisdictionOfOrganisation(organisation), `${catalogue.id} binds ${organisation}`).toBe(catalogue.jurisdiction);
+    }
+    expect(bound.get('regulation-23a')).toEqual(['nav-office', 'nav-contact-centre', 'municipal-school']);
+    expect(bound.get('ishoj')).toEqual(['danish-municipality']);
   });
 });
