@@ -97,6 +97,16 @@ describe('regulation gate on the fixture set', () => {
     expect(coverage).toMatchObject({ ok: false, citedBy: [] });
     expect(invariant).toMatchObject({ ok: true, combinations: 18, applicable: 6 });
   });
+
+  it('does not count a citing rule that never decides inside the catalogue scope', () => {
+    // close-door cites rule-book-2 only when weeks > 12; inside this scope weeks is always none.
+    const duties = (scope: string) => ({ 'duties/doors.yaml': dutiesFile('      - coverage: { cites: rule-book-2 }', scope) });
+    expect(runGate(modelWith(duties('appliesWhen: { fact: weeks, is: none }'))).duties[0]!.obligations[0]).toMatchObject({ ok: false, citedBy: [] });
+    expect(runGate(modelWith(duties('appliesWhen: { fact: weeks, above: 12 }'))).duties[0]!.obligations[0]).toMatchObject({
+      ok: true,
+      citedBy: [{ point: 'access', outcome: 'close-door', rule: 'doors/close-door#1' }],
+    });
+  });
 });
 
 // --- property: the gate equals brute force over the unreduced domain ----------------------------------

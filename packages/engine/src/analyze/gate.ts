@@ -322,12 +322,48 @@ function minimise(
   return { facts, decided: decide(failing) };
 }
 
-function checkCoverage(model: PolicySetModel, obligation: Extract<DutyObligationModel, { kind: 'coverage' }>, basis: ReadonlyMap<string, BasisEntry>): ObligationResult {
+/**
+ * The first rule among `keys` that decides the outcome for some combination inside the
+ * catalogue's scope, found by enumerating the outcome's slice; undefined when none ever does.
+ */
+function firstReachable(
+  model: PolicySetModel,
+  catalogue: DutyCatalogueModel,
+  point: PointModel,
+  outcomeId: string,
+  keys: ReadonlySet<string>,
+  basis: ReadonlyMap<string, BasisEntry>,
+): RuleModel | undefined {
+  const slice = slicePoint(point, new Set([outcomeId]));
+  const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+  const domains = sliceDomain(model, [...sliceConditions(slice), catalogue.scope], slice.named);
+  for (const facts of combinations(domains, defaultFacts(model))) {
+    if (!holdsScope(facts)) continue;
+    const decision = assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null);
+    const step = decision.trace.steps.find((s) => s.outcome === outcomeId);
+    if (step && keys.has(step.rule)) return slice.rules.get(step.rule);
+  }
+  return undefined;
+}
+
+/**
+ * Coverage: some rule that can make an outcome required or permitted cites the source, and it
+ * really decides for some combination inside the catalogue's scope (a citing rule that can never
+ * hold, or only for another organisation, implements nothing).
+ */
+function checkCoverage(
+  model: PolicySetModel,
+  catalogue: DutyCatalogueModel,
+  obligation: Extract<DutyObligationModel, { kind: 'coverage' }>,
+  basis: ReadonlyMap<string, BasisEntry>,
+): ObligationResult {
   const citedBy: NonNullable<ObligationResult['citedBy']> = [];
   for (const point of model.points) {
     if (obligation.point !== undefined && point.id !== obligation.point) continue;
     for (const outcome of point.outcomes) {
-      const rule = outcomeRules(outcome).find((r) => r.status !== 'not-permitted' && r.basis.includes(obligation.cites));
+      const citing = outcomeRules(outcome).filter((r) => r.status !== 'not-permitted' && r.basis.includes(obligation.cites));
+      if (citing.length === 0 || citedBy.some((c) => c.point === point.id && c.outcome === outcome.id)) continue;
+      const rule = firstReachable(model, catalogue, point, outcome.id, new Set(citing.map((r) => r.key)), basis);
       if (rule) citedBy.push({ point: point.id, outcome: outcome.id, rule: rule.key, at: where(rule.at) });
     }
   }
@@ -369,7 +405,7 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
   for (const catalogue of catalogues) {
     for (const duty of catalogue.duties) {
       const obligations = duty.obligations.map((obligation) =>
-        obligation.kind === 'invariant' ? checkInvariant(model, catalogue, obligation, basis) : checkCoverage(model, obligation, basis),
+        obligation.kind === 'invariant' ? checkInvariant(model, catalogue, obligation, basis) : checkCoverage(model, catalogue, obligation, basis),
       );
       for (const o of obligations) total += o.combinations ?? 0;
       duties.push({
