@@ -188,8 +188,6 @@ export interface PolicySetModel {
   scenarios: ScenarioModel[];
   /** Catalogues of legal duties (`kind: duties`), checked by the regulation gate (analyze/gate.ts). */
   duties: DutyCatalogueModel[];
-  /** Documents of kinds the core does not interpret (e.g. `duties`), kept for analysis tools. */
-  extraDocuments: Array<{ kind: string; file: string; data: unknown }>;
 }
 
 /** A status a duty may expect; `absent` when the decision leaves the outcome out. */
