@@ -1,0 +1,88 @@
+/**
+ * The README's "For legal reviewers" walk-through, done on a copy of the policies: change a
+ * condition and a reason, see `vot test` name the scenario the change breaks, add the
+ * scenario printed in the README, see `vot diff` name the changed decisions and reasons, and
+ * render the book. The scenario is taken from the README itself, so the README cannot drift
+ * from what works.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundledPolicyDir } from '@vot/policies';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyPolicies, editFile, runVot } from './cli-harness.js';
+
+let copy: Awaited<ReturnType<typeof copyPolicies>>;
+let readme: string;
+
+beforeAll(async () => {
+  readme = await readFile(join(bundledPolicyDir(), '..', 'README.md'), 'utf8');
+  copy = await copyPolicies();
+});
+afterAll(() => copy.dispose());
+
+/** The body of the first fenced block of `language` ('' for none) in the reviewers' section that contains `marker`. */
+function readmeBlock(language: string, marker: string): string {
+  const section = readme.slice(readme.indexOf('## For legal reviewers'));
+  const blocks: Array<{ language: string; body: string[] }> = [];
+  let open: { language: string; body: string[] } | undefined;
+  for (const line of section.split('\n')) {
+    const fence = /^```(\S*)\s*$/.exec(line);
+    if (fence && !open) open = { language: fence[1]!, body: [] };
+    else if (fence && open) {
+      blocks.push(open);
+      open = undefined;
+    } else open?.body.push(line);
+  }
+  const block = blocks.find((b) => b.language === language && b.body.join('\n').includes(marker));
+  if (!block) throw new Error(`no \`\`\`${language} block with \`${marker}\` in the README's reviewers' section`);
+  return `${block.body.join('\n')}\n`;
+}
+
+describe('the README walk-through for legal reviewers', () => {
+  it('edit, test, fix the scenarios, diff and render, as the README shows', async () => {
+    const ladder = join(copy.policies, 'reaction', 'ladder.yaml');
+    const scenarios = join(copy.policies, 'reaction', 'ladder.scenarios.yaml');
+
+    // 1. The condition and the reason, as in the README's diff.
+    expect(readmeBlock('diff', 'atLeast: 2')).toContain('+        - { fact: priorIncidents, atLeast: 2 }');
+    await editFile(ladder, '        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }', '        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }');
+    await editFile(ladder, 'The user repeated the behaviour after a written warning, so physical exclusion may be\n            considered.', 'The user repeated the behaviour at least twice after a written warning, so physical\n            exclusion may be considered.');
+    await editFile(ladder, 'Brukeren har gjentatt oppførselen etter en skriftlig advarsel, så fysisk utestengelse kan\n            vurderes.', 'Brukeren har gjentatt oppførselen minst to ganger etter en skriftlig advarsel, så fysisk\n            utestengelse kan vurderes.');
+    const check = await runVot(['check'], copy.root);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect((await runVot(['fmt', '--check'], copy.root)).code).toBe(0);
+
+    // 2. The scenario that expected exclusion after one incident now fails, as the README says.
+    const failing = await runVot(['test', '--lang', 'en'], copy.root);
+    expect(failing.code).toBe(1);
+    const failedName = 'repeated verbal sexual harassment by phone after a written warning permits exclusion from phone contact';
+    expect(readmeBlock('', failedName)).toContain(failedName);
+    expect(failing.stdout).toMatch(new RegExp(`ladder\\.scenarios\\.yaml:\\d+: ${failedName}\\n  exclusion-phone:\\n    expected: permitted, [^\\n]*\\n    decided:  not-permitted\\n`));
+    expect(failing.stdout).toMatch(/\nFAIL: 1\/\d+\n?$/);
+
+    // Fix it and add the README's new scenario at the end of the file.
+    await editFile(scenarios, 'channel: phone, grave: false, priorIncidents: 1, writtenWarningGiven: true', 'channel: phone, grave: false, priorIncidents: 2, writtenWarningGiven: true');
+    await appendFile(scenarios, readmeBlock('yaml', 'one earlier incident after a written warning is not enough'));
+    const filtered = await runVot(['test', '--filter', 'written warning'], copy.root);
+    expect(filtered.code).toBe(0);
+    expect(filtered.stdout.trim()).toMatch(/^PASS: (\d+)\/\1$/);
+    const passing = await runVot(['test'], copy.root);
+    expect(passing.stdout.trim()).toMatch(/^PASS: (\d+)\/\1$/);
+    expect(passing.code).toBe(0);
+
+    // 3. The diff against the bundled policies names the changed decisions and the reason.
+    const diff = await runVot(['diff', bundledPolicyDir(), copy.policies], copy.root);
+    expect(diff.code).toBe(0);
+    const changedLines = readmeBlock('', 'Changed decisions:').split('\n').filter((l) => l.includes(' goes from '));
+    expect(changedLines.length).toBe(2);
+    for (const line of changedLines) expect(diff.stdout).toContain(line.trim());
+    expect(diff.stdout).toContain('«The user repeated the behaviour at least twice after a written warning');
+
+    // 4. The book.
+    const render = await runVot(['render', '--out', join(copy.root, 'book')], copy.root);
+    expect(render.code).toBe(0);
+    expect(existsSync(join(copy.root, 'book', 'index.html'))).toBe(true);
+  });
+});
