@@ -130,6 +130,20 @@ function outcomeDomain(base: PolicySetModel, head: PolicySetModel, basePoint: Po
   return order.filter((id) => read.has(id)).map((id) => factDomain(unitedFact(baseFacts.get(id), headFacts.get(id)), breakpoints.get(id)));
 }
 
+/** Fields that never change what an outcome decides (texts, sources, positions). */
+const inert = new Set(['at', 'reason', 'note', 'basis', 'title', 'description', 'key', 'file']);
+
+/**
+ * Everything one outcome's state (status, requires, limits) depends on, as text: its entries in
+ * the point (with overrides), the scopes and named conditions of their policies, in order.
+ * Equal signatures decide alike on every combination, so that outcome needs no enumeration.
+ */
+function outcomeSignature(point: PointModel, outcomeId: string): string {
+  const entries = point.outcomes.filter((o) => o.id === outcomeId);
+  const policies = point.policies.filter((p) => entries.some((e) => e.policy === p.id) || p.conditions.length > 0);
+  return JSON.stringify({ entries, policies: policies.map((p) => ({ id: p.id, scope: p.scope, conditions: p.conditions, overrides: p.overrides })) }, (key, value: unknown) => (inert.has(key) ? undefined : value));
+}
+
 function stateOf(outcome: DecidedOutcome | undefined): OutcomeState {
   if (!outcome) return { status: 'absent' };
   const state: OutcomeState = { status: outcome.status };
@@ -138,7 +152,13 @@ function stateOf(outcome: DecidedOutcome | undefined): OutcomeState {
   return state;
 }
 
-const stateKey = (state: OutcomeState): string => JSON.stringify([state.status, state.requires ?? [], Object.entries(state.limits ?? {}).sort()]);
+/** A cheap identity of a state (it runs for every outcome of every combination). */
+const stateKey = (state: OutcomeState): string => {
+  let key = state.status;
+  if (state.requires) key += `|${state.requires.join(',')}`;
+  if (state.limits) key += `|${Object.keys(state.limits).sort().map((k) => `${k}=${state.limits![k]}`).join(',')}`;
+  return key;
+};
 
 /**
  * A few conjunctions ("cubes") that pick out exactly the cells marked 1 of a grid, where cells
@@ -216,14 +236,27 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
     const basePoint = base.points.find((p) => p.id === pointId);
     const headPoint = head.points.find((p) => p.id === pointId);
     const outcomeIds = [...new Set([...(headPoint?.outcomes ?? []), ...(basePoint?.outcomes ?? [])].map((o) => o.id))];
+    // Outcomes with the same reduced domain share one enumeration: each combination is decided
+    // once per side and read for all of them (outcomes of a point often read the same facts).
+    const byDomain = new Map<string, { domains: FactDomain[]; outcomes: string[] }>();
     for (const outcomeId of outcomeIds) {
+      if (basePoint && headPoint && outcomeSignature(basePoint, outcomeId) === outcomeSignature(headPoint, outcomeId)) continue;
       const domains = outcomeDomain(base, head, basePoint, headPoint, outcomeId);
+      const key = JSON.stringify(domains);
+      const shared = byDomain.get(key);
+      if (shared) shared.outcomes.push(outcomeId);
+      else byDomain.set(key, { domains, outcomes: [outcomeId] });
+    }
+    for (const { domains, outcomes } of byDomain.values()) {
       const sizes = domains.map((d) => d.values.length);
       const total = sizes.reduce((p, n) => p * n, 1);
-      const groups = new Map<string, { from: OutcomeState; to: OutcomeState; byStatus: boolean; cells: number[] }>();
-      // The base state of every cell, to tell a group's "don't care" cells from its forbidden ones.
-      const baseKeys: string[] = new Array<string>(total);
-      const baseStatuses: string[] = new Array<string>(total);
+      const perOutcome = outcomes.map((outcomeId) => ({
+        outcomeId,
+        groups: new Map<string, { from: OutcomeState; to: OutcomeState; byStatus: boolean; cells: number[] }>(),
+        // The base state of every cell, to tell a group's "don't care" cells from its forbidden ones.
+        baseKeys: new Array<string>(total),
+        baseStatuses: new Array<string>(total),
+      }));
       const baseRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, baseDefaults);
       const headRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, headDefaults);
       for (let index = 0; index < total; index++) {
@@ -234,28 +267,35 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
           baseRecord[domains[i]!.fact] = value;
           headRecord[domains[i]!.fact] = value;
         }
-        const from = basePoint ? stateOf(baseSet.decideValidated(pointId, baseRecord, { explain: false }).outcomes.find((o) => o.id === outcomeId)) : { status: 'absent' as const };
-        const to = headPoint ? stateOf(headSet.decideValidated(pointId, headRecord, { explain: false }).outcomes.find((o) => o.id === outcomeId)) : { status: 'absent' as const };
-        baseKeys[index] = stateKey(from);
-        baseStatuses[index] = from.status;
-        if (baseKeys[index] === stateKey(to)) continue;
-        // A status change is one group whatever the requirements; otherwise the exact states.
-        const statusChanged = from.status !== to.status;
-        const key = statusChanged ? `${from.status}→${to.status}` : `${baseKeys[index]}→${stateKey(to)}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { from: statusChanged ? { status: from.status } : from, to: statusChanged ? { status: to.status } : to, byStatus: statusChanged, cells: [] }));
-        group.cells.push(index);
+        const baseDecided = new Map((basePoint ? baseSet.decideValidated(pointId, baseRecord, { explain: false }).outcomes : []).map((o) => [o.id, o]));
+        const headDecided = new Map((headPoint ? headSet.decideValidated(pointId, headRecord, { explain: false }).outcomes : []).map((o) => [o.id, o]));
+        for (const entry of perOutcome) {
+          const from = stateOf(baseDecided.get(entry.outcomeId));
+          const to = stateOf(headDecided.get(entry.outcomeId));
+          const fromKey = stateKey(from);
+          entry.baseKeys[index] = fromKey;
+          entry.baseStatuses[index] = from.status;
+          const toKey = stateKey(to);
+          if (fromKey === toKey) continue;
+          // A status change is one group whatever the requirements; otherwise the exact states.
+          const statusChanged = from.status !== to.status;
+          const key = statusChanged ? `${from.status}→${to.status}` : `${fromKey}→${toKey}`;
+          let group = entry.groups.get(key);
+          if (!group) entry.groups.set(key, (group = { from: statusChanged ? { status: from.status } : from, to: statusChanged ? { status: to.status } : to, byStatus: statusChanged, cells: [] }));
+          group.cells.push(index);
+        }
       }
-      for (const group of groups.values()) {
-        // Read as "where the outcome was <from>, when …, it is now <to>": cells whose base state
-        // was something else cannot make a sentence false, so they are "don't care" (2).
-        const fromKey = stateKey(group.from);
-        const sameFrom = (index: number) => (group.byStatus ? baseStatuses[index] === group.from.status : baseKeys[index] === fromKey);
-        const marked = new Uint8Array(total);
-        for (let index = 0; index < total; index++) marked[index] = sameFrom(index) ? 0 : 2;
-        for (const index of group.cells) marked[index] = 1;
-        const when = coverCells(sizes, marked).map((cube) => constraintsOf(domains, cube));
-        changes.push({ point: pointId, outcome: outcomeId, from: group.from, to: group.to, combinations: group.cells.length, of: total, when });
+      for (const { outcomeId, groups, baseKeys, baseStatuses } of perOutcome) {
+        for (const group of groups.values()) {
+          // Read as "where the outcome was <from>, when …, it is now <to>": cells whose base state
+          // was something else cannot make a sentence false, so they are "don't care" (2).
+          const fromKey = stateKey(group.from);
+          const marked = new Uint8Array(total);
+          for (let index = 0; index < total; index++) marked[index] = (group.byStatus ? baseStatuses[index] === group.from.status : baseKeys[index] === fromKey) ? 0 : 2;
+          for (const index of group.cells) marked[index] = 1;
+          const when = coverCells(sizes, marked).map((cube) => constraintsOf(domains, cube));
+          changes.push({ point: pointId, outcome: outcomeId, from: group.from, to: group.to, combinations: group.cells.length, of: total, when });
+        }
       }
     }
   }
