@@ -1,0 +1,181 @@
+/**
+ * The packages as a host installs them: build and pack every published package, check the
+ * tarballs with publint and attw, install them with npm into a fresh project, then `import`
+ * (ESM) and `require` (CJS) @vot/policies, type-check a host file under `--strict --module
+ * nodenext`, run decisions and the `vot` binary, and show that the installed package decides
+ * from its verified bundle. Needs the npm registry for the packages' own dependencies.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const execFileAsync = promisify(execFile);
+/** Runs a command; on failure, the error names the command and shows the end of its output. */
+async function run(command: string, args: string[], options: { cwd?: string } = {}): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await execFileAsync(command, args, { ...options, maxBuffer: 64 << 20 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    const output = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim() && !line.includes('nodedir')).slice(-30).join('\n');
+    throw Object.assign(new Error(`${command} ${args.join(' ')} failed:\n${output}`), { stdout, stderr });
+  }
+}
+const repo = resolve(import.meta.dirname, '..');
+const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
+const pnpm = ['-y', 'pnpm@10.34.9'];
+const published = ['engine', 'policies', 'cli'];
+
+let work: string;
+let project: string;
+let tarballs: string[];
+
+/**
+ * A private copy of the workspace's build inputs, so building never touches the working tree's
+ * `dist/` folders (other test runs may build or read them at the same time). Dependencies are
+ * shared: the root `node_modules` is linked, and each package's `node_modules` keeps its
+ * relative links into it.
+ */
+async function stageWorkspace(stage: string): Promise<void> {
+  await mkdir(join(stage, 'packages'), { recursive: true });
+  for (const file of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.json', 'tsconfig.base.json', '.npmrc']) await cp(join(repo, file), join(stage, file));
+  for (const dir of ['build', 'policies']) await cp(join(repo, dir), join(stage, dir), { recursive: true });
+  for (const name of published) {
+    await cp(join(repo, 'packages', name), join(stage, 'packages', name), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !source.startsWith(join(repo, 'packages', name, 'dist')),
+    });
+  }
+  await symlink(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir');
+}
+
+/**
+ * attw's checks on an unpacked package. The attw 0.18.2 command line cannot read any tarball
+ * here (its gunzip keeps only the last, empty, output chunk of fflate, so it fails with
+ * "Cannot read properties of undefined (reading 'filename')"); its core library, resolved from
+ * the command line's own dependencies, runs the same checks on the files npm installed.
+ */
+async function loadAttw() {
+  const fromCli = createRequire(createRequire(join(repo, 'package.json')).resolve('@arethetypeswrong/cli/package.json'));
+  const core = (await import(pathToFileURL(fromCli.resolve('@arethetypeswrong/core')).href)) as {
+    Package: new (files: Record<string, Uint8Array>, name: string, version: string) => unknown;
+    checkPackage(pkg: unknown): Promise<{ problems: unknown[]; types: unknown }>;
+  };
+  return {
+    async checkInstalled(dir: string) {
+      const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+      const files: Record<string, Uint8Array> = {};
+      for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+        const path = join(entry.parentPath, entry.name);
+        if (entry.isFile() && !relative(dir, path).startsWith('node_modules')) files[`/node_modules/${manifest.name}/${relative(dir, path)}`] = await readFile(path);
+      }
+      return core.checkPackage(new core.Package(files, manifest.name, manifest.version));
+    },
+  };
+}
+
+async function node(file: string): Promise<string> {
+  return (await run(process.execPath, [file], { cwd: project })).stdout;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'vot-consumer-'));
+  const packs = join(work, 'packs');
+  const stage = join(work, 'workspace');
+  await stageWorkspace(stage);
+  // The builds read each other's sources, not dist, so they can run side by side.
+  await run('npx', [...pnpm, '-r', '--no-sort', '--workspace-concurrency', '3', '--filter', './packages/*', 'build'], { cwd: stage });
+  for (const name of published) await run('npx', [...pnpm, 'pack', '--pack-destination', packs], { cwd: join(stage, 'packages', name) });
+  tarballs = (await readdir(packs)).filter((f) => f.endsWith('.tgz')).map((f) => join(packs, f));
+  project = join(work, 'host');
+  await mkdir(project);
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'vot-consumer', private: true, version: '1.0.0' }));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs, '@types/node@20.19.9'], { cwd: project });
+}, 180_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const facts = {
+  organisation: 'nav-office', employeeEmployer: 'municipal', incidentType: 'threat-in-person', channel: 'in-person',
+  grave: false, priorIncidents: 2, writtenWarningGiven: true, injury: 'none',
+};
+
+describe('the packed packages, installed by npm in a fresh project', () => {
+  it('packs exactly the three published packages, each with only dist/ and package metadata', async () => {
+    expect(tarballs.map((t) => t.split('/').pop()).sort()).toEqual(['vot-cli-0.1.0.tgz', 'vot-engine-0.1.0.tgz', 'vot-policies-0.1.0.tgz']);
+    for (const name of published) {
+      const manifest = JSON.parse(await readFile(join(project, 'node_modules', '@vot', name, 'package.json'), 'utf8')) as Record<string, unknown>;
+      expect(JSON.stringify(manifest.exports), name).not.toContain('@vot/source');
+      expect(JSON.stringify(manifest.dependencies ?? {}), name).not.toContain('workspace:');
+      const entries = (await readdir(join(project, 'node_modules', '@vot', name))).sort();
+      expect(entries.filter((e) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'node_modules'].includes(e)), name).toEqual([]);
+    }
+  });
+
+  it('pass publint and attw with no problem', async () => {
+    const attw = await loadAttw();
+    for (const tarball of tarballs) {
+      const lint = await run(bin('publint'), ['run', tarball, '--strict']);
+      expect(lint.stdout, tarball).toMatch(/All good!/);
+    }
+    for (const name of published) {
+      const analysis = await attw.checkInstalled(join(project, 'node_modules', '@vot', name));
+      expect(analysis.problems, name).toEqual([]);
+      expect(analysis.types, name).toEqual({ kind: 'included' });
+    }
+  });
+
+  it('decide from ESM (import) and CJS (require) alike', async () => {
+    const program = (load: string) => `${load}
+loadPolicies().then(async (policies) => {
+  const decision = await policies.decide('reaction', ${JSON.stringify(facts)});
+  console.log(JSON.stringify({ ids: decision.outcomes.map((o) => o.id + ':' + o.status), policy: decision.policy, record: toAuditRecord(decision, {}, new Date(0)).at }));
+});`;
+    await writeFile(join(project, 'esm.mjs'), program("import { loadPolicies, toAuditRecord } from '@vot/policies';"));
+    await writeFile(join(project, 'cjs.cjs'), program("const { loadPolicies, toAuditRecord } = require('@vot/policies');"));
+    const esm = JSON.parse(await node('esm.mjs')) as { ids: string[]; policy: { version: string; hash: string }; record: string };
+    const cjs = JSON.parse(await node('cjs.cjs')) as typeof esm;
+    expect(cjs).toEqual(esm);
+    expect(esm.ids).toContain('exclusion-physical:permitted');
+    expect(esm.policy.version).toBe('0.1.0');
+    expect(esm.policy.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(esm.record).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('type-check a host file under --strict --module nodenext', async () => {
+    await cp(join(repo, 'tests', 'consumer', 'host.ts'), join(project, 'host.ts'));
+    // The same call with a misspelt fact is refused: the types really reach the host.
+    await writeFile(join(project, 'bad.ts'), "import { loadPolicies } from '@vot/policies';\nexport const d = loadPolicies().then((p) => p.decide('follow-up', { organisation: 'nav-office', employeeEmployr: 'state' }));\n");
+    const tsc = (file: string) =>
+      run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--noEmit', '--skipLibCheck', '--types', 'node', file], { cwd: project }).catch(
+        (error: { stdout: string }) => error,
+      );
+    const [good, bad] = await Promise.all([tsc('host.ts'), tsc('bad.ts')]);
+    expect(good.stdout).toBe('');
+    expect(bad.stdout).toMatch(/bad\.ts\(2,\d+\): error TS(2353|2561): .*'employeeEmployr'/);
+  });
+
+  it('run the vot binary', async () => {
+    const incident = join(repo, 'examples', 'incidents', '04-caseworker-attacked-after-work-serious-injury.json');
+    const { stdout } = await run(join(project, 'node_modules', '.bin', 'vot'), ['eval', incident, '--point', 'reporting', '--format', 'json'], { cwd: project });
+    expect((JSON.parse(stdout) as { point: string }).point).toBe('reporting');
+  });
+
+  it('decide from the verified bundle without the YAML, and refuse a changed bundle', async () => {
+    const dist = join(project, 'node_modules', '@vot', 'policies', 'dist');
+    await rm(join(dist, 'policies'), { recursive: true });
+    const decided = JSON.parse(await node('cjs.cjs')) as { ids: string[] };
+    expect(decided.ids).toContain('exclusion-physical:permitted');
+    const bundle = await readFile(join(dist, 'bundle.json'), 'utf8');
+    await writeFile(join(dist, 'bundle.json'), bundle.replace('"status":"not-permitted"', '"status":"permitted"'));
+    await writeFile(join(project, 'refused.mjs'), "import { loadPolicies } from '@vot/policies';\nloadPolicies().then(() => console.log('loaded'), (e) => console.log(e.diagnostics[0].code));\n");
+    expect((await node('refused.mjs')).trim()).toBe('bundle-invalid');
+  });
+});
