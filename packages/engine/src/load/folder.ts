@@ -151,7 +151,12 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
     texts.set(file, text);
     const { parsed, diagnostics: parseDiagnostics } = parseYaml(file, text);
     diagnostics.push(...parseDiagnostics);
-    if (parseDiagnostics.some((d) => d.severity === 'error') || parsed.data === undefined) continue;
+    if (parseDiagnostics.some((d) => d.severity === 'error')) continue;
+    if (parsed.data === undefined) {
+      // Never skip a file silently: the parser found nothing wrong, but there is no data either.
+      diagnostics.push(diagnostic({ code: 'unknown-kind', file, args: { detail: 'it holds no data' }, expected: listOf(kinds) }));
+      continue;
+    }
     const data = parsed.data;
     const kind = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).kind : undefined;
     if (typeof kind !== 'string' || !kinds.includes(kind)) {

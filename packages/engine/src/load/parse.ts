@@ -153,6 +153,19 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     if (isAlias(node)) {
       aliases++;
       const target = node.resolve(document as Document);
+      if (!target) {
+        const range = node.range;
+        diagnostics.push(
+          diagnostic({
+            code: 'yaml-syntax',
+            file,
+            start: range ? position(range[0]) : undefined,
+            end: range ? position(range[1]) : undefined,
+            args: { detail: `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` before it` },
+          }),
+        );
+        return undefined;
+      }
       // Aliases are expanded once, without following aliases inside the target, so a chain of
       // aliases cannot grow the data exponentially.
       return target && aliases <= loadLimits.maxAliases ? toData(target, depth + 1) : undefined;
