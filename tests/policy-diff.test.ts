@@ -81,7 +81,7 @@ describe('vot diff (semantic)', () => {
     expect(describeChange(physical, context, 'en')).toEqual([
       'When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted',
     ]);
-    expect(describeChange(physical, context, 'nb')[0]).toMatch(/^Når graverende hendelse er nei, .* er 1 og .* er nei: exclusion-physical går fra permitted til not-permitted$/);
+    expect(describeChange(physical, context, 'nb')[0]).toMatch(/^Når graverende hendelse er nei, .* er 1 og .* er nei: exclusion-physical går fra tillatt til ikke tillatt$/);
   });
 
   it('reports the changed reason with both texts, and no source or setting change', () => {

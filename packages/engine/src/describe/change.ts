@@ -7,8 +7,8 @@ import type { DecisionChange, FactConstraint, OutcomeState } from '../analyze/di
 import { factName, listText, valueText, type DescribeContext, type SentenceLang } from './condition.js';
 
 const words = {
-  nb: { is: 'er', isNot: 'er ikke', atLeast: 'er minst', atMost: 'er høyst', between: (a: string, b: string) => `er fra ${a} til ${b}`, and: 'og', when: 'Når', always: 'For alle kombinasjoner', goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`, absent: 'ikke med', requires: 'krever', limits: 'grenser' },
-  en: { is: 'is', isNot: 'is not', atLeast: 'is at least', atMost: 'is at most', between: (a: string, b: string) => `is from ${a} to ${b}`, and: 'and', when: 'When', always: 'For every combination', goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`, absent: 'absent', requires: 'requires', limits: 'limits' },
+  nb: { is: 'er', isNot: 'er ikke', atLeast: 'er minst', atMost: 'er høyst', between: (a: string, b: string) => `er fra ${a} til ${b}`, and: 'og', when: 'Når', always: 'For alle kombinasjoner', goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`, absent: 'ikke med', requires: 'krever', limits: 'grenser', statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' } },
+  en: { is: 'is', isNot: 'is not', atLeast: 'is at least', atMost: 'is at most', between: (a: string, b: string) => `is from ${a} to ${b}`, and: 'and', when: 'When', always: 'For every combination', goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`, absent: 'absent', requires: 'requires', limits: 'limits', statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' } },
 } as const;
 
 const langOf = (lang: string): SentenceLang => (lang === 'nb' ? 'nb' : 'en');
@@ -62,7 +62,7 @@ export function describeState(state: OutcomeState, lang: string): string {
   const extras: string[] = [];
   if (state.requires?.length) extras.push(`${w.requires} ${state.requires.join(', ')}`);
   if (state.limits) extras.push(`${w.limits} ${Object.entries(state.limits).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-  const status = state.status === 'absent' ? w.absent : state.status;
+  const status = state.status === 'absent' ? w.absent : w.statuses[state.status];
   return extras.length ? `${status} (${extras.join('; ')})` : status;
 }
 
