@@ -135,7 +135,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`error: ${error.message}`);
       return exitCodes.usage;
     }
-    io.err(`internal error: ${(error as Error)?.message ?? String(error)}${debug ? `\n${(error as Error)?.stack ?? ''}` : '\n  = help: run again with --debug for the stack trace, and report it'}`);
+    // A short message: one line, cut, so a huge or multi-line error text does not flood the terminal.
+    const message = String((error as Error | undefined)?.message ?? error).split('\n')[0]!.slice(0, 300);
+    io.err(`internal error: ${message}${debug ? `\n${(error as Error)?.stack ?? ''}` : '\n  = help: run again with --debug for the stack trace, and report it'}`);
     return exitCodes.internal;
   }
 }

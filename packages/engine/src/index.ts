@@ -38,3 +38,4 @@ export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';
 export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
+export { fileErrorReason, folderLimits } from './load/folder.js';

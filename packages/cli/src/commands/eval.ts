@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PolicyError, renderDiagnostics, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import { fileErrorReason, diagnostic, PolicyError, renderDiagnostics, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
 import { loadPolicies } from '@vot/policies';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
@@ -18,14 +18,24 @@ interface IncidentFile {
   facts: Record<string, unknown>;
 }
 
+/** Largest incident file read, in bytes. */
+const maxIncidentBytes = 1024 * 1024;
+
 /** Reads an incident: `{ title?, description?, facts }`, or a bare fact record. */
 async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   const path = resolve(io.cwd, file);
   let text: string;
   try {
+    // Sized before it is read: an incident is a few hundred bytes, a wrong path may be anything.
+    const size = (await stat(path)).size;
+    if (size > maxIncidentBytes) {
+      io.err(renderDiagnostics([diagnostic({ code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } })]));
+      throw new CommandFailed(exitCodes.badInput);
+    }
     text = await readFile(path, 'utf8');
   } catch (error) {
-    io.err(`error[file-unreadable]: cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (error instanceof CommandFailed) throw error;
+    io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]));
     throw new CommandFailed(exitCodes.badInput);
   }
   let data: unknown;

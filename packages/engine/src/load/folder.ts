@@ -41,7 +41,7 @@ export const folderLimits = {
 } as const;
 
 /** A file-system error as a reviewer reads it, without the absolute path Node puts in the message. */
-function unreadableReason(error: unknown): string {
+export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reasons: Record<string, string> = {
     ENOENT: 'no such file or folder',
@@ -77,7 +77,7 @@ export async function readPolicyFolder(
     try {
       entries = await readdir(absolute, { withFileTypes: true });
     } catch (error) {
-      unreadable(displayPath(absolute), displayPath(absolute), unreadableReason(error));
+      unreadable(displayPath(absolute), displayPath(absolute), fileErrorReason(error));
       return;
     }
     entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
@@ -91,7 +91,7 @@ export async function readPolicyFolder(
       try {
         stat = await lstat(path);
       } catch (error) {
-        unreadable(shown, rel, unreadableReason(error));
+        unreadable(shown, rel, fileErrorReason(error));
         continue;
       }
       if (stat.isSymbolicLink()) {
@@ -119,7 +119,7 @@ export async function readPolicyFolder(
         try {
           files.set(rel, await readFile(path));
         } catch (error) {
-          unreadable(shown, rel, unreadableReason(error));
+          unreadable(shown, rel, fileErrorReason(error));
         }
       } else if (!companionFile(rel)) {
         const ext = entry.name.includes('.') ? entry.name.slice(entry.name.lastIndexOf('.')) : '(none)';
