@@ -5,6 +5,7 @@
  * sentence a reviewer would write, and reports the reason change; the cover is exact on random
  * grids (property test).
  */
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,30 @@ describe('vot diff (command)', () => {
     expect(result.out).toContain('  - When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted');
     expect(result.out).toContain('### Changed reasons');
     expect(result.out).toContain('en: «The user is anonymous, so NAV does not know whom to talk with.» → «The user is anonymous, so there is nobody to talk with.»');
+  });
+
+  it('reads the base from a git ref without touching the working tree', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'vot-diff-repo-'));
+    try {
+      await cp(bundledPolicyDir(), join(repo, 'policies'), { recursive: true });
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=vot', '-c', 'user.email=vot@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+      git('init', '-q');
+      git('add', 'policies');
+      git('commit', '-q', '-m', 'base');
+      const ladder = join(repo, 'policies', 'reaction', 'ladder.yaml');
+      await edit(ladder, 'The user is anonymous, so NAV does not know whom to talk with.', 'The user is anonymous, so there is nobody to talk with.');
+      const before = await readFile(ladder, 'utf8');
+      const out: string[] = [];
+      const { main } = await import('@vot/cli');
+      const code = await main(['diff', 'HEAD'], { out: (s) => void out.push(s), err: (s) => void out.push(s), cwd: repo });
+      expect(code, out.join('\n')).toBe(0);
+      expect(out.join('\n')).toContain('Changed reasons:');
+      expect(out.join('\n')).not.toContain('Changed decisions:');
+      expect(await readFile(ladder, 'utf8')).toBe(before);
+      expect(git('status', '--porcelain').toString()).toBe(' M policies/reaction/ladder.yaml\n');
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
   });
 
   it('refuses a base that is neither a folder nor a git ref, with exit 1', async () => {

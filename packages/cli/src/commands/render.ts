@@ -26,7 +26,12 @@ export interface RenderOptions {
 export async function bundleWhatIf(): Promise<string> {
   const entry = ['../render/whatif-client.ts', '../render/whatif-client.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p));
   if (!entry) throw new Error('the what-if client source is missing; run vot render from a source checkout');
-  const esbuild = await import('esbuild');
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    throw new Error('vot render bundles the what-if page with esbuild, which is not installed; add esbuild to the project (it is a dev dependency of this workspace)');
+  }
   const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent' });
   return result.outputFiles[0]!.text;
 }
