@@ -156,6 +156,7 @@ outcomes:
       }),
       'override-outside-scope',
     ),
+  'override-replaces-nothing': () => rendered(checkTexts({ ...overridingPolicyFiles, ...overriding('  - id: open-door\n', '  - id: ask-first\n') }), 'override-replaces-nothing'),
   'ambiguous-override': () =>
     rendered(
       checkTexts({

@@ -219,6 +219,11 @@ const templates = {
     message: (x) => `outcome \`${a(x, 'id')}\` of \`${a(x, 'target')}\` is overridden both here and by \`${a(x, 'other')}\`, whose scopes overlap`,
     help: (x) => `the other override is at ${a(x, 'at')}; make the \`appliesWhen\` scopes of the two overriding policies exclusive`,
   },
+  'override-replaces-nothing': {
+    severity: 'warning',
+    message: (x) => `policy \`${a(x, 'policy')}\` overrides \`${a(x, 'target')}\` but decides none of its outcomes, so it replaces nothing`,
+    help: (x) => `list under \`outcomes:\` an outcome id that \`${a(x, 'target')}\` decides, or remove \`overrides:\``,
+  },
   'unreachable-rule': {
     severity: 'warning',
     message: (x) => `rule ${a(x, 'rule')} of outcome \`${a(x, 'outcome')}\` can never decide: an earlier rule always holds first`,

@@ -656,6 +656,15 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       }
     }
   }
+  // An override that shares no outcome with its shared policy replaces nothing: most likely a
+  // misspelt outcome id, which would otherwise silently add an outcome instead of replacing one.
+  for (const id of validOverride) {
+    const policy = policyIds.map.get(id)!.value;
+    const point = points.map.get(policy.point)?.value;
+    if (point && !point.outcomes.some((o) => o.policy === id && o.overrides !== undefined)) {
+      policyReporters.get(id)!.report(['overrides'], { code: 'override-replaces-nothing', args: { policy: id, target: policy.overrides! } });
+    }
+  }
 
   // Facts each point reads (named conditions included) and those it therefore requires.
   for (const { value: point } of points.map.values()) {
