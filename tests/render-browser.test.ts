@@ -88,6 +88,12 @@ describe('the policy book in Chromium', () => {
     await page.locator('#lang-switch').click();
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
     await page.close();
+    // A point page, for a look at how rules read (the choice of language is remembered).
+    const point = await open(`point-${policies.model.points[0]!.id}.html`);
+    expect(await point.locator('html').getAttribute('lang')).toBe('nb');
+    await mkdir(join(process.cwd(), 'tests', 'artifacts'), { recursive: true });
+    await point.screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'point.png') });
+    await point.close();
     expect(problems).toEqual([]);
   });
 
