@@ -65,13 +65,14 @@ export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
  */
 interface PointPlan {
   basis: ReadonlyMap<string, BasisEntry>;
-  /** Per outcome, in the point's order. */
+  /** Per outcome, in the point's order; policies by their index in `point.policies`. */
   outcomes: Array<{
     listed: PointOutcomeModel;
+    policyIndex: number;
     /** An overriding outcome decides in the place of the shared one it replaces, never in its own. */
     replacesShared: boolean;
     /** Overriding policies, in file order, with their outcome of the same id (if it has one). */
-    overriders: Array<{ policy: string; outcome: PointOutcomeModel | undefined }>;
+    overriders: Array<{ policyIndex: number; outcome: PointOutcomeModel | undefined }>;
   }>;
   rules: Map<RuleModel, { at: string; basis: BasisEntry[]; hasLimits: boolean }>;
 }
@@ -87,10 +88,12 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
       rules.set(rule, { at: locationText(rule), basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean), hasLimits: Object.keys(rule.limits).length > 0 });
     }
   }
+  const policyIndex = new Map(point.policies.map((policy, index) => [policy.id, index]));
   const outcomes = point.outcomes.map((listed) => ({
     listed,
+    policyIndex: policyIndex.get(listed.policy) ?? -1,
     replacesShared: listed.overrides !== undefined && point.outcomes.some((o) => o.policy === listed.overrides && o.id === listed.id),
-    overriders: (listed.overriddenBy ?? []).map((policy) => ({ policy, outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id) })),
+    overriders: (listed.overriddenBy ?? []).map((policy) => ({ policyIndex: policyIndex.get(policy) ?? -1, outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id) })),
   }));
   const plan: PointPlan = { basis, outcomes, rules };
   plans.set(point, plan);
@@ -111,25 +114,26 @@ export function assembleDecision(
   explain: ((rule: RuleModel) => ConditionFailure[]) | null,
 ): Decision {
   const plan = planOf(point, basis);
-  const applies = new Map<string, boolean>();
+  // Whether each policy's scope holds, by its index (an unknown policy, index -1, never applies).
+  const applies: boolean[] = [];
   const applying: string[] = [];
   for (const policy of point.policies) {
     const holdsHere = policy.scope === null || holds(policy.scopeKey);
-    applies.set(policy.id, holdsHere);
+    applies.push(holdsHere);
     if (holdsHere) applying.push(policy.id);
   }
   const outcomes: DecidedOutcome[] = [];
   const trace: Trace = { policies: applying, steps: [], omitted: [] };
-  for (const { listed, replacesShared, overriders } of plan.outcomes) {
+  for (const { listed, policyIndex, replacesShared, overriders } of plan.outcomes) {
     if (replacesShared) continue;
-    if (!applies.get(listed.policy)) {
+    if (applies[policyIndex] !== true) {
       trace.omitted.push({ outcome: listed.id, because: 'policy-not-applicable' });
       continue;
     }
     // The first overriding policy that applies decides, with its own outcome.
     let outcome = listed;
     for (const overrider of overriders) {
-      if (applies.get(overrider.policy)) {
+      if (applies[overrider.policyIndex] === true) {
         outcome = overrider.outcome ?? listed;
         break;
       }
