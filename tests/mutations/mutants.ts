@@ -171,4 +171,33 @@ export const mutants: Mutant[] = [
     to: '  - id: overview-to-municipal-leader\n    basis: [nav-2023-rec-g2, nav-2023-rec-f]\n    note: *overview-note\n    rules:\n      - id: nav-office\n        when: { condition: nav-office }\n        status: not-permitted',
     catches: { duty: 'overview-to-both-lines' },
   },
+  // --- organisation packs: an override or a Danish policy that weakens a duty ----------------------
+  {
+    name: 'the Bergen school override makes the risk assessment optional',
+    file: 'organisations/municipal-school/prevention.yaml',
+    from: '    otherwise:\n      status: required\n      reason:\n        nb: >-\n          Hver enhet skal ha en risikovurdering',
+    to: '    otherwise:\n      status: permitted\n      reason:\n        nb: >-\n          Hver enhet skal ha en risikovurdering',
+    catches: { duty: '23a-1-risk-assessment' },
+  },
+  {
+    name: 'the Bergen school override makes the leader\'s follow-up optional',
+    file: 'organisations/municipal-school/follow-up.yaml',
+    from: '    otherwise:\n      status: required\n      reason:\n        nb: >-\n          Lederen skal følge deg opp',
+    to: '    otherwise:\n      status: permitted\n      reason:\n        nb: >-\n          Lederen skal følge deg opp',
+    catches: { duty: '23a-5-follow-up' },
+  },
+  {
+    name: 'Ishøj: a threat is only permitted to be reported to the police',
+    file: 'organisations/danish-municipality/reporting.yaml',
+    from: '      - id: violence-or-threat\n        when: { condition: violence-or-threat }\n        status: required',
+    to: '      - id: violence-or-threat\n        when: { condition: violence-or-threat }\n        status: permitted',
+    catches: { duty: 'dk-police-report-violence-and-threats' },
+  },
+  {
+    name: 'Ishøj: blocking a citizen on social media after a first incident',
+    file: 'organisations/danish-municipality/reaction.yaml',
+    from: '      - id: first-time\n        when: { condition: on-social-media }\n        status: not-permitted',
+    to: '      - id: first-time\n        when: { condition: on-social-media }\n        status: permitted',
+    catches: { duty: 'dk-block-only-repeated-via-leader' },
+  },
 ];
