@@ -144,7 +144,24 @@ describe('loader fuzzing', () => {
         }
         assertUnpolluted(before);
       }),
-      fuzzParameters(1_000),
+      fuzzParameters(700),
     );
+  });
+});
+
+describe('the hang budget', () => {
+  it('interrupts an endless loop and fails the case instead of stalling the run', () => {
+    expect(() =>
+      withinBudget(
+        'a loop',
+        () => {
+          for (;;) {
+            // spins until interrupted
+          }
+        },
+        200,
+      ),
+    ).toThrow(/did not finish within the \d+ ms hang budget/);
+    expect(withinBudget('a quick case', () => 42)).toBe(42);
   });
 });
