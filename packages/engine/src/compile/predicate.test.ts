@@ -19,7 +19,7 @@ function explainBySpec(node: ConditionNode, facts: Facts, named: ReadonlyMap<str
       out.push({ condition: wanted ? text : `not (${text})`, actual: facts[n.fact] ?? null, ...(n.at ? { at: where(n) } : {}) });
     } else if (n.kind === 'all' || n.kind === 'any') n.items.forEach((item) => visit(item, wanted));
     else if (n.kind === 'not') visit(n.item, !wanted);
-    else if (named.get(n.qualified)) visit(named.get(n.qualified)!, wanted);
+    else if (n.kind === 'ref' && named.get(n.qualified)) visit(named.get(n.qualified)!, wanted);
   };
   visit(node, true);
   return out;
