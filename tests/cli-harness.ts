@@ -30,6 +30,16 @@ export async function copyPolicies(): Promise<{ root: string; policies: string; 
   return { root, policies, dispose: () => rm(root, { recursive: true, force: true }) };
 }
 
+/** Runs `work` on a fresh copy of the bundled policies and removes the copy afterwards, whatever happens. */
+export async function withPolicyCopy<T>(work: (copy: { root: string; policies: string }) => Promise<T>): Promise<T> {
+  const copy = await copyPolicies();
+  try {
+    return await work(copy);
+  } finally {
+    await copy.dispose();
+  }
+}
+
 /** Replaces one exact piece of text in a file; fails loudly when it is not there exactly once. */
 export async function editFile(path: string, from: string, to: string): Promise<void> {
   const text = await readFile(path, 'utf8');

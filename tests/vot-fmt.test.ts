@@ -5,7 +5,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyPolicies, editFile, runVot } from './cli-harness.js';
+import { editFile, runVot, withPolicyCopy } from './cli-harness.js';
 
 describe('vot fmt', () => {
   it('--check passes on the bundled policies', async () => {
@@ -16,8 +16,7 @@ describe('vot fmt', () => {
   });
 
   it('--check lists the files that would change and changes nothing; fmt then restores them atomically', async () => {
-    const copy = await copyPolicies();
-    try {
+    await withPolicyCopy(async (copy) => {
       const ladder = join(copy.policies, 'reaction', 'ladder.yaml');
       const settings = join(copy.policies, 'settings.yaml');
       const before = { ladder: await readFile(ladder, 'utf8'), settings: await readFile(settings, 'utf8') };
@@ -42,14 +41,11 @@ describe('vot fmt', () => {
       const leftovers = (await readdir(copy.policies, { recursive: true })).filter((name) => name.endsWith('.tmp'));
       expect(leftovers).toEqual([]);
       expect((await runVot(['fmt', '--check'], copy.root)).code).toBe(0);
-    } finally {
-      await copy.dispose();
-    }
+    });
   });
 
   it('refuses a file that does not parse, names it, and leaves it as it is', async () => {
-    const copy = await copyPolicies();
-    try {
+    await withPolicyCopy(async (copy) => {
       const file = join(copy.policies, 'policy-set.yaml');
       await editFile(file, 'kind: policy-set\n', 'kind: policy-set\nkind: again   \n');
       const broken = await readFile(file, 'utf8');
@@ -57,8 +53,6 @@ describe('vot fmt', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/error\[fmt-refused\]: `policies\/policy-set\.yaml` was not formatted: it does not parse/);
       expect(await readFile(file, 'utf8')).toBe(broken);
-    } finally {
-      await copy.dispose();
-    }
+    });
   });
 });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { loadPolicies } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyPolicies, editFile, runVot } from './cli-harness.js';
+import { copyPolicies, editFile, runVot, withPolicyCopy } from './cli-harness.js';
 
 let total: number;
 let reactionTotal: number;
@@ -87,8 +87,7 @@ describe('vot test on a broken copy', () => {
   });
 
   it('a scenario with a key outside { name, point, facts, expect, source } stops the run with a diagnostic on its line', async () => {
-    const broken = await copyPolicies();
-    try {
+    await withPolicyCopy(async (broken) => {
       await editFile(
         join(broken.policies, 'reaction', 'ladder.scenarios.yaml'),
         '    source: nav-2023-s5-2\n  - name: "a first threat',
@@ -100,14 +99,11 @@ describe('vot test on a broken copy', () => {
       expect(run.stderr).toMatch(/error\[unknown-key\][^\n]*`sorce`/);
       expect(run.stderr).toMatch(/ladder\.scenarios\.yaml:18:5/);
       expect(run.stderr).toContain('error[policies-not-checked]');
-    } finally {
-      await broken.dispose();
-    }
+    });
   });
 
   it('a scenario whose facts are refused fails with the refusal', async () => {
-    const refused = await copyPolicies();
-    try {
+    await withPolicyCopy(async (refused) => {
       await editFile(
         join(refused.policies, 'reaction', 'ladder.scenarios.yaml'),
         'incidentType: physical-violence, channel: in-person, grave: true, priorIncidents: 0, writtenWarningGiven: false, injury: none }\n    expect:\n      exclusion-physical: { status: permitted, requires: [advance',
@@ -117,8 +113,6 @@ describe('vot test on a broken copy', () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/ladder\.scenarios\.yaml:11: one grave incident[^\n]*\n {2}refused: [^\n]*priorIncidents/);
       expect(run.stdout.trim().split('\n').slice(-2)).toEqual([`PASS: ${reactionTotal - 1}/${reactionTotal}`, `FAIL: 1/${reactionTotal}`]);
-    } finally {
-      await refused.dispose();
-    }
+    });
   });
 });
