@@ -1,12 +1,27 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { bundledPolicyDir } from '@vot/policies';
+import { PolicyError, type PolicySet } from '@vot/engine';
+import { bundledPolicyDir, loadPolicies } from '@vot/policies';
+import { CommandFailed, exitCodes, type CliIo } from './io.js';
 
 /** The policy folder a command works on: the one given, else ./policies, else the bundled one. */
 export function policyDirFor(cwd: string, given?: string): string {
   if (given) return resolve(cwd, given);
   const local = join(cwd, 'policies');
   return existsSync(join(local, 'policy-set.yaml')) ? local : bundledPolicyDir();
+}
+
+/** Loads the policy folder a command decides with; bad policies are printed and exit 1. */
+export async function loadPoliciesFor(io: CliIo, given?: string): Promise<PolicySet> {
+  try {
+    return await loadPolicies({ dir: policyDirFor(io.cwd, given) });
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      io.err(error.render());
+      throw new CommandFailed(exitCodes.badInput);
+    }
+    throw error;
+  }
 }
 
 /**

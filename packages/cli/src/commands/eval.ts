@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileErrorReason, diagnostic, PolicyError, renderDiagnostics, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { loadPolicies } from '@vot/policies';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { loadPoliciesFor } from '../policy-dir.js';
 
 export interface EvalOptions {
   point?: string;
@@ -114,16 +113,7 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
 /** `vot eval <facts.json>`: the decision at one point, or at every point the facts suffice for. */
 export async function runEval(io: CliIo, file: string, options: EvalOptions): Promise<void> {
   const incident = await readIncident(io, file);
-  let policies: PolicySet;
-  try {
-    policies = await loadPolicies({ dir: policyDirFor(io.cwd, options.policies) });
-  } catch (error) {
-    if (error instanceof PolicyError) {
-      io.err(error.render());
-      throw new CommandFailed(exitCodes.badInput);
-    }
-    throw error;
-  }
+  const policies = await loadPoliciesFor(io, options.policies);
   const points = options.point ? [options.point] : policies.points;
   const decisions: Decision[] = [];
   const skipped: Array<{ point: string; missing: string[] }> = [];

@@ -21,9 +21,8 @@ import {
   type OutcomeChange,
   type PolicySet,
 } from '@vot/engine';
-import { loadPolicies } from '@vot/policies';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { loadPoliciesFor } from '../policy-dir.js';
 
 export interface ReplayOptions {
   policies?: string;
@@ -144,16 +143,7 @@ export async function runReplay(io: CliIo, file: string, options: ReplayOptions)
     io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason } })]));
     throw new CommandFailed(exitCodes.badInput);
   }
-  let policies: PolicySet;
-  try {
-    policies = await loadPolicies({ dir: policyDirFor(io.cwd, options.policies) });
-  } catch (error) {
-    if (error instanceof PolicyError) {
-      io.err(error.render());
-      throw new CommandFailed(exitCodes.badInput);
-    }
-    throw error;
-  }
+  const policies = await loadPoliciesFor(io, options.policies);
   const { report, diagnostics } = await replayRecords(policies, path, file);
   if (diagnostics.length > 0) io.err(renderDiagnostics(diagnostics));
   io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderReplay(report, options.lang));
