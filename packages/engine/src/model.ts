@@ -188,6 +188,11 @@ export interface PolicySetModel {
   scenarios: ScenarioModel[];
   /** Catalogues of legal duties (`kind: duties`), checked by the regulation gate (analyze/gate.ts). */
   duties: DutyCatalogueModel[];
+  /**
+   * Documents of kinds the core does not interpret, kept for analysis tools. Empty today (duty
+   * catalogues are checked into `duties`); kept because the bundle format and its hash include it.
+   */
+  extraDocuments: Array<{ kind: string; file: string; data: unknown }>;
 }
 
 /** A status a duty may expect; `absent` when the decision leaves the outcome out. */

@@ -744,6 +744,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     settings: [...settings.map.values()].map((s) => s.value),
     scenarios,
     duties,
+    extraDocuments: [],
   };
   if (setDocument.description) model.description = setDocument.description;
   // Diagnostics about texts were reported once above; dedupe the title check repeated for the model.
