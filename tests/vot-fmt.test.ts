@@ -55,4 +55,13 @@ describe('vot fmt', () => {
       expect(await readFile(file, 'utf8')).toBe(broken);
     });
   });
+
+  it('fails with a clear message on a path that is missing or holds no policy file', async () => {
+    const missing = await runVot(['fmt', 'no-such-folder']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('error[file-unreadable]: cannot read `no-such-folder`: no such file or folder');
+    const empty = await runVot(['fmt', '--check', 'README.md']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('error[no-policy-files]');
+  });
 });

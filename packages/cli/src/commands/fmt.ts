@@ -31,9 +31,14 @@ async function policyFiles(dir: string, root: string): Promise<string[]> {
 export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOptions): Promise<void> {
   const { root, only } = policyScope(io.cwd, dir);
   const files = await policyFiles(only ?? root, root).catch((error: NodeJS.ErrnoException) => {
-    io.err(`error[file-unreadable]: cannot read \`${dir ?? root}\`: ${error.code ?? error.message}`);
+    const reason = error.code === 'ENOENT' ? 'no such file or folder' : (error.code ?? error.message);
+    io.err(`error[file-unreadable]: cannot read \`${dir ?? root}\`: ${reason}`);
     throw new CommandFailed(exitCodes.badInput);
   });
+  if (files.length === 0) {
+    io.err(`error[no-policy-files]: no policy file (\`*.yaml\`) in \`${dir ?? root}\`\n  = help: give the policy folder, a folder inside it or one \`.yaml\` file`);
+    throw new CommandFailed(exitCodes.badInput);
+  }
   const shown = (file: string) => {
     const path = relative(io.cwd, file);
     return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
