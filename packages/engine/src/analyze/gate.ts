@@ -250,6 +250,29 @@ function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boo
   }
 }
 
+/**
+ * Decides the outcomes `ids` of a point over the slice of facts they, the catalogue's scope and
+ * `when` read; `applies` says whether a combination lies inside the scope and `when`.
+ */
+function slicedDecider(
+  model: PolicySetModel,
+  catalogue: DutyCatalogueModel,
+  point: PointModel,
+  ids: readonly string[],
+  when: ConditionNode | null,
+  basis: ReadonlyMap<string, BasisEntry>,
+) {
+  const slice = slicePoint(point, new Set(ids));
+  const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+  const holdsWhen = when ? compilePredicate(when, new Map()) : () => true;
+  return {
+    slice,
+    domains: sliceDomain(model, [...sliceConditions(slice), catalogue.scope, when], slice.named),
+    applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
+    decide: (facts: Readonly<Record<string, FactValue>>): Decision => assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
+  };
+}
+
 function checkInvariant(
   model: PolicySetModel,
   catalogue: DutyCatalogueModel,
@@ -258,17 +281,12 @@ function checkInvariant(
 ): ObligationResult {
   const point = model.points.find((p) => p.id === obligation.point)!;
   const ids = expectedOutcomes(obligation.expect);
-  const slice = slicePoint(point, new Set(ids));
-  const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
-  const holdsWhen = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
-  const domains = sliceDomain(model, [...sliceConditions(slice), catalogue.scope, obligation.when], slice.named);
-  const base = defaultFacts(model);
-
+  const { slice, domains, applies, decide: decideAll } = slicedDecider(model, catalogue, point, ids, obligation.when, basis);
   const decide = (facts: Readonly<Record<string, FactValue>>): DecidedForDuty[] => {
-    const decision = assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null);
+    const decision = decideAll(facts);
     return ids.map((id) => decidedFor(model, slice, decision, id));
   };
-  const fails = (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts) && !meets(obligation.expect, decide(facts));
+  const fails = (facts: Readonly<Record<string, FactValue>>): boolean => applies(facts) && !meets(obligation.expect, decide(facts));
 
   const result: ObligationResult = {
     kind: 'invariant',
@@ -284,9 +302,9 @@ function checkInvariant(
     naiveCombinations: naiveSize(model, point.reads),
   };
   if (obligation.when) result.when = obligation.when;
-  for (const facts of combinations(domains, base)) {
+  for (const facts of combinations(domains, defaultFacts(model))) {
     result.combinations!++;
-    if (!holdsScope(facts) || !holdsWhen(facts)) continue;
+    if (!applies(facts)) continue;
     result.applicable!++;
     if (meets(obligation.expect, decide(facts))) continue;
     result.ok = false;
@@ -334,13 +352,10 @@ function firstReachable(
   keys: ReadonlySet<string>,
   basis: ReadonlyMap<string, BasisEntry>,
 ): RuleModel | undefined {
-  const slice = slicePoint(point, new Set([outcomeId]));
-  const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
-  const domains = sliceDomain(model, [...sliceConditions(slice), catalogue.scope], slice.named);
+  const { slice, domains, applies, decide } = slicedDecider(model, catalogue, point, [outcomeId], null, basis);
   for (const facts of combinations(domains, defaultFacts(model))) {
-    if (!holdsScope(facts)) continue;
-    const decision = assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null);
-    const step = decision.trace.steps.find((s) => s.outcome === outcomeId);
+    if (!applies(facts)) continue;
+    const step = decide(facts).trace.steps.find((s) => s.outcome === outcomeId);
     if (step && keys.has(step.rule)) return slice.rules.get(step.rule);
   }
   return undefined;
