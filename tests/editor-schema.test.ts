@@ -158,6 +158,14 @@ describe('the committed editor schema in yaml-language-server', () => {
     const labels = (await client.completion(uri, line, character)).map((item) => item.label);
     expect(labels).toEqual(expect.arrayContaining(choice.values!));
   });
+
+  it('offers a ready-made scenario to fill in', async () => {
+    const text = ['# yaml-language-server: $schema=../schema/scenarios.schema.json', 'kind: scenarios', `point: ${model.points[0]!.id}`, 'scenarios:', '  - ', ''].join('\n');
+    const uri = uriOf('reaction/editor-snippet.scenarios.yaml');
+    await client.open(uri, text);
+    const items = await client.completion(uri, 4, 4);
+    expect(items.map((item) => item.label)).toContain('new scenario / nytt scenario');
+  });
 });
 
 describe('the editor schema files', () => {

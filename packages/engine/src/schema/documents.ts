@@ -111,13 +111,13 @@ const decisionFields = {
   note: text.optional().describe('A note for reviewers, e.g. where the sources are unclear.'),
 };
 
-export const rule = z
+export const rule = slot('rule', z
   .strictObject({
     id: kebabId.optional().describe('An optional name for the rule, shown in traces.'),
     when: condition,
     ...decisionFields,
   })
-  .describe('A rule: when its condition holds (and no rule above it held), it decides the outcome.');
+  .describe('A rule: when its condition holds (and no rule above it held), it decides the outcome.'));
 
 const otherwise = z
   .union([
@@ -301,7 +301,7 @@ const expectation = z.union([
   }),
 ]);
 
-export const scenario = z
+export const scenario = slot('scenario', z
   .strictObject({
     name: z.string().min(1),
     point: pointId('The point, when it differs from the file\'s `point`.').optional(),
@@ -309,7 +309,7 @@ export const scenario = z
     expect: z.record(outcomeId, expectation),
     source: z.string().min(1).describe('Why the expectation holds: a source id, or a sentence.'),
   })
-  .describe('A test case: these facts give these outcomes.');
+  .describe('A test case: these facts give these outcomes.'));
 
 export const scenariosDocument = z
   .strictObject({

@@ -102,6 +102,27 @@ function conditionExamples(vocabulary: EditorVocabulary): unknown[] {
 const sampleText: Record<Lang, string> = { nb: 'Tekst på bokmål', en: 'Text in English', da: 'Tekst på dansk' };
 
 /**
+ * Ready-made entries an editor offers in its completion list (yaml-language-server's
+ * `defaultSnippets`): a reviewer picks "new scenario" and fills in the marked places.
+ */
+function snippets(vocabulary: EditorVocabulary): Record<'rule' | 'scenario', Json> {
+  const text = (placeholder: number) => Object.fromEntries(vocabulary.languages.map((lang, index) => [lang, `\${${placeholder + index}:${sampleText[lang]}}`]));
+  const fact = vocabulary.facts.find((f) => f.type === 'boolean') ?? vocabulary.facts[0];
+  return {
+    rule: {
+      label: 'new rule / ny regel',
+      description: 'A rule: a condition, a status, the sources and the reason / En regel: vilkår, status, kilder og begrunnelse',
+      body: { when: { fact: `\${1:${fact?.id ?? 'fact'}}`, is: '${2:true}' }, status: '${3:permitted}', basis: ['${4}'], reason: text(5) },
+    },
+    scenario: {
+      label: 'new scenario / nytt scenario',
+      description: 'A test case: facts, the expected outcomes and why / Et testtilfelle: fakta, forventede utfall og hvorfor',
+      body: { name: '${1:what this scenario shows}', facts: { [`\${2:${fact?.id ?? 'fact'}}`]: '${3}' }, expect: { '${4:outcome-id}': '${5:permitted}' }, source: '${6:a source id, or a sentence saying why}' },
+    },
+  };
+}
+
+/**
  * Fills the slots of a marked JSON Schema (in place) and writes every description in both
  * languages. Without a vocabulary the slots are only unmarked: the structure alone.
  */
@@ -164,6 +185,10 @@ function fill(node: unknown, context: FillContext): void {
     case 'text':
       schema.required = [...vocabulary.languages];
       schema.examples = [Object.fromEntries(vocabulary.languages.map((lang) => [lang, sampleText[lang]]))];
+      return;
+    case 'rule':
+    case 'scenario':
+      schema.defaultSnippets = [snippets(vocabulary)[kind]];
       return;
   }
 }

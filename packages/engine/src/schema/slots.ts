@@ -24,7 +24,11 @@ export type SlotKind =
   /** A record of fact values (a scenario's `facts`): every fact with its own domain. */
   | 'fact-values'
   /** Text in each language of the set. */
-  | 'text';
+  | 'text'
+  /** A rule of a policy: the editor offers a ready-made one to fill in. */
+  | 'rule'
+  /** A reviewer scenario: the editor offers a ready-made one to fill in. */
+  | 'scenario';
 
 export const policySetSlots = z.registry<{ slot: SlotKind }>();
 
