@@ -36,6 +36,7 @@ const words = {
     covered: 'dekket',
     failedAt: 'moteksempel ved kombinasjon',
     requiresLabel: 'krever',
+    vacuous: 'forpliktelsen prøver ingenting: vilkåret holder aldri innenfor katalogens virkeområde (appliesWhen)',
     citedBy: 'hjemmelen brukes av',
     outcomes: 'utfall',
     of: 'av',
@@ -88,6 +89,7 @@ const words = {
     covered: 'covered',
     failedAt: 'counterexample at combination',
     requiresLabel: 'requires',
+    vacuous: 'the obligation checks nothing: its condition never holds inside the catalogue\'s scope (appliesWhen)',
     citedBy: 'the source is cited by',
     outcomes: 'outcomes',
     of: 'of',
@@ -178,6 +180,10 @@ function renderBroken(obligation: ObligationResult, lang: ReportLang, titles: Ti
   const scope = obligation.when ? ` ${w.where} ${conditionWords(obligation.when, lang)}` : '';
   out.push(`  ${w.obligation}: ${w.forEvery}${scope} ${w.atPoint} \`${obligation.point}\`: ${expectationWords(obligation.expect!, lang)}`);
   out.push(`    --> ${obligation.at}`);
+  if (obligation.vacuous) {
+    out.push(`  ${w.vacuous}`);
+    return;
+  }
   const example = obligation.counterexample!;
   out.push(`  ${w.counterexample}:`);
   for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);

@@ -98,6 +98,18 @@ describe('regulation gate on the fixture set', () => {
     expect(invariant).toMatchObject({ ok: true, combinations: 18, applicable: 6 });
   });
 
+  it('fails an invariant whose condition never holds inside the scope: it would check nothing', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(
+        '      - invariant: { point: access, when: { fact: colour, is: blue }, expect: { outcome: open-door, status: required } }',
+        'appliesWhen: { fact: colour, is: red }',
+      ),
+    });
+    const report = runGate(model);
+    expect(report.duties[0]!.obligations[0]).toMatchObject({ ok: false, vacuous: true, applicable: 0 });
+    expect(renderGateReport(report)).toContain("the obligation checks nothing: its condition never holds inside the catalogue's scope");
+  });
+
   it('does not count a citing rule that never decides inside the catalogue scope', () => {
     // close-door cites rule-book-2 only when weeks > 12; inside this scope weeks is always none.
     const duties = (scope: string) => ({ 'duties/doors.yaml': dutiesFile('      - coverage: { cites: rule-book-2 }', scope) });
@@ -204,14 +216,18 @@ describe('regulation gate property', () => {
             if (obligation.kind !== 'invariant') return;
             const when = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
             let brute = true;
+            let applicable = 0;
             for (const facts of everyCombination()) {
               if (!inScope(facts) || !when(facts)) continue;
+              applicable++;
               if (!bruteMeets(obligation.expect, set.decideValidated('access', facts, { explain: false }))) {
                 brute = false;
                 break;
               }
             }
-            expect(gate[index]!.ok).toBe(brute);
+            // An invariant that applies to no combination checks nothing, and fails as a gap.
+            expect(gate[index]!.ok).toBe(brute && applicable > 0);
+            expect(gate[index]!.vacuous ?? false).toBe(applicable === 0);
             if (!brute) {
               // The reported counterexample really fails, completed with defaults.
               const facts = { colour: 'red', count: 0, flag: false, weeks: null, ...gate[index]!.counterexample!.facts };

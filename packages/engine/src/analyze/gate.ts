@@ -73,6 +73,8 @@ export interface ObligationResult {
   pointCombinations?: number;
   naiveCombinations?: number;
   counterexample?: Counterexample;
+  /** An invariant whose condition never holds inside the catalogue's scope checks nothing: a gap. */
+  vacuous?: boolean;
   /** Coverage: the source that must be cited, and the outcomes that cite it. */
   cites?: BasisEntry;
   citedBy?: Array<{ point: string; outcome: string; rule: string; at: string }>;
@@ -310,6 +312,10 @@ function checkInvariant(
     result.ok = false;
     result.counterexample = minimise(model, domains, { ...facts }, fails, decide);
     break;
+  }
+  if (result.applicable === 0) {
+    result.ok = false;
+    result.vacuous = true;
   }
   return result;
 }
