@@ -1,9 +1,10 @@
 /**
- * Baseline for the benchmark only, not production code: the `reaction` point of the bundled
- * policies written by hand from the meaning of policies/reaction/ladder.yaml (default settings:
- * exclusion at most 12 weeks). It returns what the compiled predicates compute: per outcome, in
- * the ladder's order, the status of the first rule that holds and its requirements. The bench
- * checks it against the policies over the whole reduced domain before timing it.
+ * Baseline for the benchmark only, not production code: the NAV reaction ladder (the policy
+ * `reaction-ladder-nav` of the reaction point) written by hand from the meaning of
+ * policies/reaction/ladder.yaml, with default settings (exclusion at most 12 weeks). It returns
+ * what the compiled predicates compute: per outcome, in the ladder's order, the status of the
+ * first rule that holds and its requirements. The bench checks it against the policies over the
+ * whole reduced domain of the point before timing it.
  */
 import type { FactRecord, Status } from '@vot/engine';
 

@@ -86,8 +86,15 @@ export class PolicySet {
   /** Decides with already validated, complete facts on the compiled path (for analysis tools). */
   decideValidated(pointId: string, facts: FactRecord, options: DecideOptions = {}): Decision {
     const point = this.point(pointId);
-    const holds = (key: string) => point.predicates.get(key)!(facts);
-    return assembleDecision(this.model, point.model, holds, this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []));
+    // Closures passed inline, not bound to names: transpilers that keep function names would
+    // otherwise wrap each one in a naming helper on every decision.
+    return assembleDecision(
+      this.model,
+      point.model,
+      (key) => point.predicates.get(key)!(facts),
+      this.basis,
+      options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []),
+    );
   }
 
   /** Validates the facts, then decides on the configured evaluation path. */
@@ -102,7 +109,8 @@ export class PolicySet {
     const record = this.validateFacts(pointId, facts);
     const point = this.point(pointId);
     if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
-    const result = await point.engine!.run({ ...record });
+    // The record is this call's own (the validator builds it), so the engine may read it as is.
+    const result = await point.engine!.run(record);
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
     return assembleDecision(this.model, point.model, (key) => held.has(key), this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []));
   }
