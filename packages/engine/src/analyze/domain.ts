@@ -84,8 +84,9 @@ export function pointDomain(model: PolicySetModel, point: PointModel): FactDomai
 
 /**
  * Visits every condition one outcome's decision depends on: the scope of its policy, the `when`
- * of each of its rules (and `otherwise`), their conditional requirements, and the named
- * conditions these refer to, followed transitively (each once, so a cycle cannot loop).
+ * of each of its rules (and `otherwise`), their conditional requirements, the same for the
+ * policies that override it, and the named conditions these refer to, followed transitively
+ * (each once, so a cycle cannot loop).
  */
 function visitOutcomeConditions(point: PointModel, outcome: PointOutcomeModel, visit: (node: ConditionNode) => void): void {
   const named = new Map(point.policies.flatMap((policy) => policy.conditions.map((c) => [c.qualified, c.when] as const)));
@@ -115,8 +116,9 @@ function visitOutcomeConditions(point: PointModel, outcome: PointOutcomeModel, v
  * The reduced domain one outcome's decision depends on, in vocabulary order: only the facts its
  * conditions read (see `visitOutcomeConditions`), integers split at the numbers those conditions
  * compare with. Sound because an outcome is decided by its policy's scope and its own rules
- * alone: every fact outside the slice can be held at any valid value without changing the
- * outcome, so enumerating the slice covers every decision the outcome can take.
+ * alone (or, where an overriding policy applies, by that policy's scope and rules): every fact
+ * outside the slice can be held at any valid value without changing the outcome, so enumerating
+ * the slice covers every decision the outcome can take.
  */
 export function outcomeSlice(model: PolicySetModel, point: PointModel, outcome: PointOutcomeModel): FactDomain[] {
   const read = new Set<string>();
