@@ -47,6 +47,42 @@ afterAll(async () => {
 
 const matches = (group: readonly FactConstraint[], facts: Record<string, FactValue>): boolean => group.every((c) => c.values.includes(facts[c.fact] ?? null));
 
+/**
+ * Brute force over each changed outcome's domain through the public decide path: among the
+ * combinations where the outcome had the change's old status, a combination is inside one of
+ * the change's groups exactly when it changed that way.
+ */
+function crossCheck(before: PolicySetModel, after: PolicySetModel, result: PolicyDiff): void {
+  const beforeSet = new PolicySet(before);
+  const afterSet = new PolicySet(after);
+  const defaults = Object.fromEntries(after.facts.map((f) => [f.id, f.hasDefault ? (f.default ?? null) : null]));
+  expect(result.decisions.length).toBeGreaterThan(0);
+  for (const key of new Set(result.decisions.map((d) => `${d.point}\u0000${d.outcome}`))) {
+    const [point, outcome] = key.split('\u0000') as [string, string];
+    const changes = result.decisions.filter((d) => d.point === point && d.outcome === outcome);
+    const counts = changes.map(() => 0);
+    for (const combination of combinations(outcomeDiffDomain(before, after, point, outcome), defaults)) {
+      const facts = { ...combination };
+      const x = beforeSet.decideValidated(point, facts, { explain: false }).outcomes.find((o) => o.id === outcome);
+      const y = afterSet.decideValidated(point, facts, { explain: false }).outcomes.find((o) => o.id === outcome);
+      const [sx, sy] = [x?.status ?? 'absent', y?.status ?? 'absent'];
+      changes.forEach((change, i) => {
+        if (sx !== change.from.status) return;
+        const limits = Object.entries(change.delta?.limits ?? {});
+        const isChange = change.delta
+          ? sy === sx && limits.every(([k, { from, to }]) => x?.limits?.[k] === from && y?.limits?.[k] === to) &&
+            (change.delta.requiresAdded ?? []).every((r) => y?.requires?.includes(r) && !x?.requires?.includes(r)) &&
+            (change.delta.requiresRemoved ?? []).every((r) => x?.requires?.includes(r) && !y?.requires?.includes(r))
+          : sy === change.to.status;
+        if (isChange) counts[i]!++;
+        // The message is built only on a failure: this runs for every combination.
+        if (change.when.some((g) => matches(g, facts)) !== isChange) expect.fail(`${outcome}: ${JSON.stringify(facts)} should ${isChange ? '' : 'not '}be in a group`);
+      });
+    }
+    expect(changes.map((c) => c.combinations)).toEqual(counts);
+  }
+}
+
 describe('vot diff (semantic)', () => {
   it('finds no change between a policy set and itself', () => {
     expect(isEmptyDiff(diffPolicySets(base, base))).toBe(true);
@@ -57,23 +93,21 @@ describe('vot diff (semantic)', () => {
     // Both exclusions the condition guards lose the single-repeat case; nothing else moves.
     expect(changed.sort()).toEqual(['reaction/exclusion-phone: permitted → not-permitted', 'reaction/exclusion-physical: permitted → not-permitted']);
 
-    const baseSet = new PolicySet(base);
-    const headSet = new PolicySet(head);
-    for (const change of diff.decisions) {
-      const domain = outcomeDiffDomain(base, head, change.point, change.outcome);
-      let expectedCount = 0;
-      for (const combination of combinations(domain, Object.fromEntries(head.facts.map((f) => [f.id, f.hasDefault ? (f.default ?? null) : null])))) {
-        const facts = { ...combination };
-        const before = baseSet.decideValidated(change.point, facts, { explain: false }).outcomes.find((o) => o.id === change.outcome)?.status ?? 'absent';
-        const after = headSet.decideValidated(change.point, facts, { explain: false }).outcomes.find((o) => o.id === change.outcome)?.status ?? 'absent';
-        const isChange = before === change.from.status && after === change.to.status;
-        if (isChange) expectedCount++;
-        // Read as the sentence says: where it was `from`, inside a group, it is now `to`.
-        if (before === change.from.status) expect(change.when.some((g) => matches(g, facts)), JSON.stringify(facts)).toBe(isChange);
-      }
-      expect(change.combinations).toBe(expectedCount);
-      expect(expectedCount).toBeGreaterThan(0);
-    }
+    crossCheck(base, head, diff);
+  });
+
+  it('groups a changed limit by what changed, whatever else the outcome requires', async () => {
+    // The same policies with a shorter maximum exclusion: limits change, and longer proposals are refused.
+    const shorter = (await checkPolicyFolder(bundledPolicyDir(), { settings: { 'exclusion.max-weeks': 8 } })).model!;
+    const limited = diffPolicySets(base, shorter);
+    const physical = limited.decisions.filter((d) => d.outcome === 'exclusion-physical');
+    expect(physical.map((d) => describeChange(d, describeContext(shorter), 'en')[0])).toEqual([
+      'When proposed length of exclusion (weeks) is at most 8 or is not given: exclusion-physical stays permitted: maxWeeks 12 → 8',
+      'When proposed length of exclusion (weeks) is from 9 to 12: exclusion-physical goes from permitted to not-permitted',
+    ]);
+    expect(limited.settings).toEqual([{ id: 'exclusion.max-weeks', change: 'changed', fields: { value: { from: 12, to: 8 } } }]);
+    // One outcome is enough here: the phone exclusion reads the same facts and rules.
+    crossCheck(base, shorter, { ...limited, decisions: physical });
   });
 
   it('says the change as a reviewer would: not grave, exactly one earlier incident, no oral warning', () => {

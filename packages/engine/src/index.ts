@@ -29,9 +29,9 @@ export { compareScenario, runScenarios, type RunScenariosOptions, type ScenarioM
 export { bundleFormat, parseBundle, serializeBundle, type PolicyBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
 export { auditOutcomes, auditRecordFormat, auditRecordSchema, compareOutcomes, parseAuditRecordLine, toAuditRecord, type AuditOutcome, type AuditRecord, type OutcomeChange } from './decide/audit.js';
-export { coverCells, diffPolicySets, isEmptyDiff, outcomeDiffDomain, type DecisionChange, type FactConstraint, type FieldChange, type OutcomeState, type PolicyDiff, type TextChange } from './analyze/diff.js';
+export { coverCells, diffPolicySets, isEmptyDiff, outcomeDiffDomain, type DecisionChange, type FactConstraint, type FieldChange, type OutcomeState, type PolicyDiff, type StateDelta, type TextChange } from './analyze/diff.js';
 export { describeCondition, describeContext, describeWhen, factName, listText, textIn, valueText, type DescribeContext, type SentenceLang } from './describe/condition.js';
-export { describeChange, describeConstraint, describeGroup, describeState } from './describe/change.js';
+export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
 export { runGate, sliceDomain, traceability, type Counterexample, type DecidedForDuty, type DutyResult, type GateOptions, type GateReport, type ObligationResult, type TraceabilityRow } from './analyze/gate.js';
 export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions, type ReportLang } from './analyze/gate-render.js';
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';

@@ -27,11 +27,22 @@ export interface FactConstraint {
   intervals?: string[];
 }
 
+/** What changed for an outcome whose status stayed the same. */
+export interface StateDelta {
+  requiresAdded?: string[];
+  requiresRemoved?: string[];
+  /** Changed limits; `undefined` on a side where the limit is not set. */
+  limits?: Record<string, { from?: number; to?: number }>;
+}
+
 export interface DecisionChange {
   point: string;
   outcome: string;
+  /** The statuses before and after (equal when only `delta` changed). */
   from: OutcomeState;
   to: OutcomeState;
+  /** Set when the status stayed the same and only requirements or limits changed. */
+  delta?: StateDelta;
   /** How many combinations of the reduced domain changed this way. */
   combinations: number;
   /** Of how many combinations the outcome's reduced domain has. */
@@ -152,6 +163,22 @@ function stateOf(outcome: DecidedOutcome | undefined): OutcomeState {
   return state;
 }
 
+function deltaOf(from: OutcomeState, to: OutcomeState): StateDelta {
+  const delta: StateDelta = {};
+  const before = new Set(from.requires ?? []);
+  const after = new Set(to.requires ?? []);
+  const added = [...after].filter((r) => !before.has(r));
+  const removed = [...before].filter((r) => !after.has(r));
+  if (added.length) delta.requiresAdded = added;
+  if (removed.length) delta.requiresRemoved = removed;
+  for (const key of [...new Set([...Object.keys(from.limits ?? {}), ...Object.keys(to.limits ?? {})])].sort()) {
+    const x = from.limits?.[key];
+    const y = to.limits?.[key];
+    if (x !== y) (delta.limits ??= {})[key] = { from: x, to: y };
+  }
+  return delta;
+}
+
 /** A cheap identity of a state (it runs for every outcome of every combination). */
 const stateKey = (state: OutcomeState): string => {
   let key = state.status;
@@ -252,9 +279,8 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
       const total = sizes.reduce((p, n) => p * n, 1);
       const perOutcome = outcomes.map((outcomeId) => ({
         outcomeId,
-        groups: new Map<string, { from: OutcomeState; to: OutcomeState; byStatus: boolean; cells: number[] }>(),
-        // The base state of every cell, to tell a group's "don't care" cells from its forbidden ones.
-        baseKeys: new Array<string>(total),
+        groups: new Map<string, { from: OutcomeState; to: OutcomeState; delta?: StateDelta; cells: number[] }>(),
+        // The base status of every cell, to tell a group's "don't care" cells from its forbidden ones.
         baseStatuses: new Array<string>(total),
       }));
       const baseRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, baseDefaults);
@@ -273,28 +299,32 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
           const from = stateOf(baseDecided.get(entry.outcomeId));
           const to = stateOf(headDecided.get(entry.outcomeId));
           const fromKey = stateKey(from);
-          entry.baseKeys[index] = fromKey;
           entry.baseStatuses[index] = from.status;
           const toKey = stateKey(to);
           if (fromKey === toKey) continue;
           // A status change is one group whatever the requirements; otherwise the exact states.
-          const statusChanged = from.status !== to.status;
-          const key = statusChanged ? `${from.status}→${to.status}` : `${fromKey}→${toKey}`;
+          // One group per status change; when the status stays, one group per change of
+          // requirements and limits (whatever else the outcome requires in each combination).
+          const delta = from.status === to.status ? deltaOf(from, to) : undefined;
+          const key = `${from.status}→${to.status}${delta ? JSON.stringify(delta) : ''}`;
           let group = entry.groups.get(key);
-          if (!group) entry.groups.set(key, (group = { from: statusChanged ? { status: from.status } : from, to: statusChanged ? { status: to.status } : to, byStatus: statusChanged, cells: [] }));
+          if (!group) {
+            group = { from: { status: from.status }, to: { status: to.status }, cells: [] };
+            if (delta) group.delta = delta;
+            entry.groups.set(key, group);
+          }
           group.cells.push(index);
         }
       }
-      for (const { outcomeId, groups, baseKeys, baseStatuses } of perOutcome) {
+      for (const { outcomeId, groups, baseStatuses } of perOutcome) {
         for (const group of groups.values()) {
           // Read as "where the outcome was <from>, when …, it is now <to>": cells whose base state
           // was something else cannot make a sentence false, so they are "don't care" (2).
-          const fromKey = stateKey(group.from);
           const marked = new Uint8Array(total);
-          for (let index = 0; index < total; index++) marked[index] = (group.byStatus ? baseStatuses[index] === group.from.status : baseKeys[index] === fromKey) ? 0 : 2;
+          for (let index = 0; index < total; index++) marked[index] = baseStatuses[index] === group.from.status ? 0 : 2;
           for (const index of group.cells) marked[index] = 1;
           const when = coverCells(sizes, marked).map((cube) => constraintsOf(domains, cube));
-          changes.push({ point: pointId, outcome: outcomeId, from: group.from, to: group.to, combinations: group.cells.length, of: total, when });
+          changes.push({ point: pointId, outcome: outcomeId, from: group.from, to: group.to, ...(group.delta ? { delta: group.delta } : {}), combinations: group.cells.length, of: total, when });
         }
       }
     }

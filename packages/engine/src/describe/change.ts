@@ -3,12 +3,12 @@
  * earlier incidents is at least 2") and what changed for them ("exclusion-physical goes from
  * not-permitted to permitted").
  */
-import type { DecisionChange, FactConstraint, OutcomeState } from '../analyze/diff.js';
+import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '../analyze/diff.js';
 import { factName, listText, valueText, type DescribeContext, type SentenceLang } from './condition.js';
 
 const words = {
-  nb: { is: 'er', isNot: 'er ikke', atLeast: 'er minst', atMost: 'er høyst', between: (a: string, b: string) => `er fra ${a} til ${b}`, and: 'og', when: 'Når', always: 'For alle kombinasjoner', goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`, absent: 'ikke med', requires: 'krever', limits: 'grenser', statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' } },
-  en: { is: 'is', isNot: 'is not', atLeast: 'is at least', atMost: 'is at most', between: (a: string, b: string) => `is from ${a} to ${b}`, and: 'and', when: 'When', always: 'For every combination', goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`, absent: 'absent', requires: 'requires', limits: 'limits', statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' } },
+  nb: { is: 'er', isNot: 'er ikke', atLeast: 'er minst', atMost: 'er høyst', between: (a: string, b: string) => `er fra ${a} til ${b}`, and: 'og', when: 'Når', always: 'For alle kombinasjoner', goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`, stays: (o: string, a: string) => `${o} er fortsatt ${a}`, alsoRequires: 'krever nå også', noLongerRequires: 'krever ikke lenger', unset: 'ingen', absent: 'ikke med', requires: 'krever', limits: 'grenser', statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' } },
+  en: { is: 'is', isNot: 'is not', atLeast: 'is at least', atMost: 'is at most', between: (a: string, b: string) => `is from ${a} to ${b}`, and: 'and', when: 'When', always: 'For every combination', goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`, stays: (o: string, a: string) => `${o} stays ${a}`, alsoRequires: 'now also requires', noLongerRequires: 'no longer requires', unset: 'none', absent: 'absent', requires: 'requires', limits: 'limits', statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' } },
 } as const;
 
 const langOf = (lang: string): SentenceLang => (lang === 'nb' ? 'nb' : 'en');
@@ -66,9 +66,20 @@ export function describeState(state: OutcomeState, lang: string): string {
   return extras.length ? `${status} (${extras.join('; ')})` : status;
 }
 
+/** "maxWeeks 12 → 8; now also requires x; no longer requires y" */
+export function describeDelta(delta: StateDelta, lang: string): string {
+  const w = words[langOf(lang)];
+  const parts = Object.entries(delta.limits ?? {}).map(([k, { from, to }]) => `${k} ${from ?? w.unset} → ${to ?? w.unset}`);
+  if (delta.requiresAdded?.length) parts.push(`${w.alsoRequires} ${delta.requiresAdded.join(', ')}`);
+  if (delta.requiresRemoved?.length) parts.push(`${w.noLongerRequires} ${delta.requiresRemoved.join(', ')}`);
+  return parts.join('; ');
+}
+
 /** One line per group: "When …: exclusion-physical goes from not-permitted to permitted". */
 export function describeChange(change: DecisionChange, context: DescribeContext, lang: string): string[] {
   const w = words[langOf(lang)];
-  const effect = w.goes(change.outcome, describeState(change.from, lang), describeState(change.to, lang));
+  const effect = change.delta
+    ? `${w.stays(change.outcome, describeState(change.from, lang))}: ${describeDelta(change.delta, lang)}`
+    : w.goes(change.outcome, describeState(change.from, lang), describeState(change.to, lang));
   return change.when.map((group) => `${describeGroup(group, context, lang)}: ${effect}`);
 }
