@@ -10,7 +10,7 @@
 import { PolicySet } from '../decide/policy-set.js';
 import type { DecidedOutcome } from '../decide/decision.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, RuleModel, SettingModel, SourceModel, Status, Text } from '../model.js';
-import { defaultFacts, factDomain, type FactDomain } from './domain.js';
+import { conditionBreakpoints, defaultFacts, factDomain, type FactDomain } from './domain.js';
 
 /** What one outcome is for a fact combination; `absent` when the decision leaves it out. */
 export interface OutcomeState {
@@ -125,16 +125,7 @@ export function outcomeDiffDomain(base: PolicySetModel, head: PolicySetModel, po
 function outcomeDomain(base: PolicySetModel, head: PolicySetModel, basePoint: PointModel | undefined, headPoint: PointModel | undefined, outcomeId: string): FactDomain[] {
   const tests = [...(basePoint ? outcomeTests(basePoint, outcomeId) : []), ...(headPoint ? outcomeTests(headPoint, outcomeId) : [])];
   const read = new Set(tests.map((t) => t.fact));
-  const breakpoints = new Map<string, Set<number>>();
-  for (const test of tests) {
-    for (const value of Array.isArray(test.value) ? test.value : [test.value]) {
-      if (typeof value !== 'number') continue;
-      const set = breakpoints.get(test.fact) ?? new Set<number>();
-      // A comparison with c can change its answer at c and at c + 1 (see analyze/domain.ts).
-      set.add(value).add(value + 1);
-      breakpoints.set(test.fact, set);
-    }
-  }
+  const breakpoints = conditionBreakpoints(tests);
   const baseFacts = new Map(base.facts.map((f) => [f.id, f]));
   const headFacts = new Map(head.facts.map((f) => [f.id, f]));
   const order = [...head.facts.map((f) => f.id), ...base.facts.map((f) => f.id).filter((id) => !headFacts.has(id))];
