@@ -16,11 +16,12 @@ export interface HostResult {
   records: AuditRecord[];
 }
 
-/** Decides an incident at every point whose required facts it has. */
-export async function decideIncident(facts: Record<string, unknown>, at = new Date()): Promise<HostResult> {
-  // The facts come from JSON, so they are checked at run time (decide refuses bad facts): use
-  // the untyped view. A host that builds facts in TypeScript gets them checked by its compiler.
-  const policies: PolicySet = await loadPolicies();
+/**
+ * Decides an incident at every point whose required facts it has. The facts come from JSON, so
+ * they are checked at run time (decide refuses bad facts): this takes the untyped view of the
+ * policies. A host that builds facts in TypeScript gets them checked by its compiler instead.
+ */
+export async function decideIncident(policies: PolicySet, facts: Record<string, unknown>, at = new Date()): Promise<HostResult> {
   const result: HostResult = { decisions: [], records: [] };
   for (const point of policies.model.points) {
     if (point.requiredFacts.some((fact) => !(fact in facts))) continue;
@@ -39,7 +40,9 @@ async function main(args: string[]): Promise<number> {
   }
   const incident = JSON.parse(await readFile(incidentFile, 'utf8')) as { facts?: Record<string, unknown> };
   try {
-    const { decisions, records } = await decideIncident(incident.facts ?? (incident as Record<string, unknown>));
+    // Load once at start-up; decide with the same set for every incident.
+    const policies = await loadPolicies();
+    const { decisions, records } = await decideIncident(policies, incident.facts ?? (incident as Record<string, unknown>));
     for (const decision of decisions) {
       process.stdout.write(`${decision.point} (${decision.policy.name} ${decision.policy.version})\n`);
       for (const outcome of decision.outcomes) process.stdout.write(`  ${outcome.id}: ${outcome.status} — ${outcome.reason.en ?? ''}\n`);
