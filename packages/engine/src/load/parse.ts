@@ -4,7 +4,7 @@
  * reserved keys. Every problem is collected as a diagnostic; nothing is thrown.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
-import { diagnostic, type Diagnostic, type SourcePosition } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type SourcePosition } from '../diagnostics.js';
 
 export const loadLimits = {
   /** Largest policy file, in bytes. */
@@ -134,6 +134,10 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     return { parsed: empty, diagnostics };
   }
 
+  /** A diagnostic spanning a node of the tree (`range` as the parser gives it). */
+  const reportAt = (code: DiagnosticCode, range: readonly number[] | null | undefined, args?: Record<string, string | number>) =>
+    diagnostics.push(diagnostic({ code, file, start: range ? position(range[0]!) : undefined, end: range ? position(range[1]!) : undefined, args }));
+
   // One walk over the tree: tags, aliases, depth, keys; and the conversion to plain data.
   let aliases = 0;
   let nodes = 0;
@@ -154,16 +158,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
       aliases++;
       const target = node.resolve(document as Document);
       if (!target) {
-        const range = node.range;
-        diagnostics.push(
-          diagnostic({
-            code: 'yaml-syntax',
-            file,
-            start: range ? position(range[0]) : undefined,
-            end: range ? position(range[1]) : undefined,
-            args: { detail: `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` before it` },
-          }),
-        );
+        reportAt('yaml-syntax', node.range, { detail: `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` before it` });
         return undefined;
       }
       // Aliases are expanded once, without following aliases inside the target, so a chain of
@@ -172,15 +167,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     }
     const tagged = node as { tag?: string; range?: [number, number, number] } | null;
     if (tagged && typeof tagged.tag === 'string' && tagged.range) {
-      diagnostics.push(
-        diagnostic({
-          code: 'custom-tag',
-          file,
-          start: position(tagged.range[0]),
-          end: position(tagged.range[1]),
-          args: { tag: tagged.tag.replace(/^tag:yaml.org,2002:/, '!!') },
-        }),
-      );
+      reportAt('custom-tag', tagged.range, { tag: tagged.tag.replace(/^tag:yaml.org,2002:/, '!!') });
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
@@ -204,31 +191,11 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
         }
         // `1` and `"1"` become the same property, so they are the same key here.
         const key = String(keyNode.value);
-        if (seen.has(key)) {
-          diagnostics.push(
-            diagnostic({
-              code: 'duplicate-key',
-              file,
-              start: keyRange ? position(keyRange[0]) : undefined,
-              end: keyRange ? position(keyRange[1]) : undefined,
-              args: { key },
-            }),
-          );
+        if (seen.has(key) || reservedKeys.has(key)) {
+          reportAt(seen.has(key) ? 'duplicate-key' : 'forbidden-key', keyRange, { key });
           continue;
         }
         seen.add(key);
-        if (reservedKeys.has(key)) {
-          diagnostics.push(
-            diagnostic({
-              code: 'forbidden-key',
-              file,
-              start: keyRange ? position(keyRange[0]) : undefined,
-              end: keyRange ? position(keyRange[1]) : undefined,
-              args: { key },
-            }),
-          );
-          continue;
-        }
         result[key] = toData(pair.value, depth + 1);
       }
       return result;
