@@ -162,6 +162,20 @@ loadPolicies().then(async (policies) => {
     expect(bad.stdout).toMatch(/bad\.ts\(2,\d+\): error TS(2353|2561): .*'employeeEmployr'/);
   });
 
+  it('apply a local setting from the YAML shipped beside the bundle', async () => {
+    await writeFile(
+      join(project, 'settings.mjs'),
+      `import { loadPolicies } from '@vot/policies';
+const bundled = await loadPolicies();
+const local = await loadPolicies({ settings: { 'exclusion.max-weeks': 8 } });
+const facts = ${JSON.stringify(facts)};
+const weeks = async (policies) => (await policies.decide('reaction', facts)).outcomes.find((o) => o.id === 'exclusion-physical').limits.maxWeeks;
+console.log(JSON.stringify({ bundled: await weeks(bundled), local: await weeks(local), sameHash: bundled.policy.hash === local.policy.hash }));
+`,
+    );
+    expect(JSON.parse(await node('settings.mjs'))).toEqual({ bundled: 12, local: 8, sameHash: false });
+  });
+
   it('run the vot binary', async () => {
     const incident = join(repo, 'examples', 'incidents', '04-caseworker-attacked-after-work-serious-injury.json');
     const { stdout } = await run(join(project, 'node_modules', '.bin', 'vot'), ['eval', incident, '--point', 'reporting', '--format', 'json'], { cwd: project });
