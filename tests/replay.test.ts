@@ -72,6 +72,9 @@ describe('vot replay', () => {
     const { code, report } = await replay([file, '--format', 'json']);
     expect(code).toBe(0);
     expect(report).toMatchObject({ total: records.length, unchanged: records.length, changed: [], refused: [], invalidLines: 0 });
+    const text = await replay([file, '--lang', 'nb']);
+    expect(text.stdout).toContain(`${records.length} lagrede beslutninger (`);
+    expect(text.stdout).toContain(`uendret ${records.length} · endret 0 · avvist 0`);
   });
 
   it('reports exactly the decisions a shorter exclusion limit changes', async () => {

@@ -60,7 +60,8 @@ export interface ReplayReport {
 }
 
 const labels = {
-  summary: { nb: 'uendret', en: 'unchanged' },
+  unchanged: { nb: 'uendret', en: 'unchanged' },
+  requires: { nb: 'krever', en: 'requires' },
   changed: { nb: 'endret', en: 'changed' },
   refused: { nb: 'avvist', en: 'refused' },
   invalid: { nb: 'ugyldige linjer', en: 'invalid lines' },
@@ -112,7 +113,7 @@ const shortHash = (hash: string): string => `${hash.slice(0, 19)}…`;
 function outcomeText(outcome: AuditOutcome | undefined, lang: 'nb' | 'en'): string {
   if (!outcome) return labels.absent[lang];
   const parts: string[] = [outcome.status];
-  if (outcome.requires?.length) parts.push(`requires ${outcome.requires.join(', ')}`);
+  if (outcome.requires?.length) parts.push(`${labels.requires[lang]} ${outcome.requires.join(', ')}`);
   if (outcome.limits) parts.push(Object.entries(outcome.limits).map(([key, value]) => `${key} ${value}`).join(', '));
   return parts.join('; ');
 }
@@ -120,7 +121,7 @@ function outcomeText(outcome: AuditOutcome | undefined, lang: 'nb' | 'en'): stri
 export function renderReplay(report: ReplayReport, lang: 'nb' | 'en'): string {
   const lines = [
     `${report.total} ${labels.decisions[lang]} (${report.records}) ${labels.under[lang]} ${report.policy.name} ${report.policy.version} (${shortHash(report.policy.hash)})`,
-    `  ${labels.summary[lang]} ${report.unchanged} · ${labels.changed[lang]} ${report.changed.length} · ${labels.refused[lang]} ${report.refused.length}` +
+    `  ${labels.unchanged[lang]} ${report.unchanged} · ${labels.changed[lang]} ${report.changed.length} · ${labels.refused[lang]} ${report.refused.length}` +
       (report.invalidLines > 0 ? ` · ${labels.invalid[lang]} ${report.invalidLines}` : ''),
   ];
   for (const under of report.recordedUnder) lines.push(`  ${labels.recorded[lang]} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
