@@ -94,6 +94,11 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
     return rendered(loadRaw({ 'aliases.yaml': `kind: sources\n${anchors}\n` }), 'too-many-aliases');
   },
   'too-deep': () => rendered(loadRaw({ 'deep.yaml': `kind: sources\nx: ${'['.repeat(60)}${']'.repeat(60)}\n` }), 'too-deep'),
+  'too-many-problems': () => {
+    const result = loadRaw({ 'broken.yaml': `kind: sources\n${': : :\n'.repeat(150)}` });
+    expect(result.diagnostics.filter((d) => d.code === 'yaml-syntax')).toHaveLength(100);
+    return rendered(result, 'too-many-problems');
+  },
   'too-many-values': () => {
     const anchored = `a: &x [${Array.from({ length: 5000 }, () => 'v').join(', ')}]\n`;
     const copies = Array.from({ length: 50 }, (_, i) => `b${i}: *x`).join('\n');

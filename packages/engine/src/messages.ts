@@ -85,6 +85,11 @@ const templates = {
     message: (x) => `nesting is deeper than the limit of ${a(x, 'limit')} levels`,
     help: () => 'split the condition into named conditions',
   },
+  'too-many-problems': {
+    severity: 'error',
+    message: (x) => `${a(x, 'count')} more problems in this file are not shown`,
+    help: () => 'fix the ones above first; a file this broken may not be a policy file at all',
+  },
   'too-many-values': {
     severity: 'error',
     message: (x) => `file holds more than ${a(x, 'limit')} values (aliases expanded)`,

@@ -7,7 +7,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { documentSchemas, type DocumentKind } from '../schema/documents.js';
-import { decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
+import { capProblems, decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
 import { validateDocument } from './validate.js';
 
 export interface LoadedDocument<K extends string = string, D = unknown> {
@@ -36,8 +36,9 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
 
 /** How much one policy folder may hold: a wrong path (a home folder, `/`) must not be read whole. */
 export const folderLimits = {
-  maxFiles: 2_000,
-  maxTotalBytes: 64 * 1024 * 1024,
+  maxFiles: 1_000,
+  /** About fifty times the bundled set; parsing YAML is linear, so this bounds the time too. */
+  maxTotalBytes: 16 * 1024 * 1024,
 } as const;
 
 /** A file-system error as a reviewer reads it, without the absolute path Node puts in the message. */
@@ -150,7 +151,8 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
     }
     texts.set(file, text);
     const { parsed, diagnostics: parseDiagnostics } = parseYaml(file, text);
-    diagnostics.push(...parseDiagnostics);
+    // A loop, not push(...list): spreading a very long list overflows the call stack.
+    for (const d of parseDiagnostics) diagnostics.push(d);
     if (parseDiagnostics.some((d) => d.severity === 'error')) continue;
     if (parsed.data === undefined) {
       // Never skip a file silently: the parser found nothing wrong, but there is no data either.
@@ -181,7 +183,7 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
       continue;
     }
     const validated = validateDocument(kind as DocumentKind, parsed);
-    diagnostics.push(...validated.diagnostics);
+    for (const d of capProblems(file, validated.diagnostics)) diagnostics.push(d);
     if (validated.document !== undefined) documents.push({ kind, file, parsed, document: validated.document });
   }
   return { documents, texts, diagnostics };

@@ -23,6 +23,8 @@ export const loadLimits = {
    * expanding into millions of values.
    */
   maxNodes: 200_000,
+  /** Problems reported per file and stage; the rest are only counted. */
+  maxProblemsPerFile: 100,
 } as const;
 
 const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -62,6 +64,18 @@ const bidiControl = /[\u202a-\u202e\u2066-\u2069]/;
 function positionBeforeParsing(text: string, offset: number): SourcePosition {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * The first `maxProblemsPerFile` diagnostics of a file, and one that counts the rest (and
+ * `alreadyHidden` problems the caller did not turn into diagnostics).
+ */
+export function capProblems(file: string, found: Diagnostic[], alreadyHidden = 0): Diagnostic[] {
+  const hidden = alreadyHidden + Math.max(0, found.length - loadLimits.maxProblemsPerFile);
+  if (hidden === 0) return found;
+  const shown = found.slice(0, loadLimits.maxProblemsPerFile);
+  shown.push(diagnostic({ code: 'too-many-problems', file, args: { count: hidden } }));
+  return shown;
 }
 
 export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
@@ -110,7 +124,11 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     diagnostics.push(diagnostic({ code: 'multiple-documents', file, start: position(offset) }));
   }
   const document = list[0]!;
-  for (const error of [...document.errors, ...document.warnings]) {
+  const problems = [...document.errors, ...document.warnings];
+  // A file broken throughout has an error per line; placing and wording each would take longer
+  // than the parse. The first ones are enough to start with; the rest are counted.
+  const unplaced = Math.max(0, problems.length - loadLimits.maxProblemsPerFile);
+  for (const error of problems.slice(0, loadLimits.maxProblemsPerFile)) {
     const start = position(error.pos[0]);
     const end = position(error.pos[1]);
     if (error.code === 'TAB_AS_INDENT') {
@@ -131,7 +149,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   const nothingWritten = contents === null || contents === undefined || (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1]);
   if (nothingWritten) {
     if (diagnostics.length === 0) diagnostics.push(diagnostic({ code: 'empty-file', file }));
-    return { parsed: empty, diagnostics };
+    return { parsed: empty, diagnostics: capProblems(file, diagnostics, unplaced) };
   }
 
   /** A diagnostic spanning a node of the tree (`range` as the parser gives it). */
@@ -251,5 +269,5 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     return { start: position(range[0]), end: position(range[1]) };
   };
 
-  return { parsed: { file, text, data, locate }, diagnostics };
+  return { parsed: { file, text, data, locate }, diagnostics: capProblems(file, diagnostics, unplaced) };
 }
