@@ -56,3 +56,24 @@ describe('the policy book', () => {
     expect(bookMarkdown(hostile, 'en')).toContain('\\<img src=x onerror=alert(1)\\>');
   });
 });
+
+describe('vot render', () => {
+  it('refuses policies that do not check clean, with exit 1 and the diagnostics, and writes nothing', async () => {
+    const { mkdtemp, readdir, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { main } = await import('@vot/cli');
+    const dir = await mkdtemp(join(tmpdir(), 'vot-render-bad-'));
+    try {
+      await writeFile(join(dir, 'policy-set.yaml'), 'kind: policy-set\nname: broken\n');
+      const err: string[] = [];
+      const code = await main(['render', '--policies', dir, '--out', join(dir, 'book')], { out: () => undefined, err: (s) => void err.push(s), cwd: dir });
+      expect(code).toBe(1);
+      expect(err.join('\n')).toMatch(/error\[/);
+      expect(err.join('\n')).toContain('the book is rendered from policies that check clean');
+      expect(await readdir(dir)).toEqual(['policy-set.yaml']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { describeCondition, describeContext, describeWhen, expectationWords, tex
 import type { BookLang } from './html.js';
 
 const t = (lang: BookLang, nb: string, en: string): string => (lang === 'nb' ? nb : en);
+const statusIn = (status: string, lang: BookLang): string => (lang === 'nb' ? ({ required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt', absent: 'ikke med' } as Record<string, string>)[status] ?? status : status);
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** Reviewer text cannot start a heading, a list or an HTML block inside the book. */
 const md = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
@@ -24,7 +25,7 @@ export function bookMarkdown(model: PolicySetModel, lang: BookLang): string {
   const sources = new Map(model.sources.map((s) => [s.id, s]));
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const rule = (r: RuleModel, context: ReturnType<typeof describeContext>): string[] => {
-    const lines = [`1. **${md(describeWhen(r.when, context, lang))}**: ${r.status}`];
+    const lines = [`1. **${md(describeWhen(r.when, context, lang))}**: ${statusIn(r.status, lang)}`];
     for (const q of r.requires) lines.push(`   - ${t(lang, 'krever', 'requires')} \`${q.id}\`${q.when ? ` ${t(lang, 'når', 'when')} ${md(describeCondition(q.when, context, lang))}` : ''}`);
     for (const [k, v] of Object.entries(r.limits)) lines.push(`   - ${t(lang, 'grense', 'limit')} \`${k}\` = ${v}`);
     lines.push(`   - ${t(lang, 'Begrunnelse', 'Reason')}: ${md(textIn(r.reason, lang))}`);
@@ -79,7 +80,7 @@ export function bookMarkdown(model: PolicySetModel, lang: BookLang): string {
   for (const scenario of model.scenarios) {
     out.push('', `### ${md(scenario.name)} (\`${scenario.point}\`)`, '');
     out.push(`${t(lang, 'Gitt', 'Given')}: ${Object.entries(scenario.facts).map(([id, v]) => `${md(textIn(facts.get(id)?.title, lang) || id)} = ${valueText(v, lang)}`).join('; ')}`, '');
-    out.push(`${t(lang, 'Forventet', 'Expected')}: ${Object.entries(scenario.expect).map(([id, e]) => `\`${id}\` ${e.status}`).join('; ')}`);
+    out.push(`${t(lang, 'Forventet', 'Expected')}: ${Object.entries(scenario.expect).map(([id, e]) => `\`${id}\` ${statusIn(e.status, lang)}`).join('; ')}`);
   }
   return `${out.join('\n')}\n`;
 }
