@@ -6,13 +6,14 @@
  * from its verified bundle. Needs the npm registry for the packages' own dependencies.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedPackages, repo, stageWorkspace } from './stage-workspace.js';
 
 const execFileAsync = promisify(execFile);
 /** Runs a command; on failure, the error names the command and shows the end of its output. */
@@ -25,34 +26,13 @@ async function run(command: string, args: string[], options: { cwd?: string } = 
     throw Object.assign(new Error(`${command} ${args.join(' ')} failed:\n${output}`), { stdout, stderr });
   }
 }
-const repo = resolve(import.meta.dirname, '..');
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 const pnpm = ['-y', 'pnpm@10.34.9'];
-const published = ['engine', 'policies', 'cli'];
+const published = publishedPackages;
 
 let work: string;
 let project: string;
 let tarballs: string[];
-
-/**
- * A private copy of the workspace's build inputs, so building never touches the working tree's
- * `dist/` folders (other test runs may build or read them at the same time). Dependencies are
- * shared: the root `node_modules` is linked, and each package's `node_modules` keeps its
- * relative links into it.
- */
-async function stageWorkspace(stage: string): Promise<void> {
-  await mkdir(join(stage, 'packages'), { recursive: true });
-  for (const file of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.json', 'tsconfig.base.json', '.npmrc']) await cp(join(repo, file), join(stage, file));
-  for (const dir of ['build', 'policies']) await cp(join(repo, dir), join(stage, dir), { recursive: true });
-  for (const name of published) {
-    await cp(join(repo, 'packages', name), join(stage, 'packages', name), {
-      recursive: true,
-      verbatimSymlinks: true,
-      filter: (source) => !source.startsWith(join(repo, 'packages', name, 'dist')),
-    });
-  }
-  await symlink(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir');
-}
 
 /**
  * attw's checks on an unpacked package. The attw 0.18.2 command line cannot read any tarball
