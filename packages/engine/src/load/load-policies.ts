@@ -5,6 +5,7 @@ import { PolicySet, type EvaluatorKind } from '../decide/policy-set.js';
 import type { FactValue, PolicySetModel } from '../model.js';
 import { loadPolicyFolder, readPolicyFolder, loadPolicyTexts } from './folder.js';
 import { policyHash } from './hash.js';
+import { readSettingsInput } from './settings-input.js';
 
 export interface CheckFolderOptions {
   /** Settings in force instead of their defaults. */
@@ -33,10 +34,15 @@ export function checkPolicyTexts(files: ReadonlyMap<string, string | Uint8Array>
 }
 
 function checkLoaded(loaded: ReturnType<typeof loadPolicyTexts>, base: string, options: CheckFolderOptions): CheckedFolder {
-  const hash = policyHash(loaded.texts, base, options.settings);
+  const input = readSettingsInput(options.settings);
+  if (input.diagnostics.length > 0) {
+    // Fail closed: settings that cannot be read would otherwise fall back to the defaults.
+    return { diagnostics: sortDiagnostics([...loaded.diagnostics, ...input.diagnostics]), texts: loaded.texts };
+  }
+  const hash = policyHash(loaded.texts, base, input.settings);
   const checked = loaded.diagnostics.some((d) => d.code === 'file-unreadable' && d.file === base)
     ? { diagnostics: [] as Diagnostic[] }
-    : checkPolicySet(loaded, { hash, settings: options.settings });
+    : checkPolicySet(loaded, { hash, settings: input.settings });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]);
   const result: CheckedFolder = { diagnostics, texts: loaded.texts };
   if (checked.model && !hasErrors(diagnostics)) result.model = checked.model;
