@@ -128,6 +128,27 @@ describe('vot diff (semantic)', () => {
     expect(diff.settings).toEqual([]);
   });
 
+  it('matches rules by their id, so a rule inserted above others does not make them look changed', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'vot-diff-insert-'));
+    try {
+      await cp(bundledPolicyDir(), copy, { recursive: true });
+      await edit(
+        join(copy, 'reaction', 'ladder.yaml'),
+        '    rules:\n      - id: anonymous-user\n        when: { condition: anonymous }',
+        '    rules:\n      - id: grave-first\n        when: { fact: grave, is: true }\n        status: permitted\n        reason: { nb: Alltid en samtale etter en graverende hendelse., en: Always a talk after a grave incident. }\n      - id: anonymous-user\n        when: { condition: anonymous }',
+      );
+      const inserted = (await checkPolicyFolder(copy)).model!;
+      expect(inserted).toBeDefined();
+      const result = diffPolicySets(base, inserted);
+      expect(result.rules).toEqual({ added: ['reaction-ladder-nav/talk-with-user#1'], removed: [] });
+      expect(result.reasons).toEqual([]);
+      expect(result.decisions.map((d) => `${d.outcome}: ${d.from.status} → ${d.to.status}`)).toEqual(['talk-with-user: not-permitted → permitted']);
+      crossCheck(base, inserted, result);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
   it('covers exactly the marked cells of any grid (property)', () => {
     fc.assert(
       fc.property(

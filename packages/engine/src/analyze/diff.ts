@@ -323,8 +323,12 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
   return changes;
 }
 
+/**
+ * Every rule by a stable identity: its `id` where the reviewer gave one (so inserting a rule
+ * above it does not make it look changed), else its position key.
+ */
 const allRules = (model: PolicySetModel): Map<string, RuleModel> =>
-  new Map(model.points.flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])])).map((r) => [r.key, r]));
+  new Map(model.points.flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])])).map((r) => [r.id ? `${r.policy}/${r.outcome}@${r.id}` : r.key, r]));
 
 const sameJson = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
 
@@ -359,7 +363,7 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
   const reasons: TextChange[] = [];
   for (const [key, rule] of headRules) {
     const before = baseRules.get(key);
-    if (before && !sameJson(before.reason, rule.reason)) reasons.push({ id: key, at: `${rule.at.file}:${rule.at.line}:${rule.at.column}`, from: before.reason, to: rule.reason });
+    if (before && !sameJson(before.reason, rule.reason)) reasons.push({ id: rule.key, at: `${rule.at.file}:${rule.at.line}:${rule.at.column}`, from: before.reason, to: rule.reason });
   }
   const basePoints = new Set(base.points.map((p) => p.id));
   const headPoints = new Set(head.points.map((p) => p.id));
@@ -369,7 +373,7 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
     points: { added: [...headPoints].filter((p) => !basePoints.has(p)), removed: [...basePoints].filter((p) => !headPoints.has(p)) },
     decisions: decisionChanges(base, head),
     reasons,
-    rules: { added: [...headRules.keys()].filter((k) => !baseRules.has(k)), removed: [...baseRules.keys()].filter((k) => !headRules.has(k)) },
+    rules: { added: [...headRules].filter(([k]) => !baseRules.has(k)).map(([, r]) => r.key), removed: [...baseRules].filter(([k]) => !headRules.has(k)).map(([, r]) => r.key) },
     sources: recordChanges<SourceModel>(base.sources, head.sources),
     settings: recordChanges<SettingModel>(base.settings, head.settings),
   };
