@@ -12,7 +12,7 @@ a:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible
 .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
 header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: #f4f6f8; }
-header.site .name { font-weight: 700; }
+header.site .name { font-weight: 700; color: var(--ink); text-decoration: none; }
 nav.site { padding: .5rem 1.5rem; border-bottom: 1px solid var(--line); }
 nav.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
 main { max-width: 62rem; padding: 1rem 1.5rem 3rem; }

@@ -69,7 +69,7 @@ ${extraHead}</head>
 <body>
 <a class="skip" href="#main">${words('Hopp til innholdet', 'Skip to content')}</a>
 <header class="site">
-<span class="name">${bi(model.title)}</span>
+<a class="name" href="index.html">${bi(model.title)}</a>
 <button type="button" id="lang-switch" class="lang-switch" aria-pressed="false" hidden><span class="t" lang="nb">English</span><span class="t" lang="en">Norsk (bokmål)</span></button>
 </header>
 <nav class="site" aria-label="${escape('Innhold / Contents')}"><ul>${nav}</ul></nav>

@@ -79,6 +79,9 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
     if (outcome.requires?.length) item.append(el('br'), words('Krever', 'Requires'), `: ${outcome.requires.join(', ')}`);
     if (outcome.limits) item.append(el('br'), words('Grenser', 'Limits'), `: ${Object.entries(outcome.limits).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
     item.append(el('br'), bi(outcome.reason));
+    // Which rule decided, where it is written: the reader can look it up in the policy file.
+    const step = decision.trace.steps.find((x) => x.outcome === outcome.id);
+    if (step) item.append(el('br'), words('Regel', 'Rule'), ': ', el('code', {}, `${step.rule} (${step.at})`));
     for (const basis of outcome.basis) {
       item.append(el('br'), words('Grunnlag', 'Basis'), `: ${basis.citation}`);
       if (!basis.verified) item.append(' ', el('span', { class: 'unverified' }, words('ikke verifisert', 'not verified')));
