@@ -52,7 +52,14 @@ describe('json-rules-engine surface', () => {
       const engine = buildRulesEngine(policies.model, point) as unknown as {
         rules: Array<{ toJSON(stringify: false): { name: string; conditions: unknown } }>;
         conditions: Map<string, unknown>;
+        pathResolver?: unknown;
+        operators: { operators: Map<string, unknown> };
       };
+      // No custom path resolver, and only json-rules-engine's own operators registered.
+      expect(engine.pathResolver).toBeUndefined();
+      expect([...engine.operators.operators.keys()].sort()).toEqual(
+        ['contains', 'doesNotContain', 'equal', 'greaterThan', 'greaterThanInclusive', 'in', 'lessThan', 'lessThanInclusive', 'notEqual', 'notIn'],
+      );
       for (const rule of engine.rules) {
         const json = rule.toJSON(false);
         expect(unsafeParts(JSON.parse(JSON.stringify(json.conditions)), `${point.id}/${json.name}`)).toEqual([]);
