@@ -24,7 +24,8 @@ export { conditionKeys, namedConditions } from './compile/keys.js';
 export { documentSchemas } from './schema/documents.js';
 export { jsonSchemaFiles, schemaFileNames, toJsonSchema } from './schema/json-schema.js';
 export type * from './model.js';
-export { combinations, defaultFacts, domainSize, factDomain, integerBreakpoints, outcomeSlice, pointDomain, type FactDomain } from './analyze/domain.js';
+export { combinations, defaultFacts, domainSize, factDomain, integerBreakpoints, outcomeSlice, pointDomain, sliceDomain, type FactDomain } from './analyze/domain.js';
+export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition } from './walk.js';
 export { compareScenario, runScenarios, type RunScenariosOptions, type ScenarioMismatch, type ScenarioResult } from './testing/scenarios.js';
 export { bundleFormat, parseBundle, serializeBundle, type PolicyBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
@@ -32,7 +33,7 @@ export { auditOutcomes, auditRecordFormat, auditRecordSchema, compareOutcomes, p
 export { coverCells, diffPolicySets, isEmptyDiff, outcomeDiffDomain, type DecisionChange, type FactConstraint, type FieldChange, type OutcomeState, type PolicyDiff, type StateDelta, type TextChange } from './analyze/diff.js';
 export { describeCondition, describeContext, describeWhen, factName, listText, textIn, valueText, type DescribeContext, type SentenceLang } from './describe/condition.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
-export { runGate, sliceDomain, traceability, type Counterexample, type DecidedForDuty, type DutyResult, type GateOptions, type GateReport, type ObligationResult, type TraceabilityRow } from './analyze/gate.js';
+export { runGate, traceability, type Counterexample, type DecidedForDuty, type DutyResult, type GateOptions, type GateReport, type ObligationResult, type TraceabilityRow } from './analyze/gate.js';
 export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions, type ReportLang } from './analyze/gate-render.js';
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';

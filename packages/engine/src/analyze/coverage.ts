@@ -8,7 +8,7 @@ import { namedConditions } from '../compile/keys.js';
 import { PolicySet } from '../decide/policy-set.js';
 import type { FactValue, Location, PolicySetModel } from '../model.js';
 import { defaultFacts } from './domain.js';
-import { outcomeRules } from './gate.js';
+import { outcomeRules } from '../walk.js';
 
 export interface ScenarioCoverage {
   points: Array<{ point: string; scenarios: number; rules: number; reached: number }>;

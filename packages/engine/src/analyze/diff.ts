@@ -10,7 +10,9 @@
 import { PolicySet } from '../decide/policy-set.js';
 import type { DecidedOutcome } from '../decide/decision.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, RuleModel, SettingModel, SourceModel, Status, Text } from '../model.js';
-import { conditionBreakpoints, defaultFacts, factDomain, type FactDomain } from './domain.js';
+import { defaultFacts, factDomain, type FactDomain } from './domain.js';
+import { factsRead, outcomeConditions } from '../walk.js';
+import { namedConditions } from '../compile/keys.js';
 
 /** What one outcome is for a fact combination; `absent` when the decision leaves it out. */
 export interface OutcomeState {
@@ -76,31 +78,9 @@ export interface PolicyDiff {
   settings: FieldChange[];
 }
 
-type TestNode = Extract<ConditionNode, { kind: 'test' }>;
-
-/** The test nodes one outcome's decision reads: its policies' scopes, rules, requirements, named conditions. */
-function outcomeTests(point: PointModel, outcomeId: string): TestNode[] {
-  const named = new Map(point.policies.flatMap((policy) => policy.conditions.map((c) => [c.qualified, c.when] as const)));
-  const tests: TestNode[] = [];
-  const followed = new Set<string>();
-  const walk = (node: ConditionNode | null): void => {
-    if (!node) return;
-    if (node.kind === 'test') tests.push(node);
-    else if (node.kind === 'all' || node.kind === 'any') node.items.forEach(walk);
-    else if (node.kind === 'not') walk(node.item);
-    else if (node.kind === 'ref' && !followed.has(node.qualified)) {
-      followed.add(node.qualified);
-      walk(named.get(node.qualified) ?? null);
-    }
-  };
-  for (const outcome of point.outcomes.filter((o) => o.id === outcomeId)) {
-    walk(point.policies.find((policy) => policy.id === outcome.policy)?.scope ?? null);
-    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
-      walk(rule.when);
-      for (const requirement of rule.requires) walk(requirement.when);
-    }
-  }
-  return tests;
+/** The conditions every policy deciding an outcome id at a point depends on. */
+function outcomeIdConditions(point: PointModel, outcomeId: string): Array<ConditionNode | null> {
+  return point.outcomes.filter((o) => o.id === outcomeId).flatMap((outcome) => outcomeConditions(point, outcome));
 }
 
 /** One fact model covering both sides' domains (enum values and integer ranges united). */
@@ -123,9 +103,15 @@ export function outcomeDiffDomain(base: PolicySetModel, head: PolicySetModel, po
 }
 
 function outcomeDomain(base: PolicySetModel, head: PolicySetModel, basePoint: PointModel | undefined, headPoint: PointModel | undefined, outcomeId: string): FactDomain[] {
-  const tests = [...(basePoint ? outcomeTests(basePoint, outcomeId) : []), ...(headPoint ? outcomeTests(headPoint, outcomeId) : [])];
-  const read = new Set(tests.map((t) => t.fact));
-  const breakpoints = conditionBreakpoints(tests);
+  // Each side's named conditions resolve in that side: the same name may differ between them.
+  const read = new Set<string>();
+  const breakpoints = new Map<string, Set<number>>();
+  for (const point of [basePoint, headPoint]) {
+    if (!point) continue;
+    const side = factsRead(outcomeIdConditions(point, outcomeId), namedConditions(point));
+    for (const fact of side.read) read.add(fact);
+    for (const [fact, numbers] of side.breakpoints) breakpoints.set(fact, new Set([...(breakpoints.get(fact) ?? []), ...numbers]));
+  }
   const baseFacts = new Map(base.facts.map((f) => [f.id, f]));
   const headFacts = new Map(head.facts.map((f) => [f.id, f]));
   const order = [...head.facts.map((f) => f.id), ...base.facts.map((f) => f.id).filter((id) => !headFacts.has(id))];

@@ -5,7 +5,9 @@
  *   with, and one representative (the smallest) stands for each interval, because no
  *   condition can tell two numbers of the same interval apart.
  */
+import { namedConditions } from '../compile/keys.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PointOutcomeModel, PolicySetModel } from '../model.js';
+import { factsRead, outcomeConditions, pointConditions } from '../walk.js';
 
 export interface FactDomain {
   fact: string;
@@ -15,50 +17,9 @@ export interface FactDomain {
   intervals?: string[];
 }
 
-function visitConditions(point: PointModel, visit: (node: ConditionNode) => void): void {
-  const walk = (node: ConditionNode | null): void => {
-    if (!node) return;
-    visit(node);
-    if (node.kind === 'all' || node.kind === 'any') node.items.forEach(walk);
-    else if (node.kind === 'not') walk(node.item);
-  };
-  for (const policy of point.policies) {
-    walk(policy.scope);
-    for (const named of policy.conditions) walk(named.when);
-  }
-  for (const outcome of point.outcomes) {
-    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
-      walk(rule.when);
-      for (const requirement of rule.requires) walk(requirement.when);
-    }
-  }
-}
-
 /** The numbers at which some condition of the point can change its answer, per integer fact. */
 export function integerBreakpoints(point: PointModel): Map<string, Set<number>> {
-  return breakpointsOf((visit) => visitConditions(point, visit));
-}
-
-function breakpointsOf(walk: (visit: (node: ConditionNode) => void) => void): Map<string, Set<number>> {
-  const breakpoints = new Map<string, Set<number>>();
-  walk((node) => {
-    if (node.kind !== 'test') return;
-    const values = (Array.isArray(node.value) ? node.value : [node.value]).filter((v): v is number => typeof v === 'number');
-    if (values.length === 0) return;
-    const set = breakpoints.get(node.fact) ?? new Set<number>();
-    for (const value of values) {
-      // `x >= c` and `x < c` change at c; `x > c`, `x <= c` at c + 1; `x == c` at c and c + 1.
-      set.add(value);
-      set.add(value + 1);
-    }
-    breakpoints.set(node.fact, set);
-  });
-  return breakpoints;
-}
-
-/** The breakpoints of a list of condition nodes (each visited as given, not recursively). */
-export function conditionBreakpoints(nodes: readonly ConditionNode[]): Map<string, Set<number>> {
-  return breakpointsOf((visit) => nodes.forEach(visit));
+  return factsRead(pointConditions(point), namedConditions(point)).breakpoints;
 }
 
 export function factDomain(fact: FactModel, breakpoints: ReadonlySet<number> = new Set()): FactDomain {
@@ -83,49 +44,23 @@ export function pointDomain(model: PolicySetModel, point: PointModel): FactDomai
 }
 
 /**
- * Visits every condition one outcome's decision depends on: the scope of its policy, the `when`
- * of each of its rules (and `otherwise`), their conditional requirements, the same for the
- * policies that override it, and the named conditions these refer to, followed transitively
- * (each once, so a cycle cannot loop).
- */
-function visitOutcomeConditions(point: PointModel, outcome: PointOutcomeModel, visit: (node: ConditionNode) => void): void {
-  const named = new Map(point.policies.flatMap((policy) => policy.conditions.map((c) => [c.qualified, c.when] as const)));
-  const followed = new Set<string>();
-  const walk = (node: ConditionNode | null): void => {
-    if (!node) return;
-    visit(node);
-    if (node.kind === 'all' || node.kind === 'any') node.items.forEach(walk);
-    else if (node.kind === 'not') walk(node.item);
-    else if (node.kind === 'ref' && !followed.has(node.qualified)) {
-      followed.add(node.qualified);
-      walk(named.get(node.qualified) ?? null);
-    }
-  };
-  // A shared outcome is decided by the overriding policies too, where their scopes hold.
-  const deciders = [outcome, ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id))];
-  for (const decider of deciders) {
-    walk(point.policies.find((policy) => policy.id === decider.policy)?.scope ?? null);
-    for (const rule of [...decider.rules, ...(decider.otherwise ? [decider.otherwise] : [])]) {
-      walk(rule.when);
-      for (const requirement of rule.requires) walk(requirement.when);
-    }
-  }
-}
-
-/**
  * The reduced domain one outcome's decision depends on, in vocabulary order: only the facts its
- * conditions read (see `visitOutcomeConditions`), integers split at the numbers those conditions
+ * conditions read (see `outcomeConditions`), integers split at the numbers those conditions
  * compare with. Sound because an outcome is decided by its policy's scope and its own rules
  * alone (or, where an overriding policy applies, by that policy's scope and rules): every fact
  * outside the slice can be held at any valid value without changing the outcome, so enumerating
  * the slice covers every decision the outcome can take.
  */
 export function outcomeSlice(model: PolicySetModel, point: PointModel, outcome: PointOutcomeModel): FactDomain[] {
-  const read = new Set<string>();
-  visitOutcomeConditions(point, outcome, (node) => {
-    if (node.kind === 'test') read.add(node.fact);
-  });
-  const breakpoints = breakpointsOf((visit) => visitOutcomeConditions(point, outcome, visit));
+  return sliceDomain(model, outcomeConditions(point, outcome), namedConditions(point));
+}
+
+/**
+ * The slice of the domain that decides the given conditions: the facts they read, in
+ * vocabulary order, integers split where those conditions compare them.
+ */
+export function sliceDomain(model: PolicySetModel, conditions: ReadonlyArray<ConditionNode | null>, named: ReadonlyMap<string, ConditionNode>): FactDomain[] {
+  const { read, breakpoints } = factsRead(conditions, named);
   return model.facts.filter((fact) => read.has(fact.id)).map((fact) => factDomain(fact, breakpoints.get(fact.id)));
 }
 

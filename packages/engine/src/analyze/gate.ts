@@ -33,7 +33,8 @@ import type {
   RuleModel,
   Text,
 } from '../model.js';
-import { combinations, defaultFacts, domainSize, factDomain, pointDomain, type FactDomain } from './domain.js';
+import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
+import { outcomeRules, pointConditions } from '../walk.js';
 
 export interface DecidedForDuty {
   outcome: string;
@@ -113,43 +114,13 @@ export interface GateOptions {
 
 const where = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
 
-/** Every rule of an outcome, `otherwise` last. */
-export const outcomeRules = (outcome: PointOutcomeModel): RuleModel[] => [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])];
-
-/** Every node of a condition, following named conditions (each once). */
-function walkCondition(node: ConditionNode | null, named: ReadonlyMap<string, ConditionNode>, visit: (node: ConditionNode) => void, followed = new Set<string>()): void {
-  if (!node) return;
-  visit(node);
-  if (node.kind === 'all' || node.kind === 'any') for (const item of node.items) walkCondition(item, named, visit, followed);
-  else if (node.kind === 'not') walkCondition(node.item, named, visit, followed);
-  else if (node.kind === 'ref' && !followed.has(node.qualified)) {
-    followed.add(node.qualified);
-    walkCondition(named.get(node.qualified) ?? null, named, visit, followed);
-  }
-}
-
 /**
- * The slice of the domain that decides the given conditions: the facts they read, in vocabulary
- * order, integers split where those conditions compare them; each fact's default first.
+ * The slice of the domain that decides the given conditions (see `sliceDomain`), each fact's
+ * default first, so the first failing combination found is the one closest to the defaults.
  */
-export function sliceDomain(model: PolicySetModel, conditions: ReadonlyArray<ConditionNode | null>, named: ReadonlyMap<string, ConditionNode>): FactDomain[] {
-  const read = new Set<string>();
-  const breakpoints = new Map<string, Set<number>>();
-  const followed = new Set<string>();
-  for (const condition of conditions) {
-    walkCondition(condition, named, (node) => {
-      if (node.kind !== 'test') return;
-      read.add(node.fact);
-      for (const value of Array.isArray(node.value) ? node.value : [node.value]) {
-        if (typeof value !== 'number') continue;
-        // `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both.
-        const set = breakpoints.get(node.fact) ?? new Set<number>();
-        set.add(value).add(value + 1);
-        breakpoints.set(node.fact, set);
-      }
-    }, followed);
-  }
-  return model.facts.filter((fact) => read.has(fact.id)).map((fact) => defaultFirst(fact, factDomain(fact, breakpoints.get(fact.id))));
+function gateSlice(model: PolicySetModel, conditions: ReadonlyArray<ConditionNode | null>, named: ReadonlyMap<string, ConditionNode>): FactDomain[] {
+  const byId = new Map(model.facts.map((fact) => [fact.id, fact]));
+  return sliceDomain(model, conditions, named).map((domain) => defaultFirst(byId.get(domain.fact)!, domain));
 }
 
 /** Moves the fact's default to the front (an integer default stands for its interval). */
@@ -199,18 +170,6 @@ function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSl
   const rules = new Map<string, RuleModel>();
   for (const outcome of sliced.outcomes) for (const rule of outcomeRules(outcome)) rules.set(rule.key, rule);
   return { point: sliced, named, holds: (key, facts) => predicates.get(key)!(facts), rules };
-}
-
-/** The conditions the statuses of a sliced point depend on. */
-function sliceConditions(slice: PointSlice): Array<ConditionNode | null> {
-  const out: Array<ConditionNode | null> = slice.point.policies.map((p) => p.scope);
-  for (const outcome of slice.point.outcomes) {
-    for (const rule of outcomeRules(outcome)) {
-      out.push(rule.when);
-      for (const requirement of rule.requires) out.push(requirement.when);
-    }
-  }
-  return out;
 }
 
 function decidedFor(model: PolicySetModel, slice: PointSlice, decision: Decision, id: string): DecidedForDuty {
@@ -269,7 +228,7 @@ function slicedDecider(
   const holdsWhen = when ? compilePredicate(when, new Map()) : () => true;
   return {
     slice,
-    domains: sliceDomain(model, [...sliceConditions(slice), catalogue.scope, when], slice.named),
+    domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
     decide: (facts: Readonly<Record<string, FactValue>>): Decision => assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
   };

@@ -5,7 +5,8 @@
  * the settings in force into conditions, limits and reasons. Collects all problems; never stops
  * at the first.
  */
-import { combinations, conditionBreakpoints, factDomain, type FactDomain } from '../analyze/domain.js';
+import { combinations, factDomain, type FactDomain } from '../analyze/domain.js';
+import { factsRead, pointConditions } from '../walk.js';
 import { compilePredicate } from '../compile/predicate.js';
 import { checkDuties } from './duties.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
@@ -668,21 +669,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
 
   // Facts each point reads (named conditions included) and those it therefore requires.
   for (const { value: point } of points.map.values()) {
-    const reads = new Set<string>();
-    const visit = (node: ConditionNode | null): void => {
-      if (!node) return;
-      if (node.kind === 'test') reads.add(node.fact);
-      else if (node.kind === 'all' || node.kind === 'any') node.items.forEach(visit);
-      else if (node.kind === 'not') visit(node.item);
-      else if (node.kind === 'ref') visit(namedConditions.get(node.qualified) ?? null);
-    };
-    for (const policy of point.policies) visit(policy.scope);
-    for (const outcome of point.outcomes) {
-      for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
-        visit(rule.when);
-        for (const requirement of rule.requires) visit(requirement.when);
-      }
-    }
+    const reads = factsRead(pointConditions(point), namedConditions).read;
     const order = [...facts.map.keys()];
     point.reads = order.filter((id) => reads.has(id));
     point.requiredFacts = point.reads.filter((id) => !facts.map.get(id)!.value.hasDefault);
@@ -786,23 +773,10 @@ function findFacts(
   named: ReadonlyMap<string, ConditionNode>,
   wanted: (answers: boolean[]) => boolean,
 ): Record<string, FactValue> | 'none' | 'unknown' {
-  const read: ConditionNode[] = [];
-  const seen = new Set<string>();
-  const collect = (node: ConditionNode): void => {
-    read.push(node);
-    if (node.kind === 'all' || node.kind === 'any') node.items.forEach(collect);
-    else if (node.kind === 'not') collect(node.item);
-    else if (node.kind === 'ref' && !seen.has(node.qualified)) {
-      seen.add(node.qualified);
-      const target = named.get(node.qualified);
-      if (target) collect(target);
-    }
-  };
-  for (const node of conditions) if (node) collect(node);
-  const breakpoints = conditionBreakpoints(read);
+  const { read, breakpoints } = factsRead(conditions, named);
   const domains: FactDomain[] = [];
   let size = 1;
-  for (const id of new Set(read.flatMap((node) => (node.kind === 'test' ? [node.fact] : [])))) {
+  for (const id of read) {
     const fact = facts.get(id)?.value;
     if (!fact) return 'unknown';
     const domain = factDomain(fact, breakpoints.get(id));
