@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   for (const point of compiled.model.points) {
     const samples = hostSamples(compiled, point, 256);
     const validated = samples.map((facts) => compiled.validateFacts(point.id, facts));
-    const engine = buildRulesEngine(compiled.model, point);
+    const engine = await buildRulesEngine(compiled.model, point);
     // The paths must agree on the samples before their speed means anything.
     for (const facts of samples.slice(0, 32)) sameDecisions(await compiled.decide(point.id, facts), await reference.decide(point.id, facts));
 

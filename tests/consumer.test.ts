@@ -95,7 +95,16 @@ describe('the packed packages, installed by npm in a fresh project', () => {
       expect(JSON.stringify(manifest.exports), name).not.toContain('@vot/source');
       expect(JSON.stringify(manifest.dependencies ?? {}), name).not.toContain('workspace:');
       const entries = (await readdir(join(project, 'node_modules', '@vot', name))).sort();
-      expect(entries.filter((e) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'node_modules'].includes(e)), name).toEqual([]);
+      // The engine's `runtime/` holds only a package.json that points into dist/, for tools that
+      // resolve `@vot/engine/runtime` without reading `exports` (moduleResolution node10).
+      const metadata = ['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'node_modules', ...(name === 'engine' ? ['runtime'] : [])];
+      expect(entries.filter((e) => !metadata.includes(e)), name).toEqual([]);
+      if (name === 'engine') {
+        const redirectDir = join(project, 'node_modules', '@vot', name, 'runtime');
+        expect(await readdir(redirectDir)).toEqual(['package.json']);
+        const redirect = JSON.parse(await readFile(join(redirectDir, 'package.json'), 'utf8')) as Record<string, string>;
+        for (const field of ['main', 'module', 'types']) expect(redirect[field], field).toMatch(/^\.\.\/dist\/runtime\./);
+      }
     }
   });
 

@@ -46,10 +46,10 @@ beforeAll(async () => {
 });
 
 describe('json-rules-engine surface', () => {
-  it('every compiled condition of every bundled rule and named condition uses only the safe keys', () => {
+  it('every compiled condition of every bundled rule and named condition uses only the safe keys', async () => {
     let checked = 0;
     for (const point of policies.model.points) {
-      const engine = buildRulesEngine(policies.model, point) as unknown as {
+      const engine = (await buildRulesEngine(policies.model, point)) as unknown as {
         rules: Array<{ toJSON(stringify: false): { name: string; conditions: unknown } }>;
         conditions: Map<string, unknown>;
         pathResolver?: unknown;

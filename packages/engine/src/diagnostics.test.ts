@@ -13,7 +13,7 @@ import { loadPolicyTexts, readPolicyFolder } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';
 import { parseBundle, serializeBundle } from './bundle/bundle.js';
-import { parseAuditRecordLine } from './decide/audit.js';
+import { parseAuditRecordLine } from './decide/audit-parse.js';
 import type { PolicyError } from './diagnostics.js';
 
 type Files = Record<string, string | Uint8Array>;

@@ -145,14 +145,26 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: R
   return [...blocks, summary].join('\n\n');
 }
 
-/** The one error type the engine throws: it carries the diagnostics that caused it. */
+const policyErrorBrand = Symbol.for('@vot/engine.PolicyError');
+
+/**
+ * The one error type the engine throws: it carries the diagnostics that caused it. The
+ * package has two entries (`.` and `./runtime`), each bundled with its own copy of this class,
+ * so `instanceof` checks a brand shared by every copy instead of the class identity.
+ */
 export class PolicyError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[policyErrorBrand] === true;
+  }
+
+  declare readonly [policyErrorBrand]: true;
   readonly diagnostics: readonly Diagnostic[];
   /** Source texts of the files involved, for rendering code frames. */
   readonly sources: ReadonlyMap<string, string>;
 
   constructor(summary: string, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map()) {
     super(summary);
+    Object.defineProperty(this, policyErrorBrand, { value: true });
     this.name = 'PolicyError';
     this.diagnostics = sortDiagnostics(diagnostics);
     this.sources = sources;

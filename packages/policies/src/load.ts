@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import {
   diagnostic,
-  loadPolicySet,
   parseBundle,
   PolicyError,
   PolicySet,
@@ -11,7 +10,7 @@ import {
   type Decision,
   type EvaluatorKind,
   type FactValue,
-} from '@vot/engine';
+} from '@vot/engine/runtime';
 import type { FactsOf, OutcomeOf, Point } from './generated/facts.js';
 import { bundledPolicyDir, bundleFile, isBuiltPackage } from './location.js';
 
@@ -62,5 +61,7 @@ export async function loadPolicies(options: LoadPoliciesOptions = {}): Promise<P
   const { dir, settings, evaluator } = options;
   const withSettings = settings !== undefined && Object.keys(settings).length > 0;
   if (dir === undefined && !withSettings && isBuiltPackage()) return readBundledModel(evaluator);
+  // Loading YAML needs the whole engine (yaml, zod, the checker): imported only on this path.
+  const { loadPolicySet } = await import('@vot/engine');
   return loadPolicySet(dir ?? bundledPolicyDir(), { settings, evaluator });
 }

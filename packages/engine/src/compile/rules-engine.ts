@@ -4,7 +4,7 @@
  * engine's built-in operators are used, and no `path` (JSONPath) or custom path resolver is
  * ever set, so nothing in policy YAML reaches jsonpath-plus.
  */
-import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
+import type { Engine, NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import type { CompareOperator, ConditionNode, PointModel, PolicySetModel } from '../model.js';
 import { conditionKeys } from './keys.js';
 
@@ -44,9 +44,13 @@ export function toRulesEngineCondition(node: ConditionNode): TopLevelCondition {
   return ('all' in nested || 'any' in nested || 'not' in nested || 'condition' in nested ? nested : { all: [nested] }) as TopLevelCondition;
 }
 
-/** One engine for a point: a rule per condition key, whose event names the key. */
-export function buildRulesEngine(model: PolicySetModel, point: PointModel): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
+/**
+ * One engine for a point: a rule per condition key, whose event names the key. json-rules-engine
+ * is imported here, on first use, so a host that decides on the compiled path never loads it.
+ */
+export async function buildRulesEngine(model: PolicySetModel, point: PointModel): Promise<Engine> {
+  const { Engine: RulesEngine } = await import('json-rules-engine');
+  const engine = new RulesEngine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
   for (const policy of point.policies) {
     for (const named of policy.conditions) engine.setCondition(named.qualified, toRulesEngineCondition(named.when));
   }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FactModel, PointModel } from '../model.js';
 import { createFactsAcceptor } from './fact-acceptor.js';
-import { createFactsValidator, createReferenceFactsValidator, factLimits } from './facts.js';
+import { createFactsValidator, factLimits } from './facts.js';
+import { createReferenceFactsValidator } from './facts-zod.js';
 
 const at = { file: 'vocabulary.yaml', line: 1, column: 1 };
 const title = { nb: 'x', en: 'x' };

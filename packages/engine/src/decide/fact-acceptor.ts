@@ -1,6 +1,6 @@
 /**
  * The fast path of fact validation: plain checks compiled once from the vocabulary that accept
- * exactly the fact records the zod reference (`createReferenceFactsValidator`) accepts, and
+ * exactly the fact records the zod reference (`createReferenceFactsValidator` in facts-zod.ts) accepts, and
  * complete them the same way. Anything it does not accept goes to the reference, which writes
  * the diagnostics, so messages come from one place; a property test holds the two together.
  */
@@ -16,7 +16,7 @@ export interface AcceptorLimits {
 type ValueCheck = (value: unknown) => boolean;
 
 /** Whether a value is in the fact's domain; `undefined` (absent) passes, as zod's `optional()`. */
-function valueCheck(fact: FactModel, maxStringLength: number): ValueCheck {
+export function valueCheck(fact: FactModel, maxStringLength: number): ValueCheck {
   const noneAllowed = fact.hasDefault && fact.default === null;
   if (fact.type === 'boolean') return (value) => value === true || value === false || value === undefined || (noneAllowed && value === null);
   if (fact.type === 'integer') {

@@ -1,7 +1,7 @@
 /** A point's fact record as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), from the same zod schema `decide` uses. */
 import { z } from 'zod';
 import type { FactModel, PointModel } from '../model.js';
-import { pointFactsSchema } from './facts.js';
+import { pointFactsSchema } from './facts-zod.js';
 
 export function pointFactsJsonSchema(facts: readonly FactModel[], point: PointModel): Record<string, unknown> {
   const schema = z.toJSONSchema(pointFactsSchema(facts, point), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;

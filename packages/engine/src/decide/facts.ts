@@ -1,14 +1,18 @@
 /**
- * Facts from a host system → a complete, checked fact record. The zod schema is built from
- * the vocabulary: a key outside it, a value out of its domain or of the wrong type is refused
- * with a diagnostic naming the fact; absent facts take their documented default; a fact the
- * point needs that is absent and has no default is refused. Input is never trusted to be a
- * plain object: prototypes, getters and oversized records are refused before zod sees them.
+ * Facts from a host system → a complete, checked fact record. A key outside the vocabulary, a
+ * value out of its domain or of the wrong type is refused with a diagnostic naming the fact;
+ * absent facts take their documented default; a fact the point needs that is absent and has
+ * no default is refused. Input is never trusted to be a plain object: prototypes, getters and
+ * oversized records are refused before any value is looked at.
+ *
+ * The fact schema is written in zod (`facts-zod.ts`: the reference, and what an HTTP service
+ * validates requests with). `decide` checks values with predicates compiled from the same
+ * vocabulary, so that importing the decision runtime does not load zod; a property test holds
+ * the two to the same accept/reject, the same completed record and the same diagnostics.
  */
-import { z } from 'zod';
 import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import type { FactModel, FactValue, PointModel } from '../model.js';
-import { createFactsAcceptor } from './fact-acceptor.js';
+import { createFactsAcceptor, valueCheck } from './fact-acceptor.js';
 
 export const factLimits = {
   /** More keys than this is not a fact record (the vocabulary has a few dozen facts). */
@@ -22,33 +26,6 @@ export type FactRecord = Record<string, FactValue>;
 export interface FactsValidator {
   /** Checks and completes facts for a point; returns the full record or the problems. */
   validate(point: PointModel, input: unknown): { facts?: FactRecord; diagnostics: Diagnostic[] };
-}
-
-function factSchema(fact: FactModel): z.ZodType {
-  let schema: z.ZodType;
-  if (fact.type === 'boolean') schema = z.boolean();
-  else if (fact.type === 'integer') schema = z.number().int().min(fact.min!).max(fact.max!);
-  else schema = z.enum(fact.values as [string, ...string[]]);
-  if (fact.hasDefault && fact.default === null) schema = schema.nullable();
-  return schema.optional();
-}
-
-/**
- * The zod schema of a point's fact record, for hosts that validate or document requests (an
- * HTTP service, an OpenAPI document via `z.toJSONSchema`): every vocabulary fact, each with
- * its domain; the facts the point needs and that have no default are required. `decide`
- * validates with the same per-fact schemas.
- */
-export function pointFactsSchema(facts: readonly FactModel[], point: PointModel): z.ZodObject {
-  const required = new Set(point.requiredFacts);
-  const shape: Record<string, z.ZodType> = {};
-  for (const fact of facts) {
-    const schema = factSchema(fact);
-    const described = fact.title.en ?? fact.title.nb;
-    const exact = required.has(fact.id) ? (schema as z.ZodOptional<z.ZodType>).unwrap() : schema;
-    shape[fact.id] = described ? exact.describe(described) : exact;
-  }
-  return z.strictObject(shape);
 }
 
 function expectedText(fact: FactModel): string {
@@ -81,12 +58,13 @@ const receivedText = (value: unknown): string => {
 };
 
 /**
- * The validator `decide` uses: the compiled acceptor answers valid input in a fraction of zod's
- * time; everything else goes to the zod reference, which writes the diagnostics.
+ * The validator `decide` uses: the compiled acceptor answers valid input with no allocation
+ * beyond the record; everything else is diagnosed fact by fact with the same value checks.
  */
 export function createFactsValidator(facts: readonly FactModel[]): FactsValidator {
   const accept = createFactsAcceptor(facts, factLimits);
-  const reference = createReferenceFactsValidator(facts);
+  const checks = new Map(facts.map((fact) => [fact.id, valueCheck(fact, factLimits.maxStringLength)]));
+  const reference = createDiagnosingValidator(facts, (fact, value) => checks.get(fact.id)!(value));
   return {
     validate(point, input) {
       try {
@@ -101,12 +79,13 @@ export function createFactsValidator(facts: readonly FactModel[]): FactsValidato
   };
 }
 
-/** Validation by the zod schema built from the vocabulary: the reference semantics and messages. */
-export function createReferenceFactsValidator(facts: readonly FactModel[]): FactsValidator {
+/**
+ * Checks facts one by one and names every problem: the record's shape and keys here, each
+ * value's domain by `valueFits` (the compiled checks in `decide`, the zod schema in the
+ * reference of `facts-zod.ts`).
+ */
+export function createDiagnosingValidator(facts: readonly FactModel[], valueFits: (fact: FactModel, value: unknown) => boolean): FactsValidator {
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
-  const shape: Record<string, z.ZodType> = {};
-  for (const fact of facts) shape[fact.id] = factSchema(fact);
-  const schema = z.strictObject(shape);
   const defaults: FactRecord = Object.create(null) as FactRecord;
   for (const fact of facts) if (fact.hasDefault) defaults[fact.id] = fact.default ?? null;
   const names = facts.map((fact) => fact.id);
@@ -158,28 +137,25 @@ export function createReferenceFactsValidator(facts: readonly FactModel[]): Fact
         copy[key] = value;
       }
       if (diagnostics.length > 0) return { diagnostics };
-      const parsed = schema.safeParse({ ...copy });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const fact = byId.get(String(issue.path[0]));
-          if (!fact) continue;
-          const value = copy[fact.id];
-          const suggestion = typeof value === 'string' && fact.values ? closest(value, fact.values) : undefined;
-          diagnostics.push(
-            diagnostic({
-              code: 'fact-invalid',
-              args: { fact: fact.id },
-              expected: expectedText(fact),
-              received: receivedText(value),
-              help: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
-            }),
-          );
-        }
-        return { diagnostics };
+      // Values in vocabulary order, as a schema of the whole record reports them.
+      for (const fact of facts) {
+        if (!(fact.id in copy) || valueFits(fact, copy[fact.id])) continue;
+        const value = copy[fact.id];
+        const suggestion = typeof value === 'string' && fact.values ? closest(value, fact.values) : undefined;
+        diagnostics.push(
+          diagnostic({
+            code: 'fact-invalid',
+            args: { fact: fact.id },
+            expected: expectedText(fact),
+            received: receivedText(value),
+            help: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
+          }),
+        );
       }
+      if (diagnostics.length > 0) return { diagnostics };
       const record: FactRecord = Object.create(null) as FactRecord;
       Object.assign(record, defaults);
-      for (const [key, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+      for (const [key, value] of Object.entries(copy)) {
         if (value !== undefined) record[key] = value as FactValue;
       }
       for (const id of point.requiredFacts) {

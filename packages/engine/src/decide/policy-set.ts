@@ -25,10 +25,19 @@ interface CompiledPoint {
   predicates: Map<string, Predicate>;
   /** Explanations of failed conditions, compiled once per point. */
   explained: ExplainerCache;
-  engine?: Engine;
+  /** Built on the first decision on the json-rules-engine path. */
+  engine?: Promise<Engine>;
 }
 
+const policySetBrand = Symbol.for('@vot/engine.PolicySet');
+
 export class PolicySet {
+  /** Both package entries bundle this class; `instanceof` holds for a set made by either. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[policySetBrand] === true;
+  }
+
+  declare readonly [policySetBrand]: true;
   readonly model: PolicySetModel;
   readonly evaluator: EvaluatorKind;
   private readonly compiled = new Map<string, CompiledPoint>();
@@ -36,6 +45,7 @@ export class PolicySet {
   private readonly basis: Map<string, BasisEntry>;
 
   constructor(model: PolicySetModel, options: { evaluator?: EvaluatorKind } = {}) {
+    Object.defineProperty(this, policySetBrand, { value: true });
     this.model = model;
     this.evaluator = options.evaluator ?? 'compiled';
     this.validator = createFactsValidator(model.facts);
@@ -46,7 +56,6 @@ export class PolicySet {
       const predicates = new Map<string, Predicate>();
       for (const { key, condition } of conditionKeys(point)) predicates.set(key, compilePredicate(condition, named, cache));
       const entry: CompiledPoint = { model: point, named, predicates, explained: createExplainerCache(named) };
-      if (this.evaluator === 'json-rules-engine') entry.engine = buildRulesEngine(model, point);
       this.compiled.set(point.id, entry);
     }
   }
@@ -110,7 +119,8 @@ export class PolicySet {
     const point = this.point(pointId);
     if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
     // The record is this call's own (the validator builds it), so the engine may read it as is.
-    const result = await point.engine!.run(record);
+    point.engine ??= buildRulesEngine(this.model, point.model);
+    const result = await (await point.engine).run(record);
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
     return assembleDecision(this.model, point.model, (key) => held.has(key), this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []));
   }
