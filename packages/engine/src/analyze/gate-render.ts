@@ -4,6 +4,7 @@
  * file:line) that produced it; then a summary of what was covered.
  */
 import type { ConditionNode, DutyExpectation, ExpectedStatus, FactValue, PolicySetModel, Text } from '../model.js';
+import { describeCondition } from '../describe/condition.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
@@ -133,27 +134,13 @@ function statusList(statuses: readonly ExpectedStatus[], lang: ReportLang): stri
   return statuses.map((s) => words[lang][s]).join(` ${words[lang].or} `);
 }
 
-/** A condition in the reviewer's words: `injury is one of [serious, death] and workRelated is true`. */
-export function conditionWords(node: ConditionNode, lang: ReportLang): string {
-  const w = words[lang];
-  switch (node.kind) {
-    case 'const':
-      return node.origin;
-    case 'test': {
-      const ops = { eq: w.is, ne: `${w.is} ${w.not}`, in: lang === 'nb' ? 'er en av' : 'is one of', notIn: lang === 'nb' ? 'er ingen av' : 'is none of', gte: '≥', lte: '≤', gt: '>', lt: '<' } as const;
-      const shown = Array.isArray(node.value) ? `[${node.value.map(value).join(', ')}]` : value(node.value);
-      return `${node.fact} ${ops[node.op]} ${shown}`;
-    }
-    case 'all':
-    case 'any': {
-      const joined = node.items.map((item) => conditionWords(item, lang)).join(` ${node.kind === 'all' ? w.and : w.or} `);
-      return node.items.length > 1 ? `(${joined})` : joined;
-    }
-    case 'not':
-      return `${w.not} ${conditionWords(node.item, lang)}`;
-    case 'ref':
-      return node.name;
-  }
+/**
+ * A condition in the reviewer's words, the same sentences as the policy book and the diff
+ * ("injury is serious or death, and work-related is yes"); fact titles come from the model
+ * when it is given, else the fact ids stand.
+ */
+export function conditionWords(node: ConditionNode, lang: ReportLang, model?: Pick<PolicySetModel, 'facts'>): string {
+  return describeCondition(node, { facts: new Map((model?.facts ?? []).map((fact) => [fact.id, fact])), named: new Map() }, lang, { expand: true });
 }
 
 export function expectationWords(expect: DutyExpectation, lang: ReportLang): string {
@@ -170,14 +157,14 @@ export function expectationWords(expect: DutyExpectation, lang: ReportLang): str
   }
 }
 
-function renderBroken(obligation: ObligationResult, lang: ReportLang, titles: Titles, out: string[]): void {
+function renderBroken(obligation: ObligationResult, lang: ReportLang, titles: Titles, out: string[], model: Pick<PolicySetModel, 'facts'> | undefined): void {
   const w = words[lang];
   if (obligation.kind === 'coverage') {
     out.push(`  ${w.obligation}: ${w.notCited} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${w.atPoint} \`${obligation.point}\`` : ''}`);
     out.push(`    --> ${obligation.at}`);
     return;
   }
-  const scope = obligation.when ? ` ${w.where} ${conditionWords(obligation.when, lang)}` : '';
+  const scope = obligation.when ? ` ${w.where} ${conditionWords(obligation.when, lang, model)}` : '';
   out.push(`  ${w.obligation}: ${w.forEvery}${scope} ${w.atPoint} \`${obligation.point}\`: ${expectationWords(obligation.expect!, lang)}`);
   out.push(`    --> ${obligation.at}`);
   if (obligation.vacuous) {
@@ -224,7 +211,7 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
     out.push(`✗ ${w.brokenDuty} \`${duty.id}\` (${duty.catalogue}): ${text(duty.title, lang)}`);
     out.push(`  --> ${duty.at}`);
     for (const source of duty.basis) out.push(`  ${w.source}: ${source.citation}${source.url ? ` <${source.url}>` : ''}`);
-    for (const obligation of duty.obligations) if (!obligation.ok) renderBroken(obligation, lang, titles, out);
+    for (const obligation of duty.obligations) if (!obligation.ok) renderBroken(obligation, lang, titles, out, options.model);
     out.push('');
   }
   const obligations = report.duties.reduce((n, d) => n + d.obligations.length, 0);

@@ -130,7 +130,10 @@ export function describeCondition(node: ConditionNode, context: DescribeContext,
     case 'not': {
       const op = node.item.kind === 'test' ? negated[node.item.op] : undefined;
       if (node.item.kind === 'test' && op) return testSentence(node.item, context, lang, op);
-      return `${w.not} ${describeCondition(node.item, context, lang, options, depth + 1)}`;
+      // Bracket a group, so "not (a or b)" cannot be read as "(not a) or b".
+      const negatedText = describeCondition(node.item, context, lang, options, depth + 1);
+      const group = (node.item.kind === 'all' || node.item.kind === 'any') && node.item.items.length > 1;
+      return `${w.not} ${group ? `(${negatedText})` : negatedText}`;
     }
     case 'ref': {
       const target = context.named.get(node.qualified);

@@ -37,6 +37,14 @@ describe('describeCondition', () => {
     expect(describeCondition(test('grave', 'ne', true), context, 'en')).toBe('grave incident is no');
   });
 
+  it('brackets a negated group, so "not (a or b)" cannot be read as "(not a) or b"', () => {
+    const either: ConditionNode = { kind: 'any', items: [test('grave', 'eq', true), test('priorIncidents', 'gte', 1)] };
+    expect(describeCondition({ kind: 'not', item: either }, context, 'en')).toBe('it is not the case that (grave incident is yes or earlier incidents is at least 1)');
+    expect(describeCondition({ kind: 'not', item: either }, context, 'nb')).toBe('det er ikke slik at (graverende hendelse er ja eller tidligere hendelser er minst 1)');
+    const single: ConditionNode = { kind: 'any', items: [{ kind: 'ref', name: 'warned', qualified: 'p/warned' }] };
+    expect(describeCondition({ kind: 'not', item: single }, context, 'en')).toBe('it is not the case that «warned repeat»');
+  });
+
   it('brackets a group of the other kind, so "a, or b and c" cannot be read two ways', () => {
     const node: ConditionNode = { kind: 'any', items: [test('grave', 'eq', true), { kind: 'all', items: [test('priorIncidents', 'gte', 1), test('injury', 'ne', 'none')] }] };
     expect(describeCondition(node, context, 'en')).toBe('grave incident is yes or (earlier incidents is at least 1 and injury is not none)');
