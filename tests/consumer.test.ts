@@ -171,6 +171,15 @@ console.log(JSON.stringify({ bundled: await weeks(bundled), local: await weeks(l
     expect((JSON.parse(stdout) as { point: string }).point).toBe('reporting');
   });
 
+  it('render the policy book with its what-if page from the installed package, without a bundler', async () => {
+    const out = join(project, 'book');
+    await run(join(project, 'node_modules', '.bin', 'vot'), ['render', '--out', out], { cwd: project });
+    const script = await readFile(join(out, 'assets', 'whatif.js'), 'utf8');
+    expect(script).toBe(await readFile(join(project, 'node_modules', '@vot', 'cli', 'dist', 'assets', 'whatif.js'), 'utf8'));
+    expect(await readFile(join(out, 'whatif.html'), 'utf8')).toContain('assets/whatif.js');
+    await expect(readFile(join(project, 'node_modules', 'esbuild', 'package.json'))).rejects.toThrow();
+  });
+
   it('decide from the verified bundle without the YAML, and refuse a changed bundle', async () => {
     const dist = join(project, 'node_modules', '@vot', 'policies', 'dist');
     await rm(join(dist, 'policies'), { recursive: true });

@@ -1,9 +1,25 @@
 import { defineConfig } from 'tsup';
 import { packagePreset } from '../../build/tsup-preset.js';
 
-// Two builds side by side, so neither cleans `dist/` (the build script empties it first).
+// Three builds side by side, so none cleans `dist/` (the build script empties it first).
 export default defineConfig([
-  packagePreset({ index: 'src/index.ts' }, { clean: false }),
+  // esbuild is imported only by a source checkout's `vot render` (see bundleWhatIf): never bundled.
+  packagePreset({ index: 'src/index.ts' }, { clean: false, external: ['esbuild'] }),
   // The `vot` binary: ESM only, keeps its `#!/usr/bin/env node` line.
-  packagePreset({ bin: 'src/bin.ts' }, { format: ['esm'], dts: false, clean: false }),
+  packagePreset({ bin: 'src/bin.ts' }, { format: ['esm'], dts: false, clean: false, external: ['esbuild'] }),
+  // The what-if page's script, prebuilt for the browser with the engine inside, so `vot render`
+  // from the installed package needs no bundler (see bundleWhatIf in src/commands/render.ts).
+  {
+    entry: { whatif: 'src/render/whatif-client.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    noExternal: [/.*/],
+    outDir: 'dist/assets',
+    outExtension: () => ({ js: '.js' }),
+  },
 ]);

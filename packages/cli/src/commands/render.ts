@@ -6,7 +6,7 @@
  * the engine code of this checkout.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
@@ -22,8 +22,14 @@ export interface RenderOptions {
   policies?: string;
 }
 
-/** The what-if script: the client and the engine's browser entry in one file for the browser. */
+/**
+ * The what-if script: the client and the engine's browser entry in one file for the browser.
+ * The installed package ships it prebuilt (`dist/assets/whatif.js`, made by the CLI's build);
+ * a source checkout bundles it here with esbuild, so the page always runs the current engine.
+ */
 export async function bundleWhatIf(): Promise<string> {
+  const prebuilt = fileURLToPath(new URL('./assets/whatif.js', import.meta.url));
+  if (existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
   const entry = ['../render/whatif-client.ts', '../render/whatif-client.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p));
   if (!entry) throw new Error('the what-if client source is missing; run vot render from a source checkout');
   let esbuild: typeof import('esbuild');
