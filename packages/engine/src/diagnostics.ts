@@ -28,20 +28,13 @@ export interface Diagnostic {
   help?: string;
 }
 
-/** What a stage knows when it reports a problem; the text comes from `messages.ts`. */
-export interface DiagnosticInput {
-  code: DiagnosticCode;
+/** What a stage knows when it reports a problem: a diagnostic without its text, which comes from `messages.ts`. */
+export type DiagnosticInput = Omit<Diagnostic, 'message' | 'severity'> & {
   /** Values interpolated into the message template. */
   args?: Record<string, string | number>;
-  severity?: 'error' | 'warning';
-  file?: string;
-  start?: SourcePosition;
-  end?: SourcePosition;
-  path?: string;
-  expected?: string;
-  received?: string;
-  help?: string;
-}
+  /** Defaults to the severity of the code. */
+  severity?: Diagnostic['severity'];
+};
 
 export function diagnostic(input: DiagnosticInput): Diagnostic {
   const template = messageFor(input.code);

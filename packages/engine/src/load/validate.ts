@@ -96,6 +96,21 @@ function knownKeys(schema: JsonSchemaNode | undefined, path: readonly PathSegmen
   return keys.size > 0 ? [...keys] : undefined;
 }
 
+/** A key no schema branch takes at `path`, with the keys that are taken and the closest of them. */
+function unknownKeyDiagnostic(parsed: ParsedFile, path: readonly PathSegment[], key: string, known: readonly string[] | undefined, shown: number, fallbackHelp: string): Diagnostic {
+  const keyPath = [...path, key];
+  const suggestion = known ? closest(key, known) : undefined;
+  return diagnostic({
+    code: 'unknown-key',
+    file: parsed.file,
+    ...parsed.locate(keyPath, { key: true }),
+    path: pathText(keyPath),
+    args: { key, where: whereOf(path) },
+    expected: known ? listOf(known, shown) : undefined,
+    help: suggestion ? `did you mean \`${suggestion}\`?` : fallbackHelp,
+  });
+}
+
 function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out: Diagnostic[], parsed: ParsedFile): void {
   const path = [...base, ...(issue.path as PathSegment[])];
   const at = (key?: boolean) => parsed.locate(path, { key });
@@ -104,20 +119,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
     case 'unrecognized_keys': {
       const known = knownKeys(kindSchema(parsed), path);
       for (const key of issue.keys) {
-        const keyPath = [...path, key];
-        const where = parsed.locate(keyPath, { key: true });
-        const suggestion = known ? closest(key, known) : undefined;
-        out.push(
-          diagnostic({
-            code: 'unknown-key',
-            file,
-            ...where,
-            path: pathText(keyPath),
-            args: { key, where: whereOf(path) },
-            expected: known ? listOf(known, 12) : undefined,
-            help: suggestion ? `did you mean \`${suggestion}\`?` : 'remove the key, or check its spelling and indentation',
-          }),
-        );
+        out.push(unknownKeyDiagnostic(parsed, path, key, known, 12, 'remove the key, or check its spelling and indentation'));
       }
       return;
     }
@@ -143,18 +145,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
           accepted.has(key) || objectBranches.some((branch) => !branch.some((inner) => isRootUnknownKeys(inner) && (inner as { keys: string[] }).keys.includes(key)));
         for (const key of Object.keys(value)) {
           if (takes(key)) continue;
-          const suggestion = closest(key, accepted);
-          out.push(
-            diagnostic({
-              code: 'unknown-key',
-              file,
-              ...parsed.locate([...path, key], { key: true }),
-              path: pathText([...path, key]),
-              args: { key, where: whereOf(path) },
-              expected: listOf([...accepted], 14),
-              help: suggestion ? `did you mean \`${suggestion}\`?` : 'check the spelling against docs/policy-format.md',
-            }),
-          );
+          out.push(unknownKeyDiagnostic(parsed, path, key, [...accepted], 14, 'check the spelling against docs/policy-format.md'));
           return;
         }
       }
