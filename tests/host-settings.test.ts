@@ -19,6 +19,17 @@ describe('settings from the host', () => {
     }
   });
 
+  it('a setting id longer than a message shows is still accepted (ids are not cut short before the comparison)', () => {
+    const id = 'door.longest-period-a-host-may-choose-for-this';
+    expect(id.length).toBeGreaterThan(40);
+    const longFiles = new Map(files);
+    longFiles.set('settings.yaml', minimalPolicyFiles['settings.yaml']!.replace('id: door.max-weeks', `id: ${id}`));
+    longFiles.set('access/doors.yaml', minimalPolicyFiles['access/doors.yaml']!.replaceAll('door.max-weeks', id));
+    const checked = checkPolicyTexts(longFiles, { settings: { [id]: 3 } });
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.model!.settings.find((s) => s.id === id)!.value).toBe(3);
+  });
+
   const refused: Array<[string, unknown, RegExp]> = [
     ['a number', 5, /invalid value at `settings`: settings must be an object/],
     ['a string', 'door.max-weeks=3', /invalid value at `settings`/],

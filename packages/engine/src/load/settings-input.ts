@@ -21,9 +21,10 @@ export function readSettingsInput(input: unknown): { settings?: SettingsRecord; 
     const diagnostics: Diagnostic[] = [];
     const settings: SettingsRecord = Object.create(null) as SettingsRecord;
     for (const key of Reflect.ownKeys(input)) {
-      const shown = shownText(String(key.toString()));
-      if (typeof key === 'symbol' || shown !== key) {
-        diagnostics.push(diagnostic({ code: 'setting-unknown', args: { id: shown } }));
+      // A key with control characters is refused; its length is not limited here (the checker
+      // compares it with the declared ids), so escape without cutting it short.
+      if (typeof key === 'symbol' || shownText(key, key.length) !== key) {
+        diagnostics.push(diagnostic({ code: 'setting-unknown', args: { id: shownText(String(key.toString())) } }));
         continue;
       }
       const descriptor = Object.getOwnPropertyDescriptor(input, key)!;
