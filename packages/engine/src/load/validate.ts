@@ -115,6 +115,9 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
   const path = [...base, ...(issue.path as PathSegment[])];
   const at = (key?: boolean) => parsed.locate(path, { key });
   const file = parsed.file;
+  /** The value at `path` does not fit: `detail` says how; `more` adds expected, received, help. */
+  const invalidValue = (detail: string, more: Pick<Diagnostic, 'expected' | 'received' | 'help'>): Diagnostic =>
+    diagnostic({ code: 'invalid-value', file, ...at(), path: pathText(path), args: { path: pathText(path) || 'document', detail }, ...more });
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(kindSchema(parsed), path);
@@ -150,12 +153,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
         }
       }
       out.push(
-        diagnostic({
-          code: 'invalid-value',
-          file,
-          ...at(),
-          path: pathText(path),
-          args: { path: pathText(path) || 'document', detail: 'it fits none of the allowed forms' },
+        invalidValue('it fits none of the allowed forms', {
           received: describeValue(value),
           expected: accepted.size > 0 ? `a map with ${listOf([...accepted], 14)}` : undefined,
           help: 'see docs/policy-format.md for the allowed forms',
@@ -181,17 +179,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
         );
         return;
       }
-      out.push(
-        diagnostic({
-          code: 'invalid-value',
-          file,
-          ...at(),
-          path: pathText(path),
-          args: { path: pathText(path) || 'document', detail: `expected ${issue.expected}` },
-          expected: issue.expected,
-          received: describeValue(received),
-        }),
-      );
+      out.push(invalidValue(`expected ${issue.expected}`, { expected: issue.expected, received: describeValue(received) }));
       return;
     }
     case 'invalid_value': {
@@ -199,12 +187,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
       const received = valueAt(data, path);
       const suggestion = typeof received === 'string' ? closest(received, values) : undefined;
       out.push(
-        diagnostic({
-          code: 'invalid-value',
-          file,
-          ...at(),
-          path: pathText(path),
-          args: { path: pathText(path) || 'document', detail: `${describeValue(received)} is not allowed here` },
+        invalidValue(`${describeValue(received)} is not allowed here`, {
           expected: listOf(values, 12),
           received: describeValue(received),
           help: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
@@ -215,16 +198,7 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
     default:
       break;
   }
-  out.push(
-    diagnostic({
-      code: 'invalid-value',
-      file,
-      ...at(),
-      path: pathText(path),
-      args: { path: pathText(path) || 'document', detail: issue.message.replace(/^Invalid input: /, '').toLowerCase() },
-      received: describeValue(valueAt(data, path)),
-    }),
-  );
+  out.push(invalidValue(issue.message.replace(/^Invalid input: /, '').toLowerCase(), { received: describeValue(valueAt(data, path)) }));
 }
 
 export function validateDocument<K extends DocumentKind>(
