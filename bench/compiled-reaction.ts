@@ -5,14 +5,23 @@
  * objects or trace. Built from the engine's public compiler; a policy that overrides or is
  * overridden is refused (the comparison is about one policy on its own).
  */
-import { compilePredicate, namedConditions, type Decision, type FactRecord, type PointModel, type Predicate, type RuleModel } from '@vot/engine';
+import {
+  compilePredicate,
+  namedConditions,
+  type Decision,
+  type FactRecord,
+  type PointModel,
+  type Predicate,
+  type RuleModel,
+} from '@vot/engine';
 import type { HandDecided } from './reaction-by-hand.js';
 
 export function compiledPolicy(point: PointModel, policyId: string): (facts: FactRecord) => HandDecided[] | null {
   const policy = point.policies.find((p) => p.id === policyId);
   if (!policy) throw new Error(`point ${point.id} has no policy ${policyId}`);
   const own = point.outcomes.filter((o) => o.policy === policyId);
-  if (own.some((o) => o.overrides !== undefined || (o.overriddenBy ?? []).length > 0)) throw new Error(`policy ${policyId} takes part in an override`);
+  if (own.some((o) => o.overrides !== undefined || (o.overriddenBy ?? []).length > 0))
+    throw new Error(`policy ${policyId} takes part in an override`);
   const named = namedConditions(point);
   const cache = new Map<string, Predicate>();
   const compile = (rule: RuleModel) => ({

@@ -35,7 +35,8 @@ export function reactionByHand(facts: FactRecord): HandDecided[] | null {
   const afterWrittenWarning = repeated && facts.writtenWarningGiven === true;
   const afterOralWarning = repeated && facts.oralWarningGiven === true;
   const graveOrWarnedRepeat = facts.grave === true || afterWrittenWarning || afterOralWarning;
-  const tooLong = graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
+  const tooLong =
+    graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
   const onLadder = selfHarm || anonymous ? notPermitted : permitted;
 
   const exclusion = (holds: boolean): HandDecided =>

@@ -48,7 +48,12 @@ async function measure(name: string, fn: () => unknown, perCall = 1): Promise<La
   const result = bench.tasks[0]!.result;
   if (!result || result.error) throw result?.error ?? new Error(`no result for ${name}`);
   const toMicros = (ms: number | undefined) => ((ms ?? Number.NaN) * 1000) / perCall;
-  return { p50: toMicros(result.latency.p50), p99: toMicros(result.latency.p99), mean: toMicros(result.latency.mean), samples: result.latency.samples.length };
+  return {
+    p50: toMicros(result.latency.p50),
+    p99: toMicros(result.latency.p99),
+    mean: toMicros(result.latency.mean),
+    samples: result.latency.samples.length,
+  };
 }
 
 /**
@@ -95,15 +100,16 @@ async function main(): Promise<void> {
     const validated = samples.map((facts) => compiled.validateFacts(point.id, facts));
     const engine = await buildRulesEngine(compiled.model, point);
     // The paths must agree on the samples before their speed means anything.
-    for (const facts of samples.slice(0, 32)) sameDecisions(await compiled.decide(point.id, facts), await reference.decide(point.id, facts));
+    for (const facts of samples.slice(0, 32))
+      sameDecisions(await compiled.decide(point.id, facts), await reference.decide(point.id, facts));
 
     const nextHost = cycle(samples);
     const nextRecord = cycle(validated);
-    const [decideCompiled, decideReference, rawEngine] = await measureInRounds([
+    const [decideCompiled, decideReference, rawEngine] = (await measureInRounds([
       [`${point.id} decide compiled`, () => compiled.decide(point.id, nextHost())],
       [`${point.id} decide json-rules-engine`, () => reference.decide(point.id, nextHost())],
       [`${point.id} raw json-rules-engine`, () => engine.run(nextRecord())],
-    ]) as [Latency, Latency, Latency];
+    ])) as [Latency, Latency, Latency];
     const entry = {
       decideCompiled,
       decideJsonRulesEngine: decideReference,
@@ -112,8 +118,20 @@ async function main(): Promise<void> {
       jsonRulesEnginePathOverRaw: decideReference.p50 / rawEngine.p50,
     };
     points[point.id] = entry;
-    rows.push([point.id, 'decide() compiled', fmt(decideCompiled.p50), fmt(decideCompiled.p99), `${entry.speedupOverRawJsonRulesEngine.toFixed(1)}× faster than raw JRE`]);
-    rows.push([point.id, 'decide() json-rules-engine', fmt(decideReference.p50), fmt(decideReference.p99), `${entry.jsonRulesEnginePathOverRaw.toFixed(2)}× raw JRE`]);
+    rows.push([
+      point.id,
+      'decide() compiled',
+      fmt(decideCompiled.p50),
+      fmt(decideCompiled.p99),
+      `${entry.speedupOverRawJsonRulesEngine.toFixed(1)}× faster than raw JRE`,
+    ]);
+    rows.push([
+      point.id,
+      'decide() json-rules-engine',
+      fmt(decideReference.p50),
+      fmt(decideReference.p99),
+      `${entry.jsonRulesEnginePathOverRaw.toFixed(2)}× raw JRE`,
+    ]);
     rows.push([point.id, 'raw json-rules-engine', fmt(rawEngine.p50), fmt(rawEngine.p99), '']);
   }
 
@@ -123,7 +141,10 @@ async function main(): Promise<void> {
   const predicatesOnly = compiledPolicy(reactionPoint, ladderPolicy);
   const checked = enumerateAll(compiled, reactionPoint, (record) => {
     const byHand = JSON.stringify(reactionByHand(record));
-    if (byHand !== JSON.stringify(predicatesOnly(record)) || byHand !== JSON.stringify(policyView(compiled.decideValidated('reaction', record, { explain: false }), ladderPolicy))) {
+    if (
+      byHand !== JSON.stringify(predicatesOnly(record)) ||
+      byHand !== JSON.stringify(policyView(compiled.decideValidated('reaction', record, { explain: false }), ladderPolicy))
+    ) {
       throw new Error(`hand-written baseline disagrees with the policies for ${JSON.stringify(record)}`);
     }
   });
@@ -142,25 +163,60 @@ async function main(): Promise<void> {
     batch,
   )) as [Latency, Latency];
   const predicatesOverHand = predicates.p50 / byHand.p50;
-  rows.push(['reaction', 'ladder: compiled predicates alone', fmt(predicates.p50), fmt(predicates.p99), `${predicatesOverHand.toFixed(1)}× hand-written (batches of ${batch})`]);
+  rows.push([
+    'reaction',
+    'ladder: compiled predicates alone',
+    fmt(predicates.p50),
+    fmt(predicates.p99),
+    `${predicatesOverHand.toFixed(1)}× hand-written (batches of ${batch})`,
+  ]);
   rows.push(['reaction', 'ladder: hand-written function', fmt(byHand.p50), fmt(byHand.p99), `agrees on all ${checked} combinations`]);
 
   // Cold load in a fresh process: from the built package when there is a usable one.
   const coldLoad = await withBuildLock(() => coldLoadTimes(quick ? 3 : 9, !process.argv.includes('--no-build')));
-  rows.push(['all', 'loadPolicies() cold', `${coldLoad.medianMs.toFixed(1)} ms`, '', `median of ${coldLoad.runs.length} (CPU ${coldLoad.medianCpuMs.toFixed(1)} ms), from ${coldLoad.from}`]);
+  rows.push([
+    'all',
+    'loadPolicies() cold',
+    `${coldLoad.medianMs.toFixed(1)} ms`,
+    '',
+    `median of ${coldLoad.runs.length} (CPU ${coldLoad.medianCpuMs.toFixed(1)} ms), from ${coldLoad.from}`,
+  ]);
 
   // The regulation gate: every duty checked over the whole (sliced, reduced) fact domain.
   const started = performance.now();
   const report = runGate(compiled.model);
   const gateSeconds = (performance.now() - started) / 1000;
-  const gate = { what: 'runGate(model): every duty of every catalogue over its whole reduced domain', ok: report.ok, combinations: report.combinations, seconds: gateSeconds, perSecond: report.combinations / gateSeconds };
-  rows.push(['all', 'regulation gate (runGate)', `${gateSeconds.toFixed(2)} s`, '', `${report.combinations} combinations, ${Math.round(gate.perSecond)}/s`]);
+  const gate = {
+    what: 'runGate(model): every duty of every catalogue over its whole reduced domain',
+    ok: report.ok,
+    combinations: report.combinations,
+    seconds: gateSeconds,
+    perSecond: report.combinations / gateSeconds,
+  };
+  rows.push([
+    'all',
+    'regulation gate (runGate)',
+    `${gateSeconds.toFixed(2)} s`,
+    '',
+    `${report.combinations} combinations, ${Math.round(gate.perSecond)}/s`,
+  ]);
 
   // Heap after load and after a million decisions, in a child with --expose-gc.
   const decisions = quick ? 100_000 : 1_000_000;
-  const heap = child<{ afterLoadMB: number; afterDecisionsMB: number; decisions: number }>(['--expose-gc', ...tsxImport, join(here, 'heap.ts'), String(decisions)]);
+  const heap = child<{ afterLoadMB: number; afterDecisionsMB: number; decisions: number }>([
+    '--expose-gc',
+    ...tsxImport,
+    join(here, 'heap.ts'),
+    String(decisions),
+  ]);
   rows.push(['all', 'heap after load', `${heap.afterLoadMB.toFixed(1)} MB`, '', '']);
-  rows.push(['all', `heap after ${decisions} decisions`, `${heap.afterDecisionsMB.toFixed(1)} MB`, '', `growth ${(heap.afterDecisionsMB - heap.afterLoadMB).toFixed(2)} MB`]);
+  rows.push([
+    'all',
+    `heap after ${decisions} decisions`,
+    `${heap.afterDecisionsMB.toFixed(1)} MB`,
+    '',
+    `growth ${(heap.afterDecisionsMB - heap.afterLoadMB).toFixed(2)} MB`,
+  ]);
 
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -176,13 +232,22 @@ async function main(): Promise<void> {
     policy: compiled.policy,
     unit: 'microseconds per decision unless named otherwise; ratios from p50',
     points,
-    reaction: { policy: ladderPolicy, compiledPredicates: predicates, handWritten: byHand, predicatesOverHandWritten: predicatesOverHand, batch, combinationsChecked: checked },
+    reaction: {
+      policy: ladderPolicy,
+      compiledPredicates: predicates,
+      handWritten: byHand,
+      predicatesOverHandWritten: predicatesOverHand,
+      batch,
+      combinationsChecked: checked,
+    },
     coldLoad,
     gate,
     heap: { ...heap, growthMB: heap.afterDecisionsMB - heap.afterLoadMB },
   };
   printTable(['point', 'measure', 'p50', 'p99', 'note'], rows);
-  console.log(`\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart.toFixed(1)} at start, ${machine.loadAverage.atEnd.toFixed(1)} at end`);
+  console.log(
+    `\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart.toFixed(1)} at start, ${machine.loadAverage.atEnd.toFixed(1)} at end`,
+  );
   const out = join(here, 'results', quick ? 'quick.json' : 'latest.json');
   await writeFileAtomic(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`written to ${out.slice(root.length + 1)}`);
@@ -238,7 +303,13 @@ function coldLoadTimes(runs: number, build: boolean): ColdLoad {
   for (const attempt of attempts) {
     try {
       const times = Array.from({ length: runs }, () => child<{ ms: number; cpuMs: number }>(attempt.args));
-      return { from: attempt.from, medianMs: median(times.map((t) => t.ms)), medianCpuMs: median(times.map((t) => t.cpuMs)), runs: times, ...(note ? { note } : {}) };
+      return {
+        from: attempt.from,
+        medianMs: median(times.map((t) => t.ms)),
+        medianCpuMs: median(times.map((t) => t.cpuMs)),
+        runs: times,
+        ...(note ? { note } : {}),
+      };
     } catch (error) {
       note = `${attempt.from} failed: ${String(error).split('\n')[0]}`;
       console.error(`cold load: ${note}; trying the next way`);
@@ -251,7 +322,11 @@ const fmt = (micros: number): string => (micros < 1 ? `${(micros * 1000).toFixed
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -26,7 +26,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
           await handle.write(data.slice(0, Math.floor(data.length / 2)));
           throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
         };
-        return Object.assign(Object.create(handle) as typeof handle, { writeFile: writeHalf, sync: handle.sync.bind(handle), close: handle.close.bind(handle), write: handle.write.bind(handle) });
+        return Object.assign(Object.create(handle) as typeof handle, {
+          writeFile: writeHalf,
+          sync: handle.sync.bind(handle),
+          close: handle.close.bind(handle),
+          write: handle.write.bind(handle),
+        });
       }
       if (failures.sync) {
         return Object.assign(Object.create(handle) as typeof handle, {

@@ -38,7 +38,11 @@ describe('bundled policies', () => {
 
   it('produce every outcome id of the vocabulary that is not only a requirement, the Danish ones included', () => {
     const produced = new Set(policies.model.points.flatMap((p) => p.outcomes.map((o) => o.id)));
-    const required = new Set(policies.model.points.flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])].flatMap((r) => r.requires.map((q) => q.id)))));
+    const required = new Set(
+      policies.model.points.flatMap((p) =>
+        p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])].flatMap((r) => r.requires.map((q) => q.id))),
+      ),
+    );
     const never = policies.model.outcomes.map((o) => o.id).filter((id) => !produced.has(id) && !required.has(id));
     expect(never).toEqual([]);
   });
@@ -47,8 +51,14 @@ describe('bundled policies', () => {
     const ladder = policies.model.outcomes.filter((o) => o.group === 'reaction').map((o) => o.id);
     expect(ladder).toHaveLength(14);
     const decision = await policies.decide('reaction', {
-      organisation: 'nav-office', employeeEmployer: 'municipal', incidentType: 'threat-in-person', channel: 'in-person',
-      grave: true, priorIncidents: 0, writtenWarningGiven: false, injury: 'none',
+      organisation: 'nav-office',
+      employeeEmployer: 'municipal',
+      incidentType: 'threat-in-person',
+      channel: 'in-person',
+      grave: true,
+      priorIncidents: 0,
+      writtenWarningGiven: false,
+      injury: 'none',
     });
     expect(decision.outcomes.map((o) => o.id)).toEqual(ladder);
   });

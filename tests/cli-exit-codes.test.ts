@@ -39,7 +39,13 @@ function brokenStdout(message: string): { io: CliIo; stderr: () => string } {
 
 describe('vot exit codes', () => {
   describe('2: usage errors', () => {
-    for (const args of [['no-such-command'], ['check', '--no-such-option'], ['eval'], ['eval', incident, '--lang', 'fr'], ['eval', incident, '--format', 'xml']]) {
+    for (const args of [
+      ['no-such-command'],
+      ['check', '--no-such-option'],
+      ['eval'],
+      ['eval', incident, '--lang', 'fr'],
+      ['eval', incident, '--format', 'xml'],
+    ]) {
       it(`vot ${args.join(' ')}`, async () => {
         const run = await runVot(args);
         expect(run.code).toBe(2);
@@ -64,7 +70,11 @@ describe('vot exit codes', () => {
     });
 
     it('a policy folder that does not exist, for check, eval and schema', async () => {
-      for (const args of [['check', 'no-such-folder'], ['eval', incident, '--policies', 'no-such-folder'], ['schema', '--check', '--policies', 'no-such-folder']]) {
+      for (const args of [
+        ['check', 'no-such-folder'],
+        ['eval', incident, '--policies', 'no-such-folder'],
+        ['schema', '--check', '--policies', 'no-such-folder'],
+      ]) {
         const run = await runVot(args);
         expect(run.code, args.join(' ')).toBe(1);
         expect(run.stderr, args.join(' ')).toMatch(/error\[(file-unreadable|stale-schema)\]/);

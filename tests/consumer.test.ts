@@ -22,7 +22,11 @@ async function run(command: string, args: string[], options: { cwd?: string } = 
     return await execFileAsync(command, args, { ...options, maxBuffer: 64 << 20 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    const output = `${stdout}\n${stderr}`.split('\n').filter((line) => line.trim() && !line.includes('nodedir')).slice(-30).join('\n');
+    const output = `${stdout}\n${stderr}`
+      .split('\n')
+      .filter((line) => line.trim() && !line.includes('nodedir'))
+      .slice(-30)
+      .join('\n');
     throw Object.assign(new Error(`${command} ${args.join(' ')} failed:\n${output}`), { stdout, stderr });
   }
 }
@@ -52,7 +56,8 @@ async function loadAttw() {
       const files: Record<string, Uint8Array> = {};
       for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
         const path = join(entry.parentPath, entry.name);
-        if (entry.isFile() && !relative(dir, path).startsWith('node_modules')) files[`/node_modules/${manifest.name}/${relative(dir, path)}`] = await readFile(path);
+        if (entry.isFile() && !relative(dir, path).startsWith('node_modules'))
+          files[`/node_modules/${manifest.name}/${relative(dir, path)}`] = await readFile(path);
       }
       return core.checkPackage(new core.Package(files, manifest.name, manifest.version));
     },
@@ -75,7 +80,9 @@ beforeAll(async () => {
   project = join(work, 'host');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'vot-consumer', private: true, version: '1.0.0' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs, '@types/node@20.19.9'], { cwd: project });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs, '@types/node@20.19.9'], {
+    cwd: project,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -83,22 +90,42 @@ afterAll(async () => {
 });
 
 const facts = {
-  organisation: 'nav-office', employeeEmployer: 'municipal', incidentType: 'threat-in-person', channel: 'in-person',
-  grave: false, priorIncidents: 2, writtenWarningGiven: true, injury: 'none',
+  organisation: 'nav-office',
+  employeeEmployer: 'municipal',
+  incidentType: 'threat-in-person',
+  channel: 'in-person',
+  grave: false,
+  priorIncidents: 2,
+  writtenWarningGiven: true,
+  injury: 'none',
 };
 
 describe('the packed packages, installed by npm in a fresh project', () => {
   it('packs exactly the three published packages, each with only dist/ and package metadata', async () => {
     expect(tarballs.map((t) => t.split('/').pop()).sort()).toEqual(['vot-cli-0.1.0.tgz', 'vot-engine-0.1.0.tgz', 'vot-policies-0.1.0.tgz']);
     for (const name of published) {
-      const manifest = JSON.parse(await readFile(join(project, 'node_modules', '@vot', name, 'package.json'), 'utf8')) as Record<string, unknown>;
+      const manifest = JSON.parse(await readFile(join(project, 'node_modules', '@vot', name, 'package.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       expect(JSON.stringify(manifest.exports), name).not.toContain('@vot/source');
       expect(JSON.stringify(manifest.dependencies ?? {}), name).not.toContain('workspace:');
       const entries = (await readdir(join(project, 'node_modules', '@vot', name))).sort();
       // The engine's `runtime/` holds only a package.json that points into dist/, for tools that
       // resolve `@vot/engine/runtime` without reading `exports` (moduleResolution node10).
-      const metadata = ['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'node_modules', ...(name === 'engine' ? ['runtime'] : [])];
-      expect(entries.filter((e) => !metadata.includes(e)), name).toEqual([]);
+      const metadata = [
+        'dist',
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'CHANGELOG.md',
+        'node_modules',
+        ...(name === 'engine' ? ['runtime'] : []),
+      ];
+      expect(
+        entries.filter((e) => !metadata.includes(e)),
+        name,
+      ).toEqual([]);
       if (name === 'engine') {
         const redirectDir = join(project, 'node_modules', '@vot', name, 'runtime');
         expect(await readdir(redirectDir)).toEqual(['package.json']);
@@ -141,11 +168,30 @@ loadPolicies().then(async (policies) => {
   it('type-check a host file under --strict --module nodenext', async () => {
     await cp(join(repo, 'tests', 'consumer', 'host.ts'), join(project, 'host.ts'));
     // The same call with a misspelt fact is refused: the types really reach the host.
-    await writeFile(join(project, 'bad.ts'), "import { loadPolicies } from '@vot/policies';\nexport const d = loadPolicies().then((p) => p.decide('follow-up', { organisation: 'nav-office', employeeEmployr: 'state' }));\n");
+    await writeFile(
+      join(project, 'bad.ts'),
+      "import { loadPolicies } from '@vot/policies';\nexport const d = loadPolicies().then((p) => p.decide('follow-up', { organisation: 'nav-office', employeeEmployr: 'state' }));\n",
+    );
     const tsc = (file: string) =>
-      run(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--noEmit', '--skipLibCheck', '--types', 'node', file], { cwd: project }).catch(
-        (error: { stdout: string }) => error,
-      );
+      run(
+        process.execPath,
+        [
+          join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '--strict',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--target',
+          'es2022',
+          '--noEmit',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          file,
+        ],
+        { cwd: project },
+      ).catch((error: { stdout: string }) => error);
     const [good, bad] = await Promise.all([tsc('host.ts'), tsc('bad.ts')]);
     expect(good.stdout).toBe('');
     expect(bad.stdout).toMatch(/bad\.ts\(2,\d+\): error TS(2353|2561): .*'employeeEmployr'/);
@@ -167,7 +213,11 @@ console.log(JSON.stringify({ bundled: await weeks(bundled), local: await weeks(l
 
   it('run the vot binary', async () => {
     const incident = join(repo, 'examples', 'incidents', '04-caseworker-attacked-after-work-serious-injury.json');
-    const { stdout } = await run(join(project, 'node_modules', '.bin', 'vot'), ['eval', incident, '--point', 'reporting', '--format', 'json'], { cwd: project });
+    const { stdout } = await run(
+      join(project, 'node_modules', '.bin', 'vot'),
+      ['eval', incident, '--point', 'reporting', '--format', 'json'],
+      { cwd: project },
+    );
     expect((JSON.parse(stdout) as { point: string }).point).toBe('reporting');
   });
 
@@ -187,7 +237,10 @@ console.log(JSON.stringify({ bundled: await weeks(bundled), local: await weeks(l
     expect(decided.ids).toContain('exclusion-physical:permitted');
     const bundle = await readFile(join(dist, 'bundle.json'), 'utf8');
     await writeFile(join(dist, 'bundle.json'), bundle.replace('"status":"not-permitted"', '"status":"permitted"'));
-    await writeFile(join(project, 'refused.mjs'), "import { loadPolicies } from '@vot/policies';\nloadPolicies().then(() => console.log('loaded'), (e) => console.log(e.diagnostics[0].code));\n");
+    await writeFile(
+      join(project, 'refused.mjs'),
+      "import { loadPolicies } from '@vot/policies';\nloadPolicies().then(() => console.log('loaded'), (e) => console.log(e.diagnostics[0].code));\n",
+    );
     expect((await node('refused.mjs')).trim()).toBe('bundle-invalid');
   });
 });

@@ -29,7 +29,14 @@ async function runCase(name: string) {
 
 describe('corpus of bad policy files', () => {
   it('has the cases the issues name', () => {
-    for (const required of ['unknown-fact', 'bad-indentation', 'duplicate-key', 'prototype-keys', 'smuggled-rules-engine-keys', 'billion-laughs']) {
+    for (const required of [
+      'unknown-fact',
+      'bad-indentation',
+      'duplicate-key',
+      'prototype-keys',
+      'smuggled-rules-engine-keys',
+      'billion-laughs',
+    ]) {
       expect(cases).toContain(required);
     }
     expect(cases.length).toBeGreaterThanOrEqual(20);
@@ -38,7 +45,10 @@ describe('corpus of bad policy files', () => {
   for (const name of cases) {
     it(`${name}: refused with the pinned diagnostics`, async () => {
       const { checked, diagnostics, text } = await runCase(name);
-      expect(diagnostics.some((d) => d.severity === 'error'), 'every corpus case must fail').toBe(true);
+      expect(
+        diagnostics.some((d) => d.severity === 'error'),
+        'every corpus case must fail',
+      ).toBe(true);
       expect(checked.model).toBeUndefined();
       // Every diagnostic names its file; the reader can find what to fix.
       for (const d of diagnostics) expect(d.file, `${d.code} without a file`).toMatch(/^tests\/corpus\//);

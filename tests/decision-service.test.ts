@@ -32,11 +32,21 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 const reactionFacts = {
-  organisation: 'nav-office', employeeEmployer: 'municipal', incidentType: 'threat-in-person', channel: 'in-person',
-  grave: false, priorIncidents: 2, writtenWarningGiven: true, injury: 'none',
+  organisation: 'nav-office',
+  employeeEmployer: 'municipal',
+  incidentType: 'threat-in-person',
+  channel: 'in-person',
+  grave: false,
+  priorIncidents: 2,
+  writtenWarningGiven: true,
+  injury: 'none',
 };
 
 describe('decision service', () => {
@@ -59,7 +69,10 @@ describe('decision service', () => {
     const body = (await response.json()) as { error: string; diagnostics: Array<{ code: string; message: string; help?: string }> };
     expect(body.error).toBe('facts-refused');
     expect(body.diagnostics.map((d) => d.code)).toContain('fact-unknown');
-    expect(body.diagnostics.find((d) => d.code === 'fact-unknown')).toMatchObject({ message: 'unknown fact `priorIncident`', help: 'did you mean `priorIncidents`?' });
+    expect(body.diagnostics.find((d) => d.code === 'fact-unknown')).toMatchObject({
+      message: 'unknown fact `priorIncident`',
+      help: 'did you mean `priorIncidents`?',
+    });
     const missing = await post('/v1/decide/follow-up', { organisation: 'nav-office' });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as typeof body).diagnostics.map((d) => d.code)).toEqual(['fact-missing']);
@@ -80,7 +93,9 @@ describe('decision service', () => {
     const document = (await (await fetch(`${base}/openapi.json`)).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
-      components: { schemas: Record<string, { required?: string[]; properties?: Record<string, { enum?: string[] }>; additionalProperties?: boolean }> };
+      components: {
+        schemas: Record<string, { required?: string[]; properties?: Record<string, { enum?: string[] }>; additionalProperties?: boolean }>;
+      };
     };
     expect(document.openapi).toBe('3.1.0');
     for (const point of policies.model.points) {

@@ -8,7 +8,17 @@
  * facts its policy scope, rules, requirements and named conditions read. Facts outside the
  * slice cannot change that outcome; the property test below holds the slicing to that.
  */
-import { domainSize, outcomeSlice, pointDomain, combinations, type DecidedOutcome, type FactDomain, type FactValue, type PointModel, type PolicySet } from '@vot/engine';
+import {
+  domainSize,
+  outcomeSlice,
+  pointDomain,
+  combinations,
+  type DecidedOutcome,
+  type FactDomain,
+  type FactValue,
+  type PointModel,
+  type PolicySet,
+} from '@vot/engine';
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +51,9 @@ const firstValues = (domains: readonly FactDomain[]): Record<string, FactValue> 
  * point, each over its point-wide representatives (a refinement of every slice's, so sound).
  */
 function idSlice(policies: PolicySet, point: PointModel, id: string): FactDomain[] {
-  const facts = new Set(point.outcomes.filter((o) => o.id === id).flatMap((o) => outcomeSlice(policies.model, point, o).map((d) => d.fact)));
+  const facts = new Set(
+    point.outcomes.filter((o) => o.id === id).flatMap((o) => outcomeSlice(policies.model, point, o).map((d) => d.fact)),
+  );
   return pointDomain(policies.model, point).filter((domain) => facts.has(domain.fact));
 }
 
@@ -69,7 +81,10 @@ describe('compiled predicates against json-rules-engine', () => {
         let combinationsRun = 0;
         for (const combination of combinations(slice, base)) {
           const facts = hostFacts(combination);
-          const [fast, slow] = await Promise.all([compiled.decide(point.id, facts, { explain: false }), reference.decide(point.id, facts, { explain: false })]);
+          const [fast, slow] = await Promise.all([
+            compiled.decide(point.id, facts, { explain: false }),
+            reference.decide(point.id, facts, { explain: false }),
+          ]);
           for (const id of outcomes) {
             const fastView = outcomeView(fast.outcomes, id);
             const slowView = outcomeView(slow.outcomes, id);
@@ -85,7 +100,9 @@ describe('compiled predicates against json-rules-engine', () => {
       }
     }
     // Every point is compared, and on more than a token sample (the figures go in the report).
-    console.info(`differential: ${runs} fact combinations decided on both paths; outcome decisions compared per point ${JSON.stringify(compared)}`);
+    console.info(
+      `differential: ${runs} fact combinations decided on both paths; outcome decisions compared per point ${JSON.stringify(compared)}`,
+    );
     for (const point of compiled.model.points) expect(compared[point.id], point.id).toBeGreaterThanOrEqual(point.outcomes.length * 4);
   });
 
@@ -105,10 +122,14 @@ describe('compiled predicates against json-rules-engine', () => {
 
 describe('outcomeSlice', () => {
   it('property: facts outside an outcome slice never change that outcome', () => {
-    const cases = compiled.model.points.flatMap((point) => [...new Set(point.outcomes.map((o) => o.id))].map((id) => ({ point, outcome: { id }, slice: idSlice(compiled, point, id) })));
+    const cases = compiled.model.points.flatMap((point) =>
+      [...new Set(point.outcomes.map((o) => o.id))].map((id) => ({ point, outcome: { id }, slice: idSlice(compiled, point, id) })),
+    );
     const anyCase = fc.constantFrom(...cases).chain(({ point, outcome, slice }) => {
       const domains = pointDomain(compiled.model, point);
-      const record = fc.tuple(...domains.map((domain) => fc.constantFrom(...domain.values))).map((values) => Object.fromEntries(domains.map((d, i) => [d.fact, values[i]!])));
+      const record = fc
+        .tuple(...domains.map((domain) => fc.constantFrom(...domain.values)))
+        .map((values) => Object.fromEntries(domains.map((d, i) => [d.fact, values[i]!])));
       return fc.tuple(fc.constant({ point, outcome, slice }), record, record);
     });
     fc.assert(
@@ -117,7 +138,10 @@ describe('outcomeSlice', () => {
         const second = { ...other };
         for (const domain of slice) second[domain.fact] = first[domain.fact]!;
         const decide = (record: Record<string, FactValue>) =>
-          outcomeView(compiled.decideValidated(point.id, compiled.validateFacts(point.id, hostFacts(record)), { explain: false }).outcomes, outcome.id);
+          outcomeView(
+            compiled.decideValidated(point.id, compiled.validateFacts(point.id, hostFacts(record)), { explain: false }).outcomes,
+            outcome.id,
+          );
         expect(decide(second)).toEqual(decide(first));
       }),
       { numRuns: 2000 },
@@ -128,7 +152,10 @@ describe('outcomeSlice', () => {
     for (const point of compiled.model.points) {
       for (const outcome of point.outcomes) {
         const slice = outcomeSlice(compiled.model, point, outcome).map((d) => d.fact);
-        expect(slice.every((fact) => point.reads.includes(fact)), `${point.id} ${outcome.id}`).toBe(true);
+        expect(
+          slice.every((fact) => point.reads.includes(fact)),
+          `${point.id} ${outcome.id}`,
+        ).toBe(true);
         const direct = JSON.stringify(outcome.rules.map((r) => r.when));
         for (const fact of point.reads) if (direct.includes(`"fact":"${fact}"`)) expect(slice, `${point.id} ${outcome.id}`).toContain(fact);
       }

@@ -31,7 +31,10 @@ afterAll(async () => {
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => relative(policyDir, join(e.parentPath, e.name)).split('\\').join('/')).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => relative(policyDir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
 }
 
 /** Line (0-based, as LSP counts) of the first line containing `marker`. */
@@ -76,7 +79,9 @@ describe('the committed editor schema in yaml-language-server', () => {
   it('finds nothing wrong in any bundled policy file', async () => {
     const files = await yamlFiles(policyDir);
     expect(files.length).toBeGreaterThan(10);
-    const documents = await Promise.all(files.map(async (file) => ({ uri: uriOf(file), text: await readFile(join(policyDir, file), 'utf8') })));
+    const documents = await Promise.all(
+      files.map(async (file) => ({ uri: uriOf(file), text: await readFile(join(policyDir, file), 'utf8') })),
+    );
     // A canary in the same batch: the vocabulary with one fact of an unknown type. If the
     // server had not validated against the schemas yet, the canary would come back clean.
     const vocabulary = documents.find((d) => d.uri === uriOf('vocabulary.yaml'))!;
@@ -104,11 +109,13 @@ describe('the committed editor schema in yaml-language-server', () => {
     expect(lines.get(lineOf(broken, 'not-a-value'))?.join(' ')).toMatch(/Value is not accepted/);
     expect(lines.get(lineOf(broken, 'reason: { nb: Nei }'))?.join(' ')).toMatch(/Missing property "en"/);
     expect([...lines.keys()].sort((a, b) => a - b)).toEqual(
-      ['colour: blue', 'no-such-source', 'is: maybe', 'not-a-value', 'reason: { nb: Nei }'].map((m) => lineOf(broken, m)).sort((a, b) => a - b),
+      ['colour: blue', 'no-such-source', 'is: maybe', 'not-a-value', 'reason: { nb: Nei }']
+        .map((m) => lineOf(broken, m))
+        .sort((a, b) => a - b),
     );
   });
 
-  it('a scenario with a misspelt outcome, a value outside a fact\'s domain or an unknown key is marked on its line', async () => {
+  it("a scenario with a misspelt outcome, a value outside a fact's domain or an unknown key is marked on its line", async () => {
     const point = model.points[0]!;
     const outcome = point.outcomes[0]!.id;
     const choice = model.facts.find((f) => f.type === 'enum')!;
@@ -125,10 +132,14 @@ describe('the committed editor schema in yaml-language-server', () => {
         `    ${sourceKey}: a sentence saying why`,
         '',
       ].join('\n');
-    expect(summary(await client.open(uriOf('reaction/editor-good.scenarios.yaml'), scenario(outcome, choice.values![0]!, 'source')))).toEqual([]);
+    expect(
+      summary(await client.open(uriOf('reaction/editor-good.scenarios.yaml'), scenario(outcome, choice.values![0]!, 'source'))),
+    ).toEqual([]);
     const broken = scenario(`${outcome}x`, 'nowhere', 'sorce');
     const diagnostics = summary(await client.open(uriOf('reaction/editor-broken.scenarios.yaml'), broken));
-    expect(diagnostics).toContainEqual(`${lineOf(broken, 'nowhere') + 1}: Value is not accepted. Valid values: ${choice.values!.map((v) => `"${v}"`).join(', ')}.`);
+    expect(diagnostics).toContainEqual(
+      `${lineOf(broken, 'nowhere') + 1}: Value is not accepted. Valid values: ${choice.values!.map((v) => `"${v}"`).join(', ')}.`,
+    );
     expect(diagnostics).toContainEqual(`${lineOf(broken, `${outcome}x:`) + 1}: Property ${outcome}x is not allowed.`);
     expect(diagnostics).toContainEqual(`${lineOf(broken, 'sorce:') + 1}: Property sorce is not allowed.`);
   });
@@ -160,7 +171,14 @@ describe('the committed editor schema in yaml-language-server', () => {
   });
 
   it('offers a ready-made scenario to fill in', async () => {
-    const text = ['# yaml-language-server: $schema=../schema/scenarios.schema.json', 'kind: scenarios', `point: ${model.points[0]!.id}`, 'scenarios:', '  - ', ''].join('\n');
+    const text = [
+      '# yaml-language-server: $schema=../schema/scenarios.schema.json',
+      'kind: scenarios',
+      `point: ${model.points[0]!.id}`,
+      'scenarios:',
+      '  - ',
+      '',
+    ].join('\n');
     const uri = uriOf('reaction/editor-snippet.scenarios.yaml');
     await client.open(uri, text);
     const items = await client.completion(uri, 4, 4);
@@ -181,7 +199,8 @@ describe('the editor schema files', () => {
     const untranslated = new Set<string>();
     for (const [, content] of jsonSchemaFiles(editorVocabulary(model))) {
       walk(JSON.parse(content), (schema) => {
-        if (typeof schema.description === 'string' && !schema.description.includes(' / ') && !/^Norsk bokmål$/.test(schema.description)) untranslated.add(schema.description);
+        if (typeof schema.description === 'string' && !schema.description.includes(' / ') && !/^Norsk bokmål$/.test(schema.description))
+          untranslated.add(schema.description);
       });
     }
     // Add each to packages/engine/src/schema/descriptions-nb.ts.

@@ -22,12 +22,22 @@ const validValue = (fact: FactModel): fc.Arbitrary<unknown> => {
 
 const invalidValue = fc.constantFrom<unknown>(null, 'not-a-value', -1, 1.5, 'true', [], {});
 
-type Mutation = { kind: 'none' } | { kind: 'invalid'; index: number; value: unknown } | { kind: 'extra'; key: string } | { kind: 'drop'; index: number };
+type Mutation =
+  | { kind: 'none' }
+  | { kind: 'invalid'; index: number; value: unknown }
+  | { kind: 'extra'; key: string }
+  | { kind: 'drop'; index: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Mutation>({ kind: 'none' }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('invalid' as const), index: fc.nat(), value: invalidValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: fc.constantFrom('priorIncident', 'colour', 'toString', 'constructor') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('extra' as const),
+      key: fc.constantFrom('priorIncident', 'colour', 'toString', 'constructor'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), index: fc.nat() }) },
 );
 
@@ -46,7 +56,9 @@ describe('pointFactsSchema', () => {
     for (const point of policies.model.points) {
       const schema = pointFactsSchema(policies.model.facts, point);
       // Valid records (the point's required facts, any others), then at most one change each.
-      const valid = fc.record(Object.fromEntries(policies.model.facts.map((fact) => [fact.id, validValue(fact)])), { requiredKeys: point.requiredFacts });
+      const valid = fc.record(Object.fromEntries(policies.model.facts.map((fact) => [fact.id, validValue(fact)])), {
+        requiredKeys: point.requiredFacts,
+      });
       const records = fc.tuple(valid, mutation).map(([facts, change]) => mutate(facts, change));
       let accepted = 0;
       let refused = 0;

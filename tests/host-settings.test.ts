@@ -35,8 +35,27 @@ describe('settings from the host', () => {
     ['a string', 'door.max-weeks=3', /invalid value at `settings`/],
     ['a list', [3], /invalid value at `settings`/],
     ['a Map', new Map([['door.max-weeks', 3]]), /not an instance of a class/],
-    ['a Proxy whose traps throw', new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }), /cannot be read/],
-    ['a getter', { get 'door.max-weeks'() { return 3; } }, /invalid value at `settings.door.max-weeks`: a getter/],
+    [
+      'a Proxy whose traps throw',
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+      /cannot be read/,
+    ],
+    [
+      'a getter',
+      {
+        get 'door.max-weeks'() {
+          return 3;
+        },
+      },
+      /invalid value at `settings.door.max-weeks`: a getter/,
+    ],
     ['a symbol key', { 'door.max-weeks': 3, [Symbol('x')]: 1 }, /unknown setting `Symbol\(x\)`/],
     ['a key with a terminal escape', { '\u001b[2J': 3 }, /unknown setting `\\u001b\[2J`/],
     ['`__proto__` from JSON', JSON.parse('{"__proto__": 3}'), /unknown setting `__proto__`/],

@@ -69,9 +69,16 @@ export class LspClient {
   private handle(message: Message): void {
     if (message.method && message.id !== undefined) {
       // A request from the server (configuration, registrations, ...): answer like an editor.
-      const result = message.method === 'workspace/configuration'
-        ? ((message.params as { items: Array<{ section?: string }> }).items ?? []).map((item) => (item.section === 'yaml' ? this.settings : item.section?.startsWith('yaml.') ? this.settings[item.section.slice(5)] ?? null : null))
-        : null;
+      const result =
+        message.method === 'workspace/configuration'
+          ? ((message.params as { items: Array<{ section?: string }> }).items ?? []).map((item) =>
+              item.section === 'yaml'
+                ? this.settings
+                : item.section?.startsWith('yaml.')
+                  ? (this.settings[item.section.slice(5)] ?? null)
+                  : null,
+            )
+          : null;
       this.send({ id: message.id, result });
     } else if (message.id !== undefined && this.pending.has(message.id)) {
       const waiting = this.pending.get(message.id)!;
@@ -138,7 +145,10 @@ export class LspClient {
   }
 
   /** Opens several documents at once and waits until each has diagnostics and the server is quiet. */
-  async openAll(documents: ReadonlyArray<{ uri: string; text: string }>, options: { timeoutMs?: number; settleMs?: number } = {}): Promise<Map<string, LspDiagnostic[]>> {
+  async openAll(
+    documents: ReadonlyArray<{ uri: string; text: string }>,
+    options: { timeoutMs?: number; settleMs?: number } = {},
+  ): Promise<Map<string, LspDiagnostic[]>> {
     const { timeoutMs = 30_000, settleMs = 700 } = options;
     const waiting = new Set(documents.map((d) => d.uri));
     for (const uri of waiting) this.diagnostics.delete(uri);
@@ -151,7 +161,10 @@ export class LspClient {
         if (error) reject(error);
         else resolve(new Map(documents.map((d) => [d.uri, this.diagnostics.get(d.uri) ?? []])));
       };
-      const deadline = setTimeout(() => done(new Error(`no diagnostics for ${[...waiting].join(', ')} within ${timeoutMs} ms\n${this.stderr}`)), timeoutMs);
+      const deadline = setTimeout(
+        () => done(new Error(`no diagnostics for ${[...waiting].join(', ')} within ${timeoutMs} ms\n${this.stderr}`)),
+        timeoutMs,
+      );
       const listener = (message: Message) => {
         if (message.method !== 'textDocument/publishDiagnostics') return;
         const { uri } = message.params as { uri: string };
@@ -161,17 +174,24 @@ export class LspClient {
         if (waiting.size === 0) settle = setTimeout(() => done(), settleMs);
       };
       this.listeners.add(listener);
-      for (const { uri, text } of documents) this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      for (const { uri, text } of documents)
+        this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     });
   }
 
   async completion(uri: string, line: number, character: number): Promise<LspCompletionItem[]> {
-    const result = await this.request<{ items: LspCompletionItem[] } | LspCompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    const result = await this.request<{ items: LspCompletionItem[] } | LspCompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character },
+    });
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
   async hover(uri: string, line: number, character: number): Promise<string> {
-    const result = await this.request<{ contents: { value: string } | string } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    const result = await this.request<{ contents: { value: string } | string } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character },
+    });
     if (!result) return '';
     return typeof result.contents === 'string' ? result.contents : result.contents.value;
   }

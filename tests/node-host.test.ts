@@ -14,7 +14,10 @@ describe('node host example', () => {
       const { facts } = JSON.parse(await readFile(join(dir, name), 'utf8')) as { facts: Record<string, unknown> };
       const { decisions, records } = await decideIncident(policies, facts, new Date('2026-02-01T12:00:00Z'));
       const expected = policies.model.points.filter((p) => p.requiredFacts.every((f) => f in facts)).map((p) => p.id);
-      expect(decisions.map((d) => d.point), name).toEqual(expected);
+      expect(
+        decisions.map((d) => d.point),
+        name,
+      ).toEqual(expected);
       expect(records).toHaveLength(decisions.length);
       records.forEach((record, index) => {
         const parsed = parseAuditRecordLine(JSON.stringify(record), name, index + 1);
@@ -25,6 +28,8 @@ describe('node host example', () => {
   });
 
   it('refuses facts outside the vocabulary', async () => {
-    await expect(decideIncident(await loadPolicies(), { organisation: 'nav-office', employeeEmployer: 'state', colour: 'red' })).rejects.toBeInstanceOf(PolicyError);
+    await expect(
+      decideIncident(await loadPolicies(), { organisation: 'nav-office', employeeEmployer: 'state', colour: 'red' }),
+    ).rejects.toBeInstanceOf(PolicyError);
   });
 });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 /** A valid value of a fact, or absence where the fact has a default. */
 function validValue(fact: FactModel): fc.Arbitrary<FactValue | undefined> {
   const base: fc.Arbitrary<FactValue> =
-    fact.type === 'boolean' ? fc.boolean() : fact.type === 'integer' ? fc.integer({ min: fact.min!, max: Math.min(fact.max!, 30) }) : fc.constantFrom(...fact.values!);
+    fact.type === 'boolean'
+      ? fc.boolean()
+      : fact.type === 'integer'
+        ? fc.integer({ min: fact.min!, max: Math.min(fact.max!, 30) })
+        : fc.constantFrom(...fact.values!);
   return fact.hasDefault ? fc.option(base, { nil: undefined }) : base;
 }
 
@@ -30,7 +34,9 @@ function incidentOf(organisation: string): fc.Arbitrary<Record<string, FactValue
   const facts = policies.model.facts.filter((fact) => fact.id !== 'organisation');
   return fc
     .tuple(...facts.map((fact) => validValue(fact).map((value) => [fact.id, value] as const)))
-    .map((pairs) => ({ organisation, ...Object.fromEntries(pairs.filter(([, value]) => value !== undefined)) }) as Record<string, FactValue>);
+    .map(
+      (pairs) => ({ organisation, ...Object.fromEntries(pairs.filter(([, value]) => value !== undefined)) }) as Record<string, FactValue>,
+    );
 }
 
 const decideAll = (facts: Record<string, FactValue>): Decision[] => policies.points.map((point) => policies.decideSync(point, facts));
@@ -71,7 +77,13 @@ describe('organisation packs', () => {
   });
 
   it('a school always reports in the municipal HSE system and never in ASYS or Gosys', () => {
-    const navSystems = ['report-in-asys', 'report-as-deviation', 'report-in-municipal-system', 'register-security-measure-gosys', 'transfer-note-security-measures'];
+    const navSystems = [
+      'report-in-asys',
+      'report-as-deviation',
+      'report-in-municipal-system',
+      'register-security-measure-gosys',
+      'transfer-note-security-measures',
+    ];
     fc.assert(
       fc.property(incidentOf('municipal-school'), (facts) => {
         const reporting = policies.decideSync('reporting', facts);
@@ -119,7 +131,8 @@ describe('organisation packs', () => {
       const applies = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
       const covered = organisations.filter((organisation) => applies({ organisation }));
       bound.set(catalogue.id, covered);
-      for (const organisation of covered) expect(jurisdictionOfOrganisation(organisation), `${catalogue.id} binds ${organisation}`).toBe(catalogue.jurisdiction);
+      for (const organisation of covered)
+        expect(jurisdictionOfOrganisation(organisation), `${catalogue.id} binds ${organisation}`).toBe(catalogue.jurisdiction);
     }
     expect(bound.get('regulation-23a')).toEqual(['nav-office', 'nav-contact-centre', 'municipal-school']);
     expect(bound.get('ishoj')).toEqual(['danish-municipality']);

@@ -42,14 +42,17 @@ describe('the policy book', () => {
     const unverified = model.sources.filter((s) => !s.verified).length;
     expect(sources.match(/class="unverified"/g)?.length ?? 0).toBe(unverified);
     for (const setting of model.settings) expect(pages.get('settings.html')).toContain(`<code>${setting.id}</code>`);
-    if (model.duties.length > 0) for (const duty of model.duties.flatMap((c) => c.duties)) expect(pages.get('duties.html')).toContain(duty.id);
+    if (model.duties.length > 0)
+      for (const duty of model.duties.flatMap((c) => c.duties)) expect(pages.get('duties.html')).toContain(duty.id);
     for (const html of pages.values()) expect(html).toContain(model.hash);
   });
 
   it('escapes reviewer text in HTML and Markdown', () => {
     const hostile = structuredClone(model);
     hostile.points[0]!.title = { nb: '<script>alert(1)</script>', en: '<img src=x onerror=alert(1)>' };
-    const html = bookPages(hostile).map((p) => p.html).join('\n');
+    const html = bookPages(hostile)
+      .map((p) => p.html)
+      .join('\n');
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -67,7 +70,11 @@ describe('vot render', () => {
     try {
       await writeFile(join(dir, 'policy-set.yaml'), 'kind: policy-set\nname: broken\n');
       const err: string[] = [];
-      const code = await main(['render', '--policies', dir, '--out', join(dir, 'book')], { out: () => undefined, err: (s) => void err.push(s), cwd: dir });
+      const code = await main(['render', '--policies', dir, '--out', join(dir, 'book')], {
+        out: () => undefined,
+        err: (s) => void err.push(s),
+        cwd: dir,
+      });
       expect(code).toBe(1);
       expect(err.join('\n')).toMatch(/error\[/);
       expect(err.join('\n')).toContain('the book is rendered from policies that check clean');

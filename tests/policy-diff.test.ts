@@ -9,7 +9,21 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPolicyFolder, combinations, coverCells, describeChange, describeContext, diffPolicySets, isEmptyDiff, outcomeDiffDomain, PolicySet, type FactConstraint, type FactValue, type PolicyDiff, type PolicySetModel } from '@vot/engine';
+import {
+  checkPolicyFolder,
+  combinations,
+  coverCells,
+  describeChange,
+  describeContext,
+  diffPolicySets,
+  isEmptyDiff,
+  outcomeDiffDomain,
+  PolicySet,
+  type FactConstraint,
+  type FactValue,
+  type PolicyDiff,
+  type PolicySetModel,
+} from '@vot/engine';
 import { bundledPolicyDir } from '@vot/policies';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,9 +44,17 @@ beforeAll(async () => {
   await cp(bundledPolicyDir(), dir, { recursive: true });
   const ladder = join(dir, 'reaction', 'ladder.yaml');
   // The condition: "repeated after a written warning" now needs two earlier incidents, not one.
-  await edit(ladder, "    when:\n      all:\n        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }", "    when:\n      all:\n        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }");
+  await edit(
+    ladder,
+    '    when:\n      all:\n        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }',
+    '    when:\n      all:\n        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }',
+  );
   // The reason: the English text of the talk-with-user default.
-  await edit(ladder, 'The user is anonymous, so NAV does not know whom to talk with.', 'The user is anonymous, so there is nobody to talk with.');
+  await edit(
+    ladder,
+    'The user is anonymous, so NAV does not know whom to talk with.',
+    'The user is anonymous, so there is nobody to talk with.',
+  );
   const checkedBase = await checkPolicyFolder(bundledPolicyDir());
   const checkedHead = await checkPolicyFolder(dir);
   expect(checkedHead.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -45,7 +67,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const matches = (group: readonly FactConstraint[], facts: Record<string, FactValue>): boolean => group.every((c) => c.values.includes(facts[c.fact] ?? null));
+const matches = (group: readonly FactConstraint[], facts: Record<string, FactValue>): boolean =>
+  group.every((c) => c.values.includes(facts[c.fact] ?? null));
 
 /**
  * Brute force over each changed outcome's domain through the public decide path: among the
@@ -70,13 +93,15 @@ function crossCheck(before: PolicySetModel, after: PolicySetModel, result: Polic
         if (sx !== change.from.status) return;
         const limits = Object.entries(change.delta?.limits ?? {});
         const isChange = change.delta
-          ? sy === sx && limits.every(([k, { from, to }]) => x?.limits?.[k] === from && y?.limits?.[k] === to) &&
+          ? sy === sx &&
+            limits.every(([k, { from, to }]) => x?.limits?.[k] === from && y?.limits?.[k] === to) &&
             (change.delta.requiresAdded ?? []).every((r) => y?.requires?.includes(r) && !x?.requires?.includes(r)) &&
             (change.delta.requiresRemoved ?? []).every((r) => x?.requires?.includes(r) && !y?.requires?.includes(r))
           : sy === change.to.status;
         if (isChange) counts[i]!++;
         // The message is built only on a failure: this runs for every combination.
-        if (change.when.some((g) => matches(g, facts)) !== isChange) expect.fail(`${outcome}: ${JSON.stringify(facts)} should ${isChange ? '' : 'not '}be in a group`);
+        if (change.when.some((g) => matches(g, facts)) !== isChange)
+          expect.fail(`${outcome}: ${JSON.stringify(facts)} should ${isChange ? '' : 'not '}be in a group`);
       });
     }
     expect(changes.map((c) => c.combinations)).toEqual(counts);
@@ -91,7 +116,10 @@ describe('vot diff (semantic)', () => {
   it('names exactly the combinations whose decision changed, checked by brute force', async () => {
     const changed = diff.decisions.map((d) => `${d.point}/${d.outcome}: ${d.from.status} → ${d.to.status}`);
     // Both exclusions the condition guards lose the single-repeat case; nothing else moves.
-    expect(changed.sort()).toEqual(['reaction/exclusion-phone: permitted → not-permitted', 'reaction/exclusion-physical: permitted → not-permitted']);
+    expect(changed.sort()).toEqual([
+      'reaction/exclusion-phone: permitted → not-permitted',
+      'reaction/exclusion-physical: permitted → not-permitted',
+    ]);
 
     crossCheck(base, head, diff);
   });
@@ -116,7 +144,9 @@ describe('vot diff (semantic)', () => {
     expect(describeChange(physical, context, 'en')).toEqual([
       'When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted',
     ]);
-    expect(describeChange(physical, context, 'nb')[0]).toMatch(/^Når graverende hendelse er nei, .* er 1 og .* er nei: exclusion-physical går fra tillatt til ikke tillatt$/);
+    expect(describeChange(physical, context, 'nb')[0]).toMatch(
+      /^Når graverende hendelse er nei, .* er 1 og .* er nei: exclusion-physical går fra tillatt til ikke tillatt$/,
+    );
   });
 
   it('reports the changed reason with both texts, and no source or setting change', () => {
@@ -142,7 +172,9 @@ describe('vot diff (semantic)', () => {
       const result = diffPolicySets(base, inserted);
       expect(result.rules).toEqual({ added: ['reaction-ladder-nav/talk-with-user#1'], removed: [] });
       expect(result.reasons).toEqual([]);
-      expect(result.decisions.map((d) => `${d.outcome}: ${d.from.status} → ${d.to.status}`)).toEqual(['talk-with-user: not-permitted → permitted']);
+      expect(result.decisions.map((d) => `${d.outcome}: ${d.from.status} → ${d.to.status}`)).toEqual([
+        'talk-with-user: not-permitted → permitted',
+      ]);
       crossCheck(base, inserted, result);
     } finally {
       await rm(copy, { recursive: true, force: true });
@@ -152,13 +184,22 @@ describe('vot diff (semantic)', () => {
   it('covers exactly the marked cells of any grid (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }).chain((sizes) =>
-          fc.tuple(fc.constant(sizes), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: sizes.reduce((p, n) => p * n, 1), maxLength: sizes.reduce((p, n) => p * n, 1) })),
-        ),
+        fc
+          .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+          .chain((sizes) =>
+            fc.tuple(
+              fc.constant(sizes),
+              fc.array(fc.integer({ min: 0, max: 2 }), {
+                minLength: sizes.reduce((p, n) => p * n, 1),
+                maxLength: sizes.reduce((p, n) => p * n, 1),
+              }),
+            ),
+          ),
         ([sizes, cells]) => {
           const marked = Uint8Array.from(cells);
           const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((p, n) => p * n, 1));
-          const inCube = (cube: number[][], index: number) => cube.every((values, i) => values.includes(Math.floor(index / strides[i]!) % sizes[i]!));
+          const inCube = (cube: number[][], index: number) =>
+            cube.every((values, i) => values.includes(Math.floor(index / strides[i]!) % sizes[i]!));
           const cubes = coverCells(sizes, marked);
           cells.forEach((mark, index) => {
             const covered = cubes.some((cube) => inCube(cube, index));
@@ -187,21 +228,33 @@ describe('vot diff (command)', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('### Changed decisions');
     expect(result.out).toContain('- **reaction / exclusion-physical (');
-    expect(result.out).toContain('  - When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted');
+    expect(result.out).toContain(
+      '  - When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted',
+    );
     expect(result.out).toContain('### Changed reasons');
-    expect(result.out).toContain('en: «The user is anonymous, so NAV does not know whom to talk with.» → «The user is anonymous, so there is nobody to talk with.»');
+    expect(result.out).toContain(
+      'en: «The user is anonymous, so NAV does not know whom to talk with.» → «The user is anonymous, so there is nobody to talk with.»',
+    );
   });
 
   it('reads the base from a git ref without touching the working tree', async () => {
     const repo = await mkdtemp(join(tmpdir(), 'vot-diff-repo-'));
     try {
       await cp(bundledPolicyDir(), join(repo, 'policies'), { recursive: true });
-      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=vot', '-c', 'user.email=vot@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=vot', '-c', 'user.email=vot@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+          cwd: repo,
+          stdio: 'pipe',
+        });
       git('init', '-q');
       git('add', 'policies');
       git('commit', '-q', '-m', 'base');
       const ladder = join(repo, 'policies', 'reaction', 'ladder.yaml');
-      await edit(ladder, 'The user is anonymous, so NAV does not know whom to talk with.', 'The user is anonymous, so there is nobody to talk with.');
+      await edit(
+        ladder,
+        'The user is anonymous, so NAV does not know whom to talk with.',
+        'The user is anonymous, so there is nobody to talk with.',
+      );
       const before = await readFile(ladder, 'utf8');
       const out: string[] = [];
       const { main } = await import('@vot/cli');

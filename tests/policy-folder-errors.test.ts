@@ -19,7 +19,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
   const fail = (path: unknown, on: 'readFile' | 'lstat') => {
     const failure = failing.get(String(path));
-    if (failure?.on === on) throw Object.assign(new Error(`${failure.code}: ${failure.message}, ${on} '${String(path)}'`), { code: failure.code });
+    if (failure?.on === on)
+      throw Object.assign(new Error(`${failure.code}: ${failure.message}, ${on} '${String(path)}'`), { code: failure.code });
   };
   return {
     ...actual,
@@ -72,6 +73,8 @@ describe('reading a policy folder', () => {
     reads.length = 0;
     const read = await readPolicyFolder(dir);
     expect(reads.map((path) => path.replace(dir, '<dir>'))).toEqual(['<dir>/small.yaml']);
-    expect(summary(read, dir)).toEqual([`file-too-large <dir>/big.yaml: file is ${loadLimits.maxFileBytes + 1} bytes, more than the limit of ${loadLimits.maxFileBytes}`]);
+    expect(summary(read, dir)).toEqual([
+      `file-too-large <dir>/big.yaml: file is ${loadLimits.maxFileBytes + 1} bytes, more than the limit of ${loadLimits.maxFileBytes}`,
+    ]);
   });
 });

@@ -38,10 +38,26 @@ describe('regulation gate on the bundled policies', () => {
     const cited = new Map<string, string[]>();
     for (const duty of json.gate.duties) {
       for (const obligation of duty.obligations) {
-        if (obligation.kind === 'coverage') cited.set(obligation.cites!.id, obligation.citedBy!.map((c) => c.outcome));
+        if (obligation.kind === 'coverage')
+          cited.set(
+            obligation.cites!.id,
+            obligation.citedBy!.map((c) => c.outcome),
+          );
       }
     }
-    for (const paragraph of ['fou-23a-1', 'fou-23a-2', 'fou-23a-3', 'fou-23a-4', 'fou-23a-4-a', 'fou-23a-4-b', 'fou-23a-4-c', 'fou-23a-4-d', 'fou-23a-5', 'aml-5-1', 'aml-5-2']) {
+    for (const paragraph of [
+      'fou-23a-1',
+      'fou-23a-2',
+      'fou-23a-3',
+      'fou-23a-4',
+      'fou-23a-4-a',
+      'fou-23a-4-b',
+      'fou-23a-4-c',
+      'fou-23a-4-d',
+      'fou-23a-5',
+      'aml-5-1',
+      'aml-5-2',
+    ]) {
       expect(cited.get(paragraph)?.length ?? 0, paragraph).toBeGreaterThan(0);
     }
   });

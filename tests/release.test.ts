@@ -31,7 +31,10 @@ describe('releases', () => {
     const { hash } = (await loadPolicies()).policy;
     if (hash === released.hash) return;
     const naming = await changesetsNaming(join(repo, '.changeset'), '@vot/policies');
-    expect(naming, `the policies changed since ${released.version ?? 'the start'} (hash ${hash}); add one with \`pnpm changeset\``).not.toEqual([]);
+    expect(
+      naming,
+      `the policies changed since ${released.version ?? 'the start'} (hash ${hash}); add one with \`pnpm changeset\``,
+    ).not.toEqual([]);
   });
 
   it('set the policy-set version on its own line and nothing else', () => {
@@ -63,10 +66,17 @@ describe('releases', () => {
       await mkdir(join(stage, 'examples', 'decision-service'), { recursive: true });
       await cp(join(repo, 'examples', 'decision-service', 'package.json'), join(stage, 'examples', 'decision-service', 'package.json'));
       // One pending change of our own, so the flow runs whatever is pending in the tree.
-      await writeFile(join(stage, '.changeset', 'zz-release-test.md'), "---\n'@vot/policies': patch\n---\n\nRelease test: a stricter rule.\n");
+      await writeFile(
+        join(stage, '.changeset', 'zz-release-test.md'),
+        "---\n'@vot/policies': patch\n---\n\nRelease test: a stricter rule.\n",
+      );
       const before = (await readJson<{ version: string }>(join(stage, 'packages', 'policies', 'package.json'))).version;
       await run(process.execPath, [join(repo, 'node_modules', '@changesets', 'cli', 'bin.js'), 'version'], { cwd: stage });
-      await run(process.execPath, [join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=@vot/source', 'packages/policies/scripts/sync-version.ts'], { cwd: stage });
+      await run(
+        process.execPath,
+        [join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=@vot/source', 'packages/policies/scripts/sync-version.ts'],
+        { cwd: stage },
+      );
       const after = (await readJson<{ version: string }>(join(stage, 'packages', 'policies', 'package.json'))).version;
       expect(after).not.toBe(before);
       // A higher version: numeric collation compares 0.10.0 above 0.9.0.
@@ -75,7 +85,9 @@ describe('releases', () => {
       expect(checked.model?.version).toBe(after);
       expect(await readJson(join(stage, 'packages', 'policies', 'released.json'))).toEqual({ version: after, hash: checked.model?.hash });
       expect(await readFile(join(stage, 'packages', 'policies', 'CHANGELOG.md'), 'utf8')).toContain('Release test: a stricter rule.');
-      expect(await readFile(join(stage, 'policies', 'policy-set.yaml'), 'utf8')).toMatch(new RegExp(`^version: ${after.replace(/\./g, '\\.')}$`, 'm'));
+      expect(await readFile(join(stage, 'policies', 'policy-set.yaml'), 'utf8')).toMatch(
+        new RegExp(`^version: ${after.replace(/\./g, '\\.')}$`, 'm'),
+      );
     } finally {
       await rm(stage, { recursive: true, force: true });
     }

@@ -38,18 +38,33 @@ async function open(file: string): Promise<Page> {
 beforeAll(async () => {
   // Fail, never skip: without the browser the book's promises are untested.
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is missing at ${chromiumPath}; install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this before the tests)`);
+    throw new Error(
+      `Chromium is missing at ${chromiumPath}; install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this before the tests)`,
+    );
   }
   policies = await loadPolicies();
   out = await mkdtemp(join(tmpdir(), 'vot-book-'));
   profile = await mkdtemp(join(tmpdir(), 'vot-chromium-'));
   const printed: string[] = [];
-  const code = await main(['render', '--out', out, '--policies', bundledPolicyDir()], { out: (s) => void printed.push(s), err: (s) => void printed.push(s), cwd: process.cwd() });
+  const code = await main(['render', '--out', out, '--policies', bundledPolicyDir()], {
+    out: (s) => void printed.push(s),
+    err: (s) => void printed.push(s),
+    cwd: process.cwd(),
+  });
   expect(code, printed.join('\n')).toBe(0);
   context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 900 },
   });
   // Offline: anything that is not a file of the book is refused (and reported as a failure).
@@ -65,7 +80,15 @@ afterAll(async () => {
 
 describe('the policy book in Chromium', () => {
   it('opens every page from file:// without console errors, with landmarks and one h1', async () => {
-    const pages = ['index.html', ...policies.model.points.map((p) => `point-${p.id}.html`), 'sources.html', 'settings.html', 'scenarios.html', 'whatif.html', ...(policies.model.duties.length ? ['duties.html'] : [])];
+    const pages = [
+      'index.html',
+      ...policies.model.points.map((p) => `point-${p.id}.html`),
+      'sources.html',
+      'settings.html',
+      'scenarios.html',
+      'whatif.html',
+      ...(policies.model.duties.length ? ['duties.html'] : []),
+    ];
     for (const file of pages) {
       const page = await open(file);
       await page.waitForLoadState('load');
@@ -110,18 +133,39 @@ describe('the policy book in Chromium', () => {
     expect(reached, 'the decision point select is reachable with Tab').toBe(true);
 
     await page.selectOption('#whatif-point', 'reaction');
-    const chosen: Record<string, string> = { organisation: 'nav-office', employeeEmployer: 'municipal', incidentType: 'threat-in-person', channel: 'in-person', grave: 'false', writtenWarningGiven: 'false', injury: 'none' };
+    const chosen: Record<string, string> = {
+      organisation: 'nav-office',
+      employeeEmployer: 'municipal',
+      incidentType: 'threat-in-person',
+      channel: 'in-person',
+      grave: 'false',
+      writtenWarningGiven: 'false',
+      injury: 'none',
+    };
     const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
     for (const [fact, value] of Object.entries(chosen)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
     await page.fill('#fact-priorIncidents', '0');
 
     const factsOnForm = async (): Promise<Record<string, FactValue>> => {
-      const raw = await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+      const raw = await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) =>
+        inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+      );
       const types = new Map(policies.model.facts.map((f) => [f.id, f.type]));
-      return Object.fromEntries(raw.map(([name, value]) => [name!, value === '' ? null : types.get(name!) === 'boolean' ? value === 'true' : types.get(name!) === 'integer' ? Number(value) : value!]));
+      return Object.fromEntries(
+        raw.map(([name, value]) => [
+          name!,
+          value === '' ? null : types.get(name!) === 'boolean' ? value === 'true' : types.get(name!) === 'integer' ? Number(value) : value!,
+        ]),
+      );
     };
-    const shown = async () => Object.fromEntries(await page.$$eval('#whatif-outcomes li', (items) => items.map((li) => [li.getAttribute('data-outcome'), li.getAttribute('data-status')])));
-    const decided = async (facts: Record<string, FactValue>) => Object.fromEntries((await policies.decide('reaction', facts)).outcomes.map((o) => [o.id, o.status]));
+    const shown = async () =>
+      Object.fromEntries(
+        await page.$$eval('#whatif-outcomes li', (items) =>
+          items.map((li) => [li.getAttribute('data-outcome'), li.getAttribute('data-status')]),
+        ),
+      );
+    const decided = async (facts: Record<string, FactValue>) =>
+      Object.fromEntries((await policies.decide('reaction', facts)).outcomes.map((o) => [o.id, o.status]));
 
     const before = await factsOnForm();
     const expectedBefore = await decided(before);

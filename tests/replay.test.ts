@@ -16,7 +16,14 @@ let file: string;
 interface Report {
   total: number;
   unchanged: number;
-  changed: Array<{ line: number; changes: Array<{ outcome: string; before?: { status: string; limits?: Record<string, number> }; after?: { status: string; limits?: Record<string, number> } }> }>;
+  changed: Array<{
+    line: number;
+    changes: Array<{
+      outcome: string;
+      before?: { status: string; limits?: Record<string, number> };
+      after?: { status: string; limits?: Record<string, number> };
+    }>;
+  }>;
   refused: Array<{ line: number; diagnostics: Array<{ code: string }> }>;
   invalidLines: number;
 }
@@ -78,7 +85,11 @@ describe('vot replay', () => {
   });
 
   it('reports exactly the decisions a shorter exclusion limit changes', async () => {
-    await editFile(join(work.policies, 'settings.yaml'), 'id: exclusion.max-weeks\n    type: integer\n    default: 12', 'id: exclusion.max-weeks\n    type: integer\n    default: 8');
+    await editFile(
+      join(work.policies, 'settings.yaml'),
+      'id: exclusion.max-weeks\n    type: integer\n    default: 12',
+      'id: exclusion.max-weeks\n    type: integer\n    default: 8',
+    );
     try {
       const { code, report } = await replay([file, '--policies', work.policies, '--format', 'json']);
       expect(code).toBe(0);
@@ -102,7 +113,11 @@ describe('vot replay', () => {
       expect(text.stdout).toContain(`records.jsonl:${expected[0]}`);
       expect(text.stdout).toMatch(/maxWeeks 12 → .*maxWeeks 8/);
     } finally {
-      await editFile(join(work.policies, 'settings.yaml'), 'id: exclusion.max-weeks\n    type: integer\n    default: 8', 'id: exclusion.max-weeks\n    type: integer\n    default: 12');
+      await editFile(
+        join(work.policies, 'settings.yaml'),
+        'id: exclusion.max-weeks\n    type: integer\n    default: 8',
+        'id: exclusion.max-weeks\n    type: integer\n    default: 12',
+      );
     }
   });
 

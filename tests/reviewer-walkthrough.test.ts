@@ -46,9 +46,21 @@ describe('the README walk-through for legal reviewers', () => {
 
     // 1. The condition and the reason, as in the README's diff.
     expect(readmeBlock('diff', 'atLeast: 2')).toContain('+        - { fact: priorIncidents, atLeast: 2 }');
-    await editFile(ladder, '        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }', '        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }');
-    await editFile(ladder, 'The user repeated the behaviour after a written warning, so physical exclusion may be\n            considered.', 'The user repeated the behaviour at least twice after a written warning, so physical\n            exclusion may be considered.');
-    await editFile(ladder, 'Brukeren har gjentatt oppførselen etter en skriftlig advarsel, så fysisk utestengelse kan\n            vurderes.', 'Brukeren har gjentatt oppførselen minst to ganger etter en skriftlig advarsel, så fysisk\n            utestengelse kan vurderes.');
+    await editFile(
+      ladder,
+      '        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }',
+      '        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }',
+    );
+    await editFile(
+      ladder,
+      'The user repeated the behaviour after a written warning, so physical exclusion may be\n            considered.',
+      'The user repeated the behaviour at least twice after a written warning, so physical\n            exclusion may be considered.',
+    );
+    await editFile(
+      ladder,
+      'Brukeren har gjentatt oppførselen etter en skriftlig advarsel, så fysisk utestengelse kan\n            vurderes.',
+      'Brukeren har gjentatt oppførselen minst to ganger etter en skriftlig advarsel, så fysisk\n            utestengelse kan vurderes.',
+    );
     const check = await runVot(['check'], copy.root);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
@@ -59,11 +71,19 @@ describe('the README walk-through for legal reviewers', () => {
     expect(failing.code).toBe(1);
     const failedName = 'repeated verbal sexual harassment by phone after a written warning permits exclusion from phone contact';
     expect(readmeBlock('', failedName)).toContain(failedName);
-    expect(failing.stdout).toMatch(new RegExp(`ladder\\.scenarios\\.yaml:\\d+: ${failedName}\\n  exclusion-phone:\\n    expected: permitted, [^\\n]*\\n    decided:  not-permitted\\n`));
+    expect(failing.stdout).toMatch(
+      new RegExp(
+        `ladder\\.scenarios\\.yaml:\\d+: ${failedName}\\n  exclusion-phone:\\n    expected: permitted, [^\\n]*\\n    decided:  not-permitted\\n`,
+      ),
+    );
     expect(failing.stdout).toMatch(/\nFAIL: 1\/\d+\n?$/);
 
     // Fix it and add the README's new scenario at the end of the file.
-    await editFile(scenarios, 'channel: phone, grave: false, priorIncidents: 1, writtenWarningGiven: true', 'channel: phone, grave: false, priorIncidents: 2, writtenWarningGiven: true');
+    await editFile(
+      scenarios,
+      'channel: phone, grave: false, priorIncidents: 1, writtenWarningGiven: true',
+      'channel: phone, grave: false, priorIncidents: 2, writtenWarningGiven: true',
+    );
     await appendFile(scenarios, readmeBlock('yaml', 'one earlier incident after a written warning is not enough'));
     const filtered = await runVot(['test', '--filter', 'written warning'], copy.root);
     expect(filtered.code).toBe(0);
@@ -75,7 +95,9 @@ describe('the README walk-through for legal reviewers', () => {
     // 3. The diff against the bundled policies names the changed decisions and the reason.
     const diff = await runVot(['diff', bundledPolicyDir(), copy.policies], copy.root);
     expect(diff.code).toBe(0);
-    const changedLines = readmeBlock('', 'Changed decisions:').split('\n').filter((l) => l.includes(' goes from '));
+    const changedLines = readmeBlock('', 'Changed decisions:')
+      .split('\n')
+      .filter((l) => l.includes(' goes from '));
     expect(changedLines.length).toBe(2);
     for (const line of changedLines) expect(diff.stdout).toContain(line.trim());
     expect(diff.stdout).toContain('«The user repeated the behaviour at least twice after a written warning');

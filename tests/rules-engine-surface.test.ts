@@ -12,7 +12,16 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { condition } from '../packages/engine/src/schema/documents.js';
 
-const builtInOperators = new Set(['equal', 'notEqual', 'in', 'notIn', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+const builtInOperators = new Set([
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+]);
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
 /** Every problem with one compiled condition tree; empty when it uses only the safe surface. */
@@ -23,7 +32,10 @@ function unsafeParts(node: unknown, where: string): string[] {
   if ('all' in record || 'any' in record) {
     const items = (record.all ?? record.any) as unknown[];
     const extra = keys.filter((k) => !['all', 'any', 'priority'].includes(k));
-    return [...extra.map((k) => `${where}: key \`${k}\``), ...items.flatMap((item, i) => unsafeParts(item, `${where}.${'all' in record ? 'all' : 'any'}[${i}]`))];
+    return [
+      ...extra.map((k) => `${where}: key \`${k}\``),
+      ...items.flatMap((item, i) => unsafeParts(item, `${where}.${'all' in record ? 'all' : 'any'}[${i}]`)),
+    ];
   }
   if ('not' in record) {
     const extra = keys.filter((k) => !['not', 'priority'].includes(k));
@@ -36,7 +48,8 @@ function unsafeParts(node: unknown, where: string): string[] {
   if (typeof record.fact !== 'string') problems.push(`${where}: fact is not a name`);
   if (!builtInOperators.has(String(record.operator))) problems.push(`${where}: operator \`${String(record.operator)}\``);
   const value = record.value;
-  if (!(isScalar(value) || value === null || (Array.isArray(value) && value.every((v) => isScalar(v) || v === null)))) problems.push(`${where}: value is an object`);
+  if (!(isScalar(value) || value === null || (Array.isArray(value) && value.every((v) => isScalar(v) || v === null))))
+    problems.push(`${where}: value is an object`);
   return problems;
 }
 
@@ -57,9 +70,18 @@ describe('json-rules-engine surface', () => {
       };
       // No custom path resolver, and only json-rules-engine's own operators registered.
       expect(engine.pathResolver).toBeUndefined();
-      expect([...engine.operators.operators.keys()].sort()).toEqual(
-        ['contains', 'doesNotContain', 'equal', 'greaterThan', 'greaterThanInclusive', 'in', 'lessThan', 'lessThanInclusive', 'notEqual', 'notIn'],
-      );
+      expect([...engine.operators.operators.keys()].sort()).toEqual([
+        'contains',
+        'doesNotContain',
+        'equal',
+        'greaterThan',
+        'greaterThanInclusive',
+        'in',
+        'lessThan',
+        'lessThanInclusive',
+        'notEqual',
+        'notIn',
+      ]);
       for (const rule of engine.rules) {
         const json = rule.toJSON(false);
         expect(unsafeParts(JSON.parse(JSON.stringify(json.conditions)), `${point.id}/${json.name}`)).toEqual([]);
@@ -95,7 +117,13 @@ describe('json-rules-engine surface', () => {
     ];
     for (const form of forms) expect(condition.safeParse(form).success, JSON.stringify(form)).toBe(true);
     const smuggled = fc.constantFrom('path', 'params', 'operator', 'value', 'condition', 'fact', 'priority', 'event', 'name', '$path');
-    const payload = fc.oneof(fc.constant('$..constructor.constructor'), fc.constant({ fact: 'grave' }), fc.string(), fc.integer(), fc.constant(['$']));
+    const payload = fc.oneof(
+      fc.constant('$..constructor.constructor'),
+      fc.constant({ fact: 'grave' }),
+      fc.string(),
+      fc.integer(),
+      fc.constant(['$']),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...forms.filter((f) => typeof f === 'object')), smuggled, payload, (form, key, value) => {
         const record = form as Record<string, unknown>;
@@ -113,7 +141,13 @@ describe('json-rules-engine surface', () => {
       policy: 'p',
       point: 'reaction',
       title: { nb: 'T', en: 'T' },
-      outcomes: [{ id: 'o', rules: [{ when: { fact: 'grave', is: true }, status: 'not-permitted', reason: { nb: 'N', en: 'N' } }], otherwise: 'omit' }],
+      outcomes: [
+        {
+          id: 'o',
+          rules: [{ when: { fact: 'grave', is: true }, status: 'not-permitted', reason: { nb: 'N', en: 'N' } }],
+          otherwise: 'omit',
+        },
+      ],
     };
     expect(policy.safeParse(base).success).toBe(true);
     const withPath = structuredClone(base) as typeof base & { outcomes: Array<{ rules: Array<{ when: Record<string, unknown> }> }> };

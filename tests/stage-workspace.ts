@@ -12,11 +12,16 @@ export const publishedPackages = ['engine', 'policies', 'cli'] as const;
 
 export async function stageWorkspace(stage: string, extra: readonly string[] = []): Promise<void> {
   await mkdir(join(stage, 'packages'), { recursive: true });
-  for (const file of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.json', 'tsconfig.base.json', '.npmrc']) await cp(join(repo, file), join(stage, file));
+  for (const file of ['package.json', 'pnpm-workspace.yaml', 'tsconfig.json', 'tsconfig.base.json', '.npmrc'])
+    await cp(join(repo, file), join(stage, file));
   for (const dir of ['build', 'policies', ...extra]) await cp(join(repo, dir), join(stage, dir), { recursive: true });
   for (const name of publishedPackages) {
     const from = join(repo, 'packages', name);
-    await cp(from, join(stage, 'packages', name), { recursive: true, verbatimSymlinks: true, filter: (source) => !source.startsWith(join(from, 'dist')) });
+    await cp(from, join(stage, 'packages', name), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !source.startsWith(join(from, 'dist')),
+    });
   }
   await symlink(join(repo, 'node_modules'), join(stage, 'node_modules'), 'dir');
 }

@@ -78,7 +78,11 @@ describe('vot test on a broken copy', () => {
   it('--format json reports the same failure for machines', async () => {
     const run = await runVot(['test', '--format', 'json'], copy.root);
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { ok: boolean; failed: number; results: Array<{ passed: boolean; at: string; mismatches: unknown[] }> };
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      failed: number;
+      results: Array<{ passed: boolean; at: string; mismatches: unknown[] }>;
+    };
     expect(report.ok).toBe(false);
     expect(report.failed).toBe(1);
     const failed = report.results.filter((r) => !r.passed);

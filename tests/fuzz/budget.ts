@@ -31,7 +31,8 @@ function interruptible<T>(what: string, run: () => T, budgetMs = caseBudgetMs): 
   try {
     callRun.runInContext(sandbox, { timeout: budgetMs });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new Error(`${what} did not finish within the ${budgetMs} ms hang budget`);
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+      throw new Error(`${what} did not finish within the ${budgetMs} ms hang budget`);
     throw error;
   } finally {
     sandbox.run = undefined;

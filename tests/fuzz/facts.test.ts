@@ -50,7 +50,26 @@ function isReadableValidRecord(facts: readonly FactModel[], point: PointModel, i
 
 /** Values that are wrong for some or every fact. */
 const hostileValue = fc.oneof(
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1, 0.5, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, '', 'none', 'true', '1', '\u0000', '\u001b[2J', 'x'.repeat(300), null, undefined),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1,
+    0.5,
+    2 ** 53,
+    Number.MAX_SAFE_INTEGER + 2,
+    '',
+    'none',
+    'true',
+    '1',
+    '\u0000',
+    '\u001b[2J',
+    'x'.repeat(300),
+    null,
+    undefined,
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.integer(),
   fc.double(),
@@ -59,7 +78,14 @@ const hostileValue = fc.oneof(
   fc.constant({ valueOf: () => 1 }),
   fc.constant(Object.create(null) as object),
   fc.constant(new Date(0)),
-  fc.letrec<{ node: unknown }>((tie) => ({ node: fc.oneof({ depthSize: 'small' }, fc.constant(1), fc.dictionary(fc.string({ maxLength: 3 }), tie('node'), { maxKeys: 3 }), fc.array(tie('node'), { maxLength: 3 })) })).node,
+  fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(1),
+      fc.dictionary(fc.string({ maxLength: 3 }), tie('node'), { maxKeys: 3 }),
+      fc.array(tie('node'), { maxLength: 3 }),
+    ),
+  })).node,
 );
 
 /** Keys a record should not have. */
@@ -76,38 +102,56 @@ function factRecord(facts: readonly FactModel[]): fc.Arbitrary<unknown> {
     return fc.constantFrom(...fact.values!);
   };
   const entries = facts.map((fact) =>
-    fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 12, arbitrary: validValue(fact) }, { weight: 1, arbitrary: hostileValue }).map((value) => [fact.id, value] as const),
+    fc
+      .oneof(
+        { weight: 2, arbitrary: fc.constant(undefined) },
+        { weight: 12, arbitrary: validValue(fact) },
+        { weight: 1, arbitrary: hostileValue },
+      )
+      .map((value) => [fact.id, value] as const),
   );
-  return fc.tuple(fc.tuple(...entries), fc.option(fc.tuple(hostileKey, hostileValue), { freq: 6 }), fc.nat({ max: 9 })).map(([pairs, extra, shape]) => {
-    const record: Record<string, unknown> = {};
-    for (const [id, value] of pairs) if (value !== undefined || shape === 1) record[id] = value;
-    if (extra) Object.defineProperty(record, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
-    // Most records are plain objects; the rest come in the containers a careless host passes on.
-    switch (shape) {
-      case 2:
-        return Object.assign(Object.create(null) as object, record);
-      case 3:
-        return Object.freeze(record);
-      case 4: {
-        const first = Object.keys(record)[0];
-        if (first !== undefined) Object.defineProperty(record, first, { get: () => 'red', enumerable: true });
-        return record;
+  return fc
+    .tuple(fc.tuple(...entries), fc.option(fc.tuple(hostileKey, hostileValue), { freq: 6 }), fc.nat({ max: 9 }))
+    .map(([pairs, extra, shape]) => {
+      const record: Record<string, unknown> = {};
+      for (const [id, value] of pairs) if (value !== undefined || shape === 1) record[id] = value;
+      if (extra) Object.defineProperty(record, extra[0], { value: extra[1], enumerable: true, configurable: true, writable: true });
+      // Most records are plain objects; the rest come in the containers a careless host passes on.
+      switch (shape) {
+        case 2:
+          return Object.assign(Object.create(null) as object, record);
+        case 3:
+          return Object.freeze(record);
+        case 4: {
+          const first = Object.keys(record)[0];
+          if (first !== undefined) Object.defineProperty(record, first, { get: () => 'red', enumerable: true });
+          return record;
+        }
+        case 5:
+          return new Proxy(record, {
+            ownKeys: () => {
+              throw new Error('trap');
+            },
+          });
+        case 6:
+          return new Proxy(record, {});
+        case 7:
+          return Object.assign(new (class Incident {})(), record);
+        case 8:
+          return { ...record, [Symbol('hidden')]: 1 };
+        default:
+          return record;
       }
-      case 5:
-        return new Proxy(record, { ownKeys: () => { throw new Error('trap'); } });
-      case 6:
-        return new Proxy(record, {});
-      case 7:
-        return Object.assign(new (class Incident {})(), record);
-      case 8:
-        return { ...record, [Symbol('hidden')]: 1 };
-      default:
-        return record;
-    }
-  });
+    });
 }
 
-const nonRecord = fc.oneof(fc.anything(), fc.constant(undefined), fc.constant(() => ({})), fc.constant(new Map()), fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as unknown));
+const nonRecord = fc.oneof(
+  fc.anything(),
+  fc.constant(undefined),
+  fc.constant(() => ({})),
+  fc.constant(new Map()),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as unknown),
+);
 
 interface Target {
   name: string;
@@ -165,11 +209,18 @@ describe('facts fuzzing: decide() is fail-closed', () => {
   it('refuses anything that is not a fact record, at every point and at unknown points', async () => {
     const { policies } = targets[1]!;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(...policies.points), fc.string({ unit: 'binary', maxLength: 30 }), fc.anything()), nonRecord, async (point, input) => {
-        const valid = typeof point === 'string' && policies.points.includes(point) && isValidRecord(policies.model.facts, policies.model.points.find((p) => p.id === point)!, input);
-        expect(await outcomeOf(policies, point as string, input)).toBe(valid ? 'decided' : 'refused');
-        assertUnpolluted(before);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...policies.points), fc.string({ unit: 'binary', maxLength: 30 }), fc.anything()),
+        nonRecord,
+        async (point, input) => {
+          const valid =
+            typeof point === 'string' &&
+            policies.points.includes(point) &&
+            isValidRecord(policies.model.facts, policies.model.points.find((p) => p.id === point)!, input);
+          expect(await outcomeOf(policies, point as string, input)).toBe(valid ? 'decided' : 'refused');
+          assertUnpolluted(before);
+        },
+      ),
       fuzzParameters(1_000),
     );
   });

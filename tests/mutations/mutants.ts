@@ -45,8 +45,8 @@ export const mutants: Mutant[] = [
   {
     name: 'physical exclusion for every incident',
     file: 'reaction/ladder.yaml',
-    from: "      - id: grave-incident\n        when: { fact: grave, is: true }",
-    to: "      - id: grave-incident\n        when: always",
+    from: '      - id: grave-incident\n        when: { fact: grave, is: true }',
+    to: '      - id: grave-incident\n        when: always',
     catches: { duty: 'exclusion-only-grave-or-warned-repeat' },
   },
   {
@@ -180,7 +180,7 @@ export const mutants: Mutant[] = [
     catches: { duty: '23a-1-risk-assessment' },
   },
   {
-    name: 'the Bergen school override makes the leader\'s follow-up optional',
+    name: "the Bergen school override makes the leader's follow-up optional",
     file: 'organisations/municipal-school/follow-up.yaml',
     from: '    otherwise:\n      status: required\n      reason:\n        nb: >-\n          Lederen skal følge deg opp',
     to: '    otherwise:\n      status: permitted\n      reason:\n        nb: >-\n          Lederen skal følge deg opp',

@@ -35,8 +35,16 @@ const refusal = (error: string, message: string, diagnostics: Diagnostic[]): Err
 
 export function buildDecisionService(options: DecisionServiceOptions): FastifyInstance {
   const { policies } = options;
-  const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'vot-decision-service' } }, options.logStream ?? process.stdout);
-  const serverOptions: FastifyServerOptions = { bodyLimit, loggerInstance: logger, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' };
+  const logger = pino(
+    { level: options.logLevel ?? 'info', base: { service: 'vot-decision-service' } },
+    options.logStream ?? process.stdout,
+  );
+  const serverOptions: FastifyServerOptions = {
+    bodyLimit,
+    loggerInstance: logger,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  };
   const app = Fastify(serverOptions) as unknown as FastifyInstance;
 
   // Body schemas are zod schemas; a failed parse is refused with the engine's own diagnostics
@@ -59,7 +67,9 @@ export function buildDecisionService(options: DecisionServiceOptions): FastifyIn
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'internal error');
-    return reply.code(status).send(refusal(status >= 500 ? 'internal-error' : 'bad-request', status >= 500 ? 'internal error' : (error as Error).message, []));
+    return reply
+      .code(status)
+      .send(refusal(status >= 500 ? 'internal-error' : 'bad-request', status >= 500 ? 'internal error' : (error as Error).message, []));
   });
 
   app.get('/health', async () => ({ status: 'ok', policy: policies.policy }));
@@ -71,7 +81,10 @@ export function buildDecisionService(options: DecisionServiceOptions): FastifyIn
     const schema = { point: point.id, schema: pointFactsSchema(policies.model.facts, point) };
     app.post(`/v1/decide/${point.id}`, { schema: { body: schema } }, async (request) => {
       const decision = await policies.decide(point.id, request.body);
-      request.log.info({ point: point.id, policy: decision.policy.hash, outcomes: decision.outcomes.map((o) => `${o.id}:${o.status}`) }, 'decided');
+      request.log.info(
+        { point: point.id, policy: decision.policy.hash, outcomes: decision.outcomes.map((o) => `${o.id}:${o.status}`) },
+        'decided',
+      );
       return decision;
     });
   }

@@ -12,13 +12,24 @@ const errorSchema = {
       items: {
         type: 'object',
         required: ['code', 'severity', 'message'],
-        properties: { code: { type: 'string' }, severity: { type: 'string' }, message: { type: 'string' }, expected: { type: 'string' }, received: { type: 'string' }, help: { type: 'string' } },
+        properties: {
+          code: { type: 'string' },
+          severity: { type: 'string' },
+          message: { type: 'string' },
+          expected: { type: 'string' },
+          received: { type: 'string' },
+          help: { type: 'string' },
+        },
       },
     },
   },
 };
 
-const policySchema = { type: 'object', required: ['name', 'version', 'hash'], properties: { name: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } } };
+const policySchema = {
+  type: 'object',
+  required: ['name', 'version', 'hash'],
+  properties: { name: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
+};
 
 const decisionSchema = {
   type: 'object',
@@ -35,7 +46,13 @@ const decisionSchema = {
           status: { enum: ['required', 'permitted', 'not-permitted'] },
           requires: { type: 'array', items: { type: 'string' } },
           limits: { type: 'object', additionalProperties: { type: 'number' } },
-          basis: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, citation: { type: 'string' }, url: { type: 'string' }, verified: { type: 'boolean' } } } },
+          basis: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, citation: { type: 'string' }, url: { type: 'string' }, verified: { type: 'boolean' } },
+            },
+          },
           reason: { type: 'object', additionalProperties: { type: 'string' } },
         },
       },
@@ -52,7 +69,13 @@ export function openApiDocument(policies: PolicySet): Record<string, unknown> {
   const { model } = policies;
   const paths: Record<string, unknown> = {
     '/health': { get: { operationId: 'health', summary: 'Liveness and the policy hash', responses: { 200: { description: 'ok' } } } },
-    '/v1/policy': { get: { operationId: 'policy', summary: 'The policy set in force', responses: { 200: { description: 'name, version, hash and points', ...json({ $ref: '#/components/schemas/Policy' }) } } } },
+    '/v1/policy': {
+      get: {
+        operationId: 'policy',
+        summary: 'The policy set in force',
+        responses: { 200: { description: 'name, version, hash and points', ...json({ $ref: '#/components/schemas/Policy' }) } },
+      },
+    },
   };
   const schemas: Record<string, unknown> = { Error: errorSchema, Policy: policySchema, Decision: decisionSchema };
   for (const point of model.points) {
@@ -63,7 +86,10 @@ export function openApiDocument(policies: PolicySet): Record<string, unknown> {
         operationId: `decide_${point.id.replace(/[^A-Za-z0-9]/g, '_')}`,
         summary: point.question.en ?? point.question.nb,
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name}` }) },
-        responses: { 200: { description: 'the decision', ...json({ $ref: '#/components/schemas/Decision' }) }, 400: errorResponse('facts refused: each diagnostic names a fact') },
+        responses: {
+          200: { description: 'the decision', ...json({ $ref: '#/components/schemas/Decision' }) },
+          400: errorResponse('facts refused: each diagnostic names a fact'),
+        },
       },
     };
   }

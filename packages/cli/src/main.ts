@@ -63,7 +63,7 @@ export function buildProgram(io: CliIo): Command {
     .command('test')
     .description('run the reviewer scenarios (*.scenarios.yaml) beside the policies; exit 1 on any failure')
     .argument('[dir]', 'policy folder, a folder inside it or one scenario file (default: ./policies)')
-    .option('--filter <text>', "only scenarios whose name or point contains this text")
+    .option('--filter <text>', 'only scenarios whose name or point contains this text')
     .addOption(new Option('--lang <lang>', 'language of the reasons shown under a failure').choices(['nb', 'en', 'da']).default('nb'))
     .addOption(formatOption())
     .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: 'nb' | 'en' | 'da' }) => {
@@ -72,15 +72,27 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('diff')
-    .description('semantic diff of two policy versions: which fact combinations get another decision, and changed reasons, sources and settings')
+    .description(
+      'semantic diff of two policy versions: which fact combinations get another decision, and changed reasons, sources and settings',
+    )
     .argument('<base>', 'a policy folder or a git ref (e.g. main, HEAD~1)')
     .argument('[head]', 'a policy folder or a git ref (default: the working policy folder)')
-    .addOption(new Option('--format <format>', 'output format (markdown: a pull-request comment)').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format (markdown: a pull-request comment)')
+        .choices(['text', 'markdown', 'json'])
+        .default('text'),
+    )
     .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['nb', 'en']).default('en'))
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
-    .action(async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: 'nb' | 'en'; policies?: string }) => {
-      await runDiff(io, base, head, options);
-    });
+    .action(
+      async (
+        base: string,
+        head: string | undefined,
+        options: { format: 'text' | 'markdown' | 'json'; lang: 'nb' | 'en'; policies?: string },
+      ) => {
+        await runDiff(io, base, head, options);
+      },
+    );
 
   program
     .command('render')
@@ -105,7 +117,9 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('fmt')
-    .description('normalise the layout of policy files (line endings, trailing spaces, blank lines, schema modeline), keeping comments and order')
+    .description(
+      'normalise the layout of policy files (line endings, trailing spaces, blank lines, schema modeline), keeping comments and order',
+    )
     .argument('[dir]', 'policy folder, a folder inside it or one file (default: ./policies)')
     .option('--check', 'change nothing; exit 1 listing the files that would change')
     .action(async (dir: string | undefined, options: { check?: boolean }) => {
@@ -136,8 +150,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return exitCodes.usage;
     }
     // A short message: one line, cut, so a huge or multi-line error text does not flood the terminal.
-    const message = String((error as Error | undefined)?.message ?? error).split('\n')[0]!.slice(0, 300);
-    io.err(`internal error: ${message}${debug ? `\n${(error as Error)?.stack ?? ''}` : '\n  = help: run again with --debug for the stack trace, and report it'}`);
+    const message = String((error as Error | undefined)?.message ?? error)
+      .split('\n')[0]!
+      .slice(0, 300);
+    io.err(
+      `internal error: ${message}${debug ? `\n${(error as Error)?.stack ?? ''}` : '\n  = help: run again with --debug for the stack trace, and report it'}`,
+    );
     return exitCodes.internal;
   }
 }

@@ -42,4 +42,5 @@ export function policyScope(cwd: string, given?: string): { root: string; only?:
 }
 
 /** Whether `file` is `scope` or lies inside it (absolute paths). */
-export const isInside = (file: string, scope: string): boolean => file === scope || file.startsWith(scope.endsWith(sep) ? scope : `${scope}${sep}`);
+export const isInside = (file: string, scope: string): boolean =>
+  file === scope || file.startsWith(scope.endsWith(sep) ? scope : `${scope}${sep}`);

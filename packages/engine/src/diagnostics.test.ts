@@ -71,7 +71,17 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
     await writeFile(join(dir, 'real.yaml'), 'kind: sources\n');
     await symlink(join(dir, 'real.yaml'), join(dir, 'link.yaml'));
     const result = await checkPolicyFolder(dir);
-    return rendered({ ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file?.replace(dir, '<dir>'), message: d.message.replace(dir, '<dir>') })) }, 'file-unreadable');
+    return rendered(
+      {
+        ...result,
+        diagnostics: result.diagnostics.map((d) => ({
+          ...d,
+          file: d.file?.replace(dir, '<dir>'),
+          message: d.message.replace(dir, '<dir>'),
+        })),
+      },
+      'file-unreadable',
+    );
   },
   'file-too-large': () => rendered(loadRaw({ 'big.yaml': new Uint8Array(1024 * 1024 + 1).fill(0x20) }), 'file-too-large'),
   'invalid-utf8': () => rendered(loadRaw({ 'bad.yaml': new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe]) }), 'invalid-utf8'),
@@ -82,13 +92,19 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
     const dir = await mkdtemp(join(tmpdir(), 'vot-'));
     await writeFile(join(dir, 'ladder.yml'), 'kind: policy\n');
     const result = await checkPolicyFolder(dir);
-    return rendered({ ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file?.replace(dir, '<dir>') })) }, 'wrong-extension');
+    return rendered(
+      { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file?.replace(dir, '<dir>') })) },
+      'wrong-extension',
+    );
   },
-  'yaml-syntax': () => rendered(checkTexts(edit('access/doors.yaml', 'title: { nb: Dører, en: Doors }', 'title: { nb: Dører, en: Doors')), 'yaml-syntax'),
+  'yaml-syntax': () =>
+    rendered(checkTexts(edit('access/doors.yaml', 'title: { nb: Dører, en: Doors }', 'title: { nb: Dører, en: Doors')), 'yaml-syntax'),
   'tab-indentation': () => rendered(checkTexts(edit('settings.yaml', '    type: integer', '\ttype: integer')), 'tab-indentation'),
-  'duplicate-key': () => rendered(checkTexts(edit('settings.yaml', '    default: 12\n', '    default: 12\n    default: 10\n')), 'duplicate-key'),
+  'duplicate-key': () =>
+    rendered(checkTexts(edit('settings.yaml', '    default: 12\n', '    default: 12\n    default: 10\n')), 'duplicate-key'),
   'custom-tag': () => rendered(checkTexts(edit('settings.yaml', 'default: 12', 'default: !!js/function "return 12"')), 'custom-tag'),
-  'multiple-documents': () => rendered(checkTexts({ 'settings.yaml': `${minimalPolicyFiles['settings.yaml']}---\nkind: settings\n` }), 'multiple-documents'),
+  'multiple-documents': () =>
+    rendered(checkTexts({ 'settings.yaml': `${minimalPolicyFiles['settings.yaml']}---\nkind: settings\n` }), 'multiple-documents'),
   'too-many-aliases': () => {
     const anchors = 'a: &x [1, 2]\n' + Array.from({ length: 70 }, (_, i) => `b${i}: *x`).join('\n');
     return rendered(loadRaw({ 'aliases.yaml': `kind: sources\n${anchors}\n` }), 'too-many-aliases');
@@ -111,29 +127,60 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
     expect([...read.files.keys()]).toEqual(['a.yaml', 'b.yaml']);
     return rendered({ diagnostics: read.diagnostics.map((d) => ({ ...d, file: '<dir>' })), texts: new Map() }, 'folder-too-large');
   },
-  'forbidden-key': () => rendered(checkTexts(edit('settings.yaml', '    type: integer', '    __proto__: { polluted: true }\n    type: integer')), 'forbidden-key'),
+  'forbidden-key': () =>
+    rendered(
+      checkTexts(edit('settings.yaml', '    type: integer', '    __proto__: { polluted: true }\n    type: integer')),
+      'forbidden-key',
+    ),
   'unknown-kind': () => rendered(checkTexts({ 'notes.yaml': 'kind: memo\ntext: hello\n' }), 'unknown-kind'),
-  'unknown-key': () => rendered(checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: { fact: colour, equals: red }')), 'unknown-key'),
+  'unknown-key': () =>
+    rendered(
+      checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: { fact: colour, equals: red }')),
+      'unknown-key',
+    ),
   'missing-key': () => rendered(checkTexts(edit('settings.yaml', '    default: 12\n', '')), 'missing-key'),
   'invalid-value': () => rendered(checkTexts(edit('access/doors.yaml', 'status: required', 'status: mandatory')), 'invalid-value'),
   'missing-policy-set': () => rendered(checkTexts({ 'policy-set.yaml': null }), 'missing-policy-set'),
   'missing-vocabulary': () => rendered(checkTexts({ 'vocabulary.yaml': null }), 'missing-vocabulary'),
   'duplicate-document': () => rendered(checkTexts({ 'other-set.yaml': minimalPolicyFiles['policy-set.yaml']! }), 'duplicate-document'),
   'duplicate-id': () => rendered(checkTexts(edit('sources.yaml', 'id: rule-book-2', 'id: rule-book-1')), 'duplicate-id'),
-  'unknown-fact': () => rendered(checkTexts(edit('access/doors.yaml', '{ fact: count, atLeast: 10 }', '{ fact: counts, atLeast: 10 }')), 'unknown-fact'),
+  'unknown-fact': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '{ fact: count, atLeast: 10 }', '{ fact: counts, atLeast: 10 }')), 'unknown-fact'),
   'unknown-outcome': () => rendered(checkTexts(edit('access/doors.yaml', '- id: close-door', '- id: close-doors')), 'unknown-outcome'),
   'unknown-source': () => rendered(checkTexts(edit('access/doors.yaml', 'basis: [rule-book-2]', 'basis: [rule-book-3]')), 'unknown-source'),
-  'unknown-setting': () => rendered(checkTexts(edit('access/doors.yaml', 'above: { setting: door.max-weeks }', 'above: { setting: door.max-week }')), 'unknown-setting'),
+  'unknown-setting': () =>
+    rendered(
+      checkTexts(edit('access/doors.yaml', 'above: { setting: door.max-weeks }', 'above: { setting: door.max-week }')),
+      'unknown-setting',
+    ),
   'unknown-point': () => rendered(checkTexts(edit('access/doors.yaml', 'point: access', 'point: acess')), 'unknown-point'),
-  'unknown-condition': () => rendered(checkTexts(edit('access/doors.yaml', '{ condition: busy }', '{ condition: bussy }')), 'unknown-condition'),
-  'unknown-track': () => rendered(checkTexts(edit('access/doors.yaml', '  - id: close-door\n', '  - id: close-door\n    track: side\n')), 'unknown-track'),
+  'unknown-condition': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '{ condition: busy }', '{ condition: bussy }')), 'unknown-condition'),
+  'unknown-track': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '  - id: close-door\n', '  - id: close-door\n    track: side\n')), 'unknown-track'),
   'condition-cycle': () =>
-    rendered(checkTexts(edit('access/doors.yaml', "when: { any: [ { fact: count, atLeast: 10 }, { fact: flag, is: true } ] }", "when: { any: [ { condition: busy }, { fact: flag, is: true } ] }")), 'condition-cycle'),
-  'value-out-of-domain': () => rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, is: rde }')), 'value-out-of-domain'),
-  'operator-not-for-type': () => rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, atLeast: 2 }')), 'operator-not-for-type'),
+    rendered(
+      checkTexts(
+        edit(
+          'access/doors.yaml',
+          'when: { any: [ { fact: count, atLeast: 10 }, { fact: flag, is: true } ] }',
+          'when: { any: [ { condition: busy }, { fact: flag, is: true } ] }',
+        ),
+      ),
+      'condition-cycle',
+    ),
+  'value-out-of-domain': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, is: rde }')), 'value-out-of-domain'),
+  'operator-not-for-type': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, atLeast: 2 }')), 'operator-not-for-type'),
   'missing-basis': () => rendered(checkTexts(edit('access/doors.yaml', '        basis: [rule-book-2]\n', '')), 'missing-basis'),
-  'missing-translation': () => rendered(checkTexts(edit('access/doors.yaml', 'reason: { nb: For lenge., en: Too long. }', 'reason: { nb: For lenge. }')), 'missing-translation'),
-  'unknown-placeholder': () => rendered(checkTexts(edit('access/doors.yaml', '{setting:door.max-weeks} uker', '{weeks} uker')), 'unknown-placeholder'),
+  'missing-translation': () =>
+    rendered(
+      checkTexts(edit('access/doors.yaml', 'reason: { nb: For lenge., en: Too long. }', 'reason: { nb: For lenge. }')),
+      'missing-translation',
+    ),
+  'unknown-placeholder': () =>
+    rendered(checkTexts(edit('access/doors.yaml', '{setting:door.max-weeks} uker', '{weeks} uker')), 'unknown-placeholder'),
   'setting-out-of-range': () => rendered(checkTexts(edit('settings.yaml', 'default: 12', 'default: 13')), 'setting-out-of-range'),
   'conflicting-outcome': () =>
     rendered(
@@ -152,26 +199,47 @@ outcomes:
       }),
       'conflicting-outcome',
     ),
-  'invalid-override': () => rendered(checkTexts({ ...overridingPolicyFiles, ...overriding('overrides: doors', 'overrides: dors') }), 'invalid-override'),
+  'invalid-override': () =>
+    rendered(checkTexts({ ...overridingPolicyFiles, ...overriding('overrides: doors', 'overrides: dors') }), 'invalid-override'),
   'override-outside-scope': () =>
     rendered(
       checkTexts({
-        ...edit('access/doors.yaml', 'title: { nb: Dører, en: Doors }\n', 'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n'),
+        ...edit(
+          'access/doors.yaml',
+          'title: { nb: Dører, en: Doors }\n',
+          'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n',
+        ),
         ...overriding('appliesWhen: { fact: colour, is: red }', 'appliesWhen: { fact: count, atLeast: 5 }'),
       }),
       'override-outside-scope',
     ),
-  'override-replaces-nothing': () => rendered(checkTexts({ ...overridingPolicyFiles, ...overriding('  - id: open-door\n', '  - id: ask-first\n') }), 'override-replaces-nothing'),
+  'override-replaces-nothing': () =>
+    rendered(
+      checkTexts({ ...overridingPolicyFiles, ...overriding('  - id: open-door\n', '  - id: ask-first\n') }),
+      'override-replaces-nothing',
+    ),
   'ambiguous-override': () =>
     rendered(
       checkTexts({
         ...overridingPolicyFiles,
-        'access/busy-doors.yaml': overridingPolicyFiles['access/red-doors.yaml']!.replace('policy: red-doors', 'policy: busy-doors').replace('{ fact: colour, is: red }', '{ fact: count, atLeast: 10 }'),
+        'access/busy-doors.yaml': overridingPolicyFiles['access/red-doors.yaml']!.replace(
+          'policy: red-doors',
+          'policy: busy-doors',
+        ).replace('{ fact: colour, is: red }', '{ fact: count, atLeast: 10 }'),
       }),
       'ambiguous-override',
     ),
   'unreachable-rule': () =>
-    rendered(checkTexts(edit('access/doors.yaml', '      - when: { fact: colour, is: red }', '      - when: always\n        status: permitted\n        reason: { nb: Alltid., en: Always. }\n      - when: { fact: colour, is: red }')), 'unreachable-rule'),
+    rendered(
+      checkTexts(
+        edit(
+          'access/doors.yaml',
+          '      - when: { fact: colour, is: red }',
+          '      - when: always\n        status: permitted\n        reason: { nb: Alltid., en: Always. }\n      - when: { fact: colour, is: red }',
+        ),
+      ),
+      'unreachable-rule',
+    ),
   'scenario-unknown-outcome': () =>
     rendered(
       checkTexts({
@@ -218,7 +286,11 @@ duties:
     throw new Error('an edited bundle was accepted');
   },
   'record-invalid': () => {
-    const result = parseAuditRecordLine('{"format":"vot-decision@1","at":"yesterday","point":"access","facts":{},"outcomes":[],"policy":{"name":"n","version":"1.0.0","hash":"h"}}', 'records.jsonl', 7);
+    const result = parseAuditRecordLine(
+      '{"format":"vot-decision@1","at":"yesterday","point":"access","facts":{},"outcomes":[],"policy":{"name":"n","version":"1.0.0","hash":"h"}}',
+      'records.jsonl',
+      7,
+    );
     if (!('code' in result)) throw new Error('a record with a bad time was accepted');
     return renderDiagnostics([result]);
   },

@@ -216,12 +216,15 @@ const templates = {
   },
   'override-outside-scope': {
     severity: 'error',
-    message: (x) => `the scope of policy \`${a(x, 'policy')}\` is not inside the scope of \`${a(x, 'target')}\`, which it overrides: ${a(x, 'example')}`,
-    help: () => 'narrow `appliesWhen` so that it only holds where the shared policy applies; an override specialises shared rules, it cannot widen them',
+    message: (x) =>
+      `the scope of policy \`${a(x, 'policy')}\` is not inside the scope of \`${a(x, 'target')}\`, which it overrides: ${a(x, 'example')}`,
+    help: () =>
+      'narrow `appliesWhen` so that it only holds where the shared policy applies; an override specialises shared rules, it cannot widen them',
   },
   'ambiguous-override': {
     severity: 'error',
-    message: (x) => `outcome \`${a(x, 'id')}\` of \`${a(x, 'target')}\` is overridden both here and by \`${a(x, 'other')}\`, whose scopes overlap`,
+    message: (x) =>
+      `outcome \`${a(x, 'id')}\` of \`${a(x, 'target')}\` is overridden both here and by \`${a(x, 'other')}\`, whose scopes overlap`,
     help: (x) => `the other override is at ${a(x, 'at')}; make the \`appliesWhen\` scopes of the two overriding policies exclusive`,
   },
   'override-replaces-nothing': {

@@ -75,11 +75,18 @@ export interface SettingModel {
 export type CompareOperator = 'eq' | 'ne' | 'in' | 'notIn' | 'gte' | 'lte' | 'gt' | 'lt';
 
 export type ConditionNode =
-  | { kind: 'const'; value: boolean; /** what the reviewer wrote: `always`, or a folded setting test */ origin: string; at?: Location }
-  | { kind: 'test'; fact: string; op: CompareOperator; value: FactValue | FactValue[]; /** the setting a number came from */ setting?: string; at?: Location }
+  | { kind: 'const'; value: boolean /** what the reviewer wrote: `always`, or a folded setting test */; origin: string; at?: Location }
+  | {
+      kind: 'test';
+      fact: string;
+      op: CompareOperator;
+      value: FactValue | FactValue[] /** the setting a number came from */;
+      setting?: string;
+      at?: Location;
+    }
   | { kind: 'all' | 'any'; items: ConditionNode[]; at?: Location }
   | { kind: 'not'; item: ConditionNode; at?: Location }
-  | { kind: 'ref'; name: string; /** `<policy>/<name>`, unique in the set */ qualified: string; at?: Location };
+  | { kind: 'ref'; name: string /** `<policy>/<name>`, unique in the set */; qualified: string; at?: Location };
 
 export interface RequirementModel {
   id: string;

@@ -4,10 +4,28 @@
  * on the first decision on the json-rules-engine path), so a host starts in milliseconds.
  * Loading and checking YAML, analysis and tools are in the main entry, `@vot/engine`.
  */
-export { PolicyError, diagnostic, hasErrors, renderDiagnostic, renderDiagnostics, sortDiagnostics, type Diagnostic, type DiagnosticCode, type SourcePosition } from './diagnostics.js';
+export {
+  PolicyError,
+  diagnostic,
+  hasErrors,
+  renderDiagnostic,
+  renderDiagnostics,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCode,
+  type SourcePosition,
+} from './diagnostics.js';
 export { PolicySet, type DecideOptions, type EvaluatorKind } from './decide/policy-set.js';
 export type { BasisEntry, DecidedOutcome, Decision, Trace, TraceStep } from './decide/decision.js';
 export { factLimits, type FactRecord } from './decide/facts.js';
-export { auditOutcomes, auditRecordFormat, compareOutcomes, toAuditRecord, type AuditOutcome, type AuditRecord, type OutcomeChange } from './decide/audit.js';
+export {
+  auditOutcomes,
+  auditRecordFormat,
+  compareOutcomes,
+  toAuditRecord,
+  type AuditOutcome,
+  type AuditRecord,
+  type OutcomeChange,
+} from './decide/audit.js';
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
 export type * from './model.js';

@@ -6,7 +6,10 @@
 import type { ConditionNode, PointModel, PointOutcomeModel, RuleModel } from './model.js';
 
 /** Every rule of an outcome, `otherwise` last. */
-export const outcomeRules = (outcome: PointOutcomeModel): RuleModel[] => [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])];
+export const outcomeRules = (outcome: PointOutcomeModel): RuleModel[] => [
+  ...outcome.rules,
+  ...(outcome.otherwise ? [outcome.otherwise] : []),
+];
 
 /**
  * Visits every node of a condition, following named conditions through `named` (each name
@@ -35,7 +38,10 @@ export function ruleConditions(rule: RuleModel): Array<ConditionNode | null> {
 
 /** Every condition a point evaluates: policy scopes, rules and their requirements. */
 export function pointConditions(point: PointModel): Array<ConditionNode | null> {
-  return [...point.policies.map((policy) => policy.scope), ...point.outcomes.flatMap((outcome) => outcomeRules(outcome).flatMap(ruleConditions))];
+  return [
+    ...point.policies.map((policy) => policy.scope),
+    ...point.outcomes.flatMap((outcome) => outcomeRules(outcome).flatMap(ruleConditions)),
+  ];
 }
 
 /**
@@ -43,7 +49,10 @@ export function pointConditions(point: PointModel): Array<ConditionNode | null> 
  * their requirements, and the same for the policies that override it where their scopes hold.
  */
 export function outcomeConditions(point: PointModel, outcome: PointOutcomeModel): Array<ConditionNode | null> {
-  const deciders = [outcome, ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id))];
+  const deciders = [
+    outcome,
+    ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id)),
+  ];
   return deciders.flatMap((decider) => [
     point.policies.find((policy) => policy.id === decider.policy)?.scope ?? null,
     ...outcomeRules(decider).flatMap(ruleConditions),

@@ -30,7 +30,9 @@ export async function changesetsNaming(changesetDir: string, packageName: string
   for (const file of files) {
     const text = await readFile(join(changesetDir, file), 'utf8');
     const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-    const named = front.split(/\r?\n/).some((line) => new RegExp(`^\\s*['"]?${packageName.replace(/[/@]/g, '\\$&')}['"]?\\s*:\\s*(patch|minor|major)\\s*$`).test(line));
+    const named = front
+      .split(/\r?\n/)
+      .some((line) => new RegExp(`^\\s*['"]?${packageName.replace(/[/@]/g, '\\$&')}['"]?\\s*:\\s*(patch|minor|major)\\s*$`).test(line));
     if (named) naming.push(file);
   }
   return naming;

@@ -45,7 +45,9 @@ async function readBundledModel(evaluator: EvaluatorKind | undefined): Promise<P
     text = await readFile(file, 'utf8');
   } catch (error) {
     const reason = `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    throw new PolicyError(`the policy bundle ${file} is not usable: ${reason}`, [diagnostic({ code: 'bundle-invalid', file, args: { reason } })]);
+    throw new PolicyError(`the policy bundle ${file} is not usable: ${reason}`, [
+      diagnostic({ code: 'bundle-invalid', file, args: { reason } }),
+    ]);
   }
   return new PolicySet(parseBundle(text, file), { evaluator });
 }

@@ -48,7 +48,9 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
     root = await git(io.cwd, ['rev-parse', '--show-toplevel']);
     await git(io.cwd, ['rev-parse', '--verify', '--quiet', `${given}^{commit}`]);
   } catch {
-    io.err(`error[unknown-ref]: \`${given}\` is neither a folder nor a git ref of this repository\n  = help: give a policy folder, or a branch, tag or commit (e.g. \`main\`, \`HEAD~1\`)`);
+    io.err(
+      `error[unknown-ref]: \`${given}\` is neither a folder nor a git ref of this repository\n  = help: give a policy folder, or a branch, tag or commit (e.g. \`main\`, \`HEAD~1\`)`,
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   const inRepo = relative(root, workingDir).split(sep).join('/');
@@ -72,14 +74,17 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
 async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
   const checked = await checkPolicyFolder(side.dir);
   if (!checked.model) {
-    io.err(`error: the policies at \`${side.label}\` do not check clean; fix them first\n${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}`);
+    io.err(
+      `error: the policies at \`${side.label}\` do not check clean; fix them first\n${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}`,
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   return checked.model;
 }
 
 /** Shows a temporary folder's file paths as `<ref>:<path>`, so locations point at something real. */
-const relabel = (text: string, side: Side): string => (side.cleanup ? text.split(side.cleanup.split(sep).join('/') + '/').join(`${side.label}:`) : text);
+const relabel = (text: string, side: Side): string =>
+  side.cleanup ? text.split(side.cleanup.split(sep).join('/') + '/').join(`${side.label}:`) : text;
 
 export async function runDiff(io: CliIo, baseArg: string, headArg: string | undefined, options: DiffOptions): Promise<void> {
   const workingDir = policyDirFor(io.cwd, options.policies);

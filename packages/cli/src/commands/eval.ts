@@ -1,6 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileErrorReason, diagnostic, PolicyError, renderDiagnostics, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import {
+  fileErrorReason,
+  diagnostic,
+  PolicyError,
+  renderDiagnostics,
+  type Decision,
+  type Lang,
+  type PolicySet,
+  type Text,
+} from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
@@ -41,7 +50,9 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    io.err(`error[invalid-json]: \`${file}\` is not valid JSON: ${(error as Error).message}\n  = help: an incident file is a JSON object: { "facts": { ... } }`);
+    io.err(
+      `error[invalid-json]: \`${file}\` is not valid JSON: ${(error as Error).message}\n  = help: an incident file is a JSON object: { "facts": { ... } }`,
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -58,7 +69,9 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
     const facts = record.facts;
     if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
       // Refused here, not in decide(): the point selection below reads the facts' keys.
-      io.err(`error[invalid-incident]: \`facts\` in \`${file}\` must be a JSON object of fact names and values\n  = received: ${Array.isArray(facts) ? 'a list' : JSON.stringify(facts)}`);
+      io.err(
+        `error[invalid-incident]: \`facts\` in \`${file}\` must be a JSON object of fact names and values\n  = received: ${Array.isArray(facts) ? 'a list' : JSON.stringify(facts)}`,
+      );
       throw new CommandFailed(exitCodes.badInput);
     }
     return record as unknown as IncidentFile;
@@ -83,7 +96,11 @@ const labels: Record<string, Record<Lang, string>> = {
   limits: { nb: 'Grenser', en: 'Limits', da: 'Grænser' },
   unverified: { nb: 'ikke verifisert', en: 'not verified', da: 'ikke verificeret' },
   rule: { nb: 'Regel', en: 'Rule', da: 'Regel' },
-  none: { nb: 'Ingen regel i dette punktet gjelder for disse faktaene.', en: 'No rule of this point applies to these facts.', da: 'Ingen regel i dette punkt gælder for disse fakta.' },
+  none: {
+    nb: 'Ingen regel i dette punktet gjelder for disse faktaene.',
+    en: 'No rule of this point applies to these facts.',
+    da: 'Ingen regel i dette punkt gælder for disse fakta.',
+  },
   skipped: { nb: 'Hoppet over: mangler', en: 'Skipped: missing', da: 'Sprunget over: mangler' },
 };
 
@@ -97,10 +114,17 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
   decision.outcomes.forEach((outcome, index) => {
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
     lines.push('');
-    lines.push(`  ${index + 1}. ${outcome.id}: ${statusText[outcome.status]![lang].toUpperCase()} — ${pick(outcomeTitles.get(outcome.id), lang)}`);
+    lines.push(
+      `  ${index + 1}. ${outcome.id}: ${statusText[outcome.status]![lang].toUpperCase()} — ${pick(outcomeTitles.get(outcome.id), lang)}`,
+    );
     lines.push(`     ${labels.why![lang]}: ${pick(outcome.reason, lang)}`);
     if (outcome.requires?.length) lines.push(`     ${labels.requires![lang]}: ${outcome.requires.join(', ')}`);
-    if (outcome.limits) lines.push(`     ${labels.limits![lang]}: ${Object.entries(outcome.limits).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+    if (outcome.limits)
+      lines.push(
+        `     ${labels.limits![lang]}: ${Object.entries(outcome.limits)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', ')}`,
+      );
     for (const source of outcome.basis) {
       const flags = source.verified ? '' : ` [${labels.unverified![lang]}]`;
       lines.push(`     ${labels.basis![lang]}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
@@ -139,11 +163,15 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
     return;
   }
   const blocks: string[] = [];
-  if (incident.title) blocks.push(`# ${pick(incident.title, options.lang)}${incident.description ? `\n${pick(incident.description, options.lang)}` : ''}`);
+  if (incident.title)
+    blocks.push(`# ${pick(incident.title, options.lang)}${incident.description ? `\n${pick(incident.description, options.lang)}` : ''}`);
   for (const decision of decisions) blocks.push(renderDecision(policies, decision, options.lang));
-  for (const skip of skipped) blocks.push(`${skip.point}: ${labels.skipped![options.lang]} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
+  for (const skip of skipped)
+    blocks.push(`${skip.point}: ${labels.skipped![options.lang]} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
   if (decisions.length === 0 && !options.point) {
-    io.err('error[no-decision]: the facts are not enough for any decision point\n  = help: add the missing facts listed above, or name a point with --point');
+    io.err(
+      'error[no-decision]: the facts are not enough for any decision point\n  = help: add the missing facts listed above, or name a point with --point',
+    );
     io.out(blocks.join('\n\n'));
     throw new CommandFailed(exitCodes.badInput);
   }

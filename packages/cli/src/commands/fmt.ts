@@ -36,7 +36,9 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
     throw new CommandFailed(exitCodes.badInput);
   });
   if (files.length === 0) {
-    io.err(`error[no-policy-files]: no policy file (\`*.yaml\`) in \`${dir ?? root}\`\n  = help: give the policy folder, a folder inside it or one \`.yaml\` file`);
+    io.err(
+      `error[no-policy-files]: no policy file (\`*.yaml\`) in \`${dir ?? root}\`\n  = help: give the policy folder, a folder inside it or one \`.yaml\` file`,
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   const shown = (file: string) => {
@@ -46,7 +48,9 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
   const schemaFor = (file: string) => (kind: string) => {
     const name = (schemaFileNames as Record<string, string>)[kind];
     if (!name) return undefined;
-    const path = relative(dirname(file), join(root, 'schema', name)).split(sep).join('/');
+    const path = relative(dirname(file), join(root, 'schema', name))
+      .split(sep)
+      .join('/');
     return path.startsWith('.') ? path : `./${path}`;
   };
 
@@ -57,7 +61,9 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
     const text = await readFile(file, 'utf8');
     const result = formatPolicyText(text, { schemaFor: schemaFor(file) });
     if (result.refused) {
-      refused.push(`error[fmt-refused]: \`${shown(file)}\` was not formatted: ${result.refused}\n  = help: \`pnpm vot check\` shows what is wrong with the file`);
+      refused.push(
+        `error[fmt-refused]: \`${shown(file)}\` was not formatted: ${result.refused}\n  = help: \`pnpm vot check\` shows what is wrong with the file`,
+      );
     } else if (result.text !== text) {
       changed.push(`${shown(file)}: ${result.changes.join(', ')}`);
       if (!options.check) await writeFileAtomic(file, result.text);
@@ -68,7 +74,9 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
   if (options.check) {
     if (changed.length > 0) {
       io.out(changed.join('\n'));
-      io.err(`error[not-formatted]: ${changed.length} of ${files.length} policy files would change\n  = help: run \`pnpm vot fmt\` and commit the result`);
+      io.err(
+        `error[not-formatted]: ${changed.length} of ${files.length} policy files would change\n  = help: run \`pnpm vot fmt\` and commit the result`,
+      );
     } else if (refused.length === 0) {
       io.out(`ok: ${files.length} policy files are formatted`);
     }

@@ -30,22 +30,38 @@ export interface RenderOptions {
 export async function bundleWhatIf(): Promise<string> {
   const prebuilt = fileURLToPath(new URL('./assets/whatif.js', import.meta.url));
   if (existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
-  const entry = ['../render/whatif-client.ts', '../render/whatif-client.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p));
+  const entry = ['../render/whatif-client.ts', '../render/whatif-client.js']
+    .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+    .find((p) => existsSync(p));
   if (!entry) throw new Error('the what-if client source is missing; run vot render from a source checkout');
   let esbuild: typeof import('esbuild');
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('vot render bundles the what-if page with esbuild, which is not installed; add esbuild to the project (it is a dev dependency of this workspace)');
+    throw new Error(
+      'vot render bundles the what-if page with esbuild, which is not installed; add esbuild to the project (it is a dev dependency of this workspace)',
+    );
   }
-  const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent' });
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
   return result.outputFiles[0]!.text;
 }
 
 export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
   const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
   if (!checked.model) {
-    io.err(`${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}\n  = help: the book is rendered from policies that check clean; fix the errors above first`);
+    io.err(
+      `${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}\n  = help: the book is rendered from policies that check clean; fix the errors above first`,
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   const model = checked.model;
@@ -62,5 +78,7 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
   ];
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
   const shown = relative(io.cwd, out) || '.';
-  io.out(`wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`);
+  io.out(
+    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
+  );
 }

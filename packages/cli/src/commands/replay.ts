@@ -72,9 +72,22 @@ const labels = {
   recorded: { nb: 'lagret under', en: 'recorded under' },
 } as const;
 
-async function replayRecords(policies: PolicySet, path: string, display: string): Promise<{ report: ReplayReport; diagnostics: Diagnostic[] }> {
+async function replayRecords(
+  policies: PolicySet,
+  path: string,
+  display: string,
+): Promise<{ report: ReplayReport; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const report: ReplayReport = { records: display, policy: policies.policy, total: 0, unchanged: 0, changed: [], refused: [], invalidLines: 0, recordedUnder: [] };
+  const report: ReplayReport = {
+    records: display,
+    policy: policies.policy,
+    total: 0,
+    unchanged: 0,
+    changed: [],
+    refused: [],
+    invalidLines: 0,
+    recordedUnder: [],
+  };
   const recordedUnder = new Map<string, { version: string; hash: string; records: number }>();
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let number = 0;
@@ -114,7 +127,12 @@ function outcomeText(outcome: AuditOutcome | undefined, lang: 'nb' | 'en'): stri
   if (!outcome) return labels.absent[lang];
   const parts: string[] = [outcome.status];
   if (outcome.requires?.length) parts.push(`${labels.requires[lang]} ${outcome.requires.join(', ')}`);
-  if (outcome.limits) parts.push(Object.entries(outcome.limits).map(([key, value]) => `${key} ${value}`).join(', '));
+  if (outcome.limits)
+    parts.push(
+      Object.entries(outcome.limits)
+        .map(([key, value]) => `${key} ${value}`)
+        .join(', '),
+    );
   return parts.join('; ');
 }
 
@@ -124,10 +142,15 @@ export function renderReplay(report: ReplayReport, lang: 'nb' | 'en'): string {
     `  ${labels.unchanged[lang]} ${report.unchanged} · ${labels.changed[lang]} ${report.changed.length} · ${labels.refused[lang]} ${report.refused.length}` +
       (report.invalidLines > 0 ? ` · ${labels.invalid[lang]} ${report.invalidLines}` : ''),
   ];
-  for (const under of report.recordedUnder) lines.push(`  ${labels.recorded[lang]} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
+  for (const under of report.recordedUnder)
+    lines.push(`  ${labels.recorded[lang]} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
   for (const changed of report.changed) {
-    lines.push('', `${report.records}:${changed.line}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`);
-    for (const change of changed.changes) lines.push(`  ${change.outcome}: ${outcomeText(change.before, lang)} → ${outcomeText(change.after, lang)}`);
+    lines.push(
+      '',
+      `${report.records}:${changed.line}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
+    );
+    for (const change of changed.changes)
+      lines.push(`  ${change.outcome}: ${outcomeText(change.before, lang)} → ${outcomeText(change.after, lang)}`);
   }
   for (const refused of report.refused) {
     lines.push('', `${report.records}:${refused.line}  ${refused.at}  ${refused.point}: ${labels.refusedNow[lang]}`);
@@ -148,5 +171,6 @@ export async function runReplay(io: CliIo, file: string, options: ReplayOptions)
   const { report, diagnostics } = await replayRecords(policies, path, file);
   if (diagnostics.length > 0) io.err(renderDiagnostics(diagnostics));
   io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderReplay(report, options.lang));
-  if (diagnostics.length > 0 || (options.failOnChange && (report.changed.length > 0 || report.refused.length > 0))) throw new CommandFailed(exitCodes.badInput);
+  if (diagnostics.length > 0 || (options.failOnChange && (report.changed.length > 0 || report.refused.length > 0)))
+    throw new CommandFailed(exitCodes.badInput);
 }

@@ -22,7 +22,9 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
   const checked = await checkPolicyFolder(folder);
   if (!checked.model) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
-    io.err('error[policies-not-checked]: the schema files list the facts, outcomes, sources, settings and points of the policies, so they cannot be built while the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them), then run `pnpm vot schema --write`');
+    io.err(
+      'error[policies-not-checked]: the schema files list the facts, outcomes, sources, settings and points of the policies, so they cannot be built while the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them), then run `pnpm vot schema --write`',
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   const files = jsonSchemaFiles(editorVocabulary(checked.model));
@@ -34,7 +36,9 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
       if (current !== content) stale.push(name);
     }
     if (stale.length > 0) {
-      io.err(`error[stale-schema]: ${stale.map((s) => `\`${s}\``).join(', ')} in ${target} differ from the zod schema and the policies' facts, outcomes, sources, settings and points\n  = help: run \`pnpm vot schema --write\` and commit the result`);
+      io.err(
+        `error[stale-schema]: ${stale.map((s) => `\`${s}\``).join(', ')} in ${target} differ from the zod schema and the policies' facts, outcomes, sources, settings and points\n  = help: run \`pnpm vot schema --write\` and commit the result`,
+      );
       throw new CommandFailed(exitCodes.badInput);
     }
     io.out(`ok: ${files.size} schema files in ${target} are up to date`);

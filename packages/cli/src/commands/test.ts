@@ -34,22 +34,48 @@ export async function runTest(io: CliIo, dir: string | undefined, options: TestO
   const checked = await checkPolicyFolder(root);
   if (!checked.model || hasErrors(checked.diagnostics)) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
-    io.err('error[policies-not-checked]: the scenarios were not run: the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them) and run `pnpm vot test` again');
+    io.err(
+      'error[policies-not-checked]: the scenarios were not run: the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them) and run `pnpm vot test` again',
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   const all = await runScenarios(new PolicySet(checked.model), { filter: options.filter });
   const results = only ? all.filter((r) => isInside(absoluteFile(r.at), only)) : all;
   const failures = results.filter((r) => !r.passed);
   if (options.format === 'json') {
-    const entries = results.map(({ name, point, at, passed, mismatches, error, rules }) => ({ name, point, at, passed, mismatches, ...(error ? { error } : {}), rules }));
-    io.out(JSON.stringify({ ok: failures.length === 0 && results.length > 0, total: results.length, passed: results.length - failures.length, failed: failures.length, results: entries }, null, 2));
+    const entries = results.map(({ name, point, at, passed, mismatches, error, rules }) => ({
+      name,
+      point,
+      at,
+      passed,
+      mismatches,
+      ...(error ? { error } : {}),
+      rules,
+    }));
+    io.out(
+      JSON.stringify(
+        {
+          ok: failures.length === 0 && results.length > 0,
+          total: results.length,
+          passed: results.length - failures.length,
+          failed: failures.length,
+          results: entries,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     if (failures.length > 0) io.out(`${failures.map((f) => renderFailure(f, options.lang)).join('\n\n')}\n\n`);
-    io.out(`PASS: ${results.length - failures.length}/${results.length}${failures.length > 0 ? `\nFAIL: ${failures.length}/${results.length}` : ''}`);
+    io.out(
+      `PASS: ${results.length - failures.length}/${results.length}${failures.length > 0 ? `\nFAIL: ${failures.length}/${results.length}` : ''}`,
+    );
   }
   if (results.length === 0) {
     const scope = [options.filter ? `matching \`${options.filter}\`` : '', only ? `in \`${dir}\`` : ''].filter(Boolean).join(' ');
-    io.err(`error[no-scenarios]: no scenario ${scope || 'in the policy folder'}\n  = help: scenarios live in \`*.scenarios.yaml\` files beside the policies; \`--filter\` matches a scenario's name or point`);
+    io.err(
+      `error[no-scenarios]: no scenario ${scope || 'in the policy folder'}\n  = help: scenarios live in \`*.scenarios.yaml\` files beside the policies; \`--filter\` matches a scenario's name or point`,
+    );
     throw new CommandFailed(exitCodes.badInput);
   }
   if (failures.length > 0) throw new CommandFailed(exitCodes.badInput);

@@ -46,9 +46,15 @@ interface Nav {
 function navigation(model: PolicySetModel): Nav[] {
   const nav: Nav[] = [{ file: 'index.html', label: words('Oversikt', 'Overview') }];
   for (const point of model.points) nav.push({ file: pointFile(point.id), label: bi(point.title) });
-  nav.push({ file: 'sources.html', label: words('Kilder', 'Sources') }, { file: 'settings.html', label: words('Innstillinger', 'Settings') });
+  nav.push(
+    { file: 'sources.html', label: words('Kilder', 'Sources') },
+    { file: 'settings.html', label: words('Innstillinger', 'Settings') },
+  );
   if (model.duties.length > 0) nav.push({ file: 'duties.html', label: words('Plikter', 'Duties') });
-  nav.push({ file: 'scenarios.html', label: words('Eksempler', 'Worked examples') }, { file: 'whatif.html', label: words('Hva om?', 'What if?') });
+  nav.push(
+    { file: 'scenarios.html', label: words('Eksempler', 'Worked examples') },
+    { file: 'whatif.html', label: words('Hva om?', 'What if?') },
+  );
   return nav;
 }
 
@@ -100,14 +106,21 @@ function ruleItem(rule: RuleModel, context: DescribeContext, sources: ReadonlyMa
   const parts: string[] = [];
   parts.push(`<p><span class="when">${biOf((lang) => describeWhen(rule.when, context, lang))}</span>: ${statusBadge(rule.status)}</p>`);
   if (rule.requires.length > 0) {
-    const items = rule.requires.map((r) => `<li><code>${escape(r.id)}</code>${r.when ? ` — ${biOf((lang) => `${lang === 'nb' ? 'når' : 'when'} ${describeCondition(r.when!, context, lang)}`)}` : ''}</li>`);
+    const items = rule.requires.map(
+      (r) =>
+        `<li><code>${escape(r.id)}</code>${r.when ? ` — ${biOf((lang) => `${lang === 'nb' ? 'når' : 'when'} ${describeCondition(r.when!, context, lang)}`)}` : ''}</li>`,
+    );
     parts.push(`<p>${words('Krever', 'Requires')}:</p><ul>${items.join('')}</ul>`);
   }
   const limits = Object.entries(rule.limits);
-  if (limits.length > 0) parts.push(`<p>${words('Grenser', 'Limits')}: ${limits.map(([k, v]) => `<code>${escape(k)}</code> = ${v}`).join(', ')}</p>`);
+  if (limits.length > 0)
+    parts.push(`<p>${words('Grenser', 'Limits')}: ${limits.map(([k, v]) => `<code>${escape(k)}</code> = ${v}`).join(', ')}</p>`);
   parts.push(`<p>${words('Begrunnelse', 'Reason')}: ${bi(rule.reason)}</p>`);
   if (rule.note) parts.push(`<p>${words('Merknad', 'Note')}: ${bi(rule.note)}</p>`);
-  if (rule.basis.length > 0) parts.push(`<p>${words('Grunnlag', 'Basis')}:</p><ul>${rule.basis.map((id) => `<li>${sourceLink(sources.get(id), id)}</li>`).join('')}</ul>`);
+  if (rule.basis.length > 0)
+    parts.push(
+      `<p>${words('Grunnlag', 'Basis')}:</p><ul>${rule.basis.map((id) => `<li>${sourceLink(sources.get(id), id)}</li>`).join('')}</ul>`,
+    );
   parts.push(`<p class="id">${escape(rule.key)} · ${escape(rule.at.file)}:${rule.at.line}</p>`);
   return `<li>${parts.join('\n')}</li>`;
 }
@@ -116,28 +129,44 @@ function pointPage(model: PolicySetModel, point: PointModel, sources: ReadonlyMa
   const context = describeContext(model, point);
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const body: string[] = [`<h1>${bi(point.title)} <span class="id">${escape(point.id)}</span></h1>`, `<p>${bi(point.question)}</p>`];
-  body.push(`<p>${words('Fakta dette punktet leser', 'Facts this point reads')}: ${point.reads.map((f) => `<code>${escape(f)}</code>`).join(', ')}</p>`);
+  body.push(
+    `<p>${words('Fakta dette punktet leser', 'Facts this point reads')}: ${point.reads.map((f) => `<code>${escape(f)}</code>`).join(', ')}</p>`,
+  );
   for (const policy of point.policies) {
     body.push(`<section aria-labelledby="${anchor('policy', policy.id)}">`);
     body.push(`<h2 id="${anchor('policy', policy.id)}">${bi(policy.title)}</h2>`);
     if (policy.description) body.push(`<p>${bi(policy.description)}</p>`);
     if (policy.note) body.push(`<p>${words('Merknad', 'Note')}: ${bi(policy.note)}</p>`);
-    body.push(`<p>${words('Gjelder', 'Applies')}: ${policy.scope ? biOf((lang) => describeWhen(policy.scope, context, lang).replace(/^(Når|When)/, (w) => w.toLowerCase())) : words('alltid', 'always')}. ${policy.ordering === 'least-intrusive-first' ? words('Minst inngripende først.', 'Least intrusive first.') : ''}</p>`);
+    body.push(
+      `<p>${words('Gjelder', 'Applies')}: ${policy.scope ? biOf((lang) => describeWhen(policy.scope, context, lang).replace(/^(Når|When)/, (w) => w.toLowerCase())) : words('alltid', 'always')}. ${policy.ordering === 'least-intrusive-first' ? words('Minst inngripende først.', 'Least intrusive first.') : ''}</p>`,
+    );
     if (policy.conditions.length > 0) {
       body.push(`<h3>${words('Navngitte vilkår', 'Named conditions')}</h3><dl>`);
       for (const named of policy.conditions) {
-        body.push(`<dt id="${anchor('condition', named.qualified)}">«${bi(named.title ?? { nb: named.name, en: named.name })}»</dt><dd>${biOf((lang) => describeCondition(named.when, context, lang))}</dd>`);
+        body.push(
+          `<dt id="${anchor('condition', named.qualified)}">«${bi(named.title ?? { nb: named.name, en: named.name })}»</dt><dd>${biOf((lang) => describeCondition(named.when, context, lang))}</dd>`,
+        );
       }
       body.push('</dl>');
     }
     for (const outcome of point.outcomes.filter((o) => o.policy === policy.id)) {
       body.push(`<section class="outcome" aria-labelledby="${anchor('outcome', policy.id, outcome.id)}">`);
-      body.push(`<h3 id="${anchor('outcome', policy.id, outcome.id)}">${bi(outcome.title ?? outcomeTitles.get(outcome.id))} <span class="id">${escape(outcome.id)}</span></h3>`);
-      if (outcome.overrides) body.push(`<p>${words('Erstatter utfallet i', 'Replaces the outcome of')} <code>${escape(outcome.overrides)}</code> ${words('der dette regelverket gjelder.', 'where this policy applies.')}</p>`);
+      body.push(
+        `<h3 id="${anchor('outcome', policy.id, outcome.id)}">${bi(outcome.title ?? outcomeTitles.get(outcome.id))} <span class="id">${escape(outcome.id)}</span></h3>`,
+      );
+      if (outcome.overrides)
+        body.push(
+          `<p>${words('Erstatter utfallet i', 'Replaces the outcome of')} <code>${escape(outcome.overrides)}</code> ${words('der dette regelverket gjelder.', 'where this policy applies.')}</p>`,
+        );
       if (outcome.note) body.push(`<p>${bi(outcome.note)}</p>`);
-      body.push(`<p>${words('Reglene prøves ovenfra; den første som holder, avgjør.', 'The rules are tried from the top; the first that holds decides.')}</p>`);
-      body.push(`<ol class="rules">${[...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].map((r) => ruleItem(r, context, sources)).join('\n')}</ol>`);
-      if (!outcome.otherwise) body.push(`<p>${words('Ellers: utfallet er ikke med i beslutningen.', 'Otherwise: the outcome is left out of the decision.')}</p>`);
+      body.push(
+        `<p>${words('Reglene prøves ovenfra; den første som holder, avgjør.', 'The rules are tried from the top; the first that holds decides.')}</p>`,
+      );
+      body.push(
+        `<ol class="rules">${[...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].map((r) => ruleItem(r, context, sources)).join('\n')}</ol>`,
+      );
+      if (!outcome.otherwise)
+        body.push(`<p>${words('Ellers: utfallet er ikke med i beslutningen.', 'Otherwise: the outcome is left out of the decision.')}</p>`);
       body.push('</section>');
     }
     body.push('</section>');
@@ -146,10 +175,19 @@ function pointPage(model: PolicySetModel, point: PointModel, sources: ReadonlyMa
 }
 
 function sourcesPage(model: PolicySetModel): BookPage {
-  const body = [`<h1>${words('Kilder', 'Sources')}</h1>`, `<p>${words('«Ikke verifisert» betyr at ordlyden ikke er kontrollert mot kilden.', '"Not verified" means the wording has not been checked against the source.')}</p>`, '<ul>'];
+  const body = [
+    `<h1>${words('Kilder', 'Sources')}</h1>`,
+    `<p>${words('«Ikke verifisert» betyr at ordlyden ikke er kontrollert mot kilden.', '"Not verified" means the wording has not been checked against the source.')}</p>`,
+    '<ul>',
+  ];
   for (const source of model.sources) {
-    const details = [source.act ?? source.document, source.date].filter(Boolean).map((x) => escape(x!)).join(' · ');
-    body.push(`<li id="${anchor('source', source.id)}">${sourceLink(source, source.id)}${details ? `<br>${details}` : ''}${source.note ? `<br>${bi(source.note)}` : ''}</li>`);
+    const details = [source.act ?? source.document, source.date]
+      .filter(Boolean)
+      .map((x) => escape(x!))
+      .join(' · ');
+    body.push(
+      `<li id="${anchor('source', source.id)}">${sourceLink(source, source.id)}${details ? `<br>${details}` : ''}${source.note ? `<br>${bi(source.note)}` : ''}</li>`,
+    );
   }
   body.push('</ul>');
   return page(model, 'sources.html', 'Kilder / Sources', body.join('\n'));
@@ -157,11 +195,19 @@ function sourcesPage(model: PolicySetModel): BookPage {
 
 function settingsPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceModel>): BookPage {
   const show = (v: unknown) => escape(typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
-  const body = [`<h1>${words('Innstillinger', 'Settings')}</h1>`, `<p>${words('Lokale valg kildene overlater til virksomheten, med standardverdi og tillatt område.', 'Local choices the sources leave to the organisation, with the default and the allowed range.')}</p>`];
-  body.push(`<table><caption class="visually-hidden">${words('Innstillinger', 'Settings')}</caption><thead><tr><th scope="col">${words('Innstilling', 'Setting')}</th><th scope="col">${words('Standard', 'Default')}</th><th scope="col">${words('I kraft', 'In force')}</th><th scope="col">${words('Tillatt', 'Allowed')}</th><th scope="col">${words('Grunnlag', 'Basis')}</th></tr></thead><tbody>`);
+  const body = [
+    `<h1>${words('Innstillinger', 'Settings')}</h1>`,
+    `<p>${words('Lokale valg kildene overlater til virksomheten, med standardverdi og tillatt område.', 'Local choices the sources leave to the organisation, with the default and the allowed range.')}</p>`,
+  ];
+  body.push(
+    `<table><caption class="visually-hidden">${words('Innstillinger', 'Settings')}</caption><thead><tr><th scope="col">${words('Innstilling', 'Setting')}</th><th scope="col">${words('Standard', 'Default')}</th><th scope="col">${words('I kraft', 'In force')}</th><th scope="col">${words('Tillatt', 'Allowed')}</th><th scope="col">${words('Grunnlag', 'Basis')}</th></tr></thead><tbody>`,
+  );
   for (const s of model.settings) {
-    const allowed = s.type === 'integer' ? `${s.min} – ${s.max}` : s.type === 'boolean' ? 'true / false' : (s.values ?? []).map(escape).join(', ');
-    body.push(`<tr id="${anchor('setting', s.id)}"><th scope="row">${bi(s.title)}<br><code>${escape(s.id)}</code>${s.description ? `<br>${bi(s.description)}` : ''}</th><td>${show(s.default)}</td><td>${show(s.value)}</td><td>${allowed}</td><td>${s.basis.map((id) => sourceLink(sources.get(id), id)).join('<br>')}</td></tr>`);
+    const allowed =
+      s.type === 'integer' ? `${s.min} – ${s.max}` : s.type === 'boolean' ? 'true / false' : (s.values ?? []).map(escape).join(', ');
+    body.push(
+      `<tr id="${anchor('setting', s.id)}"><th scope="row">${bi(s.title)}<br><code>${escape(s.id)}</code>${s.description ? `<br>${bi(s.description)}` : ''}</th><td>${show(s.default)}</td><td>${show(s.value)}</td><td>${allowed}</td><td>${s.basis.map((id) => sourceLink(sources.get(id), id)).join('<br>')}</td></tr>`,
+    );
   }
   body.push('</tbody></table>');
   return page(model, 'settings.html', 'Innstillinger / Settings', body.join('\n'));
@@ -170,15 +216,22 @@ function settingsPage(model: PolicySetModel, sources: ReadonlyMap<string, Source
 function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceModel>): BookPage {
   const context = describeContext(model);
   const rows = new Map(traceability(model).map((row) => [`${row.catalogue}/${row.duty}`, row]));
-  const body = [`<h1>${words('Plikter', 'Duties')}</h1>`, `<p>${words('Hver plikt kontrolleres mot alle faktakombinasjoner før reglene tas i bruk. Under hver plikt står utfallene som oppfyller den.', 'Each duty is checked against every fact combination before the rules are used. Under each duty are the outcomes that implement it.')}</p>`];
+  const body = [
+    `<h1>${words('Plikter', 'Duties')}</h1>`,
+    `<p>${words('Hver plikt kontrolleres mot alle faktakombinasjoner før reglene tas i bruk. Under hver plikt står utfallene som oppfyller den.', 'Each duty is checked against every fact combination before the rules are used. Under each duty are the outcomes that implement it.')}</p>`,
+  ];
   for (const catalogue of model.duties) {
-    body.push(`<section aria-labelledby="${anchor('catalogue', catalogue.id)}"><h2 id="${anchor('catalogue', catalogue.id)}">${bi(catalogue.title)}</h2>`);
+    body.push(
+      `<section aria-labelledby="${anchor('catalogue', catalogue.id)}"><h2 id="${anchor('catalogue', catalogue.id)}">${bi(catalogue.title)}</h2>`,
+    );
     if (catalogue.description) body.push(`<p>${bi(catalogue.description)}</p>`);
-    if (catalogue.scope) body.push(`<p>${words('Gjelder', 'Applies')}: ${biOf((lang) => describeCondition(catalogue.scope!, context, lang))}</p>`);
+    if (catalogue.scope)
+      body.push(`<p>${words('Gjelder', 'Applies')}: ${biOf((lang) => describeCondition(catalogue.scope!, context, lang))}</p>`);
     for (const duty of catalogue.duties) {
       body.push(`<h3 id="${anchor('duty', catalogue.id, duty.id)}">${bi(duty.title)} <span class="id">${escape(duty.id)}</span></h3>`);
       if (duty.description) body.push(`<p>${bi(duty.description)}</p>`);
-      if (duty.basis.length) body.push(`<p>${words('Grunnlag', 'Basis')}: ${duty.basis.map((id) => sourceLink(sources.get(id), id)).join('; ')}</p>`);
+      if (duty.basis.length)
+        body.push(`<p>${words('Grunnlag', 'Basis')}: ${duty.basis.map((id) => sourceLink(sources.get(id), id)).join('; ')}</p>`);
       const obligations = duty.obligations.map((o) =>
         o.kind === 'invariant'
           ? `<li>${biOf((lang) => `${o.when ? `${describeWhen(o.when, context, lang)}, ` : ''}${lang === 'nb' ? 'i punktet' : 'at point'} ${o.point}: ${expectationWords(o.expect, lang).replace(/`/g, '')}`)}</li>`
@@ -191,7 +244,9 @@ function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceMo
         const href = owner ? `${pointFile(o.point)}#${anchor('outcome', owner.policy, o.outcome)}` : pointFile(o.point);
         return `<li><a href="${href}">${escape(o.point)} / ${escape(o.outcome)}</a> (${o.via === 'invariant' ? words('nevnt i plikten', 'named by the duty') : words('siterer pliktens kilde', 'cites the duty\u2019s source')})</li>`;
       });
-      body.push(`<p>${words('Gjennomført av', 'Implemented by')}:</p>${implementing.length ? `<ul>${implementing.join('')}</ul>` : `<p>${words('ingen utfall ennå', 'no outcome yet')}</p>`}`);
+      body.push(
+        `<p>${words('Gjennomført av', 'Implemented by')}:</p>${implementing.length ? `<ul>${implementing.join('')}</ul>` : `<p>${words('ingen utfall ennå', 'no outcome yet')}</p>`}`,
+      );
     }
     body.push('</section>');
   }
@@ -200,21 +255,37 @@ function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceMo
 
 function scenariosPage(model: PolicySetModel): BookPage {
   const facts = new Map(model.facts.map((f) => [f.id, f]));
-  const body = [`<h1>${words('Eksempler', 'Worked examples')}</h1>`, `<p>${words('Testtilfellene fagfolkene har skrevet. Hvert eksempel kjøres mot reglene ved hver endring (vot test).', 'The test cases the reviewers wrote. Each example is run against the rules on every change (vot test).')}</p>`];
+  const body = [
+    `<h1>${words('Eksempler', 'Worked examples')}</h1>`,
+    `<p>${words('Testtilfellene fagfolkene har skrevet. Hvert eksempel kjøres mot reglene ved hver endring (vot test).', 'The test cases the reviewers wrote. Each example is run against the rules on every change (vot test).')}</p>`,
+  ];
   for (const point of model.points) {
     const scenarios = model.scenarios.filter((s) => s.point === point.id);
     if (scenarios.length === 0) continue;
-    body.push(`<section aria-labelledby="${anchor('examples', point.id)}"><h2 id="${anchor('examples', point.id)}">${bi(point.title)}</h2>`);
+    body.push(
+      `<section aria-labelledby="${anchor('examples', point.id)}"><h2 id="${anchor('examples', point.id)}">${bi(point.title)}</h2>`,
+    );
     for (const scenario of scenarios) {
       body.push(`<h3>${escape(scenario.name)}</h3>`);
-      const given = Object.entries(scenario.facts).map(([id, v]) => `<li>${biOf((lang) => `${textIn(facts.get(id)?.title, lang) || id}: ${valueText(v, lang)}`)}</li>`);
+      const given = Object.entries(scenario.facts).map(
+        ([id, v]) => `<li>${biOf((lang) => `${textIn(facts.get(id)?.title, lang) || id}: ${valueText(v, lang)}`)}</li>`,
+      );
       body.push(`<p>${words('Gitt', 'Given')}:</p><ul>${given.join('')}</ul>`);
       const expected = Object.entries(scenario.expect).map(([id, e]) => {
-        const extras = [e.requires?.length ? `${words('krever', 'requires')} ${e.requires.map((r) => `<code>${escape(r)}</code>`).join(', ')}` : '', e.limits ? Object.entries(e.limits).map(([k, v]) => `<code>${escape(k)}</code> = ${v}`).join(', ') : ''].filter(Boolean);
+        const extras = [
+          e.requires?.length ? `${words('krever', 'requires')} ${e.requires.map((r) => `<code>${escape(r)}</code>`).join(', ')}` : '',
+          e.limits
+            ? Object.entries(e.limits)
+                .map(([k, v]) => `<code>${escape(k)}</code> = ${v}`)
+                .join(', ')
+            : '',
+        ].filter(Boolean);
         return `<li><code>${escape(id)}</code>: ${statusBadge(e.status)}${extras.length ? ` (${extras.join('; ')})` : ''}</li>`;
       });
       body.push(`<p>${words('Forventet', 'Expected')}:</p><ul>${expected.join('')}</ul>`);
-      body.push(`<p class="id">${words('Kilde', 'Source')}: ${escape(scenario.source)} · ${escape(scenario.at.file)}:${scenario.at.line}</p>`);
+      body.push(
+        `<p class="id">${words('Kilde', 'Source')}: ${escape(scenario.source)} · ${escape(scenario.at.file)}:${scenario.at.line}</p>`,
+      );
     }
     body.push('</section>');
   }
@@ -229,11 +300,18 @@ function indexPage(model: PolicySetModel): BookPage {
   for (const point of model.points) body.push(`<li><a href="${pointFile(point.id)}">${bi(point.title)}</a> — ${bi(point.question)}</li>`);
   body.push('</ul>');
   body.push(`<h2>${words('Mer', 'More')}</h2><ul>`);
-  body.push(`<li><a href="whatif.html">${words('Hva om? Velg fakta og se beslutningen.', 'What if? Pick facts and see the decision.')}</a></li>`);
+  body.push(
+    `<li><a href="whatif.html">${words('Hva om? Velg fakta og se beslutningen.', 'What if? Pick facts and see the decision.')}</a></li>`,
+  );
   body.push(`<li><a href="scenarios.html">${words('Eksempler', 'Worked examples')}</a> (${model.scenarios.length})</li>`);
-  body.push(`<li><a href="sources.html">${words('Kilder', 'Sources')}</a> (${model.sources.length}, ${model.sources.filter((s) => !s.verified).length} ${words('ikke verifisert', 'not verified')})</li>`);
+  body.push(
+    `<li><a href="sources.html">${words('Kilder', 'Sources')}</a> (${model.sources.length}, ${model.sources.filter((s) => !s.verified).length} ${words('ikke verifisert', 'not verified')})</li>`,
+  );
   body.push(`<li><a href="settings.html">${words('Innstillinger', 'Settings')}</a> (${model.settings.length})</li>`);
-  if (model.duties.length > 0) body.push(`<li><a href="duties.html">${words('Plikter', 'Duties')}</a> (${model.duties.reduce((n, c) => n + c.duties.length, 0)})</li>`);
+  if (model.duties.length > 0)
+    body.push(
+      `<li><a href="duties.html">${words('Plikter', 'Duties')}</a> (${model.duties.reduce((n, c) => n + c.duties.length, 0)})</li>`,
+    );
   body.push('</ul>');
   return page(model, 'index.html', 'Oversikt / Overview', body.join('\n'));
 }
@@ -256,7 +334,12 @@ function whatIfPage(model: PolicySetModel): BookPage {
 /** Every page of the book. */
 export function bookPages(model: PolicySetModel): BookPage[] {
   const sources = new Map(model.sources.map((s) => [s.id, s]));
-  const pages = [indexPage(model), ...model.points.map((p) => pointPage(model, p, sources)), sourcesPage(model), settingsPage(model, sources)];
+  const pages = [
+    indexPage(model),
+    ...model.points.map((p) => pointPage(model, p, sources)),
+    sourcesPage(model),
+    settingsPage(model, sources),
+  ];
   if (model.duties.length > 0) pages.push(dutiesPage(model, sources));
   pages.push(scenariosPage(model), whatIfPage(model));
   return pages;

@@ -3,11 +3,48 @@
  * request comment. The sentences come from the engine's describe module; this file only lays
  * them out.
  */
-import { describeChange, describeContext, type DescribeContext, type FieldChange, type PolicyDiff, type PolicySetModel, type SentenceLang, type Text } from '@vot/engine';
+import {
+  describeChange,
+  describeContext,
+  type DescribeContext,
+  type FieldChange,
+  type PolicyDiff,
+  type PolicySetModel,
+  type SentenceLang,
+  type Text,
+} from '@vot/engine';
 
 const labels = {
-  nb: { title: 'Semantisk diff', decisions: 'Endrede beslutninger', reasons: 'Endrede begrunnelser', rules: 'Regler lagt til eller fjernet', sources: 'Endrede kilder', settings: 'Endrede innstillinger', points: 'Beslutningspunkter lagt til eller fjernet', none: 'Ingen endringer i beslutninger, begrunnelser, kilder eller innstillinger.', of: (n: number, total: number) => `${n} av ${total} kombinasjoner`, added: 'lagt til', removed: 'fjernet', changed: 'endret', reading: 'Hver linje gjelder kombinasjonene der utfallet hadde den gamle verdien.' },
-  en: { title: 'Semantic diff', decisions: 'Changed decisions', reasons: 'Changed reasons', rules: 'Rules added or removed', sources: 'Changed sources', settings: 'Changed settings', points: 'Decision points added or removed', none: 'No change in decisions, reasons, sources or settings.', of: (n: number, total: number) => `${n} of ${total} combinations`, added: 'added', removed: 'removed', changed: 'changed', reading: 'Each line is about the combinations where the outcome had its old value.' },
+  nb: {
+    title: 'Semantisk diff',
+    decisions: 'Endrede beslutninger',
+    reasons: 'Endrede begrunnelser',
+    rules: 'Regler lagt til eller fjernet',
+    sources: 'Endrede kilder',
+    settings: 'Endrede innstillinger',
+    points: 'Beslutningspunkter lagt til eller fjernet',
+    none: 'Ingen endringer i beslutninger, begrunnelser, kilder eller innstillinger.',
+    of: (n: number, total: number) => `${n} av ${total} kombinasjoner`,
+    added: 'lagt til',
+    removed: 'fjernet',
+    changed: 'endret',
+    reading: 'Hver linje gjelder kombinasjonene der utfallet hadde den gamle verdien.',
+  },
+  en: {
+    title: 'Semantic diff',
+    decisions: 'Changed decisions',
+    reasons: 'Changed reasons',
+    rules: 'Rules added or removed',
+    sources: 'Changed sources',
+    settings: 'Changed settings',
+    points: 'Decision points added or removed',
+    none: 'No change in decisions, reasons, sources or settings.',
+    of: (n: number, total: number) => `${n} of ${total} combinations`,
+    added: 'added',
+    removed: 'removed',
+    changed: 'changed',
+    reading: 'Each line is about the combinations where the outcome had its old value.',
+  },
 } as const;
 
 /** Sentences over both sides' vocabularies (a fact only in the base still gets its title). */
@@ -39,20 +76,47 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang
   const l = labels[lang];
   const out: Section[] = [];
   if (diff.points.added.length + diff.points.removed.length > 0) {
-    out.push({ title: l.points, items: [...diff.points.added.map((p) => ({ head: `+ ${p}`, lines: [] })), ...diff.points.removed.map((p) => ({ head: `- ${p}`, lines: [] }))] });
+    out.push({
+      title: l.points,
+      items: [
+        ...diff.points.added.map((p) => ({ head: `+ ${p}`, lines: [] })),
+        ...diff.points.removed.map((p) => ({ head: `- ${p}`, lines: [] })),
+      ],
+    });
   }
   if (diff.decisions.length > 0) {
     out.push({
       title: l.decisions,
-      items: diff.decisions.map((change) => ({ head: `${change.point} / ${change.outcome} (${l.of(change.combinations, change.of)})`, lines: describeChange(change, context, lang) })),
+      items: diff.decisions.map((change) => ({
+        head: `${change.point} / ${change.outcome} (${l.of(change.combinations, change.of)})`,
+        lines: describeChange(change, context, lang),
+      })),
     });
   }
-  if (diff.reasons.length > 0) out.push({ title: l.reasons, items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to) })) });
+  if (diff.reasons.length > 0)
+    out.push({
+      title: l.reasons,
+      items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to) })),
+    });
   if (diff.rules.added.length + diff.rules.removed.length > 0) {
-    out.push({ title: l.rules, items: [...diff.rules.added.map((r) => ({ head: `+ ${r}`, lines: [] })), ...diff.rules.removed.map((r) => ({ head: `- ${r}`, lines: [] }))] });
+    out.push({
+      title: l.rules,
+      items: [
+        ...diff.rules.added.map((r) => ({ head: `+ ${r}`, lines: [] })),
+        ...diff.rules.removed.map((r) => ({ head: `- ${r}`, lines: [] })),
+      ],
+    });
   }
-  if (diff.sources.length > 0) out.push({ title: l.sources, items: diff.sources.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })) });
-  if (diff.settings.length > 0) out.push({ title: l.settings, items: diff.settings.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })) });
+  if (diff.sources.length > 0)
+    out.push({
+      title: l.sources,
+      items: diff.sources.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })),
+    });
+  if (diff.settings.length > 0)
+    out.push({
+      title: l.settings,
+      items: diff.settings.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })),
+    });
   return out;
 }
 
@@ -78,7 +142,11 @@ export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Sente
 export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): string {
   const l = labels[lang];
   const escape = (text: string) => text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
-  const lines = [`## ${l.title}`, '', `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) → \`${diff.head.version}\` (\`${diff.head.hash.slice(0, 19)}…\`)`];
+  const lines = [
+    `## ${l.title}`,
+    '',
+    `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) → \`${diff.head.version}\` (\`${diff.head.hash.slice(0, 19)}…\`)`,
+  ];
   const all = sections(diff, context, lang);
   if (all.length === 0) lines.push('', l.none);
   for (const section of all) {
@@ -91,4 +159,3 @@ export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: S
   }
   return lines.join('\n');
 }
-

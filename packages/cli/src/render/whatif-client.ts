@@ -10,7 +10,11 @@ import { PolicySet, type Decision, type FactModel, type FactValue, type PolicySe
 type Lang = 'nb' | 'en';
 const langs: Lang[] = ['nb', 'en'];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   for (const child of children) node.append(child);
@@ -39,14 +43,30 @@ function field(fact: FactModel): HTMLElement[] {
   let input: HTMLSelectElement | HTMLInputElement;
   const none = fact.hasDefault && fact.default === null;
   if (fact.type === 'integer') {
-    input = el('input', { id, name: fact.id, type: 'number', min: String(fact.min), max: String(fact.max), step: '1', inputmode: 'numeric', value: String(fact.hasDefault && fact.default !== null ? fact.default : fact.min) });
+    input = el('input', {
+      id,
+      name: fact.id,
+      type: 'number',
+      min: String(fact.min),
+      max: String(fact.max),
+      step: '1',
+      inputmode: 'numeric',
+      value: String(fact.hasDefault && fact.default !== null ? fact.default : fact.min),
+    });
     if (none) input.value = '';
   } else {
     input = el('select', { id, name: fact.id });
     const values: FactValue[] = fact.type === 'boolean' ? [false, true] : [...fact.values!];
     if (none) values.unshift(null);
     for (const value of values) {
-      const text = value === null ? { nb: 'ikke oppgitt', en: 'not given' } : value === true ? { nb: 'ja', en: 'yes' } : value === false ? { nb: 'nei', en: 'no' } : { nb: String(value), en: String(value) };
+      const text =
+        value === null
+          ? { nb: 'ikke oppgitt', en: 'not given' }
+          : value === true
+            ? { nb: 'ja', en: 'yes' }
+            : value === false
+              ? { nb: 'nei', en: 'no' }
+              : { nb: String(value), en: String(value) };
       // An <option> holds text only, so it carries the bokmål/English pair as "ja / yes".
       input.append(el('option', { value: encode(value) }, text.nb === text.en ? text.nb : `${text.nb} / ${text.en}`));
     }
@@ -75,9 +95,22 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
   const list = el('ol', { id: 'whatif-outcomes' });
   for (const outcome of decision.outcomes) {
     const item = el('li', { 'data-outcome': outcome.id, 'data-status': outcome.status });
-    item.append(el('strong', {}, bi(titles.get(outcome.id))), ' ', el('code', {}, outcome.id), ': ', el('span', { class: `status status-${outcome.status}` }, bi(statusText[outcome.status])));
+    item.append(
+      el('strong', {}, bi(titles.get(outcome.id))),
+      ' ',
+      el('code', {}, outcome.id),
+      ': ',
+      el('span', { class: `status status-${outcome.status}` }, bi(statusText[outcome.status])),
+    );
     if (outcome.requires?.length) item.append(el('br'), words('Krever', 'Requires'), `: ${outcome.requires.join(', ')}`);
-    if (outcome.limits) item.append(el('br'), words('Grenser', 'Limits'), `: ${Object.entries(outcome.limits).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+    if (outcome.limits)
+      item.append(
+        el('br'),
+        words('Grenser', 'Limits'),
+        `: ${Object.entries(outcome.limits)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', ')}`,
+      );
     item.append(el('br'), bi(outcome.reason));
     // Which rule decided, where it is written: the reader can look it up in the policy file.
     const step = decision.trace.steps.find((x) => x.outcome === outcome.id);
@@ -89,7 +122,12 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
     list.append(item);
   }
   const summary = el('p', { id: 'whatif-summary' }, words(`${decision.outcomes.length} utfall`, `${decision.outcomes.length} outcomes`));
-  target.replaceChildren(summary, decision.outcomes.length ? list : el('p', {}, words('Ingen regel i dette punktet gjelder for disse faktaene.', 'No rule of this point applies to these facts.')));
+  target.replaceChildren(
+    summary,
+    decision.outcomes.length
+      ? list
+      : el('p', {}, words('Ingen regel i dette punktet gjelder for disse faktaene.', 'No rule of this point applies to these facts.')),
+  );
 }
 
 function start(): void {
@@ -102,7 +140,8 @@ function start(): void {
   const facts = new Map(model.facts.map((f) => [f.id, f]));
 
   const pointSelect = el('select', { id: 'whatif-point', name: '__point' });
-  for (const point of model.points) pointSelect.append(el('option', { value: point.id }, `${point.title.nb ?? point.id} / ${point.title.en ?? point.id}`));
+  for (const point of model.points)
+    pointSelect.append(el('option', { value: point.id }, `${point.title.nb ?? point.id} / ${point.title.en ?? point.id}`));
   const fields = el('div', { id: 'whatif-fields', style: 'display: contents' });
   form.append(el('label', { for: 'whatif-point' }, words('Beslutningspunkt', 'Decision point')), pointSelect, fields);
 
@@ -113,8 +152,12 @@ function start(): void {
       showDecision(result, model, policies.decideSync(point.id, readFacts(form, read)));
       result.setAttribute('data-state', 'decided');
     } catch (error) {
-      const problems = (error as { diagnostics?: Array<{ message: string }> }).diagnostics?.map((d) => d.message) ?? [String((error as Error).message)];
-      result.replaceChildren(el('p', { class: 'error', role: 'alert' }, words('Faktaene ble avvist', 'The facts were refused'), `: ${problems.join('; ')}`));
+      const problems = (error as { diagnostics?: Array<{ message: string }> }).diagnostics?.map((d) => d.message) ?? [
+        String((error as Error).message),
+      ];
+      result.replaceChildren(
+        el('p', { class: 'error', role: 'alert' }, words('Faktaene ble avvist', 'The facts were refused'), `: ${problems.join('; ')}`),
+      );
       result.setAttribute('data-state', 'refused');
     }
   };

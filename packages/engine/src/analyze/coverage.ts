@@ -27,7 +27,11 @@ export function scenarioCoverage(model: PolicySetModel): ScenarioCoverage {
   const set = new PolicySet(model);
   const base = defaultFacts(model);
   const reachedRules = new Set<string>();
-  const result: ScenarioCoverage = { points: [], rules: { total: 0, reached: 0, unreached: [] }, conditions: { total: 0, neverTrue: [], neverFalse: [] } };
+  const result: ScenarioCoverage = {
+    points: [],
+    rules: { total: 0, reached: 0, unreached: [] },
+    conditions: { total: 0, neverTrue: [], neverFalse: [] },
+  };
   for (const point of model.points) {
     const scenarios = model.scenarios.filter((s) => s.point === point.id);
     const named = namedConditions(point);

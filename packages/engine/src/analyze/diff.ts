@@ -9,7 +9,18 @@
  */
 import { PolicySet } from '../decide/policy-set.js';
 import type { DecidedOutcome } from '../decide/decision.js';
-import type { ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, RuleModel, SettingModel, SourceModel, Status, Text } from '../model.js';
+import type {
+  ConditionNode,
+  FactModel,
+  FactValue,
+  PointModel,
+  PolicySetModel,
+  RuleModel,
+  SettingModel,
+  SourceModel,
+  Status,
+  Text,
+} from '../model.js';
 import { defaultFacts, factDomain, type FactDomain } from './domain.js';
 import { factsRead, outcomeConditions } from '../walk.js';
 import { namedConditions } from '../compile/keys.js';
@@ -88,7 +99,11 @@ function unitedFact(base: FactModel | undefined, head: FactModel | undefined): F
   const either = (head ?? base)!;
   if (!base || !head) return either;
   const none = (f: FactModel) => f.hasDefault && f.default === null;
-  const united: FactModel = { ...head, hasDefault: none(base) || none(head) ? true : head.hasDefault, default: none(base) || none(head) ? null : head.default };
+  const united: FactModel = {
+    ...head,
+    hasDefault: none(base) || none(head) ? true : head.hasDefault,
+    default: none(base) || none(head) ? null : head.default,
+  };
   if (head.type === 'enum' && base.type === 'enum') united.values = [...new Set([...head.values!, ...base.values!])];
   if (head.type === 'integer' && base.type === 'integer') {
     united.min = Math.min(head.min!, base.min!);
@@ -99,10 +114,22 @@ function unitedFact(base: FactModel | undefined, head: FactModel | undefined): F
 
 /** The reduced domain the diff enumerates for one outcome of a point (for tests and tools). */
 export function outcomeDiffDomain(base: PolicySetModel, head: PolicySetModel, pointId: string, outcomeId: string): FactDomain[] {
-  return outcomeDomain(base, head, base.points.find((p) => p.id === pointId), head.points.find((p) => p.id === pointId), outcomeId);
+  return outcomeDomain(
+    base,
+    head,
+    base.points.find((p) => p.id === pointId),
+    head.points.find((p) => p.id === pointId),
+    outcomeId,
+  );
 }
 
-function outcomeDomain(base: PolicySetModel, head: PolicySetModel, basePoint: PointModel | undefined, headPoint: PointModel | undefined, outcomeId: string): FactDomain[] {
+function outcomeDomain(
+  base: PolicySetModel,
+  head: PolicySetModel,
+  basePoint: PointModel | undefined,
+  headPoint: PointModel | undefined,
+  outcomeId: string,
+): FactDomain[] {
   // Each side's named conditions resolve in that side: the same name may differ between them.
   const read = new Set<string>();
   const breakpoints = new Map<string, Set<number>>();
@@ -129,7 +156,10 @@ const inert = new Set(['at', 'reason', 'note', 'basis', 'title', 'description', 
 function outcomeSignature(point: PointModel, outcomeId: string): string {
   const entries = point.outcomes.filter((o) => o.id === outcomeId);
   const policies = point.policies.filter((p) => entries.some((e) => e.policy === p.id) || p.conditions.length > 0);
-  return JSON.stringify({ entries, policies: policies.map((p) => ({ id: p.id, scope: p.scope, conditions: p.conditions, overrides: p.overrides })) }, (key, value: unknown) => (inert.has(key) ? undefined : value));
+  return JSON.stringify(
+    { entries, policies: policies.map((p) => ({ id: p.id, scope: p.scope, conditions: p.conditions, overrides: p.overrides })) },
+    (key, value: unknown) => (inert.has(key) ? undefined : value),
+  );
 }
 
 function stateOf(outcome: DecidedOutcome | undefined): OutcomeState {
@@ -160,7 +190,11 @@ function deltaOf(from: OutcomeState, to: OutcomeState): StateDelta {
 const stateKey = (state: OutcomeState): string => {
   let key = state.status;
   if (state.requires) key += `|${state.requires.join(',')}`;
-  if (state.limits) key += `|${Object.keys(state.limits).sort().map((k) => `${k}=${state.limits![k]}`).join(',')}`;
+  if (state.limits)
+    key += `|${Object.keys(state.limits)
+      .sort()
+      .map((k) => `${k}=${state.limits![k]}`)
+      .join(',')}`;
   return key;
 };
 
@@ -207,7 +241,13 @@ export function coverCells(sizes: readonly number[], marked: Uint8Array): number
     // cells are covered, and the sentence says "is 1" rather than "is at most 1".
     cube.forEach((values, fact) => {
       if (values.length === sizes[fact]) return;
-      cube[fact] = values.filter((value) => !forEachCell(cube.map((v, i) => (i === fact ? [value] : v)), (index) => marked[index] !== 1));
+      cube[fact] = values.filter(
+        (value) =>
+          !forEachCell(
+            cube.map((v, i) => (i === fact ? [value] : v)),
+            (index) => marked[index] !== 1,
+          ),
+      );
     });
     forEachCell(cube, (index) => {
       covered[index] = 1;
@@ -270,8 +310,12 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
           baseRecord[domains[i]!.fact] = value;
           headRecord[domains[i]!.fact] = value;
         }
-        const baseDecided = new Map((basePoint ? baseSet.decideValidated(pointId, baseRecord, { explain: false }).outcomes : []).map((o) => [o.id, o]));
-        const headDecided = new Map((headPoint ? headSet.decideValidated(pointId, headRecord, { explain: false }).outcomes : []).map((o) => [o.id, o]));
+        const baseDecided = new Map(
+          (basePoint ? baseSet.decideValidated(pointId, baseRecord, { explain: false }).outcomes : []).map((o) => [o.id, o]),
+        );
+        const headDecided = new Map(
+          (headPoint ? headSet.decideValidated(pointId, headRecord, { explain: false }).outcomes : []).map((o) => [o.id, o]),
+        );
         for (const entry of perOutcome) {
           const from = stateOf(baseDecided.get(entry.outcomeId));
           const to = stateOf(headDecided.get(entry.outcomeId));
@@ -301,7 +345,16 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
           for (let index = 0; index < total; index++) marked[index] = baseStatuses[index] === group.from.status ? 0 : 2;
           for (const index of group.cells) marked[index] = 1;
           const when = coverCells(sizes, marked).map((cube) => constraintsOf(domains, cube));
-          changes.push({ point: pointId, outcome: outcomeId, from: group.from, to: group.to, ...(group.delta ? { delta: group.delta } : {}), combinations: group.cells.length, of: total, when });
+          changes.push({
+            point: pointId,
+            outcome: outcomeId,
+            from: group.from,
+            to: group.to,
+            ...(group.delta ? { delta: group.delta } : {}),
+            combinations: group.cells.length,
+            of: total,
+            when,
+          });
         }
       }
     }
@@ -314,7 +367,11 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
  * above it does not make it look changed), else its position key.
  */
 const allRules = (model: PolicySetModel): Map<string, RuleModel> =>
-  new Map(model.points.flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])])).map((r) => [r.id ? `${r.policy}/${r.outcome}@${r.id}` : r.key, r]));
+  new Map(
+    model.points
+      .flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])]))
+      .map((r) => [r.id ? `${r.policy}/${r.outcome}@${r.id}` : r.key, r]),
+  );
 
 const sameJson = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
 
@@ -349,7 +406,8 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
   const reasons: TextChange[] = [];
   for (const [key, rule] of headRules) {
     const before = baseRules.get(key);
-    if (before && !sameJson(before.reason, rule.reason)) reasons.push({ id: rule.key, at: `${rule.at.file}:${rule.at.line}:${rule.at.column}`, from: before.reason, to: rule.reason });
+    if (before && !sameJson(before.reason, rule.reason))
+      reasons.push({ id: rule.key, at: `${rule.at.file}:${rule.at.line}:${rule.at.column}`, from: before.reason, to: rule.reason });
   }
   const basePoints = new Set(base.points.map((p) => p.id));
   const headPoints = new Set(head.points.map((p) => p.id));
@@ -359,7 +417,10 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
     points: { added: [...headPoints].filter((p) => !basePoints.has(p)), removed: [...basePoints].filter((p) => !headPoints.has(p)) },
     decisions: decisionChanges(base, head),
     reasons,
-    rules: { added: [...headRules].filter(([k]) => !baseRules.has(k)).map(([, r]) => r.key), removed: [...baseRules].filter(([k]) => !headRules.has(k)).map(([, r]) => r.key) },
+    rules: {
+      added: [...headRules].filter(([k]) => !baseRules.has(k)).map(([, r]) => r.key),
+      removed: [...baseRules].filter(([k]) => !headRules.has(k)).map(([, r]) => r.key),
+    },
     sources: recordChanges<SourceModel>(base.sources, head.sources),
     settings: recordChanges<SettingModel>(base.settings, head.settings),
   };
@@ -368,7 +429,14 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
 /** Whether the diff found any change at all. */
 export function isEmptyDiff(diff: PolicyDiff): boolean {
   return (
-    diff.points.added.length + diff.points.removed.length + diff.decisions.length + diff.reasons.length + diff.rules.added.length + diff.rules.removed.length + diff.sources.length + diff.settings.length ===
+    diff.points.added.length +
+      diff.points.removed.length +
+      diff.decisions.length +
+      diff.reasons.length +
+      diff.rules.added.length +
+      diff.rules.removed.length +
+      diff.sources.length +
+      diff.settings.length ===
     0
   );
 }

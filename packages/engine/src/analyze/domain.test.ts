@@ -40,7 +40,11 @@ describe('outcomeSlice (derived by hand from the fixture policies)', () => {
     expect(sliceOf(overridden, 'red-doors', 'open-door')).toEqual({ colour: ['red', 'green', 'blue'], flag: [false, true] });
     expect(sliceOf(overridden, 'red-doors', 'log-entry')).toEqual({ colour: ['red', 'green', 'blue'] });
     // The shared open-door keeps its own facts; the overrider reads none beyond them.
-    expect(sliceOf(overridden, 'doors', 'open-door')).toEqual({ colour: ['red', 'green', 'blue'], count: [0, 10, 11], flag: [false, true] });
+    expect(sliceOf(overridden, 'doors', 'open-door')).toEqual({
+      colour: ['red', 'green', 'blue'],
+      count: [0, 10, 11],
+      flag: [false, true],
+    });
   });
 
   it('adds to a shared outcome the facts its overriding policies read, scope included', () => {

@@ -59,7 +59,11 @@ export function outcomeSlice(model: PolicySetModel, point: PointModel, outcome: 
  * The slice of the domain that decides the given conditions: the facts they read, in
  * vocabulary order, integers split where those conditions compare them.
  */
-export function sliceDomain(model: PolicySetModel, conditions: ReadonlyArray<ConditionNode | null>, named: ReadonlyMap<string, ConditionNode>): FactDomain[] {
+export function sliceDomain(
+  model: PolicySetModel,
+  conditions: ReadonlyArray<ConditionNode | null>,
+  named: ReadonlyMap<string, ConditionNode>,
+): FactDomain[] {
   const { read, breakpoints } = factsRead(conditions, named);
   return model.facts.filter((fact) => read.has(fact.id)).map((fact) => factDomain(fact, breakpoints.get(fact.id)));
 }
@@ -72,7 +76,10 @@ export function domainSize(domains: readonly FactDomain[]): number {
  * Every combination, as one reused record (copy it to keep it). Facts the point does not read
  * are filled from `base` (their defaults, or null).
  */
-export function* combinations(domains: readonly FactDomain[], base: Readonly<Record<string, FactValue>>): Generator<Record<string, FactValue>> {
+export function* combinations(
+  domains: readonly FactDomain[],
+  base: Readonly<Record<string, FactValue>>,
+): Generator<Record<string, FactValue>> {
   const record: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, base);
   const indices = domains.map(() => 0);
   for (const domain of domains) record[domain.fact] = domain.values[0]!;

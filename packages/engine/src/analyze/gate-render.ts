@@ -90,7 +90,7 @@ const words = {
     covered: 'covered',
     failedAt: 'counterexample at combination',
     requiresLabel: 'requires',
-    vacuous: 'the obligation checks nothing: its condition never holds inside the catalogue\'s scope (appliesWhen)',
+    vacuous: "the obligation checks nothing: its condition never holds inside the catalogue's scope (appliesWhen)",
     citedBy: 'the source is cited by',
     outcomes: 'outcomes',
     of: 'of',
@@ -140,7 +140,9 @@ function statusList(statuses: readonly ExpectedStatus[], lang: ReportLang): stri
  * when it is given, else the fact ids stand.
  */
 export function conditionWords(node: ConditionNode, lang: ReportLang, model?: Pick<PolicySetModel, 'facts'>): string {
-  return describeCondition(node, { facts: new Map((model?.facts ?? []).map((fact) => [fact.id, fact])), named: new Map() }, lang, { expand: true });
+  return describeCondition(node, { facts: new Map((model?.facts ?? []).map((fact) => [fact.id, fact])), named: new Map() }, lang, {
+    expand: true,
+  });
 }
 
 export function expectationWords(expect: DutyExpectation, lang: ReportLang): string {
@@ -157,10 +159,18 @@ export function expectationWords(expect: DutyExpectation, lang: ReportLang): str
   }
 }
 
-function renderBroken(obligation: ObligationResult, lang: ReportLang, titles: Titles, out: string[], model: Pick<PolicySetModel, 'facts'> | undefined): void {
+function renderBroken(
+  obligation: ObligationResult,
+  lang: ReportLang,
+  titles: Titles,
+  out: string[],
+  model: Pick<PolicySetModel, 'facts'> | undefined,
+): void {
   const w = words[lang];
   if (obligation.kind === 'coverage') {
-    out.push(`  ${w.obligation}: ${w.notCited} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${w.atPoint} \`${obligation.point}\`` : ''}`);
+    out.push(
+      `  ${w.obligation}: ${w.notCited} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${w.atPoint} \`${obligation.point}\`` : ''}`,
+    );
     out.push(`    --> ${obligation.at}`);
     return;
   }
@@ -183,7 +193,9 @@ function renderBroken(obligation: ObligationResult, lang: ReportLang, titles: Ti
       const setting = decided.settingLimits?.[limit];
       extras.push(`${limit}: ${v}${setting && setting.max !== v ? ` (${w.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
     }
-    out.push(`    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${words[lang][decided.status]}${extras.length ? ` — ${extras.join('; ')}` : ''}`);
+    out.push(
+      `    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${words[lang][decided.status]}${extras.length ? ` — ${extras.join('; ')}` : ''}`,
+    );
     if (decided.rule) out.push(`      ${w.byRule} ${decided.rule} (${decided.at})`);
     if (decided.reason) out.push(`      ${w.reason}: ${text(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
   }
@@ -242,7 +254,9 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
 
 function renderCoverage(coverage: ScenarioCoverage, lang: ReportLang): string[] {
   const w = words[lang];
-  const out = [`${w.scenarios} ${coverage.rules.reached}/${coverage.rules.total} ${w.rules}: ${coverage.points.map((p) => `${p.point} ${p.reached}/${p.rules}`).join(', ')}`];
+  const out = [
+    `${w.scenarios} ${coverage.rules.reached}/${coverage.rules.total} ${w.rules}: ${coverage.points.map((p) => `${p.point} ${p.reached}/${p.rules}`).join(', ')}`,
+  ];
   if (coverage.rules.unreached.length > 0) {
     out.push(`  ${w.neverReached} (${coverage.rules.unreached.length}):`);
     for (const rule of coverage.rules.unreached) out.push(`    ${rule.rule} (${rule.at})`);

@@ -36,7 +36,8 @@ function modelWith(changes: Record<string, string>): PolicySetModel {
 describe('regulation gate on the fixture set', () => {
   it('holds for duties the fixture policy meets, covering only the facts the outcome reads', () => {
     const model = modelWith({
-      'duties/doors.yaml': dutiesFile(`      - invariant: { point: access, when: { fact: colour, is: red }, expect: { outcome: open-door, status: [not-permitted, absent] } }
+      'duties/doors.yaml':
+        dutiesFile(`      - invariant: { point: access, when: { fact: colour, is: red }, expect: { outcome: open-door, status: [not-permitted, absent] } }
       - invariant: { point: access, expect: { outcome: open-door, requires: [ask-first] } }
       - invariant: { point: access, when: { fact: colour, isNot: blue }, expect: { outcome: open-door, requires: [log-entry] } }
       - invariant: { point: access, expect: { outcome: open-door, limit: maxWeeks, atMost: 12 } }
@@ -56,7 +57,9 @@ describe('regulation gate on the fixture set', () => {
 
   it('reports the smallest counterexample, minimised, with the rule and its file:line', () => {
     const model = modelWith({
-      'duties/doors.yaml': dutiesFile(`      - invariant: { point: access, when: { fact: count, atLeast: 5 }, expect: { outcome: open-door, status: permitted } }`),
+      'duties/doors.yaml': dutiesFile(
+        `      - invariant: { point: access, when: { fact: count, atLeast: 5 }, expect: { outcome: open-door, status: permitted } }`,
+      ),
     });
     const report = runGate(model);
     const obligation = report.duties[0]!.obligations[0]!;
@@ -81,12 +84,19 @@ describe('regulation gate on the fixture set', () => {
     });
     const obligation = runGate(model).duties[0]!.obligations[0]!;
     expect(obligation.ok).toBe(false);
-    expect(obligation.counterexample!.decided[0]).toMatchObject({ status: 'permitted', limits: { maxWeeks: 12 }, settingLimits: { maxWeeks: { setting: 'door.max-weeks', max: 20 } } });
+    expect(obligation.counterexample!.decided[0]).toMatchObject({
+      status: 'permitted',
+      limits: { maxWeeks: 12 },
+      settingLimits: { maxWeeks: { setting: 'door.max-weeks', max: 20 } },
+    });
   });
 
   it('fails coverage when only a not-permitted rule cites the source, and skips combinations outside the catalogue scope', () => {
     const model = modelWith({
-      'access/doors.yaml': minimalPolicyFiles['access/doors.yaml']!.replace('        status: required\n        basis: [rule-book-2]', '        status: not-permitted\n        basis: [rule-book-2]'),
+      'access/doors.yaml': minimalPolicyFiles['access/doors.yaml']!.replace(
+        '        status: required\n        basis: [rule-book-2]',
+        '        status: not-permitted\n        basis: [rule-book-2]',
+      ),
       'duties/doors.yaml': dutiesFile(
         `      - coverage: { cites: rule-book-2 }
       - invariant: { point: access, expect: { outcome: open-door, status: not-permitted } }`,
@@ -113,7 +123,10 @@ describe('regulation gate on the fixture set', () => {
   it('does not count a citing rule that never decides inside the catalogue scope', () => {
     // close-door cites rule-book-2 only when weeks > 12; inside this scope weeks is always none.
     const duties = (scope: string) => ({ 'duties/doors.yaml': dutiesFile('      - coverage: { cites: rule-book-2 }', scope) });
-    expect(runGate(modelWith(duties('appliesWhen: { fact: weeks, is: none }'))).duties[0]!.obligations[0]).toMatchObject({ ok: false, citedBy: [] });
+    expect(runGate(modelWith(duties('appliesWhen: { fact: weeks, is: none }'))).duties[0]!.obligations[0]).toMatchObject({
+      ok: false,
+      citedBy: [],
+    });
     expect(runGate(modelWith(duties('appliesWhen: { fact: weeks, above: 12 }'))).duties[0]!.obligations[0]).toMatchObject({
       ok: true,
       citedBy: [{ point: 'access', outcome: 'close-door', rule: 'doors/close-door#1' }],
@@ -126,7 +139,9 @@ describe('regulation gate on the fixture set', () => {
 const leaf = fc.oneof(
   fc.constantFrom('red', 'green', 'blue').map((c) => ({ fact: 'colour', is: c })),
   fc.subarray(['red', 'green', 'blue'], { minLength: 1 }).map((cs) => ({ fact: 'colour', in: cs })),
-  fc.tuple(fc.constantFrom('atLeast', 'atMost', 'above', 'below'), fc.integer({ min: 0, max: 50 })).map(([op, n]) => ({ fact: 'count', [op]: n })),
+  fc
+    .tuple(fc.constantFrom('atLeast', 'atMost', 'above', 'below'), fc.integer({ min: 0, max: 50 }))
+    .map(([op, n]) => ({ fact: 'count', [op]: n })),
   fc.boolean().map((b) => ({ fact: 'flag', is: b })),
   fc.constant({ fact: 'weeks', is: 'none' }),
   fc.integer({ min: 1, max: 104 }).map((n) => ({ fact: 'weeks', above: n })),
@@ -145,24 +160,42 @@ const status = fc.constantFrom('required', 'permitted', 'not-permitted');
 const rule = fc.record({
   when: condition,
   status,
-  requires: fc.option(fc.constantFrom<unknown[]>(['ask-first'], ['ask-first', { id: 'log-entry', when: { fact: 'flag', is: true } }]), { nil: undefined }),
-  limits: fc.option(fc.constantFrom<unknown>({ maxWeeks: { setting: 'door.max-weeks' } }, { maxWeeks: 8 }, { maxWeeks: 20 }), { nil: undefined }),
+  requires: fc.option(fc.constantFrom<unknown[]>(['ask-first'], ['ask-first', { id: 'log-entry', when: { fact: 'flag', is: true } }]), {
+    nil: undefined,
+  }),
+  limits: fc.option(fc.constantFrom<unknown>({ maxWeeks: { setting: 'door.max-weeks' } }, { maxWeeks: 8 }, { maxWeeks: 20 }), {
+    nil: undefined,
+  }),
 });
 const outcome = (id: string) =>
-  fc.record({ rules: fc.array(rule, { maxLength: 3 }), otherwise: fc.oneof(fc.constant('omit'), status.map((s) => ({ status: s }))) }).map((o) => ({
-    id,
-    basis: ['rule-book-1'],
-    rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
-    otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
-  }));
+  fc
+    .record({
+      rules: fc.array(rule, { maxLength: 3 }),
+      otherwise: fc.oneof(
+        fc.constant('omit'),
+        status.map((s) => ({ status: s })),
+      ),
+    })
+    .map((o) => ({
+      id,
+      basis: ['rule-book-1'],
+      rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
+      otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
+    }));
 const statuses = fc.subarray(['required', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
 const expectation = fc.oneof(
   fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), status: statuses }),
   fc.record({ anyOf: fc.constant(['open-door', 'close-door']), status: statuses }),
-  fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), limit: fc.constant('maxWeeks'), atMost: fc.integer({ min: 5, max: 25 }) }),
+  fc.record({
+    outcome: fc.constantFrom('open-door', 'close-door'),
+    limit: fc.constant('maxWeeks'),
+    atMost: fc.integer({ min: 5, max: 25 }),
+  }),
   fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), requires: fc.constantFrom(['ask-first'], ['log-entry']) }),
 );
-const invariant = fc.record({ when: fc.option(condition, { nil: undefined }), expect: expectation }).map((i) => ({ invariant: { point: 'access', ...i } }));
+const invariant = fc
+  .record({ when: fc.option(condition, { nil: undefined }), expect: expectation })
+  .map((i) => ({ invariant: { point: 'access', ...i } }));
 
 /** Every combination of every fact over its whole range: no reduction at all. */
 function* everyCombination(): Generator<Record<string, FactValue>> {
@@ -196,7 +229,14 @@ describe('regulation gate property', () => {
         fc.array(invariant, { minLength: 1, maxLength: 3 }),
         fc.option(condition, { nil: undefined }),
         (outcomes, scope, obligations, catalogueScope) => {
-          const policy = { kind: 'policy', policy: 'doors', point: 'access', title: { nb: 'Dører', en: 'Doors' }, ...(scope ? { appliesWhen: scope } : {}), outcomes };
+          const policy = {
+            kind: 'policy',
+            policy: 'doors',
+            point: 'access',
+            title: { nb: 'Dører', en: 'Doors' },
+            ...(scope ? { appliesWhen: scope } : {}),
+            outcomes,
+          };
           const duties = {
             kind: 'duties',
             catalogue: 'door-duties',
@@ -205,7 +245,15 @@ describe('regulation gate property', () => {
             ...(catalogueScope ? { appliesWhen: catalogueScope } : {}),
             duties: [{ id: 'door-duty', title: { nb: 'Plikt', en: 'Duty' }, basis: ['rule-book-1'], obligations }],
           };
-          const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'access/doors.yaml': JSON.stringify(policy), 'duties/doors.yaml': JSON.stringify(duties) })));
+          const checked = checkPolicyTexts(
+            new Map(
+              Object.entries({
+                ...minimalPolicyFiles,
+                'access/doors.yaml': JSON.stringify(policy),
+                'duties/doors.yaml': JSON.stringify(duties),
+              }),
+            ),
+          );
           const model = checked.model;
           expect(model, checked.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
           const set = new PolicySet(model!);

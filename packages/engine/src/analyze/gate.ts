@@ -118,7 +118,11 @@ const where = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
  * The slice of the domain that decides the given conditions (see `sliceDomain`), each fact's
  * default first, so the first failing combination found is the one closest to the defaults.
  */
-function gateSlice(model: PolicySetModel, conditions: ReadonlyArray<ConditionNode | null>, named: ReadonlyMap<string, ConditionNode>): FactDomain[] {
+function gateSlice(
+  model: PolicySetModel,
+  conditions: ReadonlyArray<ConditionNode | null>,
+  named: ReadonlyMap<string, ConditionNode>,
+): FactDomain[] {
   const byId = new Map(model.facts.map((fact) => [fact.id, fact]));
   return sliceDomain(model, conditions, named).map((domain) => defaultFirst(byId.get(domain.fact)!, domain));
 }
@@ -230,7 +234,8 @@ function slicedDecider(
     slice,
     domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
-    decide: (facts: Readonly<Record<string, FactValue>>): Decision => assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
+    decide: (facts: Readonly<Record<string, FactValue>>): Decision =>
+      assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
   };
 }
 
@@ -355,7 +360,10 @@ function checkCoverage(
 }
 
 /** Which outcomes implement which duty: those its invariants name, and those citing its sources. */
-export function traceability(model: PolicySetModel, duties: readonly DutyModel[] = model.duties.flatMap((c) => c.duties)): TraceabilityRow[] {
+export function traceability(
+  model: PolicySetModel,
+  duties: readonly DutyModel[] = model.duties.flatMap((c) => c.duties),
+): TraceabilityRow[] {
   return duties.map((duty) => {
     const rows: TraceabilityRow['outcomes'] = [];
     const add = (point: string, outcome: string, via: 'invariant' | 'basis') => {
@@ -385,7 +393,9 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
   for (const catalogue of catalogues) {
     for (const duty of catalogue.duties) {
       const obligations = duty.obligations.map((obligation) =>
-        obligation.kind === 'invariant' ? checkInvariant(model, catalogue, obligation, basis) : checkCoverage(model, catalogue, obligation, basis),
+        obligation.kind === 'invariant'
+          ? checkInvariant(model, catalogue, obligation, basis)
+          : checkCoverage(model, catalogue, obligation, basis),
       );
       for (const o of obligations) total += o.combinations ?? 0;
       duties.push({
@@ -403,7 +413,10 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
   return {
     ok: duties.every((d) => d.ok),
     duties,
-    traceability: traceability(model, catalogues.flatMap((c) => c.duties)),
+    traceability: traceability(
+      model,
+      catalogues.flatMap((c) => c.duties),
+    ),
     combinations: total,
     timings: { totalMs, combinationsPerSecond: totalMs > 0 ? Math.round((total / totalMs) * 1000) : total },
   };

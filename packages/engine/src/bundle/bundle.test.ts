@@ -24,7 +24,10 @@ describe('policy bundle', () => {
     const text = serializeBundle(model);
     const read = parseBundle(text);
     expect(read).toEqual(JSON.parse(JSON.stringify(model)));
-    expect(JSON.parse(text)).toMatchObject({ format: bundleFormat, policy: { name: model.name, version: model.version, hash: model.hash } });
+    expect(JSON.parse(text)).toMatchObject({
+      format: bundleFormat,
+      policy: { name: model.name, version: model.version, hash: model.hash },
+    });
     const fromYaml = new PolicySet(model);
     const fromBundle = new PolicySet(read);
     // Every combination of the finite fact domain of every point decides the same.

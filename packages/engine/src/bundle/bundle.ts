@@ -29,7 +29,9 @@ export function serializeBundle(model: PolicySetModel): string {
 }
 
 function refuse(file: string, reason: string, help?: string): never {
-  throw new PolicyError(`the policy bundle ${file} is not usable: ${reason}`, [diagnostic({ code: 'bundle-invalid', file, args: { reason }, help })]);
+  throw new PolicyError(`the policy bundle ${file} is not usable: ${reason}`, [
+    diagnostic({ code: 'bundle-invalid', file, args: { reason }, help }),
+  ]);
 }
 
 /** Parses and verifies a bundle's text; throws a PolicyError naming what is wrong. */
@@ -42,13 +44,24 @@ export function parseBundle(text: string, file = 'bundle.json'): PolicySetModel 
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) refuse(file, 'not a JSON object');
   const bundle = data as Partial<PolicyBundle>;
-  if (bundle.format !== bundleFormat) refuse(file, `format is \`${String(bundle.format).slice(0, 40)}\`, expected \`${bundleFormat}\``, 'rebuild the package with the engine version it depends on');
+  if (bundle.format !== bundleFormat)
+    refuse(
+      file,
+      `format is \`${String(bundle.format).slice(0, 40)}\`, expected \`${bundleFormat}\``,
+      'rebuild the package with the engine version it depends on',
+    );
   const model = bundle.model;
-  if (model === null || typeof model !== 'object' || !Array.isArray(model.points) || !Array.isArray(model.facts)) refuse(file, 'it holds no policy-set model');
+  if (model === null || typeof model !== 'object' || !Array.isArray(model.points) || !Array.isArray(model.facts))
+    refuse(file, 'it holds no policy-set model');
   // JSON.parse → JSON.stringify gives back the bytes serializeBundle hashed: the model text was
   // itself produced by JSON.stringify, so key order and number forms are already normalised.
   const actual = integrityOf(JSON.stringify(model));
-  if (actual !== bundle.integrity) refuse(file, `integrity hash mismatch (expected ${String(bundle.integrity).slice(0, 80)}, found ${actual})`, 'the file was changed after the build; reinstall the package');
+  if (actual !== bundle.integrity)
+    refuse(
+      file,
+      `integrity hash mismatch (expected ${String(bundle.integrity).slice(0, 80)}, found ${actual})`,
+      'the file was changed after the build; reinstall the package',
+    );
   if (model.hash !== bundle.policy?.hash || model.version !== bundle.policy?.version || model.name !== bundle.policy?.name) {
     refuse(file, 'the policy name, version or hash in the header differs from the model', 'reinstall the package');
   }

@@ -152,25 +152,43 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         title: checkText(rep, [...path, 'title'], fact.title, `the title of fact \`${fact.id}\``),
         at: rep.at(path),
       };
-      if (fact.description) model.description = checkText(rep, [...path, 'description'], fact.description, `the description of fact \`${fact.id}\``);
+      if (fact.description)
+        model.description = checkText(rep, [...path, 'description'], fact.description, `the description of fact \`${fact.id}\``);
       if (fact.type === 'enum') {
         model.values = fact.values;
         if (new Set(fact.values).size !== fact.values.length) {
-          rep.report([...path, 'values'], { code: 'duplicate-id', args: { what: 'value', id: fact.values.find((v, i) => fact.values.indexOf(v) !== i)!, other: 'the same list' } });
+          rep.report([...path, 'values'], {
+            code: 'duplicate-id',
+            args: { what: 'value', id: fact.values.find((v, i) => fact.values.indexOf(v) !== i)!, other: 'the same list' },
+          });
         }
         if (fact.default !== undefined) {
           if (fact.default === 'none' && !fact.values.includes('none')) model.default = null;
           else if (fact.values.includes(fact.default)) model.default = fact.default;
-          else rep.report([...path, 'default'], { code: 'value-out-of-domain', args: { value: fact.default, what: `fact \`${fact.id}\`` }, expected: listOf([...fact.values, 'none']) });
+          else
+            rep.report([...path, 'default'], {
+              code: 'value-out-of-domain',
+              args: { value: fact.default, what: `fact \`${fact.id}\`` },
+              expected: listOf([...fact.values, 'none']),
+            });
         }
       } else if (fact.type === 'integer') {
         model.min = fact.min;
         model.max = fact.max;
-        if (fact.min > fact.max) rep.report([...path, 'max'], { code: 'invalid-value', args: { path: pathText([...path, 'max']), detail: '`max` is below `min`' } });
+        if (fact.min > fact.max)
+          rep.report([...path, 'max'], {
+            code: 'invalid-value',
+            args: { path: pathText([...path, 'max']), detail: '`max` is below `min`' },
+          });
         if (fact.default !== undefined) {
           if (fact.default === 'none') model.default = null;
           else if (fact.default >= fact.min && fact.default <= fact.max) model.default = fact.default;
-          else rep.report([...path, 'default'], { code: 'value-out-of-domain', args: { value: fact.default, what: `fact \`${fact.id}\`` }, expected: `a whole number from ${fact.min} to ${fact.max}` });
+          else
+            rep.report([...path, 'default'], {
+              code: 'value-out-of-domain',
+              args: { value: fact.default, what: `fact \`${fact.id}\`` },
+              expected: `a whole number from ${fact.min} to ${fact.max}`,
+            });
         }
       } else if (fact.default !== undefined) {
         model.default = fact.default === 'none' ? null : fact.default;
@@ -185,7 +203,8 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         title: checkText(rep, [...path, 'title'], outcome.title, `the title of outcome \`${outcome.id}\``),
         at: rep.at(path),
       };
-      if (outcome.description) model.description = checkText(rep, [...path, 'description'], outcome.description, `the description of outcome \`${outcome.id}\``);
+      if (outcome.description)
+        model.description = checkText(rep, [...path, 'description'], outcome.description, `the description of outcome \`${outcome.id}\``);
       outcomes.add(rep, [...path, 'id'], outcome.id, model);
     });
   }
@@ -207,7 +226,11 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     const result: string[] = [];
     (ids ?? []).forEach((id, index) => {
       if (!sources.map.has(id)) {
-        rep.report([...path, index], { code: 'unknown-source', args: { id, where }, help: didYouMean(id, sources.map.keys()) ?? 'add the source to a file in policies/sources/' });
+        rep.report([...path, index], {
+          code: 'unknown-source',
+          args: { id, where },
+          help: didYouMean(id, sources.map.keys()) ?? 'add the source to a file in policies/sources/',
+        });
       } else if (!result.includes(id)) {
         result.push(id);
       }
@@ -230,17 +253,25 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         basis: checkBasis(rep, [...path, 'basis'], setting.basis, `setting \`${setting.id}\``),
         at: rep.at(path),
       };
-      if (setting.description) model.description = checkText(rep, [...path, 'description'], setting.description, `the description of setting \`${setting.id}\``);
+      if (setting.description)
+        model.description = checkText(rep, [...path, 'description'], setting.description, `the description of setting \`${setting.id}\``);
       if (setting.type === 'integer') {
         model.min = setting.min;
         model.max = setting.max;
         if (setting.default < setting.min || setting.default > setting.max) {
-          rep.report([...path, 'default'], { code: 'setting-out-of-range', args: { id: setting.id, value: setting.default, range: `range ${setting.min} to ${setting.max}` } });
+          rep.report([...path, 'default'], {
+            code: 'setting-out-of-range',
+            args: { id: setting.id, value: setting.default, range: `range ${setting.min} to ${setting.max}` },
+          });
         }
       } else if (setting.type === 'enum') {
         model.values = setting.values;
         if (!setting.values.includes(setting.default)) {
-          rep.report([...path, 'default'], { code: 'value-out-of-domain', args: { value: setting.default, what: `setting \`${setting.id}\`` }, expected: listOf(setting.values) });
+          rep.report([...path, 'default'], {
+            code: 'value-out-of-domain',
+            args: { value: setting.default, what: `setting \`${setting.id}\`` },
+            expected: listOf(setting.values),
+          });
         }
       }
       settings.add(rep, [...path, 'id'], setting.id, model);
@@ -249,7 +280,14 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
   for (const [id, value] of Object.entries(options.settings ?? {})) {
     const setting = settings.map.get(id)?.value;
     if (!setting) {
-      diagnostics.push(diagnostic({ code: 'setting-unknown', args: { id }, expected: listOf([...settings.map.keys()]), help: didYouMean(id, settings.map.keys()) }));
+      diagnostics.push(
+        diagnostic({
+          code: 'setting-unknown',
+          args: { id },
+          expected: listOf([...settings.map.keys()]),
+          help: didYouMean(id, settings.map.keys()),
+        }),
+      );
       continue;
     }
     const fits =
@@ -259,7 +297,12 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
           ? typeof value === 'boolean'
           : typeof value === 'string' && setting.values!.includes(value);
     if (!fits) {
-      const range = setting.type === 'integer' ? `range ${setting.min} to ${setting.max}` : setting.type === 'boolean' ? 'values `true` and `false`' : `values ${listOf(setting.values!)}`;
+      const range =
+        setting.type === 'integer'
+          ? `range ${setting.min} to ${setting.max}`
+          : setting.type === 'boolean'
+            ? 'values `true` and `false`'
+            : `values ${listOf(setting.values!)}`;
       diagnostics.push(diagnostic({ code: 'setting-out-of-range', args: { id, value: valueText(value), range } }));
       continue;
     }
@@ -336,15 +379,26 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     return undefined;
   };
 
-  const numberFrom = (ctx: ConditionContext, path: readonly PathSegment[], raw: number | { setting: string }): { value: number; setting?: string } | undefined => {
+  const numberFrom = (
+    ctx: ConditionContext,
+    path: readonly PathSegment[],
+    raw: number | { setting: string },
+  ): { value: number; setting?: string } | undefined => {
     if (typeof raw === 'number') return { value: raw };
     const setting = settings.map.get(raw.setting)?.value;
     if (!setting) {
-      ctx.rep.report([...path, 'setting'], { code: 'unknown-setting', args: { id: raw.setting, where: ctx.where }, help: didYouMean(raw.setting, settings.map.keys()) });
+      ctx.rep.report([...path, 'setting'], {
+        code: 'unknown-setting',
+        args: { id: raw.setting, where: ctx.where },
+        help: didYouMean(raw.setting, settings.map.keys()),
+      });
       return undefined;
     }
     if (setting.type !== 'integer') {
-      ctx.rep.report([...path, 'setting'], { code: 'operator-not-for-type', args: { operator: 'a number', what: `setting \`${setting.id}\``, type: setting.type } });
+      ctx.rep.report([...path, 'setting'], {
+        code: 'operator-not-for-type',
+        args: { operator: 'a number', what: `setting \`${setting.id}\``, type: setting.type },
+      });
       return undefined;
     }
     return { value: setting.value as number, setting: setting.id };
@@ -385,12 +439,22 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     if ('setting' in input) {
       const setting = settings.map.get(input.setting)?.value;
       if (!setting) {
-        ctx.rep.report([...path, 'setting'], { code: 'unknown-setting', args: { id: input.setting, where: ctx.where }, help: didYouMean(input.setting, settings.map.keys()) });
+        ctx.rep.report([...path, 'setting'], {
+          code: 'unknown-setting',
+          args: { id: input.setting, where: ctx.where },
+          help: didYouMean(input.setting, settings.map.keys()),
+        });
         return { kind: 'const', value: false, origin: `unknown setting ${input.setting}`, at };
       }
-      const ok = setting.type === 'enum' ? typeof input.is === 'string' && setting.values!.includes(input.is) : typeof input.is === (setting.type === 'integer' ? 'number' : 'boolean');
+      const ok =
+        setting.type === 'enum'
+          ? typeof input.is === 'string' && setting.values!.includes(input.is)
+          : typeof input.is === (setting.type === 'integer' ? 'number' : 'boolean');
       if (!ok) {
-        ctx.rep.report([...path, 'is'], { code: 'value-out-of-domain', args: { value: String(input.is), what: `setting \`${setting.id}\`` } });
+        ctx.rep.report([...path, 'is'], {
+          code: 'value-out-of-domain',
+          args: { value: String(input.is), what: `setting \`${setting.id}\`` },
+        });
       }
       return { kind: 'const', value: setting.value === input.is, origin: `setting ${setting.id} is ${String(input.is)}`, at };
     }
@@ -411,7 +475,11 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     ctx.reads.add(fact.id);
     if (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt') {
       if (fact.type !== 'integer') {
-        ctx.rep.report([...path, operatorKey], { code: 'operator-not-for-type', args: { operator: operatorKey, what: `fact \`${fact.id}\``, type: fact.type === 'enum' ? 'a list of values' : 'yes/no' }, help: 'use `is`, `isNot`, `in` or `notIn`' });
+        ctx.rep.report([...path, operatorKey], {
+          code: 'operator-not-for-type',
+          args: { operator: operatorKey, what: `fact \`${fact.id}\``, type: fact.type === 'enum' ? 'a list of values' : 'yes/no' },
+          help: 'use `is`, `isNot`, `in` or `notIn`',
+        });
         return { kind: 'const', value: false, origin: 'invalid comparison', at };
       }
       const number = numberFrom(ctx, [...path, operatorKey], raw as number | { setting: string });
@@ -433,7 +501,10 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
   // --- policies ------------------------------------------------------------------------------
   const policyIds = registry<PolicyModel>('policy');
   const ruleIds = new Set<string>();
-  const outcomeOwners = new Map<string, Array<{ policy: PolicyModel; outcome: PointOutcomeModel; at: Location; rep: Reporter; path: PathSegment[] }>>();
+  const outcomeOwners = new Map<
+    string,
+    Array<{ policy: PolicyModel; outcome: PointOutcomeModel; at: Location; rep: Reporter; path: PathSegment[] }>
+  >();
   const policyReporters = new Map<string, Reporter>();
   const pointReads = new Map<string, Set<string>>();
 
@@ -443,7 +514,12 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     rep.languages = (doc.languages ?? []) as Lang[];
     const point = points.map.get(doc.point)?.value;
     if (!point) {
-      rep.report(['point'], { code: 'unknown-point', args: { point: doc.point }, expected: listOf([...points.map.keys()]), help: didYouMean(doc.point, points.map.keys()) ?? 'declare the point in policy-set.yaml' });
+      rep.report(['point'], {
+        code: 'unknown-point',
+        args: { point: doc.point },
+        expected: listOf([...points.map.keys()]),
+        help: didYouMean(doc.point, points.map.keys()) ?? 'declare the point in policy-set.yaml',
+      });
     }
     const reads = pointReads.get(doc.point) ?? new Set<string>();
     pointReads.set(doc.point, reads);
@@ -462,17 +538,23 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       file: entry.file,
       at: rep.at([]),
     };
-    if (doc.description) policy.description = checkText(rep, ['description'], doc.description, `the description of policy \`${doc.policy}\``);
+    if (doc.description)
+      policy.description = checkText(rep, ['description'], doc.description, `the description of policy \`${doc.policy}\``);
     if (doc.note) policy.note = checkText(rep, ['note'], doc.note, `the note of policy \`${doc.policy}\``);
     policyIds.add(rep, ['policy'], doc.policy, policy);
     if (!policyReporters.has(doc.policy)) policyReporters.set(doc.policy, rep);
 
     const trackIds = new Set<string>();
     (doc.tracks ?? []).forEach((track, index) => {
-      if (trackIds.has(track.id)) rep.report(['tracks', index, 'id'], { code: 'duplicate-id', args: { what: 'track', id: track.id, other: 'this document' } });
+      if (trackIds.has(track.id))
+        rep.report(['tracks', index, 'id'], { code: 'duplicate-id', args: { what: 'track', id: track.id, other: 'this document' } });
       trackIds.add(track.id);
-      const model = { id: track.id, title: checkText(rep, ['tracks', index, 'title'], track.title, `the title of track \`${track.id}\``) } as PolicyModel['tracks'][number];
-      if (track.description) model.description = checkText(rep, ['tracks', index, 'description'], track.description, `the description of track \`${track.id}\``);
+      const model = {
+        id: track.id,
+        title: checkText(rep, ['tracks', index, 'title'], track.title, `the title of track \`${track.id}\``),
+      } as PolicyModel['tracks'][number];
+      if (track.description)
+        model.description = checkText(rep, ['tracks', index, 'description'], track.description, `the description of track \`${track.id}\``);
       policy.tracks.push(model);
     });
 
@@ -485,7 +567,13 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       policy.conditions.push(entryModel);
     }
     const refsOf = (node: ConditionNode): string[] =>
-      node.kind === 'ref' ? [node.name] : node.kind === 'all' || node.kind === 'any' ? node.items.flatMap(refsOf) : node.kind === 'not' ? refsOf(node.item) : [];
+      node.kind === 'ref'
+        ? [node.name]
+        : node.kind === 'all' || node.kind === 'any'
+          ? node.items.flatMap(refsOf)
+          : node.kind === 'not'
+            ? refsOf(node.item)
+            : [];
     const conditionByName = new Map(policy.conditions.map((c) => [c.name, c]));
     for (const start of policy.conditions) {
       const stack: Array<{ name: string; chain: string[] }> = refsOf(start.when).map((name) => ({ name, chain: [start.name, name] }));
@@ -493,13 +581,18 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       while (stack.length > 0) {
         const { name, chain } = stack.pop()!;
         if (name === start.name) {
-          rep.report(['conditions', start.name], { code: 'condition-cycle', args: { name: start.name, chain: chain.map((c) => `\`${c}\``).join(' → ') } }, { key: true });
+          rep.report(
+            ['conditions', start.name],
+            { code: 'condition-cycle', args: { name: start.name, chain: chain.map((c) => `\`${c}\``).join(' → ') } },
+            { key: true },
+          );
           start.when = { kind: 'const', value: false, origin: 'cyclic condition' };
           break;
         }
         if (seen.has(name)) continue;
         seen.add(name);
-        for (const next of refsOf(conditionByName.get(name)?.when ?? { kind: 'const', value: false, origin: '' })) stack.push({ name: next, chain: [...chain, next] });
+        for (const next of refsOf(conditionByName.get(name)?.when ?? { kind: 'const', value: false, origin: '' }))
+          stack.push({ name: next, chain: [...chain, next] });
       }
     }
 
@@ -507,20 +600,38 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     doc.outcomes.forEach((outcome, outcomeIndex) => {
       const outcomePath: PathSegment[] = ['outcomes', outcomeIndex];
       if (!outcomes.map.has(outcome.id)) {
-        rep.report([...outcomePath, 'id'], { code: 'unknown-outcome', args: { id: outcome.id, where: `policy \`${doc.policy}\`` }, help: didYouMean(outcome.id, outcomes.map.keys()) ?? 'declare the outcome id in vocabulary.yaml' });
+        rep.report([...outcomePath, 'id'], {
+          code: 'unknown-outcome',
+          args: { id: outcome.id, where: `policy \`${doc.policy}\`` },
+          help: didYouMean(outcome.id, outcomes.map.keys()) ?? 'declare the outcome id in vocabulary.yaml',
+        });
       }
       if (localOutcomes.has(outcome.id)) {
         rep.report([...outcomePath, 'id'], { code: 'duplicate-id', args: { what: 'outcome', id: outcome.id, other: 'this document' } });
       }
       localOutcomes.add(outcome.id);
       if (outcome.track !== undefined && !trackIds.has(outcome.track)) {
-        rep.report([...outcomePath, 'track'], { code: 'unknown-track', args: { track: outcome.track, outcome: outcome.id }, expected: trackIds.size ? listOf([...trackIds]) : 'a track declared under `tracks:`', help: didYouMean(outcome.track, trackIds) });
+        rep.report([...outcomePath, 'track'], {
+          code: 'unknown-track',
+          args: { track: outcome.track, outcome: outcome.id },
+          expected: trackIds.size ? listOf([...trackIds]) : 'a track declared under `tracks:`',
+          help: didYouMean(outcome.track, trackIds),
+        });
       }
       const outcomeBasis = checkBasis(rep, [...outcomePath, 'basis'], outcome.basis, `outcome \`${outcome.id}\``);
       const buildRule = (
         rulePath: PathSegment[],
         key: string,
-        input: { id?: string; when?: ConditionInput; status: RuleModel['status']; requires?: Array<string | { id: string; when?: ConditionInput; unless?: ConditionInput }>; limits?: Record<string, number | { setting: string }>; basis?: string[]; reason: TextInput; note?: TextInput },
+        input: {
+          id?: string;
+          when?: ConditionInput;
+          status: RuleModel['status'];
+          requires?: Array<string | { id: string; when?: ConditionInput; unless?: ConditionInput }>;
+          limits?: Record<string, number | { setting: string }>;
+          basis?: string[];
+          reason: TextInput;
+          note?: TextInput;
+        },
       ): RuleModel => {
         const where = `outcome \`${outcome.id}\``;
         const ruleBasis = checkBasis(rep, [...rulePath, 'basis'], input.basis, where);
@@ -534,12 +645,21 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
           const itemPath = [...rulePath, 'requires', index];
           const id = typeof item === 'string' ? item : item.id;
           if (!outcomes.map.has(id)) {
-            rep.report(typeof item === 'string' ? itemPath : [...itemPath, 'id'], { code: 'unknown-outcome', args: { id, where: `the requires of ${where}` }, help: didYouMean(id, outcomes.map.keys()) ?? 'declare the id in vocabulary.yaml' });
+            rep.report(typeof item === 'string' ? itemPath : [...itemPath, 'id'], {
+              code: 'unknown-outcome',
+              args: { id, where: `the requires of ${where}` },
+              help: didYouMean(id, outcomes.map.keys()) ?? 'declare the id in vocabulary.yaml',
+            });
           }
           if (typeof item === 'string' || (item.when === undefined && item.unless === undefined)) return { id, when: null, key: null };
           const parts: ConditionNode[] = [];
           if (item.when !== undefined) parts.push(checkCondition(ctx(`the requires of ${where}`), [...itemPath, 'when'], item.when));
-          if (item.unless !== undefined) parts.push({ kind: 'not', item: checkCondition(ctx(`the requires of ${where}`), [...itemPath, 'unless'], item.unless), at: rep.at([...itemPath, 'unless']) });
+          if (item.unless !== undefined)
+            parts.push({
+              kind: 'not',
+              item: checkCondition(ctx(`the requires of ${where}`), [...itemPath, 'unless'], item.unless),
+              at: rep.at([...itemPath, 'unless']),
+            });
           const when: ConditionNode = parts.length === 1 ? parts[0]! : { kind: 'all', items: parts, at: rep.at(itemPath) };
           return { id, when, key: `${key}/requires/${index + 1}` };
         });
@@ -559,25 +679,43 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
           requires,
           limits,
           basis,
-          reason: fillText(rep, [...rulePath, 'reason'], checkText(rep, [...rulePath, 'reason'], input.reason, `the reason of ${where}`), `the reason of ${where}`),
+          reason: fillText(
+            rep,
+            [...rulePath, 'reason'],
+            checkText(rep, [...rulePath, 'reason'], input.reason, `the reason of ${where}`),
+            `the reason of ${where}`,
+          ),
           at: rep.at(rulePath),
         };
         if (input.id !== undefined) {
           rule.id = input.id;
           const qualified = `${doc.policy}/${outcome.id}/${input.id}`;
-          if (ruleIds.has(qualified)) rep.report([...rulePath, 'id'], { code: 'duplicate-id', args: { what: 'rule', id: input.id, other: `outcome \`${outcome.id}\`` } });
+          if (ruleIds.has(qualified))
+            rep.report([...rulePath, 'id'], {
+              code: 'duplicate-id',
+              args: { what: 'rule', id: input.id, other: `outcome \`${outcome.id}\`` },
+            });
           ruleIds.add(qualified);
         }
         if (input.note) rule.note = checkText(rep, [...rulePath, 'note'], input.note, `the note of ${where}`);
         if (Object.keys(limitSettings).length > 0) rule.limitSettings = limitSettings;
         return rule;
       };
-      const rules = outcome.rules.map((rule, index) => buildRule([...outcomePath, 'rules', index], `${doc.policy}/${outcome.id}#${index + 1}`, rule));
+      const rules = outcome.rules.map((rule, index) =>
+        buildRule([...outcomePath, 'rules', index], `${doc.policy}/${outcome.id}#${index + 1}`, rule),
+      );
       rules.forEach((rule, index) => {
         const earlier = rules.slice(0, index).find((r) => r.when?.kind === 'const' && r.when.value);
-        if (earlier) rep.report([...outcomePath, 'rules', index], { code: 'unreachable-rule', args: { rule: String(index + 1), outcome: outcome.id } });
+        if (earlier)
+          rep.report([...outcomePath, 'rules', index], {
+            code: 'unreachable-rule',
+            args: { rule: String(index + 1), outcome: outcome.id },
+          });
       });
-      const otherwise = outcome.otherwise === 'omit' ? null : buildRule([...outcomePath, 'otherwise'], `${doc.policy}/${outcome.id}#otherwise`, outcome.otherwise);
+      const otherwise =
+        outcome.otherwise === 'omit'
+          ? null
+          : buildRule([...outcomePath, 'otherwise'], `${doc.policy}/${outcome.id}#otherwise`, outcome.otherwise);
       const model: PointOutcomeModel = { id: outcome.id, policy: doc.policy, rules, otherwise, at: rep.at(outcomePath) };
       if (outcome.track !== undefined) model.track = outcome.track;
       if (outcome.title) model.title = checkText(rep, [...outcomePath, 'title'], outcome.title, `the title of outcome \`${outcome.id}\``);
@@ -616,7 +754,12 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       rep.report(['overrides'], {
         code: 'invalid-override',
         args: { policy: policy.id, target: policy.overrides, problem },
-        help: !target ? didYouMean(policy.overrides, [...policyIds.map.keys()].filter((id) => id !== policy.id)) : undefined,
+        help: !target
+          ? didYouMean(
+              policy.overrides,
+              [...policyIds.map.keys()].filter((id) => id !== policy.id),
+            )
+          : undefined,
       });
       continue;
     }
@@ -624,7 +767,11 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     if (escape !== 'none') {
       rep.report(policy.scope ? ['appliesWhen'] : ['overrides'], {
         code: 'override-outside-scope',
-        args: { policy: policy.id, target: target!.id, example: escape === 'unknown' ? 'the scopes are too large to compare' : `it holds for ${factsText(escape)}` },
+        args: {
+          policy: policy.id,
+          target: target!.id,
+          example: escape === 'unknown' ? 'the scopes are too large to compare' : `it holds for ${factsText(escape)}`,
+        },
       });
       continue;
     }
@@ -648,9 +795,15 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         const [a, b] = [owners[i]!, owners[j]!];
         if (a.policy.overrides === b.policy.id || b.policy.overrides === a.policy.id) continue;
         if (!scopesMayOverlap(a.policy.scope, b.policy.scope, facts.map, namedConditions)) continue;
-        const sharedTarget = a.policy.overrides !== undefined && a.policy.overrides === b.policy.overrides && owners.some((o) => o.policy.id === a.policy.overrides);
+        const sharedTarget =
+          a.policy.overrides !== undefined &&
+          a.policy.overrides === b.policy.overrides &&
+          owners.some((o) => o.policy.id === a.policy.overrides);
         if (sharedTarget) {
-          a.rep.report(a.path, { code: 'ambiguous-override', args: { id: outcomeId, target: a.policy.overrides ?? '', other: b.policy.id, at: locationText(b.at) } });
+          a.rep.report(a.path, {
+            code: 'ambiguous-override',
+            args: { id: outcomeId, target: a.policy.overrides ?? '', other: b.policy.id, at: locationText(b.at) },
+          });
         } else {
           a.rep.report(a.path, { code: 'conflicting-outcome', args: { id: outcomeId, point: pointId, other: locationText(b.at) } });
         }
@@ -663,7 +816,9 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     const policy = policyIds.map.get(id)!.value;
     const point = points.map.get(policy.point)?.value;
     if (point && !point.outcomes.some((o) => o.policy === id && o.overrides !== undefined)) {
-      policyReporters.get(id)!.report(['overrides'], { code: 'override-replaces-nothing', args: { policy: id, target: policy.overrides! } });
+      policyReporters
+        .get(id)!
+        .report(['overrides'], { code: 'override-replaces-nothing', args: { policy: id, target: policy.overrides! } });
     }
   }
 
@@ -697,14 +852,29 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       const expect: ScenarioModel['expect'] = {};
       for (const [id, expectation] of Object.entries(scenario.expect)) {
         if (!decided.has(id)) {
-          rep.report([...path, 'expect', id], { code: 'scenario-unknown-outcome', args: { name: scenario.name, id, point: point.id }, help: didYouMean(id, decided) }, { key: true });
+          rep.report(
+            [...path, 'expect', id],
+            { code: 'scenario-unknown-outcome', args: { name: scenario.name, id, point: point.id }, help: didYouMean(id, decided) },
+            { key: true },
+          );
         }
         expect[id] = typeof expectation === 'string' ? { status: expectation } : expectation;
       }
       if (!sources.map.has(scenario.source) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(scenario.source)) {
-        rep.report([...path, 'source'], { code: 'unknown-source', args: { id: scenario.source, where: `scenario \`${scenario.name}\`` }, help: didYouMean(scenario.source, sources.map.keys()) ?? 'use a source id, or a sentence' });
+        rep.report([...path, 'source'], {
+          code: 'unknown-source',
+          args: { id: scenario.source, where: `scenario \`${scenario.name}\`` },
+          help: didYouMean(scenario.source, sources.map.keys()) ?? 'use a source id, or a sentence',
+        });
       }
-      scenarios.push({ name: scenario.name, point: point.id, facts: { ...scenario.facts }, expect, source: scenario.source, at: rep.at(path) });
+      scenarios.push({
+        name: scenario.name,
+        point: point.id,
+        facts: { ...scenario.facts },
+        expect,
+        source: scenario.source,
+        at: rep.at(path),
+      });
     });
   }
 
@@ -713,7 +883,8 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     reporter,
     checkText,
     checkBasis,
-    checkCondition: (rep, where, path, input) => checkCondition({ rep, where, policy: 'duties', named: new Map(), reads: new Set() }, path, input),
+    checkCondition: (rep, where, path, input) =>
+      checkCondition({ rep, where, policy: 'duties', named: new Map(), reads: new Set() }, path, input),
     points: new Map([...points.map].map(([id, entry]) => [id, entry.value])),
     outcomeIds: new Set(outcomes.map.keys()),
   });

@@ -24,7 +24,15 @@ import type {
 /** The part of check.ts's reporter the duty checker uses. */
 export interface DutyReporter {
   at(path: readonly PathSegment[]): Location;
-  report(path: readonly PathSegment[], input: { code: 'unknown-point' | 'unknown-outcome' | 'duty-outcome-not-at-point' | 'duplicate-id'; args: Record<string, string>; expected?: string; help?: string }): void;
+  report(
+    path: readonly PathSegment[],
+    input: {
+      code: 'unknown-point' | 'unknown-outcome' | 'duty-outcome-not-at-point' | 'duplicate-id';
+      args: Record<string, string>;
+      expected?: string;
+      help?: string;
+    },
+  ): void;
 }
 
 export interface DutyCheckTools<R extends DutyReporter> {
@@ -53,41 +61,70 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
     const rep = tools.reporter(entry);
     const doc = entry.document as DutiesDocument;
     const firstCatalogue = catalogueIds.get(doc.catalogue);
-    if (firstCatalogue) rep.report(['catalogue'], { code: 'duplicate-id', args: { what: 'duty catalogue', id: doc.catalogue, other: locationText(firstCatalogue) } });
+    if (firstCatalogue)
+      rep.report(['catalogue'], {
+        code: 'duplicate-id',
+        args: { what: 'duty catalogue', id: doc.catalogue, other: locationText(firstCatalogue) },
+      });
     else catalogueIds.set(doc.catalogue, rep.at(['catalogue']));
 
     const catalogue: DutyCatalogueModel = {
       id: doc.catalogue,
       title: tools.checkText(rep, ['title'], doc.title, `the title of duty catalogue \`${doc.catalogue}\``),
       jurisdiction: doc.jurisdiction,
-      scope: doc.appliesWhen === undefined ? null : tools.checkCondition(rep, `the scope of duty catalogue \`${doc.catalogue}\``, ['appliesWhen'], doc.appliesWhen),
+      scope:
+        doc.appliesWhen === undefined
+          ? null
+          : tools.checkCondition(rep, `the scope of duty catalogue \`${doc.catalogue}\``, ['appliesWhen'], doc.appliesWhen),
       file: entry.file,
       duties: [],
       at: rep.at([]),
     };
-    if (doc.description) catalogue.description = tools.checkText(rep, ['description'], doc.description, `the description of duty catalogue \`${doc.catalogue}\``);
+    if (doc.description)
+      catalogue.description = tools.checkText(
+        rep,
+        ['description'],
+        doc.description,
+        `the description of duty catalogue \`${doc.catalogue}\``,
+      );
 
     doc.duties.forEach((duty, dutyIndex) => {
       const dutyPath: PathSegment[] = ['duties', dutyIndex];
       const where = `duty \`${duty.id}\``;
       const firstDuty = dutyIds.get(duty.id);
-      if (firstDuty) rep.report([...dutyPath, 'id'], { code: 'duplicate-id', args: { what: 'duty', id: duty.id, other: locationText(firstDuty) } });
+      if (firstDuty)
+        rep.report([...dutyPath, 'id'], { code: 'duplicate-id', args: { what: 'duty', id: duty.id, other: locationText(firstDuty) } });
       else dutyIds.set(duty.id, rep.at([...dutyPath, 'id']));
 
       /** Checks that an outcome id exists and is decided at the point. */
       const checkOutcome = (path: readonly PathSegment[], id: string, point: PointModel | undefined): void => {
         if (!tools.outcomeIds.has(id)) {
-          rep.report(path, { code: 'unknown-outcome', args: { id, where }, help: didYouMean(id, tools.outcomeIds) ?? 'declare the id in vocabulary.yaml' });
+          rep.report(path, {
+            code: 'unknown-outcome',
+            args: { id, where },
+            help: didYouMean(id, tools.outcomeIds) ?? 'declare the id in vocabulary.yaml',
+          });
           return;
         }
         if (point && !point.outcomes.some((o) => o.id === id)) {
           const decided = [...new Set(point.outcomes.map((o) => o.id))];
-          rep.report(path, { code: 'duty-outcome-not-at-point', args: { id, point: point.id, where }, expected: listOf(decided), help: didYouMean(id, decided) });
+          rep.report(path, {
+            code: 'duty-outcome-not-at-point',
+            args: { id, point: point.id, where },
+            expected: listOf(decided),
+            help: didYouMean(id, decided),
+          });
         }
       };
       const checkPoint = (path: readonly PathSegment[], id: string): PointModel | undefined => {
         const point = tools.points.get(id);
-        if (!point) rep.report(path, { code: 'unknown-point', args: { point: id }, expected: listOf([...tools.points.keys()]), help: didYouMean(id, tools.points.keys()) });
+        if (!point)
+          rep.report(path, {
+            code: 'unknown-point',
+            args: { point: id },
+            expected: listOf([...tools.points.keys()]),
+            help: didYouMean(id, tools.points.keys()),
+          });
         return point;
       };
 
@@ -133,7 +170,8 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
         obligations,
         at: rep.at(dutyPath),
       };
-      if (duty.description) model.description = tools.checkText(rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
+      if (duty.description)
+        model.description = tools.checkText(rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
       catalogue.duties.push(model);
     });
     catalogues.push(catalogue);

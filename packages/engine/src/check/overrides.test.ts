@@ -47,7 +47,9 @@ describe('overrides', () => {
 
   it('leaves every decision outside the override scope exactly as the shared policy decides it', () => {
     for (const facts of everyIncident.filter((f) => f.colour !== 'red')) {
-      expect(summary(compiled.decideValidated('access', facts as Record<string, FactValue>))).toEqual(summary(shared.decideValidated('access', facts as Record<string, FactValue>)));
+      expect(summary(compiled.decideValidated('access', facts as Record<string, FactValue>))).toEqual(
+        summary(shared.decideValidated('access', facts as Record<string, FactValue>)),
+      );
     }
   });
 
@@ -83,8 +85,13 @@ describe('overrides', () => {
   });
 
   it('accepts an override whose scope is inside a scoped shared policy, and refuses one that is not', () => {
-    const scopedShared = minimalPolicyFiles['access/doors.yaml']!.replace('title: { nb: Dører, en: Doors }\n', 'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n');
-    const inside = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...overridingPolicyFiles, 'access/doors.yaml': scopedShared })));
+    const scopedShared = minimalPolicyFiles['access/doors.yaml']!.replace(
+      'title: { nb: Dører, en: Doors }\n',
+      'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n',
+    );
+    const inside = checkPolicyTexts(
+      new Map(Object.entries({ ...minimalPolicyFiles, ...overridingPolicyFiles, 'access/doors.yaml': scopedShared })),
+    );
     expect(inside.diagnostics).toEqual([]);
     // Integer scopes are compared at their breakpoints: count ≥ 5 inside count ≥ 3 holds, ≥ 3 inside ≥ 5 does not.
     const numeric = (own: number, sharedMin: number) =>
@@ -92,8 +99,14 @@ describe('overrides', () => {
         new Map(
           Object.entries({
             ...minimalPolicyFiles,
-            'access/doors.yaml': minimalPolicyFiles['access/doors.yaml']!.replace('title: { nb: Dører, en: Doors }\n', `title: { nb: Dører, en: Doors }\nappliesWhen: { fact: count, atLeast: ${sharedMin} }\n`),
-            'access/red-doors.yaml': overridingPolicyFiles['access/red-doors.yaml']!.replace('{ fact: colour, is: red }', `{ fact: count, atLeast: ${own} }`),
+            'access/doors.yaml': minimalPolicyFiles['access/doors.yaml']!.replace(
+              'title: { nb: Dører, en: Doors }\n',
+              `title: { nb: Dører, en: Doors }\nappliesWhen: { fact: count, atLeast: ${sharedMin} }\n`,
+            ),
+            'access/red-doors.yaml': overridingPolicyFiles['access/red-doors.yaml']!.replace(
+              '{ fact: colour, is: red }',
+              `{ fact: count, atLeast: ${own} }`,
+            ),
           }),
         ),
       ).diagnostics.map((d) => d.code);
@@ -102,22 +115,37 @@ describe('overrides', () => {
   });
 
   it('refuses an unscoped override of a scoped shared policy, and an override of another point', () => {
-    const scopedShared = minimalPolicyFiles['access/doors.yaml']!.replace('title: { nb: Dører, en: Doors }\n', 'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n');
+    const scopedShared = minimalPolicyFiles['access/doors.yaml']!.replace(
+      'title: { nb: Dører, en: Doors }\n',
+      'title: { nb: Dører, en: Doors }\nappliesWhen: { fact: colour, in: [red, green] }\n',
+    );
     const unscoped = overridingPolicyFiles['access/red-doors.yaml']!.replace('appliesWhen: { fact: colour, is: red }\n', '');
-    const escaping = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'access/doors.yaml': scopedShared, 'access/red-doors.yaml': unscoped })));
+    const escaping = checkPolicyTexts(
+      new Map(Object.entries({ ...minimalPolicyFiles, 'access/doors.yaml': scopedShared, 'access/red-doors.yaml': unscoped })),
+    );
     expect(escaping.diagnostics.map((d) => [d.code, d.start?.line])).toEqual([['override-outside-scope', 6]]);
     expect(escaping.diagnostics[0]!.message).toContain('`colour: blue`');
 
-    const twoPoints = minimalPolicyFiles['policy-set.yaml']!.replace('points:\n', 'points:\n  - id: exit\n    title: { nb: Utgang, en: Exit }\n    question: { nb: Hva?, en: What? }\n');
+    const twoPoints = minimalPolicyFiles['policy-set.yaml']!.replace(
+      'points:\n',
+      'points:\n  - id: exit\n    title: { nb: Utgang, en: Exit }\n    question: { nb: Hva?, en: What? }\n',
+    );
     const otherPoint = overridingPolicyFiles['access/red-doors.yaml']!.replace('point: access', 'point: exit');
-    const crossing = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'policy-set.yaml': twoPoints, 'access/red-doors.yaml': otherPoint })));
+    const crossing = checkPolicyTexts(
+      new Map(Object.entries({ ...minimalPolicyFiles, 'policy-set.yaml': twoPoints, 'access/red-doors.yaml': otherPoint })),
+    );
     expect(crossing.diagnostics.map((d) => d.code)).toEqual(['invalid-override']);
     expect(crossing.diagnostics[0]!.message).toContain('it decides point `access`, not `exit`');
   });
 
   it('refuses an override of a policy that is itself an override', () => {
-    const chained = overridingPolicyFiles['access/red-doors.yaml']!.replace('policy: red-doors', 'policy: dark-red-doors').replace('overrides: doors', 'overrides: red-doors');
-    const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...overridingPolicyFiles, 'access/dark-red-doors.yaml': chained })));
+    const chained = overridingPolicyFiles['access/red-doors.yaml']!.replace('policy: red-doors', 'policy: dark-red-doors').replace(
+      'overrides: doors',
+      'overrides: red-doors',
+    );
+    const checked = checkPolicyTexts(
+      new Map(Object.entries({ ...minimalPolicyFiles, ...overridingPolicyFiles, 'access/dark-red-doors.yaml': chained })),
+    );
     expect(checked.diagnostics.map((d) => d.code)).toContain('invalid-override');
     expect(checked.model).toBeUndefined();
   });

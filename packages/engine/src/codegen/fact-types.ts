@@ -34,7 +34,7 @@ export interface FactTypesOptions {
 export function factTypesSource(model: PolicySetModel, options: FactTypesOptions): string {
   const lines: string[] = [
     `// Generated from the policy set \`${model.name}\` by \`${options.command}\`. Do not edit by hand.`,
-    '// The vocabulary is the public contract: a host\'s compiler checks its facts against these types.',
+    "// The vocabulary is the public contract: a host's compiler checks its facts against these types.",
     '',
     '/** Every fact of the vocabulary with its values. */',
     'export interface FactTypes {',

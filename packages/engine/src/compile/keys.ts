@@ -12,7 +12,8 @@ export function conditionKeys(point: PointModel): KeyedCondition[] {
   for (const outcome of point.outcomes) {
     for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
       if (rule.when) keyed.push({ key: rule.key, condition: rule.when });
-      for (const requirement of rule.requires) if (requirement.key && requirement.when) keyed.push({ key: requirement.key, condition: requirement.when });
+      for (const requirement of rule.requires)
+        if (requirement.key && requirement.when) keyed.push({ key: requirement.key, condition: requirement.when });
     }
   }
   return keyed;

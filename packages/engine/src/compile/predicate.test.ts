@@ -27,9 +27,27 @@ function explainBySpec(node: ConditionNode, facts: Facts, named: ReadonlyMap<str
 
 const at = fc.option(fc.record({ file: fc.constant('p.yaml'), line: fc.nat(99), column: fc.nat(9) }), { nil: undefined });
 const test: fc.Arbitrary<ConditionNode> = fc.oneof(
-  fc.record({ kind: fc.constant('test' as const), fact: fc.constant('count'), op: fc.constantFrom<CompareOperator>('eq', 'ne', 'gte', 'lte', 'gt', 'lt'), value: fc.integer({ min: 0, max: 3 }), at }),
-  fc.record({ kind: fc.constant('test' as const), fact: fc.constant('flag'), op: fc.constantFrom<CompareOperator>('eq', 'ne'), value: fc.boolean(), at }),
-  fc.record({ kind: fc.constant('test' as const), fact: fc.constant('colour'), op: fc.constantFrom<CompareOperator>('in', 'notIn'), value: fc.subarray<FactValue>(['red', 'green', null]), at }),
+  fc.record({
+    kind: fc.constant('test' as const),
+    fact: fc.constant('count'),
+    op: fc.constantFrom<CompareOperator>('eq', 'ne', 'gte', 'lte', 'gt', 'lt'),
+    value: fc.integer({ min: 0, max: 3 }),
+    at,
+  }),
+  fc.record({
+    kind: fc.constant('test' as const),
+    fact: fc.constant('flag'),
+    op: fc.constantFrom<CompareOperator>('eq', 'ne'),
+    value: fc.boolean(),
+    at,
+  }),
+  fc.record({
+    kind: fc.constant('test' as const),
+    fact: fc.constant('colour'),
+    op: fc.constantFrom<CompareOperator>('in', 'notIn'),
+    value: fc.subarray<FactValue>(['red', 'green', null]),
+    at,
+  }),
   fc.record({ kind: fc.constant('const' as const), value: fc.boolean(), origin: fc.constantFrom('always', 'setting x is true'), at }),
   fc.record({ kind: fc.constant('ref' as const), name: fc.constant('n'), qualified: fc.constantFrom('p/one', 'p/two', 'p/missing'), at }),
 );
@@ -41,14 +59,30 @@ const { condition } = fc.letrec<{ condition: ConditionNode }>((tie) => ({
     fc.record({ kind: fc.constant('not' as const), item: tie('condition'), at }),
   ),
 }));
-const facts = fc.record({ count: fc.integer({ min: 0, max: 3 }), flag: fc.boolean(), colour: fc.constantFrom<FactValue>('red', 'green', 'blue', null) });
+const facts = fc.record({
+  count: fc.integer({ min: 0, max: 3 }),
+  flag: fc.boolean(),
+  colour: fc.constantFrom<FactValue>('red', 'green', 'blue', null),
+});
 
 describe('createExplainerCache', () => {
   it('property: explains every condition as the specification does, call after call', () => {
     // Named conditions without refs, so no cycle; a ref to `p/missing` is never true.
     const named = new Map<string, ConditionNode>([
-      ['p/one', { kind: 'all', items: [{ kind: 'test', fact: 'count', op: 'gte', value: 1 }, { kind: 'test', fact: 'flag', op: 'eq', value: true }] }],
-      ['p/two', { kind: 'not', item: { kind: 'test', fact: 'colour', op: 'eq', value: 'red', at: { file: 'n.yaml', line: 2, column: 3 } } }],
+      [
+        'p/one',
+        {
+          kind: 'all',
+          items: [
+            { kind: 'test', fact: 'count', op: 'gte', value: 1 },
+            { kind: 'test', fact: 'flag', op: 'eq', value: true },
+          ],
+        },
+      ],
+      [
+        'p/two',
+        { kind: 'not', item: { kind: 'test', fact: 'colour', op: 'eq', value: 'red', at: { file: 'n.yaml', line: 2, column: 3 } } },
+      ],
     ]);
     const explainers = createExplainerCache(named);
     fc.assert(

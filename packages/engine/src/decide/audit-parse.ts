@@ -29,7 +29,8 @@ const invalidLine = (file: string, line: number, reason: string): Diagnostic =>
 
 /** One line of a JSON Lines file of records: the record, or a diagnostic naming the first problem. */
 export function parseAuditRecordLine(text: string, file: string, line: number): AuditRecord | Diagnostic {
-  if (text.length > maxAuditLineLength) return invalidLine(file, line, `the line has ${text.length} characters, more than ${maxAuditLineLength}`);
+  if (text.length > maxAuditLineLength)
+    return invalidLine(file, line, `the line has ${text.length} characters, more than ${maxAuditLineLength}`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -44,4 +45,3 @@ export function parseAuditRecordLine(text: string, file: string, line: number): 
   }
   return parsed.data as AuditRecord;
 }
-

@@ -16,12 +16,17 @@ function model(settings?: Record<string, FactValue>): PolicySetModel {
 const compiled = new PolicySet(model());
 const reference = new PolicySet(model(), { evaluator: 'json-rules-engine' });
 
-const statusOf = (decision: { outcomes: Array<{ id: string; status: string }> }, id: string) => decision.outcomes.find((o) => o.id === id)?.status ?? 'absent';
+const statusOf = (decision: { outcomes: Array<{ id: string; status: string }> }, id: string) =>
+  decision.outcomes.find((o) => o.id === id)?.status ?? 'absent';
 
 /** An arbitrary valid value of a fact, or absence where the fact has a default. */
 function validValue(fact: FactModel): fc.Arbitrary<FactValue | undefined> {
   const base: fc.Arbitrary<FactValue> =
-    fact.type === 'boolean' ? fc.boolean() : fact.type === 'integer' ? fc.integer({ min: fact.min!, max: fact.max! }) : fc.constantFrom(...fact.values!);
+    fact.type === 'boolean'
+      ? fc.boolean()
+      : fact.type === 'integer'
+        ? fc.integer({ min: fact.min!, max: fact.max! })
+        : fc.constantFrom(...fact.values!);
   if (!fact.hasDefault) return base;
   return fc.oneof(base, fc.constant(undefined), ...(fact.default === null ? [fc.constant(null)] : []));
 }
@@ -123,7 +128,15 @@ describe('decide', () => {
 
   it('property: facts with one value outside its domain are always refused with a PolicyError naming it', async () => {
     const facts = compiled.model.facts;
-    const invalid = fc.oneof(fc.string(), fc.integer({ min: -1000, max: 1000 }), fc.boolean(), fc.constant(null), fc.double(), fc.array(fc.nat(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+    const invalid = fc.oneof(
+      fc.string(),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.double(),
+      fc.array(fc.nat(), { maxLength: 2 }),
+      fc.object({ maxDepth: 1 }),
+    );
     await fc.assert(
       fc.asyncProperty(validFacts(compiled), fc.constantFrom(...facts), invalid, async (valid, fact, value) => {
         const fits =

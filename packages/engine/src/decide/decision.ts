@@ -85,7 +85,11 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
   const rules: PointPlan['rules'] = new Map();
   for (const outcome of point.outcomes) {
     for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
-      rules.set(rule, { at: locationText(rule), basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean), hasLimits: Object.keys(rule.limits).length > 0 });
+      rules.set(rule, {
+        at: locationText(rule),
+        basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean),
+        hasLimits: Object.keys(rule.limits).length > 0,
+      });
     }
   }
   const policyIndex = new Map(point.policies.map((policy, index) => [policy.id, index]));
@@ -93,7 +97,10 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
     listed,
     policyIndex: policyIndex.get(listed.policy) ?? -1,
     replacesShared: listed.overrides !== undefined && point.outcomes.some((o) => o.policy === listed.overrides && o.id === listed.id),
-    overriders: (listed.overriddenBy ?? []).map((policy) => ({ policyIndex: policyIndex.get(policy) ?? -1, outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id) })),
+    overriders: (listed.overriddenBy ?? []).map((policy) => ({
+      policyIndex: policyIndex.get(policy) ?? -1,
+      outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id),
+    })),
   }));
   const plan: PointPlan = { basis, outcomes, rules };
   plans.set(point, plan);

@@ -21,7 +21,15 @@ const facts: FactModel[] = [
   { id: 'level', type: 'integer', min: -3, max: 3, hasDefault: true, default: 0, title, at },
 ];
 
-const point = (id: string, requiredFacts: string[]): PointModel => ({ id, title, question: title, policies: [], outcomes: [], reads: requiredFacts, requiredFacts });
+const point = (id: string, requiredFacts: string[]): PointModel => ({
+  id,
+  title,
+  question: title,
+  policies: [],
+  outcomes: [],
+  reads: requiredFacts,
+  requiredFacts,
+});
 const points = [point('all-required', ['colour', 'grave', 'count']), point('some-required', ['count']), point('none-required', [])];
 
 const accept = createFactsAcceptor(facts, factLimits);
@@ -31,7 +39,28 @@ const combined = createFactsValidator(facts);
 /** Values near every edge of every domain, and values of every wrong kind. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('red', 'green', 'blue', 'light', 'dark', 'talk', 'warn', 'Red', '', 'red ', 'x'.repeat(factLimits.maxStringLength + 1)),
-  fc.constantFrom(true, false, null, undefined, 0, -0, 1, 3, -3, -4, 4, 50, 51, 104, 105, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53),
+  fc.constantFrom(
+    true,
+    false,
+    null,
+    undefined,
+    0,
+    -0,
+    1,
+    3,
+    -3,
+    -4,
+    4,
+    50,
+    51,
+    104,
+    105,
+    -1,
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    2 ** 53,
+  ),
   fc.integer({ min: -10, max: 120 }),
   fc.string({ maxLength: 6 }),
   fc.double(),
@@ -44,7 +73,11 @@ const keys = [...facts.map((f) => f.id), 'unknown', '__proto__', 'constructor', 
 /** A value in the fact's domain, or absence where it has a default (undefined: key left out or given as undefined). */
 function validValue(fact: FactModel): fc.Arbitrary<unknown> {
   const inDomain: fc.Arbitrary<unknown> =
-    fact.type === 'boolean' ? fc.boolean() : fact.type === 'integer' ? fc.integer({ min: fact.min!, max: fact.max! }) : fc.constantFrom(...fact.values!);
+    fact.type === 'boolean'
+      ? fc.boolean()
+      : fact.type === 'integer'
+        ? fc.integer({ min: fact.min!, max: fact.max! })
+        : fc.constantFrom(...fact.values!);
   const absent = fact.hasDefault ? [fc.constant(undefined), ...(fact.default === null ? [fc.constant(null)] : [])] : [];
   return fc.oneof(inDomain, ...absent);
 }
@@ -67,7 +100,9 @@ const anyInput: fc.Arbitrary<unknown> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: 9 }).map((record) => Object.assign(Object.create(null) as object, record)),
+    arbitrary: fc
+      .dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: 9 })
+      .map((record) => Object.assign(Object.create(null) as object, record)),
   },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 'colour=red', 42, [], [{ colour: 'red' }], new Date(0), new Map()) },
   {
@@ -106,7 +141,9 @@ describe('createFactsAcceptor', () => {
         const result = combined.validate(where, input);
         const expected = reference.validate(where, input);
         expect(result.diagnostics).toEqual(expected.diagnostics);
-        expect(result.facts === undefined ? undefined : { ...result.facts }).toEqual(expected.facts === undefined ? undefined : { ...expected.facts });
+        expect(result.facts === undefined ? undefined : { ...result.facts }).toEqual(
+          expected.facts === undefined ? undefined : { ...expected.facts },
+        );
       }),
       { numRuns: 5_000 },
     );
@@ -114,7 +151,15 @@ describe('createFactsAcceptor', () => {
 
   it('accepts a plain valid record and a null-prototype one, refuses an absent required fact', () => {
     const valid = { colour: 'red', grave: false, count: 0 };
-    expect(accept(points[0]!, valid)).toMatchObject({ ...valid, shade: 'light', measure: null, flag: false, known: null, weeks: null, level: 0 });
+    expect(accept(points[0]!, valid)).toMatchObject({
+      ...valid,
+      shade: 'light',
+      measure: null,
+      flag: false,
+      known: null,
+      weeks: null,
+      level: 0,
+    });
     expect(accept(points[0]!, Object.assign(Object.create(null) as object, valid))).toBeDefined();
     expect(accept(points[0]!, { colour: 'red', grave: false })).toBeUndefined();
     expect(accept(points[2]!, {})).toBeDefined();

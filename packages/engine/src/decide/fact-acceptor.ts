@@ -18,15 +18,21 @@ type ValueCheck = (value: unknown) => boolean;
 /** Whether a value is in the fact's domain; `undefined` (absent) passes, as zod's `optional()`. */
 export function valueCheck(fact: FactModel, maxStringLength: number): ValueCheck {
   const noneAllowed = fact.hasDefault && fact.default === null;
-  if (fact.type === 'boolean') return (value) => value === true || value === false || value === undefined || (noneAllowed && value === null);
+  if (fact.type === 'boolean')
+    return (value) => value === true || value === false || value === undefined || (noneAllowed && value === null);
   if (fact.type === 'integer') {
     const min = fact.min!;
     const max = fact.max!;
-    return (value) => (typeof value === 'number' ? Number.isSafeInteger(value) && value >= min && value <= max : value === undefined || (noneAllowed && value === null));
+    return (value) =>
+      typeof value === 'number'
+        ? Number.isSafeInteger(value) && value >= min && value <= max
+        : value === undefined || (noneAllowed && value === null);
   }
   const values = new Set<unknown>(fact.values);
   return (value) =>
-    typeof value === 'string' ? value.length <= maxStringLength && values.has(value) : value === undefined || (noneAllowed && value === null);
+    typeof value === 'string'
+      ? value.length <= maxStringLength && values.has(value)
+      : value === undefined || (noneAllowed && value === null);
 }
 
 /** Returns the completed record for valid input, or undefined when the reference must judge it. */

@@ -41,7 +41,10 @@ function expectedText(fact: FactModel): string {
  */
 export function shownText(value: string, max = 40): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return cut.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const suggestionFor = (key: string, names: readonly string[]): string | undefined => (key.length <= 64 ? closest(key, names) : undefined);
@@ -84,7 +87,10 @@ export function createFactsValidator(facts: readonly FactModel[]): FactsValidato
  * value's domain by `valueFits` (the compiled checks in `decide`, the zod schema in the
  * reference of `facts-zod.ts`).
  */
-export function createDiagnosingValidator(facts: readonly FactModel[], valueFits: (fact: FactModel, value: unknown) => boolean): FactsValidator {
+export function createDiagnosingValidator(
+  facts: readonly FactModel[],
+  valueFits: (fact: FactModel, value: unknown) => boolean,
+): FactsValidator {
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
   const defaults: FactRecord = Object.create(null) as FactRecord;
   for (const fact of facts) if (fact.hasDefault) defaults[fact.id] = fact.default ?? null;
@@ -102,7 +108,15 @@ export function createDiagnosingValidator(facts: readonly FactModel[], valueFits
       }
       const keys = Reflect.ownKeys(input);
       if (keys.length > factLimits.maxKeys) {
-        return { diagnostics: [diagnostic({ code: 'facts-not-object', args: { received: `an object with ${keys.length} keys` }, help: `a fact record has at most ${factLimits.maxKeys} keys` })] };
+        return {
+          diagnostics: [
+            diagnostic({
+              code: 'facts-not-object',
+              args: { received: `an object with ${keys.length} keys` },
+              help: `a fact record has at most ${factLimits.maxKeys} keys`,
+            }),
+          ],
+        };
       }
       // Copy own data properties only, into a prototype-free record: no getters run twice, no
       // inherited keys, and `__proto__` is an ordinary (unknown) key here.
@@ -114,12 +128,26 @@ export function createDiagnosingValidator(facts: readonly FactModel[], valueFits
         }
         const descriptor = Object.getOwnPropertyDescriptor(input, key)!;
         if (!('value' in descriptor)) {
-          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: shownText(key) }, received: 'an accessor property', expected: 'a plain value' }));
+          diagnostics.push(
+            diagnostic({
+              code: 'fact-invalid',
+              args: { fact: shownText(key) },
+              received: 'an accessor property',
+              expected: 'a plain value',
+            }),
+          );
           continue;
         }
         const value: unknown = descriptor.value;
         if (typeof value === 'string' && value.length > factLimits.maxStringLength) {
-          diagnostics.push(diagnostic({ code: 'fact-invalid', args: { fact: shownText(key) }, received: `a string of ${value.length} characters`, expected: `at most ${factLimits.maxStringLength} characters` }));
+          diagnostics.push(
+            diagnostic({
+              code: 'fact-invalid',
+              args: { fact: shownText(key) },
+              received: `a string of ${value.length} characters`,
+              expected: `at most ${factLimits.maxStringLength} characters`,
+            }),
+          );
           continue;
         }
         if (!byId.has(key)) {
@@ -129,7 +157,9 @@ export function createDiagnosingValidator(facts: readonly FactModel[], valueFits
               args: { fact: shownText(key) },
               expected: listOf(names, 10),
               // Edit distance is quadratic: a long key is no typo and gets no suggestion.
-              help: suggestionFor(key, names) ? `did you mean \`${suggestionFor(key, names)}\`?` : 'only facts of the vocabulary are accepted',
+              help: suggestionFor(key, names)
+                ? `did you mean \`${suggestionFor(key, names)}\`?`
+                : 'only facts of the vocabulary are accepted',
             }),
           );
           continue;
@@ -161,7 +191,12 @@ export function createDiagnosingValidator(facts: readonly FactModel[], valueFits
       for (const id of point.requiredFacts) {
         if (record[id] === undefined) {
           diagnostics.push(
-            diagnostic({ code: 'fact-missing', args: { fact: id, point: point.id }, expected: expectedText(byId.get(id)!), help: `add \`${id}\` to the facts` }),
+            diagnostic({
+              code: 'fact-missing',
+              args: { fact: id, point: point.id },
+              expected: expectedText(byId.get(id)!),
+              help: `add \`${id}\` to the facts`,
+            }),
           );
         }
       }

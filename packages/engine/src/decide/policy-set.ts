@@ -75,7 +75,12 @@ export class PolicySet {
       const name = typeof pointId === 'string' ? shownText(pointId, 80) : `(a ${typeof pointId})`;
       const suggestion = typeof pointId === 'string' && pointId.length <= 80 ? closest(pointId, this.points) : undefined;
       throw new PolicyError(`unknown decision point \`${name}\``, [
-        diagnostic({ code: 'unknown-point', args: { point: name }, expected: listOf(this.points), help: suggestion ? `did you mean \`${suggestion}\`?` : undefined }),
+        diagnostic({
+          code: 'unknown-point',
+          args: { point: name },
+          expected: listOf(this.points),
+          help: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
+        }),
       ]);
     }
     return entry;
@@ -122,6 +127,12 @@ export class PolicySet {
     point.engine ??= buildRulesEngine(this.model, point.model);
     const result = await (await point.engine).run(record);
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
-    return assembleDecision(this.model, point.model, (key) => held.has(key), this.basis, options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []));
+    return assembleDecision(
+      this.model,
+      point.model,
+      (key) => held.has(key),
+      this.basis,
+      options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
+    );
   }
 }

@@ -7,8 +7,44 @@ import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '.
 import { factName, listText, valueText, type DescribeContext, type SentenceLang } from './condition.js';
 
 const words = {
-  nb: { is: 'er', isNot: 'er ikke', atLeast: 'er minst', atMost: 'er høyst', between: (a: string, b: string) => `er fra ${a} til ${b}`, and: 'og', when: 'Når', always: 'For alle kombinasjoner', goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`, stays: (o: string, a: string) => `${o} er fortsatt ${a}`, alsoRequires: 'krever nå også', noLongerRequires: 'krever ikke lenger', unset: 'ingen', absent: 'ikke med', requires: 'krever', limits: 'grenser', statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' } },
-  en: { is: 'is', isNot: 'is not', atLeast: 'is at least', atMost: 'is at most', between: (a: string, b: string) => `is from ${a} to ${b}`, and: 'and', when: 'When', always: 'For every combination', goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`, stays: (o: string, a: string) => `${o} stays ${a}`, alsoRequires: 'now also requires', noLongerRequires: 'no longer requires', unset: 'none', absent: 'absent', requires: 'requires', limits: 'limits', statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' } },
+  nb: {
+    is: 'er',
+    isNot: 'er ikke',
+    atLeast: 'er minst',
+    atMost: 'er høyst',
+    between: (a: string, b: string) => `er fra ${a} til ${b}`,
+    and: 'og',
+    when: 'Når',
+    always: 'For alle kombinasjoner',
+    goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`,
+    stays: (o: string, a: string) => `${o} er fortsatt ${a}`,
+    alsoRequires: 'krever nå også',
+    noLongerRequires: 'krever ikke lenger',
+    unset: 'ingen',
+    absent: 'ikke med',
+    requires: 'krever',
+    limits: 'grenser',
+    statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' },
+  },
+  en: {
+    is: 'is',
+    isNot: 'is not',
+    atLeast: 'is at least',
+    atMost: 'is at most',
+    between: (a: string, b: string) => `is from ${a} to ${b}`,
+    and: 'and',
+    when: 'When',
+    always: 'For every combination',
+    goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`,
+    stays: (o: string, a: string) => `${o} stays ${a}`,
+    alsoRequires: 'now also requires',
+    noLongerRequires: 'no longer requires',
+    unset: 'none',
+    absent: 'absent',
+    requires: 'requires',
+    limits: 'limits',
+    statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' },
+  },
 } as const;
 
 const langOf = (lang: string): SentenceLang => (lang === 'nb' ? 'nb' : 'en');
@@ -31,7 +67,9 @@ function intervalText(constraint: FactConstraint, context: DescribeContext, lang
   }
   const min = fact?.min ?? -Infinity;
   const max = fact?.max ?? Infinity;
-  const ranges = runs.map(([a, b]) => (a === b ? `${w.is} ${a}` : b >= max ? `${w.atLeast} ${a}` : a <= min ? `${w.atMost} ${b}` : w.between(String(a), String(b))));
+  const ranges = runs.map(([a, b]) =>
+    a === b ? `${w.is} ${a}` : b >= max ? `${w.atLeast} ${a}` : a <= min ? `${w.atMost} ${b}` : w.between(String(a), String(b)),
+  );
   return [...ranges, ...parts];
 }
 
@@ -45,15 +83,28 @@ export function describeConstraint(constraint: FactConstraint, context: Describe
   if (fact?.hasDefault && fact.default === null) all.push(null as never);
   const missing = all.filter((v) => !constraint.values.includes(v));
   // Say the shorter side: "is not death" rather than "is none, minor or serious".
-  if (missing.length > 0 && missing.length < constraint.values.length) return `${name} ${w.isNot} ${listText(missing.map((v) => valueText(v, lang)), 'or', lang)}`;
-  return `${name} ${w.is} ${listText(constraint.values.map((v) => valueText(v, lang)), 'or', lang)}`;
+  if (missing.length > 0 && missing.length < constraint.values.length)
+    return `${name} ${w.isNot} ${listText(
+      missing.map((v) => valueText(v, lang)),
+      'or',
+      lang,
+    )}`;
+  return `${name} ${w.is} ${listText(
+    constraint.values.map((v) => valueText(v, lang)),
+    'or',
+    lang,
+  )}`;
 }
 
 /** "When a and b" for one group; "For every combination" when nothing is constrained. */
 export function describeGroup(constraints: readonly FactConstraint[], context: DescribeContext, lang: string): string {
   const w = words[langOf(lang)];
   if (constraints.length === 0) return w.always;
-  return `${w.when} ${listText(constraints.map((c) => describeConstraint(c, context, lang)), 'and', lang)}`;
+  return `${w.when} ${listText(
+    constraints.map((c) => describeConstraint(c, context, lang)),
+    'and',
+    lang,
+  )}`;
 }
 
 /** "permitted (requires a, b; limits maxWeeks = 12)" */
@@ -61,7 +112,12 @@ export function describeState(state: OutcomeState, lang: string): string {
   const w = words[langOf(lang)];
   const extras: string[] = [];
   if (state.requires?.length) extras.push(`${w.requires} ${state.requires.join(', ')}`);
-  if (state.limits) extras.push(`${w.limits} ${Object.entries(state.limits).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+  if (state.limits)
+    extras.push(
+      `${w.limits} ${Object.entries(state.limits)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')}`,
+    );
   const status = state.status === 'absent' ? w.absent : w.statuses[state.status];
   return extras.length ? `${status} (${extras.join('; ')})` : status;
 }

@@ -24,8 +24,42 @@ export function describeContext(model: PolicySetModel, point?: PointModel): Desc
 }
 
 const words = {
-  nb: { and: 'og', or: 'eller', yes: 'ja', no: 'nei', none: 'ikke oppgitt', always: 'alltid', never: 'aldri', is: 'er', isNot: 'er ikke', noneOf: 'er ingen av', atLeast: 'er minst', atMost: 'er høyst', above: 'er mer enn', below: 'er mindre enn', not: 'det er ikke slik at', setting: 'innstillingen' },
-  en: { and: 'and', or: 'or', yes: 'yes', no: 'no', none: 'not given', always: 'always', never: 'never', is: 'is', isNot: 'is not', noneOf: 'is none of', atLeast: 'is at least', atMost: 'is at most', above: 'is more than', below: 'is less than', not: 'it is not the case that', setting: 'setting' },
+  nb: {
+    and: 'og',
+    or: 'eller',
+    yes: 'ja',
+    no: 'nei',
+    none: 'ikke oppgitt',
+    always: 'alltid',
+    never: 'aldri',
+    is: 'er',
+    isNot: 'er ikke',
+    noneOf: 'er ingen av',
+    atLeast: 'er minst',
+    atMost: 'er høyst',
+    above: 'er mer enn',
+    below: 'er mindre enn',
+    not: 'det er ikke slik at',
+    setting: 'innstillingen',
+  },
+  en: {
+    and: 'and',
+    or: 'or',
+    yes: 'yes',
+    no: 'no',
+    none: 'not given',
+    always: 'always',
+    never: 'never',
+    is: 'is',
+    isNot: 'is not',
+    noneOf: 'is none of',
+    atLeast: 'is at least',
+    atMost: 'is at most',
+    above: 'is more than',
+    below: 'is less than',
+    not: 'it is not the case that',
+    setting: 'setting',
+  },
 } as const;
 
 export const sentenceWords = words;
@@ -65,9 +99,23 @@ export function listText(values: readonly string[], joiner: 'and' | 'or', lang: 
   return `${values.slice(0, -1).join(', ')} ${word} ${values[values.length - 1]}`;
 }
 
-const negated: Partial<Record<CompareOperator, CompareOperator>> = { eq: 'ne', ne: 'eq', in: 'notIn', notIn: 'in', gte: 'lt', lt: 'gte', lte: 'gt', gt: 'lte' };
+const negated: Partial<Record<CompareOperator, CompareOperator>> = {
+  eq: 'ne',
+  ne: 'eq',
+  in: 'notIn',
+  notIn: 'in',
+  gte: 'lt',
+  lt: 'gte',
+  lte: 'gt',
+  gt: 'lte',
+};
 
-function testSentence(node: Extract<ConditionNode, { kind: 'test' }>, context: DescribeContext, lang: string, op: CompareOperator = node.op): string {
+function testSentence(
+  node: Extract<ConditionNode, { kind: 'test' }>,
+  context: DescribeContext,
+  lang: string,
+  op: CompareOperator = node.op,
+): string {
   const w = words[langOf(lang)];
   const name = factName(node.fact, context, lang);
   const values = Array.isArray(node.value) ? node.value : [node.value];
@@ -79,7 +127,8 @@ function testSentence(node: Extract<ConditionNode, { kind: 'test' }>, context: D
     case 'ne': {
       // "is not yes" reads badly; a boolean that cannot be absent is simply the other value.
       const fact = context.facts.get(node.fact);
-      if (typeof node.value === 'boolean' && fact?.type === 'boolean' && !(fact.hasDefault && fact.default === null)) return `${name} ${w.is} ${valueText(!node.value, lang)}`;
+      if (typeof node.value === 'boolean' && fact?.type === 'boolean' && !(fact.hasDefault && fact.default === null))
+        return `${name} ${w.is} ${valueText(!node.value, lang)}`;
       return `${name} ${w.isNot} ${shown[0]}`;
     }
     case 'in':
@@ -102,7 +151,13 @@ function testSentence(node: Extract<ConditionNode, { kind: 'test' }>, context: D
  * lists each one's own sentence), unless `expand` is set. A nested group of the other kind is
  * bracketed, so "a, or b and c" cannot be read two ways.
  */
-export function describeCondition(node: ConditionNode, context: DescribeContext, lang: string, options: { expand?: boolean } = {}, depth = 0): string {
+export function describeCondition(
+  node: ConditionNode,
+  context: DescribeContext,
+  lang: string,
+  options: { expand?: boolean } = {},
+  depth = 0,
+): string {
   const l = langOf(lang);
   const w = words[l];
   if (depth > 32) return '…';
@@ -116,7 +171,9 @@ export function describeCondition(node: ConditionNode, context: DescribeContext,
       const setting = /^setting (\S+) is (.+)$/.exec(node.origin);
       if (setting) {
         const held = valueText(node.value, lang);
-        return l === 'nb' ? `innstillingen ${setting[1]} er ${setting[2]} (gjelder nå: ${held})` : `the setting ${setting[1]} is ${setting[2]} (in force: ${held})`;
+        return l === 'nb'
+          ? `innstillingen ${setting[1]} er ${setting[2]} (gjelder nå: ${held})`
+          : `the setting ${setting[1]} is ${setting[2]} (in force: ${held})`;
       }
       return node.origin === 'always' ? w.always : `${node.value ? w.always : w.never} (${node.origin})`;
     }

@@ -19,7 +19,10 @@ let files: Array<{ name: string; text: string }>;
 
 beforeAll(async () => {
   const entries = await readdir(policyDir, { withFileTypes: true, recursive: true });
-  const names = entries.filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => relative(policyDir, join(e.parentPath, e.name))).sort();
+  const names = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => relative(policyDir, join(e.parentPath, e.name)))
+    .sort();
   files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(policyDir, name), 'utf8') })));
 });
 
@@ -30,7 +33,8 @@ function meaning(text: string): unknown {
 }
 
 /** Its comments, in order, without trailing spaces (a trailing space is layout). */
-const commentsOf = (text: string): string[] => [...new Lexer().lex(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))].filter((t) => t.startsWith('#')).map((t) => t.trimEnd());
+const commentsOf = (text: string): string[] =>
+  [...new Lexer().lex(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))].filter((t) => t.startsWith('#')).map((t) => t.trimEnd());
 
 const noise = fc.record({
   file: fc.nat(),
@@ -40,7 +44,10 @@ const noise = fc.record({
   finalNewlines: fc.integer({ min: 0, max: 3 }),
 });
 
-function addNoise(text: string, n: { crlf: boolean; bom: boolean; edits: Array<{ line: number; what: string }>; finalNewlines: number }): string {
+function addNoise(
+  text: string,
+  n: { crlf: boolean; bom: boolean; edits: Array<{ line: number; what: string }>; finalNewlines: number },
+): string {
   const lines = text.replace(/\n$/, '').split('\n');
   for (const edit of n.edits) {
     const at = edit.line % lines.length;
@@ -93,7 +100,9 @@ describe('formatPolicyText', () => {
     const added = formatPolicyText(text, { schemaFor });
     expect(added.text).toBe(`# yaml-language-server: $schema=../schema/scenarios.schema.json\n${text}`);
     expect(added.changes).toEqual(['schema modeline added']);
-    const fixed = formatPolicyText(`# yaml-language-server: $schema=./schema/scenarios.schema.json\n# a reviewer's note\n${text}`, { schemaFor });
+    const fixed = formatPolicyText(`# yaml-language-server: $schema=./schema/scenarios.schema.json\n# a reviewer's note\n${text}`, {
+      schemaFor,
+    });
     expect(fixed.text).toBe(`# yaml-language-server: $schema=../schema/scenarios.schema.json\n# a reviewer's note\n${text}`);
   });
 
@@ -109,4 +118,3 @@ describe('formatPolicyText', () => {
     expect(result.text).toBe(text);
   });
 });
-

@@ -177,7 +177,16 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
                   : '`kind:` must be one word, not a list, a map or a number',
           },
           expected: listOf(kinds),
-          received: kind === undefined ? undefined : typeof kind === 'string' ? kind : Array.isArray(kind) ? 'a list' : typeof kind === 'object' && kind !== null ? 'a map' : String(kind),
+          received:
+            kind === undefined
+              ? undefined
+              : typeof kind === 'string'
+                ? kind
+                : Array.isArray(kind)
+                  ? 'a list'
+                  : typeof kind === 'object' && kind !== null
+                    ? 'a map'
+                    : String(kind),
         }),
       );
       continue;

@@ -28,7 +28,10 @@ export async function checkPolicyFolder(dir: string, options: CheckFolderOptions
 }
 
 /** The same, for policy files given in memory by relative path (tests, fuzzing, the browser). */
-export function checkPolicyTexts(files: ReadonlyMap<string, string | Uint8Array>, options: CheckFolderOptions & { base?: string } = {}): CheckedFolder {
+export function checkPolicyTexts(
+  files: ReadonlyMap<string, string | Uint8Array>,
+  options: CheckFolderOptions & { base?: string } = {},
+): CheckedFolder {
   const base = options.base ?? 'policies';
   return checkLoaded(loadPolicyTexts(files, base), base, options);
 }
@@ -59,7 +62,11 @@ export async function loadPolicySet(dir: string, options: LoadPolicySetOptions =
   const checked = await checkPolicyFolder(dir, options);
   if (!checked.model) {
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-    throw new PolicyError(`the policies in ${dir} have ${errors.length} error${errors.length === 1 ? '' : 's'}`, checked.diagnostics, checked.texts);
+    throw new PolicyError(
+      `the policies in ${dir} have ${errors.length} error${errors.length === 1 ? '' : 's'}`,
+      checked.diagnostics,
+      checked.texts,
+    );
   }
   return new PolicySet(checked.model, { evaluator: options.evaluator });
 }

@@ -98,7 +98,9 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   const hidden = bidiControl.exec(text);
   if (hidden) {
     const code = hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    diagnostics.push(diagnostic({ code: 'hidden-character', file, start: positionBeforeParsing(text, hidden.index), args: { code: `U+${code}` } }));
+    diagnostics.push(
+      diagnostic({ code: 'hidden-character', file, start: positionBeforeParsing(text, hidden.index), args: { code: `U+${code}` } }),
+    );
     return { parsed: empty, diagnostics };
   }
 
@@ -140,13 +142,19 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
       // stack size, so this is reported as too-deep once, at the first level past the limit.
       parserTooDeep = true;
     } else {
-      const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').toLowerCase();
+      const detail = error.message
+        .split('\n')[0]!
+        .replace(/ at line \d+, column \d+.*$/, '')
+        .toLowerCase();
       diagnostics.push(diagnostic({ code: 'yaml-syntax', file, start, end, args: { detail } }));
     }
   }
   const contents = document.contents;
   // `---` or `...` alone parses as an empty null scalar: the file holds nothing a reviewer wrote.
-  const nothingWritten = contents === null || contents === undefined || (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1]);
+  const nothingWritten =
+    contents === null ||
+    contents === undefined ||
+    (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1]);
   if (nothingWritten) {
     if (diagnostics.length === 0) diagnostics.push(diagnostic({ code: 'empty-file', file }));
     return { parsed: empty, diagnostics: capProblems(file, diagnostics, unplaced) };
@@ -154,7 +162,9 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
 
   /** A diagnostic spanning a node of the tree (`range` as the parser gives it). */
   const reportAt = (code: DiagnosticCode, range: readonly number[] | null | undefined, args?: Record<string, string | number>) =>
-    diagnostics.push(diagnostic({ code, file, start: range ? position(range[0]!) : undefined, end: range ? position(range[1]!) : undefined, args }));
+    diagnostics.push(
+      diagnostic({ code, file, start: range ? position(range[0]!) : undefined, end: range ? position(range[1]!) : undefined, args }),
+    );
 
   // One walk over the tree: tags, aliases, depth, keys; and the conversion to plain data.
   let aliases = 0;
@@ -196,7 +206,10 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
         const keyRange = (keyNode as Node | null)?.range;
-        if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number' && typeof keyNode.value !== 'boolean')) {
+        if (
+          !isScalar(keyNode) ||
+          (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number' && typeof keyNode.value !== 'boolean')
+        ) {
           diagnostics.push(
             diagnostic({
               code: 'yaml-syntax',

@@ -15,7 +15,8 @@ export function readSettingsInput(input: unknown): { settings?: SettingsRecord; 
   if (input === undefined) return { diagnostics: [] };
   const refuse = (detail: string) => ({ diagnostics: [diagnostic({ code: 'invalid-value', args: { path: 'settings', detail } })] });
   try {
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) return refuse('settings must be an object of setting ids and values');
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      return refuse('settings must be an object of setting ids and values');
     const prototype = Object.getPrototypeOf(input) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return refuse('settings must be a plain object, not an instance of a class');
     const diagnostics: Diagnostic[] = [];

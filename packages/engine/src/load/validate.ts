@@ -97,7 +97,14 @@ function knownKeys(schema: JsonSchemaNode | undefined, path: readonly PathSegmen
 }
 
 /** A key no schema branch takes at `path`, with the keys that are taken and the closest of them. */
-function unknownKeyDiagnostic(parsed: ParsedFile, path: readonly PathSegment[], key: string, known: readonly string[] | undefined, shown: number, fallbackHelp: string): Diagnostic {
+function unknownKeyDiagnostic(
+  parsed: ParsedFile,
+  path: readonly PathSegment[],
+  key: string,
+  known: readonly string[] | undefined,
+  shown: number,
+  fallbackHelp: string,
+): Diagnostic {
   const keyPath = [...path, key];
   const suggestion = known ? closest(key, known) : undefined;
   return diagnostic({
@@ -117,7 +124,14 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
   const file = parsed.file;
   /** The value at `path` does not fit: `detail` says how; `more` adds expected, received, help. */
   const invalidValue = (detail: string, more: Pick<Diagnostic, 'expected' | 'received' | 'help'>): Diagnostic =>
-    diagnostic({ code: 'invalid-value', file, ...at(), path: pathText(path), args: { path: pathText(path) || 'document', detail }, ...more });
+    diagnostic({
+      code: 'invalid-value',
+      file,
+      ...at(),
+      path: pathText(path),
+      args: { path: pathText(path) || 'document', detail },
+      ...more,
+    });
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(kindSchema(parsed), path);
@@ -145,7 +159,10 @@ function explain(issue: Issue, base: readonly PathSegment[], data: unknown, out:
       }
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const takes = (key: string) =>
-          accepted.has(key) || objectBranches.some((branch) => !branch.some((inner) => isRootUnknownKeys(inner) && (inner as { keys: string[] }).keys.includes(key)));
+          accepted.has(key) ||
+          objectBranches.some(
+            (branch) => !branch.some((inner) => isRootUnknownKeys(inner) && (inner as { keys: string[] }).keys.includes(key)),
+          );
         for (const key of Object.keys(value)) {
           if (takes(key)) continue;
           out.push(unknownKeyDiagnostic(parsed, path, key, [...accepted], 14, 'check the spelling against docs/policy-format.md'));

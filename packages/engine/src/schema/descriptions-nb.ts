@@ -27,7 +27,8 @@ const bokmal: Readonly<Record<string, string>> = {
   'A catalogue of sources.': 'En katalog over kilder.',
   'A legal source or document that rules cite.': 'En rettskilde eller et dokument som reglene viser til.',
   'The id rules cite in `basis`.': 'Id-en reglene viser til i `basis`.',
-  'How the source is cited, e.g. `arbeidsmiljøloven § 5-2 første ledd`.': 'Hvordan kilden siteres, f.eks. `arbeidsmiljøloven § 5-2 første ledd`.',
+  'How the source is cited, e.g. `arbeidsmiljøloven § 5-2 første ledd`.':
+    'Hvordan kilden siteres, f.eks. `arbeidsmiljøloven § 5-2 første ledd`.',
   'The act or regulation, in full.': 'Loven eller forskriften, fullt navn.',
   'The document (report, guideline), in full.': 'Dokumentet (rapport, retningslinje), fullt navn.',
   'Section (paragraf) or chapter.': 'Paragraf eller kapittel.',
@@ -42,29 +43,35 @@ const bokmal: Readonly<Record<string, string>> = {
   'Values the sources leave to local choice.': 'Verdier kildene overlater til lokalt valg.',
   'The id policies use as `{ setting: id }`.': 'Id-en reglene bruker som `{ setting: id }`.',
   // policies
-  'The legal sources for this rule: ids from policies/sources/*.yaml.': 'Rettsgrunnlaget for denne regelen: id-er fra policies/sources/*.yaml.',
+  'The legal sources for this rule: ids from policies/sources/*.yaml.':
+    'Rettsgrunnlaget for denne regelen: id-er fra policies/sources/*.yaml.',
   'A source id from policies/sources/*.yaml.': 'En kilde-id fra policies/sources/*.yaml.',
   'The rules of one decision point.': 'Reglene for ett beslutningspunkt.',
   'The id of this policy document.': 'Id-en til dette regeldokumentet.',
   'The decision point (declared in policy-set.yaml).': 'Beslutningspunktet (oppgitt i policy-set.yaml).',
-  'How the outcomes are ordered; every decision lists them in this order.': 'Hvordan utfallene er ordnet; hver beslutning lister dem i denne rekkefølgen.',
+  'How the outcomes are ordered; every decision lists them in this order.':
+    'Hvordan utfallene er ordnet; hver beslutning lister dem i denne rekkefølgen.',
   'The scope: this policy applies only when this holds.': 'Virkeområdet: dette regelverket gjelder bare når dette er oppfylt.',
   "A shared policy of the same point that this one specialises: where this scope holds, each outcome both define is decided by this policy instead, in the shared outcome's place. The scope must lie inside the shared policy's scope.":
     'Et felles regelverk for samme beslutningspunkt som dette gjør mer spesifikt: der dette virkeområdet gjelder, avgjøres hvert utfall begge definerer av dette regelverket i stedet, på det felles utfallets plass. Virkeområdet må ligge innenfor det felles regelverkets virkeområde.',
   'Languages every text of this document needs besides those of the set, e.g. `[da]` for a Danish organisation.':
     'Språk hver tekst i dette dokumentet må ha i tillegg til settets språk, f.eks. `[da]` for en dansk organisasjon.',
-  'Named groups of outcomes, e.g. the ladder and the reactions beside it.': 'Navngitte grupper av utfall, f.eks. reaksjonstrappen og reaksjonene ved siden av den.',
+  'Named groups of outcomes, e.g. the ladder and the reactions beside it.':
+    'Navngitte grupper av utfall, f.eks. reaksjonstrappen og reaksjonene ved siden av den.',
   'Named conditions, used as `{ condition: name }`.': 'Navngitte vilkår, brukt som `{ condition: navn }`.',
-  'One outcome of the decision point and the rules that decide its status.': 'Ett utfall i beslutningspunktet og reglene som avgjør statusen.',
+  'One outcome of the decision point and the rules that decide its status.':
+    'Ett utfall i beslutningspunktet og reglene som avgjør statusen.',
   'An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).': 'En utfall-id fra vokabularet (vocabulary.yaml, `outcomes`).',
   'The track (from `tracks:`) this outcome belongs to.': 'Sporet (fra `tracks:`) dette utfallet hører til.',
   'Sources cited by every rule of this outcome.': 'Kilder som hver regel for dette utfallet viser til.',
   'Tried from the top; the first whose condition holds decides.': 'Prøves ovenfra; den første med oppfylt vilkår avgjør.',
-  'A rule: when its condition holds (and no rule above it held), it decides the outcome.': 'En regel: når vilkåret er oppfylt (og ingen regel over var det), avgjør den utfallet.',
+  'A rule: when its condition holds (and no rule above it held), it decides the outcome.':
+    'En regel: når vilkåret er oppfylt (og ingen regel over var det), avgjør den utfallet.',
   'An optional name for the rule, shown in traces.': 'Et valgfritt navn på regelen, vist i sporingen.',
   '`required` (a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).':
     '`required` (en plikt), `permitted` (tillatt, et valg) eller `not-permitted` (ikke tillatt, med begrunnelse).',
-  'Preconditions and safeguards of the outcome, as outcome ids.': 'Forutsetninger og rettssikkerhetsgarantier for utfallet, som utfall-id-er.',
+  'Preconditions and safeguards of the outcome, as outcome ids.':
+    'Forutsetninger og rettssikkerhetsgarantier for utfallet, som utfall-id-er.',
   'A precondition or safeguard that applies only in some cases.': 'En forutsetning eller garanti som bare gjelder i noen tilfeller.',
   'Only required when this holds.': 'Bare påkrevd når dette er oppfylt.',
   'Not required when this holds.': 'Ikke påkrevd når dette er oppfylt.',
@@ -72,7 +79,8 @@ const bokmal: Readonly<Record<string, string>> = {
   'The value of a setting.': 'Verdien av en innstilling.',
   'A setting from settings.yaml.': 'En innstilling fra settings.yaml.',
   'Why: the plain-language reason a leader or employee reads.': 'Hvorfor: begrunnelsen i klarspråk som en leder eller ansatt leser.',
-  'A note for reviewers, e.g. where the sources are unclear.': 'En merknad til fagpersonene som vedlikeholder reglene, f.eks. der kildene er uklare.',
+  'A note for reviewers, e.g. where the sources are unclear.':
+    'En merknad til fagpersonene som vedlikeholder reglene, f.eks. der kildene er uklare.',
   'What holds when no rule holds: a status block, or `omit`.': 'Hva som gjelder når ingen regel er oppfylt: en statusblokk, eller `omit`.',
   'Leave the outcome out of the decision when no rule holds.': 'Utelat utfallet fra beslutningen når ingen regel er oppfylt.',
   'The status when no rule holds.': 'Statusen når ingen regel er oppfylt.',
@@ -80,7 +88,8 @@ const bokmal: Readonly<Record<string, string>> = {
   'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.':
     'Et vilkår: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` eller `{ condition: navn }`.',
   'Holds for every incident.': 'Oppfylt for hver hendelse.',
-  'The fact has this value (`none` for an absent optional fact).': 'Faktumet har denne verdien (`none` for et valgfritt faktum som mangler).',
+  'The fact has this value (`none` for an absent optional fact).':
+    'Faktumet har denne verdien (`none` for et valgfritt faktum som mangler).',
   'A fact from the vocabulary (vocabulary.yaml).': 'Et faktum fra vokabularet (vocabulary.yaml).',
   'The fact does not have this value.': 'Faktumet har ikke denne verdien.',
   'The fact has one of these values.': 'Faktumet har en av disse verdiene.',
@@ -96,32 +105,40 @@ const bokmal: Readonly<Record<string, string>> = {
   'A named condition of this document (`conditions:`).': 'Et navngitt vilkår i dette dokumentet (`conditions:`).',
   // scenarios
   'Reviewer-written scenario tests.': 'Testscenarier skrevet av fagpersonene.',
-  'The decision point every scenario of this file asks (declared in policy-set.yaml).': 'Beslutningspunktet hvert scenario i denne filen spør (oppgitt i policy-set.yaml).',
+  'The decision point every scenario of this file asks (declared in policy-set.yaml).':
+    'Beslutningspunktet hvert scenario i denne filen spør (oppgitt i policy-set.yaml).',
   'A test case: these facts give these outcomes.': 'Et testtilfelle: disse faktaene gir disse utfallene.',
   "The point, when it differs from the file's `point`.": 'Beslutningspunktet, når det er et annet enn filens `point`.',
   'The facts of the incident: vocabulary facts and their values.': 'Faktaene om hendelsen: fakta fra vokabularet og verdiene deres.',
   "These must be among the outcome's requires.": 'Disse må være blant utfallets `requires`.',
   'Why the expectation holds: a source id, or a sentence.': 'Hvorfor forventningen gjelder: en kilde-id, eller en setning.',
   // duties
-  'A catalogue of legal duties that the regulation gate checks against every fact combination.': 'En katalog over rettslige plikter som forskriftskontrollen prøver mot hver kombinasjon av fakta.',
+  'A catalogue of legal duties that the regulation gate checks against every fact combination.':
+    'En katalog over rettslige plikter som forskriftskontrollen prøver mot hver kombinasjon av fakta.',
   'The id of this catalogue.': 'Id-en til denne katalogen.',
-  'The scope of every duty in the catalogue: only fact combinations where this holds are checked.': 'Virkeområdet for hver plikt i katalogen: bare kombinasjoner av fakta der dette er oppfylt, kontrolleres.',
+  'The scope of every duty in the catalogue: only fact combinations where this holds are checked.':
+    'Virkeområdet for hver plikt i katalogen: bare kombinasjoner av fakta der dette er oppfylt, kontrolleres.',
   'One legal duty and how it is checked.': 'Én rettslig plikt og hvordan den kontrolleres.',
   'The id of the duty, e.g. `23a-4-c`.': 'Id-en til plikten, f.eks. `23a-4-c`.',
   'The legal sources of the duty: ids from policies/sources/*.yaml.': 'Rettsgrunnlaget for plikten: id-er fra policies/sources/*.yaml.',
   'An invariant over decisions.': 'En regel som skal holde for alle beslutninger.',
-  'For every fact combination where `when` holds, the decision at `point` meets `expect`.': 'For hver kombinasjon av fakta der `when` er oppfylt, oppfyller beslutningen i `point` kravet i `expect`.',
+  'For every fact combination where `when` holds, the decision at `point` meets `expect`.':
+    'For hver kombinasjon av fakta der `when` er oppfylt, oppfyller beslutningen i `point` kravet i `expect`.',
   'A decision point (policy-set.yaml).': 'Et beslutningspunkt (policy-set.yaml).',
-  'Only fact combinations where this holds (default: every combination).': 'Bare kombinasjoner av fakta der dette er oppfylt (standard: alle kombinasjoner).',
+  'Only fact combinations where this holds (default: every combination).':
+    'Bare kombinasjoner av fakta der dette er oppfylt (standard: alle kombinasjoner).',
   'The outcome has this status (or one of these).': 'Utfallet har denne statusen (eller en av disse).',
   'One status, or a list: the outcome must have one of them.': 'Én status, eller en liste: utfallet må ha en av dem.',
   'A status, or `absent` when the decision leaves the outcome out.': 'En status, eller `absent` når beslutningen utelater utfallet.',
-  'At least one of these outcomes has this status (or one of these).': 'Minst ett av disse utfallene har denne statusen (eller en av disse).',
+  'At least one of these outcomes has this status (or one of these).':
+    'Minst ett av disse utfallene har denne statusen (eller en av disse).',
   'Whenever the outcome is required or permitted it carries this limit, at most this number. A limit taken from a setting is checked at the highest value the setting allows.':
     'Når utfallet er påkrevd eller tillatt, har det denne grensen, høyst dette tallet. En grense hentet fra en innstilling kontrolleres med den høyeste verdien innstillingen tillater.',
-  'Whenever the outcome is required or permitted, its `requires` include these ids.': 'Når utfallet er påkrevd eller tillatt, inneholder `requires` disse id-ene.',
+  'Whenever the outcome is required or permitted, its `requires` include these ids.':
+    'Når utfallet er påkrevd eller tillatt, inneholder `requires` disse id-ene.',
   'A coverage requirement.': 'Et dekningskrav.',
-  'At least one outcome that can be required or permitted cites this source in its basis.': 'Minst ett utfall som kan være påkrevd eller tillatt, viser til denne kilden i grunnlaget.',
+  'At least one outcome that can be required or permitted cites this source in its basis.':
+    'Minst ett utfall som kan være påkrevd eller tillatt, viser til denne kilden i grunnlaget.',
   'The source some outcome must cite.': 'Kilden et utfall må vise til.',
   'Only outcomes of this point count.': 'Bare utfall i dette beslutningspunktet teller.',
 };

@@ -7,13 +7,9 @@ import { z } from 'zod';
 import { dutiesDocumentSchema } from './duties.js';
 import { slot } from './slots.js';
 
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id in kebab-case, e.g. `exclusion-physical`');
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id in kebab-case, e.g. `exclusion-physical`');
 const factNameFormat = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a fact name in camelCase, e.g. `priorIncidents`');
-const settingIdFormat = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a setting id in dotted kebab-case, e.g. `exclusion.max-weeks`');
+const settingIdFormat = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a setting id in dotted kebab-case, e.g. `exclusion.max-weeks`');
 // References to what the policy set declares: marked as slots, which the editor schema fills
 // with the declared ids (slots.ts). Declarations use the unmarked formats above.
 const factName = slot('fact', factNameFormat.describe('A fact from the vocabulary (vocabulary.yaml).'));
@@ -23,24 +19,22 @@ const outcomeId = slot('outcome', kebabId.describe('An outcome id from the vocab
 const pointId = (description: string) => slot('point', kebabId.describe(description));
 
 /** Text a person reads, in each language of the set. */
-export const text = slot('text', z
-  .strictObject({
-    nb: z.string().min(1).describe('Norsk bokmål').optional(),
-    en: z.string().min(1).describe('English').optional(),
-    da: z.string().min(1).describe('Dansk (for a Danish organisation)').optional(),
-  })
-  .describe('Text in each language of the set: `nb` (bokmål) and `en` (English), and `da` for a Danish organisation.'));
+export const text = slot(
+  'text',
+  z
+    .strictObject({
+      nb: z.string().min(1).describe('Norsk bokmål').optional(),
+      en: z.string().min(1).describe('English').optional(),
+      da: z.string().min(1).describe('Dansk (for a Danish organisation)').optional(),
+    })
+    .describe('Text in each language of the set: `nb` (bokmål) and `en` (English), and `da` for a Danish organisation.'),
+);
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const numberOrSetting = z.union([
-  z.number().int(),
-  z.strictObject({ setting: settingId }).describe('The value of a setting.'),
-]);
+const numberOrSetting = z.union([z.number().int(), z.strictObject({ setting: settingId }).describe('The value of a setting.')]);
 
 function factTest<K extends string, V extends z.ZodType>(operator: K, value: V, description: string) {
-  return z
-    .strictObject({ fact: factName, [operator]: value } as { fact: typeof factName } & Record<K, V>)
-    .describe(description);
+  return z.strictObject({ fact: factName, [operator]: value } as { fact: typeof factName } & Record<K, V>).describe(description);
 }
 
 export type ConditionInput =
@@ -59,28 +53,31 @@ export type ConditionInput =
   | { not: ConditionInput }
   | { condition: string };
 
-export const condition: z.ZodType<ConditionInput> = slot('condition', z
-  .lazy(() =>
-    z.union([
-      z.literal('always').describe('Holds for every incident.'),
-      factTest('is', scalar, 'The fact has this value (`none` for an absent optional fact).'),
-      factTest('isNot', scalar, 'The fact does not have this value.'),
-      factTest('in', z.array(scalar).min(1), 'The fact has one of these values.'),
-      factTest('notIn', z.array(scalar).min(1), 'The fact has none of these values.'),
-      factTest('atLeast', numberOrSetting, 'The number is at least this.'),
-      factTest('atMost', numberOrSetting, 'The number is at most this.'),
-      factTest('above', numberOrSetting, 'The number is greater than this.'),
-      factTest('below', numberOrSetting, 'The number is less than this.'),
-      z.strictObject({ setting: settingId, is: scalar }).describe('A setting has this value.'),
-      z.strictObject({ all: z.array(condition).min(1) }).describe('Every condition in the list holds.'),
-      z.strictObject({ any: z.array(condition).min(1) }).describe('At least one condition in the list holds.'),
-      z.strictObject({ not: condition }).describe('The condition does not hold.'),
-      z.strictObject({ condition: kebabId }).describe('A named condition of this document (`conditions:`).'),
-    ]),
-  )
-  .describe(
-    'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.',
-  ));
+export const condition: z.ZodType<ConditionInput> = slot(
+  'condition',
+  z
+    .lazy(() =>
+      z.union([
+        z.literal('always').describe('Holds for every incident.'),
+        factTest('is', scalar, 'The fact has this value (`none` for an absent optional fact).'),
+        factTest('isNot', scalar, 'The fact does not have this value.'),
+        factTest('in', z.array(scalar).min(1), 'The fact has one of these values.'),
+        factTest('notIn', z.array(scalar).min(1), 'The fact has none of these values.'),
+        factTest('atLeast', numberOrSetting, 'The number is at least this.'),
+        factTest('atMost', numberOrSetting, 'The number is at most this.'),
+        factTest('above', numberOrSetting, 'The number is greater than this.'),
+        factTest('below', numberOrSetting, 'The number is less than this.'),
+        z.strictObject({ setting: settingId, is: scalar }).describe('A setting has this value.'),
+        z.strictObject({ all: z.array(condition).min(1) }).describe('Every condition in the list holds.'),
+        z.strictObject({ any: z.array(condition).min(1) }).describe('At least one condition in the list holds.'),
+        z.strictObject({ not: condition }).describe('The condition does not hold.'),
+        z.strictObject({ condition: kebabId }).describe('A named condition of this document (`conditions:`).'),
+      ]),
+    )
+    .describe(
+      'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.',
+    ),
+);
 
 const status = z
   .enum(['required', 'permitted', 'not-permitted'])
@@ -111,13 +108,16 @@ const decisionFields = {
   note: text.optional().describe('A note for reviewers, e.g. where the sources are unclear.'),
 };
 
-export const rule = slot('rule', z
-  .strictObject({
-    id: kebabId.optional().describe('An optional name for the rule, shown in traces.'),
-    when: condition,
-    ...decisionFields,
-  })
-  .describe('A rule: when its condition holds (and no rule above it held), it decides the outcome.'));
+export const rule = slot(
+  'rule',
+  z
+    .strictObject({
+      id: kebabId.optional().describe('An optional name for the rule, shown in traces.'),
+      when: condition,
+      ...decisionFields,
+    })
+    .describe('A rule: when its condition holds (and no rule above it held), it decides the outcome.'),
+);
 
 const otherwise = z
   .union([
@@ -154,7 +154,7 @@ export const policyDocument = z
     overrides: kebabId
       .optional()
       .describe(
-        'A shared policy of the same point that this one specialises: where this scope holds, each outcome both define is decided by this policy instead, in the shared outcome\'s place. The scope must lie inside the shared policy\'s scope.',
+        "A shared policy of the same point that this one specialises: where this scope holds, each outcome both define is decided by this policy instead, in the shared outcome's place. The scope must lie inside the shared policy's scope.",
       ),
     languages: z
       .array(z.enum(['nb', 'en', 'da']))
@@ -296,20 +296,28 @@ const expectation = z.union([
   z.enum(['required', 'permitted', 'not-permitted', 'absent']),
   z.strictObject({
     status: z.enum(['required', 'permitted', 'not-permitted', 'absent']),
-    requires: z.array(outcomeId).optional().describe('These must be among the outcome\'s requires.'),
+    requires: z.array(outcomeId).optional().describe("These must be among the outcome's requires."),
     limits: z.record(z.string(), z.number()).optional(),
   }),
 ]);
 
-export const scenario = slot('scenario', z
-  .strictObject({
-    name: z.string().min(1),
-    point: pointId('The point, when it differs from the file\'s `point`.').optional(),
-    facts: slot('fact-values', z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe('The facts of the incident: vocabulary facts and their values.')),
-    expect: z.record(outcomeId, expectation),
-    source: z.string().min(1).describe('Why the expectation holds: a source id, or a sentence.'),
-  })
-  .describe('A test case: these facts give these outcomes.'));
+export const scenario = slot(
+  'scenario',
+  z
+    .strictObject({
+      name: z.string().min(1),
+      point: pointId("The point, when it differs from the file's `point`.").optional(),
+      facts: slot(
+        'fact-values',
+        z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+          .describe('The facts of the incident: vocabulary facts and their values.'),
+      ),
+      expect: z.record(outcomeId, expectation),
+      source: z.string().min(1).describe('Why the expectation holds: a source id, or a sentence.'),
+    })
+    .describe('A test case: these facts give these outcomes.'),
+);
 
 export const scenariosDocument = z
   .strictObject({

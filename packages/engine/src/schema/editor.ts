@@ -50,9 +50,11 @@ function conditionValue(fact: FactModel): Json {
 function factValue(fact: FactModel): Json {
   const none = fact.hasDefault && fact.default === null;
   const base: Json =
-    fact.type === 'enum' ? { enum: [...fact.values!, ...(none ? [null] : [])] }
-    : fact.type === 'boolean' ? { type: none ? ['boolean', 'null'] : 'boolean' }
-    : { type: none ? ['integer', 'null'] : 'integer', minimum: fact.min, maximum: fact.max };
+    fact.type === 'enum'
+      ? { enum: [...fact.values!, ...(none ? [null] : [])] }
+      : fact.type === 'boolean'
+        ? { type: none ? ['boolean', 'null'] : 'boolean' }
+        : { type: none ? ['integer', 'null'] : 'integer', minimum: fact.min, maximum: fact.max };
   const description = bilingual(fact.title);
   return description ? { ...base, description } : base;
 }
@@ -79,11 +81,31 @@ function idLists(vocabulary: EditorVocabulary): Record<'fact' | 'outcome' | 'sou
     descriptions: items.map((item) => describe(item) ?? ''),
   });
   return {
-    fact: list(vocabulary.facts, (f) => f.id, (f) => bilingual(f.title)),
-    outcome: list(vocabulary.outcomes, (o) => o.id, (o) => bilingual(o.title)),
-    source: list(vocabulary.sources, (s) => s.id, (s) => `${s.citation}${s.verified ? '' : ` (${notVerified})`}`),
-    setting: list(vocabulary.settings, (s) => s.id, (s) => bilingual(s.title)),
-    point: list(vocabulary.points, (p) => p.id, (p) => bilingual(p.question) ?? bilingual(p.title)),
+    fact: list(
+      vocabulary.facts,
+      (f) => f.id,
+      (f) => bilingual(f.title),
+    ),
+    outcome: list(
+      vocabulary.outcomes,
+      (o) => o.id,
+      (o) => bilingual(o.title),
+    ),
+    source: list(
+      vocabulary.sources,
+      (s) => s.id,
+      (s) => `${s.citation}${s.verified ? '' : ` (${notVerified})`}`,
+    ),
+    setting: list(
+      vocabulary.settings,
+      (s) => s.id,
+      (s) => bilingual(s.title),
+    ),
+    point: list(
+      vocabulary.points,
+      (p) => p.id,
+      (p) => bilingual(p.question) ?? bilingual(p.title),
+    ),
   };
 }
 
@@ -106,7 +128,8 @@ const sampleText: Record<Lang, string> = { nb: 'Tekst på bokmål', en: 'Text in
  * `defaultSnippets`): a reviewer picks "new scenario" and fills in the marked places.
  */
 function snippets(vocabulary: EditorVocabulary): Record<'rule' | 'scenario', Json> {
-  const text = (placeholder: number) => Object.fromEntries(vocabulary.languages.map((lang, index) => [lang, `\${${placeholder + index}:${sampleText[lang]}}`]));
+  const text = (placeholder: number) =>
+    Object.fromEntries(vocabulary.languages.map((lang, index) => [lang, `\${${placeholder + index}:${sampleText[lang]}}`]));
   const fact = vocabulary.facts.find((f) => f.type === 'boolean') ?? vocabulary.facts[0];
   return {
     rule: {
@@ -117,7 +140,12 @@ function snippets(vocabulary: EditorVocabulary): Record<'rule' | 'scenario', Jso
     scenario: {
       label: 'new scenario / nytt scenario',
       description: 'A test case: facts, the expected outcomes and why / Et testtilfelle: fakta, forventede utfall og hvorfor',
-      body: { name: '${1:what this scenario shows}', facts: { [`\${2:${fact?.id ?? 'fact'}}`]: '${3}' }, expect: { '${4:outcome-id}': '${5:permitted}' }, source: '${6:a source id, or a sentence saying why}' },
+      body: {
+        name: '${1:what this scenario shows}',
+        facts: { [`\${2:${fact?.id ?? 'fact'}}`]: '${3}' },
+        expect: { '${4:outcome-id}': '${5:permitted}' },
+        source: '${6:a source id, or a sentence saying why}',
+      },
     },
   };
 }
@@ -170,7 +198,10 @@ function fill(node: unknown, context: FillContext): void {
       const list = lists[kind];
       if (list.ids.length === 0) return;
       for (const key of ['type', 'pattern', 'minLength']) delete schema[key];
-      Object.assign(schema, reference(context, `${kind}-id`, () => ({ type: 'string', enum: list.ids, markdownEnumDescriptions: list.descriptions })));
+      Object.assign(
+        schema,
+        reference(context, `${kind}-id`, () => ({ type: 'string', enum: list.ids, markdownEnumDescriptions: list.descriptions })),
+      );
       return;
     }
     case 'condition':
@@ -212,7 +243,9 @@ function spellOutKeyedRecords(node: unknown, context: FillContext, name: string)
   if (!list || !Array.isArray(list.enum) || value === undefined || typeof value !== 'object') return;
   const descriptions = (list.markdownEnumDescriptions ?? []) as string[];
   const valueRef = reference(context, `${name}-value`, () => value as Json);
-  schema.properties = Object.fromEntries((list.enum as string[]).map((id, index) => [id, { ...valueRef, description: descriptions[index] || id }]));
+  schema.properties = Object.fromEntries(
+    (list.enum as string[]).map((id, index) => [id, { ...valueRef, description: descriptions[index] || id }]),
+  );
   schema.additionalProperties = false;
   delete schema.propertyNames;
 }
@@ -223,7 +256,8 @@ export function editorJsonSchema(schema: z.ZodType, vocabulary?: EditorVocabular
   const context: FillContext = { vocabulary, lists: vocabulary ? idLists(vocabulary) : undefined, definitions: {}, seen: new WeakSet() };
   fill(json, context);
   spellOutKeyedRecords(json, context, 'record');
-  if (Object.keys(context.definitions).length > 0) json.definitions = { ...((json.definitions as Json | undefined) ?? {}), ...context.definitions };
+  if (Object.keys(context.definitions).length > 0)
+    json.definitions = { ...((json.definitions as Json | undefined) ?? {}), ...context.definitions };
   return json;
 }
 

@@ -27,7 +27,11 @@ export function jsonSchemaFiles(vocabulary?: EditorVocabulary): Map<string, stri
   for (const [kind, fileName] of Object.entries(schemaFileNames)) {
     const schema = editorJsonSchema(documentSchemas[kind as keyof typeof documentSchemas], vocabulary);
     const origin = vocabulary ? ' and the vocabulary, sources, settings and points of the policy folder' : '';
-    const titled = { ...schema, title: `@vot policy file: kind ${kind}`, $comment: `Generated from packages/engine/src/schema/documents.ts${origin} by \`pnpm vot schema --write\`. Do not edit.` };
+    const titled = {
+      ...schema,
+      title: `@vot policy file: kind ${kind}`,
+      $comment: `Generated from packages/engine/src/schema/documents.ts${origin} by \`pnpm vot schema --write\`. Do not edit.`,
+    };
     files.set(fileName, `${JSON.stringify(titled, null, 2)}\n`);
   }
   return files;

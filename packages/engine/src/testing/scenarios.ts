@@ -32,7 +32,12 @@ const describeOutcome = (outcome: Decision['outcomes'][number] | undefined): str
   if (!outcome) return 'absent';
   const parts: string[] = [outcome.status];
   if (outcome.requires?.length) parts.push(`requires [${outcome.requires.join(', ')}]`);
-  if (outcome.limits) parts.push(`limits {${Object.entries(outcome.limits).map(([k, v]) => `${k}: ${v}`).join(', ')}}`);
+  if (outcome.limits)
+    parts.push(
+      `limits {${Object.entries(outcome.limits)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')}}`,
+    );
   return parts.join(', ');
 };
 
@@ -46,7 +51,12 @@ export function compareScenario(scenario: ScenarioModel, decision: Decision): Sc
     if (status !== expected.status || missingRequires.length > 0 || wrongLimits.length > 0) {
       const parts: string[] = [expected.status];
       if (expected.requires?.length) parts.push(`requires [${expected.requires.join(', ')}]`);
-      if (expected.limits) parts.push(`limits {${Object.entries(expected.limits).map(([k, v]) => `${k}: ${v}`).join(', ')}}`);
+      if (expected.limits)
+        parts.push(
+          `limits {${Object.entries(expected.limits)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ')}}`,
+        );
       mismatches.push({ outcome: id, expected: parts.join(', '), decided: describeOutcome(outcome) });
     }
   }
@@ -67,7 +77,15 @@ export async function runScenarios(set: PolicySet, options: RunScenariosOptions 
     try {
       const decision = await set.decide(scenario.point, scenario.facts);
       const mismatches = compareScenario(scenario, decision);
-      results.push({ name: scenario.name, point: scenario.point, at, passed: mismatches.length === 0, mismatches, decision, rules: decision.trace.steps.map((s) => s.rule) });
+      results.push({
+        name: scenario.name,
+        point: scenario.point,
+        at,
+        passed: mismatches.length === 0,
+        mismatches,
+        decision,
+        rules: decision.trace.steps.map((s) => s.rule),
+      });
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
       const detail = error.diagnostics.map((d) => d.message).join('; ') || error.message;
