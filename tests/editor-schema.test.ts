@@ -188,10 +188,15 @@ describe('the committed editor schema in yaml-language-server', () => {
 
 describe('the editor schema files', () => {
   const walk = (node: unknown, visit: (schema: Record<string, unknown>) => void): void => {
-    if (Array.isArray(node)) node.forEach((item) => walk(item, visit));
+    if (Array.isArray(node))
+      node.forEach((item) => {
+        walk(item, visit);
+      });
     else if (node !== null && typeof node === 'object') {
       visit(node as Record<string, unknown>);
-      Object.values(node).forEach((value) => walk(value, visit));
+      Object.values(node).forEach((value) => {
+        walk(value, visit);
+      });
     }
   };
 

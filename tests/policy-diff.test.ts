@@ -184,17 +184,15 @@ describe('vot diff (semantic)', () => {
   it('covers exactly the marked cells of any grid (property)', () => {
     fc.assert(
       fc.property(
-        fc
-          .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
-          .chain((sizes) =>
-            fc.tuple(
-              fc.constant(sizes),
-              fc.array(fc.integer({ min: 0, max: 2 }), {
-                minLength: sizes.reduce((p, n) => p * n, 1),
-                maxLength: sizes.reduce((p, n) => p * n, 1),
-              }),
-            ),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }).chain((sizes) =>
+          fc.tuple(
+            fc.constant(sizes),
+            fc.array(fc.integer({ min: 0, max: 2 }), {
+              minLength: sizes.reduce((p, n) => p * n, 1),
+              maxLength: sizes.reduce((p, n) => p * n, 1),
+            }),
           ),
+        ),
         ([sizes, cells]) => {
           const marked = Uint8Array.from(cells);
           const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((p, n) => p * n, 1));

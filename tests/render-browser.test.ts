@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { main } from '@vot/cli';
-import { PolicySet, type FactValue } from '@vot/engine';
+import type { PolicySet, FactValue } from '@vot/engine';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

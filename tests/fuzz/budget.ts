@@ -8,7 +8,7 @@
  * instead of stalling the test run.
  */
 import { createContext, Script } from 'node:vm';
-import fc from 'fast-check';
+import type fc from 'fast-check';
 
 const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? '1') || 1);
 const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);

@@ -2,7 +2,7 @@
  * One case per diagnostic code, with its rendered text pinned: the wording reviewers see is
  * reviewed here, and a change to it shows up in the diff of this file.
  */
-import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,7 +106,7 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'multiple-documents': () =>
     rendered(checkTexts({ 'settings.yaml': `${minimalPolicyFiles['settings.yaml']}---\nkind: settings\n` }), 'multiple-documents'),
   'too-many-aliases': () => {
-    const anchors = 'a: &x [1, 2]\n' + Array.from({ length: 70 }, (_, i) => `b${i}: *x`).join('\n');
+    const anchors = `a: &x [1, 2]\n${Array.from({ length: 70 }, (_, i) => `b${i}: *x`).join('\n')}`;
     return rendered(loadRaw({ 'aliases.yaml': `kind: sources\n${anchors}\n` }), 'too-many-aliases');
   },
   'too-deep': () => rendered(loadRaw({ 'deep.yaml': `kind: sources\nx: ${'['.repeat(60)}${']'.repeat(60)}\n` }), 'too-deep'),

@@ -84,7 +84,7 @@ async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
 
 /** Shows a temporary folder's file paths as `<ref>:<path>`, so locations point at something real. */
 const relabel = (text: string, side: Side): string =>
-  side.cleanup ? text.split(side.cleanup.split(sep).join('/') + '/').join(`${side.label}:`) : text;
+  side.cleanup ? text.split(`${side.cleanup.split(sep).join('/')}/`).join(`${side.label}:`) : text;
 
 export async function runDiff(io: CliIo, baseArg: string, headArg: string | undefined, options: DiffOptions): Promise<void> {
   const workingDir = policyDirFor(io.cwd, options.policies);

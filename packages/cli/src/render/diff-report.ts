@@ -141,7 +141,7 @@ export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Sente
 /** Markdown for a pull-request comment; reviewer text is escaped so it cannot inject markup. */
 export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): string {
   const l = labels[lang];
-  const escape = (text: string) => text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+  const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
   const lines = [
     `## ${l.title}`,
     '',
@@ -153,8 +153,8 @@ export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: S
     lines.push('', `### ${section.title}`, '');
     if (section.title === l.decisions) lines.push(`_${l.reading}_`, '');
     for (const item of section.items) {
-      lines.push(`- **${escape(item.head)}**`);
-      for (const line of item.lines) lines.push(`  - ${escape(line)}`);
+      lines.push(`- **${escapeMarkdown(item.head)}**`);
+      for (const line of item.lines) lines.push(`  - ${escapeMarkdown(line)}`);
     }
   }
   return lines.join('\n');

@@ -1,6 +1,6 @@
 /**
  * Small, safe HTML building blocks for the policy book: every reviewer text goes through
- * `escape`, and every text a reader sees is given in both languages as `<span lang>` pairs that
+ * `escapeHtml`, and every text a reader sees is given in both languages as `<span lang>` pairs that
  * the stylesheet shows one at a time.
  */
 import type { Text } from '@vot/engine';
@@ -8,13 +8,15 @@ import type { Text } from '@vot/engine';
 export type BookLang = 'nb' | 'en';
 export const bookLangs: readonly BookLang[] = ['nb', 'en'];
 
-export function escape(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** A reviewer text in both languages (falling back to the other when one is missing). */
 export function bi(text: Text | undefined): string {
-  return bookLangs.map((lang) => `<span class="t" lang="${lang}">${escape(text?.[lang] ?? text?.en ?? text?.nb ?? '')}</span>`).join('');
+  return bookLangs
+    .map((lang) => `<span class="t" lang="${lang}">${escapeHtml(text?.[lang] ?? text?.en ?? text?.nb ?? '')}</span>`)
+    .join('');
 }
 
 /** A generated text in both languages. */

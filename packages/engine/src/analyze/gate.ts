@@ -28,7 +28,6 @@ import type {
   FactValue,
   Location,
   PointModel,
-  PointOutcomeModel,
   PolicySetModel,
   RuleModel,
   Text,

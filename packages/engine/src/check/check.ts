@@ -704,7 +704,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       const rules = outcome.rules.map((rule, index) =>
         buildRule([...outcomePath, 'rules', index], `${doc.policy}/${outcome.id}#${index + 1}`, rule),
       );
-      rules.forEach((rule, index) => {
+      rules.forEach((_rule, index) => {
         const earlier = rules.slice(0, index).find((r) => r.when?.kind === 'const' && r.when.value);
         if (earlier)
           rep.report([...outcomePath, 'rules', index], {
@@ -763,14 +763,14 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       });
       continue;
     }
-    const escape = findFacts([policy.scope, target!.scope], facts.map, namedConditions, ([own, shared]) => own! && !shared!);
-    if (escape !== 'none') {
+    const outside = findFacts([policy.scope, target!.scope], facts.map, namedConditions, ([own, shared]) => own! && !shared!);
+    if (outside !== 'none') {
       rep.report(policy.scope ? ['appliesWhen'] : ['overrides'], {
         code: 'override-outside-scope',
         args: {
           policy: policy.id,
           target: target!.id,
-          example: escape === 'unknown' ? 'the scopes are too large to compare' : `it holds for ${factsText(escape)}`,
+          example: outside === 'unknown' ? 'the scopes are too large to compare' : `it holds for ${factsText(outside)}`,
         },
       });
       continue;

@@ -148,14 +148,18 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
         const raw = input.expect;
         let expect: DutyExpectation;
         if ('anyOf' in raw) {
-          raw.anyOf.forEach((id, i) => checkOutcome([...expectPath, 'anyOf', i], id, point));
+          raw.anyOf.forEach((id, i) => {
+            checkOutcome([...expectPath, 'anyOf', i], id, point);
+          });
           expect = { kind: 'any-of', outcomes: [...raw.anyOf], statuses: asList(raw.status) };
         } else {
           checkOutcome([...expectPath, 'outcome'], raw.outcome, point);
           if ('status' in raw) expect = { kind: 'status', outcome: raw.outcome, statuses: asList(raw.status) };
           else if ('limit' in raw) expect = { kind: 'limit', outcome: raw.outcome, limit: raw.limit, atMost: raw.atMost };
           else {
-            raw.requires.forEach((id, i) => checkOutcome([...expectPath, 'requires', i], id, undefined));
+            raw.requires.forEach((id, i) => {
+              checkOutcome([...expectPath, 'requires', i], id, undefined);
+            });
             expect = { kind: 'requires', outcome: raw.outcome, ids: [...raw.requires] };
           }
         }

@@ -17,7 +17,10 @@ function explainBySpec(node: ConditionNode, facts: Facts, named: ReadonlyMap<str
     else if (n.kind === 'test') {
       const text = conditionText(n);
       out.push({ condition: wanted ? text : `not (${text})`, actual: facts[n.fact] ?? null, ...(n.at ? { at: where(n) } : {}) });
-    } else if (n.kind === 'all' || n.kind === 'any') n.items.forEach((item) => visit(item, wanted));
+    } else if (n.kind === 'all' || n.kind === 'any')
+      n.items.forEach((item) => {
+        visit(item, wanted);
+      });
     else if (n.kind === 'not') visit(n.item, !wanted);
     else if (n.kind === 'ref' && named.get(n.qualified)) visit(named.get(n.qualified)!, wanted);
   };

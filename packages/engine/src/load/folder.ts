@@ -3,6 +3,7 @@
  * Every `.yaml` file is placed by its `kind`; a file that cannot be placed is an error, never
  * skipped. Reading the disk happens only in `readPolicyFolder`; `loadPolicyTexts` is pure.
  */
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
@@ -74,7 +75,7 @@ export async function readPolicyFolder(
   const unreadable = (file: string, shown: string, reason: string) =>
     diagnostics.push(diagnostic({ code: 'file-unreadable', file, args: { file: shown, reason } }));
   const walk = async (absolute: string): Promise<void> => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(absolute, { withFileTypes: true });
     } catch (error) {
@@ -88,7 +89,7 @@ export async function readPolicyFolder(
       const path = join(absolute, entry.name);
       const rel = relative(dir, path).split(sep).join('/');
       const shown = `${base}/${rel}`;
-      let stat;
+      let stat: Stats;
       try {
         stat = await lstat(path);
       } catch (error) {

@@ -2,7 +2,7 @@
  * Parsed data → typed document, by the zod schema of its `kind`. Zod keeps its issues as data;
  * here each becomes a diagnostic at the right line and column, with what was expected.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { documentSchemas, type DocumentKind } from '../schema/documents.js';
 import { toJsonSchema } from '../schema/json-schema.js';

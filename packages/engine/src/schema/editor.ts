@@ -65,6 +65,7 @@ function factTestRules(facts: readonly FactModel[]): Json[] {
     const value = conditionValue(fact);
     return {
       if: { type: 'object', properties: { fact: { const: fact.id } }, required: ['fact'] },
+      // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword of an if/then rule
       then: { properties: { is: value, isNot: value, in: { type: 'array', items: value }, notIn: { type: 'array', items: value } } },
     };
   });
