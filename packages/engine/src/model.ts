@@ -6,7 +6,9 @@
 export type Lang = 'nb' | 'en' | 'da';
 export type Text = Partial<Record<Lang, string>>;
 export type FactValue = string | number | boolean | null;
-export type Status = 'required' | 'permitted' | 'not-permitted';
+import type { ExpectedStatus, Status } from './status.js';
+
+export type { ExpectedStatus, Status } from './status.js';
 
 export interface Location {
   file: string;
@@ -201,9 +203,6 @@ export interface PolicySetModel {
    */
   extraDocuments: Array<{ kind: string; file: string; data: unknown }>;
 }
-
-/** A status a duty may expect; `absent` when the decision leaves the outcome out. */
-export type ExpectedStatus = Status | 'absent';
 
 export type DutyExpectation =
   | { kind: 'status'; outcome: string; statuses: ExpectedStatus[] }

@@ -15,6 +15,7 @@
  * putting back the default of every fact whose value does not matter to the failure.
  */
 import { compilePredicate, type Predicate } from '../compile/predicate.js';
+import { isLive } from '../status.js';
 import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from '../decide/decision.js';
 import type {
@@ -345,7 +346,7 @@ function checkCoverage(
   for (const point of model.points) {
     if (obligation.point !== undefined && point.id !== obligation.point) continue;
     for (const outcome of point.outcomes) {
-      const citing = outcomeRules(outcome).filter((r) => r.status !== 'not-permitted' && r.basis.includes(obligation.cites));
+      const citing = outcomeRules(outcome).filter((r) => isLive(r.status) && r.basis.includes(obligation.cites));
       if (citing.length === 0 || citedBy.some((c) => c.point === point.id && c.outcome === outcome.id)) continue;
       const rule = firstReachable(model, catalogue, point, outcome.id, new Set(citing.map((r) => r.key)), basis);
       if (rule) citedBy.push({ point: point.id, outcome: outcome.id, rule: rule.key, at: where(rule.at) });
@@ -374,7 +375,7 @@ export function traceability(
     const sources = new Set([...duty.basis, ...duty.obligations.flatMap((o) => (o.kind === 'coverage' ? [o.cites] : []))]);
     for (const point of model.points) {
       for (const outcome of point.outcomes) {
-        const cites = outcomeRules(outcome).some((r) => r.status !== 'not-permitted' && r.basis.some((id) => sources.has(id)));
+        const cites = outcomeRules(outcome).some((r) => isLive(r.status) && r.basis.some((id) => sources.has(id)));
         if (cites) add(point.id, outcome.id, 'basis');
       }
     }

@@ -9,6 +9,7 @@ import { combinations, factDomain, type FactDomain } from '../analyze/domain.js'
 import { factsRead, pointConditions } from '../walk.js';
 import { compilePredicate } from '../compile/predicate.js';
 import { checkDuties } from './duties.js';
+import { isLive } from '../status.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
 import type { LoadedDocument, LoadedFolder } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
@@ -638,7 +639,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         const basis = [...outcomeBasis, ...ruleBasis.filter((id) => !outcomeBasis.includes(id))];
         // A basis that only names unknown sources is reported as such, not again as missing.
         const citedUnknown = [...(outcome.basis ?? []), ...(input.basis ?? [])].length > 0;
-        if (input.status !== 'not-permitted' && basis.length === 0 && !citedUnknown) {
+        if (isLive(input.status) && basis.length === 0 && !citedUnknown) {
           rep.report([...rulePath, 'status'], { code: 'missing-basis', args: { outcome: outcome.id, status: input.status } });
         }
         const requires: RequirementModel[] = (input.requires ?? []).map((item, index) => {

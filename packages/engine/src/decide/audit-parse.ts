@@ -1,12 +1,13 @@
 /** Reading stored audit records back: each line checked against a closed zod schema. */
 import { z } from 'zod';
+import { statuses } from '../status.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { auditRecordFormat, type AuditRecord } from './audit.js';
 
 const factValue = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
 const outcomeSchema = z.strictObject({
   id: z.string().min(1).max(200),
-  status: z.enum(['required', 'permitted', 'not-permitted']),
+  status: z.enum(statuses),
   requires: z.array(z.string().max(200)).max(100).optional(),
   limits: z.record(z.string().max(200), z.number()).optional(),
 });

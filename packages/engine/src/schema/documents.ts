@@ -4,6 +4,7 @@
  * (yaml-language-server). The checker then resolves references between documents.
  */
 import { z } from 'zod';
+import { expectedStatuses, statuses } from '../status.js';
 import { dutiesDocumentSchema } from './duties.js';
 import { slot } from './slots.js';
 
@@ -80,7 +81,7 @@ export const condition: z.ZodType<ConditionInput> = slot(
 );
 
 const status = z
-  .enum(['required', 'permitted', 'not-permitted'])
+  .enum(statuses)
   .describe('`required` (a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).');
 
 const requirement = z.union([
@@ -293,9 +294,9 @@ export const policySetDocument = z
   .describe('The policy set: its name, version, languages and decision points.');
 
 const expectation = z.union([
-  z.enum(['required', 'permitted', 'not-permitted', 'absent']),
+  z.enum(expectedStatuses),
   z.strictObject({
-    status: z.enum(['required', 'permitted', 'not-permitted', 'absent']),
+    status: z.enum(expectedStatuses),
     requires: z.array(outcomeId).optional().describe("These must be among the outcome's requires."),
     limits: z.record(z.string(), z.number()).optional(),
   }),

@@ -5,6 +5,7 @@
  * import each other at run time.
  */
 import { z } from 'zod';
+import { expectedStatuses } from '../status.js';
 import type { ConditionInput } from './documents.js';
 
 export interface DutySchemaParts {
@@ -18,9 +19,7 @@ export function dutiesDocumentSchema(parts: DutySchemaParts) {
   const outcomeId = kebabId.describe('An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).');
   const sourceId = kebabId.describe('A source id from policies/sources/*.yaml.');
   const pointId = kebabId.describe('A decision point (policy-set.yaml).');
-  const statusOrAbsent = z
-    .enum(['required', 'permitted', 'not-permitted', 'absent'])
-    .describe('A status, or `absent` when the decision leaves the outcome out.');
+  const statusOrAbsent = z.enum(expectedStatuses).describe('A status, or `absent` when the decision leaves the outcome out.');
   const statuses = z
     .union([statusOrAbsent, z.array(statusOrAbsent).min(1)])
     .describe('One status, or a list: the outcome must have one of them.');

@@ -1,0 +1,21 @@
+/**
+ * The statuses an outcome can have: one closed set that every stage imports, so a new voice
+ * cannot be forgotten in the checker, the gate, the diff or the book. The sources speak in
+ * these voices: *shall* is `required` (a duty), *may* is `permitted` (an option) and *may not*
+ * is `not-permitted` (forbidden, with the reason why).
+ */
+export const statuses = ['required', 'permitted', 'not-permitted'] as const;
+
+/** The status of a decided outcome. */
+export type Status = (typeof statuses)[number];
+
+/** What a scenario or a duty can expect of an outcome: a status, or `absent` when the decision leaves it out. */
+export const expectedStatuses = [...statuses, 'absent'] as const;
+
+/** A status, or `absent`. */
+export type ExpectedStatus = (typeof expectedStatuses)[number];
+
+/** Whether an outcome with this status is live (the actor may or must act on it), and so needs a basis. */
+export function isLive(status: Status | ExpectedStatus): boolean {
+  return status === 'required' || status === 'permitted';
+}
