@@ -10,6 +10,15 @@ import { factsRead, pointConditions } from '../walk.js';
 import { compilePredicate } from '../compile/predicate.js';
 import { checkDuties } from './duties.js';
 import { isLive } from '../status.js';
+import {
+  conditionLiteral,
+  declareFact,
+  declareSetting,
+  expectedLiterals,
+  factType,
+  literalText,
+  type DeclarationReporter,
+} from '../fact-types/index.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
 import type { LoadedDocument, LoadedFolder } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
@@ -81,7 +90,13 @@ const pathText = (path: readonly PathSegment[]): string =>
 
 const locationText = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
 
-const valueText = (value: FactValue): string => (value === null ? 'none' : String(value));
+const valueText = literalText;
+
+/** A declaration's own reporter: paths inside it, reported in its document. */
+const declarationReporter = (rep: Reporter, path: readonly PathSegment[]): DeclarationReporter => ({
+  report: (inner, problem) => rep.report([...path, ...inner], problem),
+  pathText: (inner) => pathText([...path, ...inner]),
+});
 
 function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const suggestion = closest(word, candidates);
@@ -146,54 +161,16 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     const vocabulary = vocabularyEntry.document as VocabularyDocument;
     vocabulary.facts.forEach((fact, index) => {
       const path = ['facts', index];
-      const model: FactModel = {
-        id: fact.id,
-        type: fact.type,
-        hasDefault: fact.default !== undefined,
-        title: checkText(rep, [...path, 'title'], fact.title, `the title of fact \`${fact.id}\``),
-        at: rep.at(path),
-      };
-      if (fact.description)
-        model.description = checkText(rep, [...path, 'description'], fact.description, `the description of fact \`${fact.id}\``);
-      if (fact.type === 'enum') {
-        model.values = fact.values;
-        if (new Set(fact.values).size !== fact.values.length) {
-          rep.report([...path, 'values'], {
-            code: 'duplicate-id',
-            args: { what: 'value', id: fact.values.find((v, i) => fact.values.indexOf(v) !== i)!, other: 'the same list' },
-          });
-        }
-        if (fact.default !== undefined) {
-          if (fact.default === 'none' && !fact.values.includes('none')) model.default = null;
-          else if (fact.values.includes(fact.default)) model.default = fact.default;
-          else
-            rep.report([...path, 'default'], {
-              code: 'value-out-of-domain',
-              args: { value: fact.default, what: `fact \`${fact.id}\`` },
-              expected: listOf([...fact.values, 'none']),
-            });
-        }
-      } else if (fact.type === 'integer') {
-        model.min = fact.min;
-        model.max = fact.max;
-        if (fact.min > fact.max)
-          rep.report([...path, 'max'], {
-            code: 'invalid-value',
-            args: { path: pathText([...path, 'max']), detail: '`max` is below `min`' },
-          });
-        if (fact.default !== undefined) {
-          if (fact.default === 'none') model.default = null;
-          else if (fact.default >= fact.min && fact.default <= fact.max) model.default = fact.default;
-          else
-            rep.report([...path, 'default'], {
-              code: 'value-out-of-domain',
-              args: { value: fact.default, what: `fact \`${fact.id}\`` },
-              expected: `a whole number from ${fact.min} to ${fact.max}`,
-            });
-        }
-      } else if (fact.default !== undefined) {
-        model.default = fact.default === 'none' ? null : fact.default;
-      }
+      const title = checkText(rep, [...path, 'title'], fact.title, `the title of fact \`${fact.id}\``);
+      const at = rep.at(path);
+      const description = fact.description
+        ? checkText(rep, [...path, 'description'], fact.description, `the description of fact \`${fact.id}\``)
+        : undefined;
+      const declared = declareFact(fact, declarationReporter(rep, path));
+      // Key order is that of the published bundle: id, type, hasDefault, title, at, description, domain, default.
+      const model = { id: fact.id, type: fact.type, hasDefault: fact.default !== undefined, title, at } as FactModel;
+      if (description) model.description = description;
+      Object.assign(model, declared.domain, 'default' in declared ? { default: declared.default } : {});
       facts.add(rep, [...path, 'id'], fact.id, model);
     });
     vocabulary.outcomes.forEach((outcome, index) => {
@@ -245,7 +222,8 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     const rep = reporter(entry);
     (entry.document as SettingsDocument).settings.forEach((setting, index) => {
       const path = ['settings', index];
-      const model: SettingModel = {
+      // Key order is that of the published bundle: id, type, default, value, title, basis, at, description, domain.
+      const model = {
         id: setting.id,
         type: setting.type,
         default: setting.default,
@@ -253,28 +231,10 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         title: checkText(rep, [...path, 'title'], setting.title, `the title of setting \`${setting.id}\``),
         basis: checkBasis(rep, [...path, 'basis'], setting.basis, `setting \`${setting.id}\``),
         at: rep.at(path),
-      };
+      } as SettingModel;
       if (setting.description)
         model.description = checkText(rep, [...path, 'description'], setting.description, `the description of setting \`${setting.id}\``);
-      if (setting.type === 'integer') {
-        model.min = setting.min;
-        model.max = setting.max;
-        if (setting.default < setting.min || setting.default > setting.max) {
-          rep.report([...path, 'default'], {
-            code: 'setting-out-of-range',
-            args: { id: setting.id, value: setting.default, range: `range ${setting.min} to ${setting.max}` },
-          });
-        }
-      } else if (setting.type === 'enum') {
-        model.values = setting.values;
-        if (!setting.values.includes(setting.default)) {
-          rep.report([...path, 'default'], {
-            code: 'value-out-of-domain',
-            args: { value: setting.default, what: `setting \`${setting.id}\`` },
-            expected: listOf(setting.values),
-          });
-        }
-      }
+      Object.assign(model, declareSetting(setting, declarationReporter(rep, path)));
       settings.add(rep, [...path, 'id'], setting.id, model);
     });
   }
@@ -291,19 +251,8 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       );
       continue;
     }
-    const fits =
-      setting.type === 'integer'
-        ? typeof value === 'number' && Number.isInteger(value) && value >= setting.min! && value <= setting.max!
-        : setting.type === 'boolean'
-          ? typeof value === 'boolean'
-          : typeof value === 'string' && setting.values!.includes(value);
-    if (!fits) {
-      const range =
-        setting.type === 'integer'
-          ? `range ${setting.min} to ${setting.max}`
-          : setting.type === 'boolean'
-            ? 'values `true` and `false`'
-            : `values ${listOf(setting.values!)}`;
+    if (!factType(setting).settingFits(setting, value)) {
+      const range = factType(setting).settingRange(setting);
       diagnostics.push(diagnostic({ code: 'setting-out-of-range', args: { id, value: valueText(value), range } }));
       continue;
     }
@@ -356,26 +305,16 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     reads: Set<string>;
   }
 
-  const domainOf = (fact: FactModel): FactValue[] | undefined =>
-    fact.type === 'boolean' ? [true, false] : fact.type === 'enum' ? [...fact.values!] : undefined;
-
   const checkValue = (ctx: ConditionContext, path: readonly PathSegment[], fact: FactModel, raw: unknown): FactValue | undefined => {
-    if (raw === 'none') {
-      if (fact.hasDefault && fact.default === null) return null;
-      if (fact.type === 'enum' && fact.values!.includes('none')) return 'none';
-    }
-    if (fact.type === 'boolean' && typeof raw === 'boolean') return raw;
-    if (fact.type === 'enum' && typeof raw === 'string' && fact.values!.includes(raw)) return raw;
-    if (fact.type === 'integer' && typeof raw === 'number' && Number.isInteger(raw)) return raw;
-    const domain = domainOf(fact);
-    const allowed = domain ? domain.map(valueText) : [`a whole number from ${fact.min} to ${fact.max}`];
-    if (fact.hasDefault && fact.default === null && !allowed.includes('none')) allowed.push('none');
+    const value = conditionLiteral(fact, raw);
+    if (value !== undefined) return value;
+    const { allowed, listed } = expectedLiterals(fact);
     ctx.rep.report(path, {
       code: 'value-out-of-domain',
       args: { value: valueText(raw as FactValue), what: `fact \`${fact.id}\`` },
-      expected: domain ? listOf(allowed) : allowed.join(' or '),
+      expected: listed ? listOf(allowed) : allowed.join(' or '),
       received: valueText(raw as FactValue),
-      help: typeof raw === 'string' ? didYouMean(raw, allowed) : fact.type === 'boolean' ? 'write `true` or `false`' : undefined,
+      help: typeof raw === 'string' ? didYouMean(raw, allowed) : factType(fact).literalHelp,
     });
     return undefined;
   };
@@ -395,7 +334,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
       });
       return undefined;
     }
-    if (setting.type !== 'integer') {
+    if (!factType(setting).numeric) {
       ctx.rep.report([...path, 'setting'], {
         code: 'operator-not-for-type',
         args: { operator: 'a number', what: `setting \`${setting.id}\``, type: setting.type },
@@ -447,11 +386,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
         });
         return { kind: 'const', value: false, origin: `unknown setting ${input.setting}`, at };
       }
-      const ok =
-        setting.type === 'enum'
-          ? typeof input.is === 'string' && setting.values!.includes(input.is)
-          : typeof input.is === (setting.type === 'integer' ? 'number' : 'boolean');
-      if (!ok) {
+      if (!factType(setting).settingLiteralFits(setting, input.is)) {
         ctx.rep.report([...path, 'is'], {
           code: 'value-out-of-domain',
           args: { value: String(input.is), what: `setting \`${setting.id}\`` },
@@ -475,10 +410,10 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     }
     ctx.reads.add(fact.id);
     if (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt') {
-      if (fact.type !== 'integer') {
+      if (!factType(fact).operators.has(op)) {
         ctx.rep.report([...path, operatorKey], {
           code: 'operator-not-for-type',
-          args: { operator: operatorKey, what: `fact \`${fact.id}\``, type: fact.type === 'enum' ? 'a list of values' : 'yes/no' },
+          args: { operator: operatorKey, what: `fact \`${fact.id}\``, type: factType(fact).kindText },
           help: 'use `is`, `isNot`, `in` or `notIn`',
         });
         return { kind: 'const', value: false, origin: 'invalid comparison', at };
