@@ -308,6 +308,8 @@ export const documentSchemas = {
 } as const;
 
 export type DocumentKind = keyof typeof documentSchemas;
+/** The typed document of one kind, as its schema gives it. */
+export type DocumentOf<K extends DocumentKind> = z.infer<(typeof documentSchemas)[K]>;
 export type PolicySetDocument = z.infer<typeof policySetDocument>;
 export type VocabularyDocument = z.infer<typeof vocabularyDocument>;
 export type SourcesDocument = z.infer<typeof sourcesDocument>;
