@@ -1,0 +1,156 @@
+/**
+ * Duties pass: the catalogues of legal duties (`kind: duties`), the regulation gate's input
+ * (analyze/gate.ts). Catalogue and duty ids are unique across catalogues; every point, outcome
+ * id and source is declared, and an outcome an obligation expects is decided at the point it
+ * names; conditions are checked as the policies' are (check/conditions.ts), without named
+ * conditions; every text has each language of the set.
+ */
+import { listOf } from '../../diagnostics.js';
+import type { PathSegment } from '../../load/parse.js';
+import type {
+  DutyCatalogueModel,
+  DutyExpectation,
+  DutyModel,
+  DutyObligationModel,
+  ExpectedStatus,
+  Location,
+  PointModel,
+} from '../../model.js';
+import { checkCondition, type ConditionScope } from '../conditions.js';
+import { didYouMean, locationText, type CheckContext } from '../context.js';
+import { checkText } from '../texts.js';
+import { checkBasis } from './sources.js';
+
+const asList = (value: ExpectedStatus | ExpectedStatus[]): ExpectedStatus[] => (Array.isArray(value) ? [...new Set(value)] : [value]);
+
+export function checkDutyCatalogues(ctx: CheckContext): void {
+  const catalogueIds = new Map<string, Location>();
+  const dutyIds = new Map<string, Location>();
+  const noNamedConditions = new Map<string, unknown>();
+
+  for (const entry of ctx.documents('duties')) {
+    const rep = ctx.reporter.in(entry);
+    const doc = entry.document;
+    const scope = (where: string): ConditionScope => ({ rep, where, policy: 'duties', named: noNamedConditions });
+    const firstCatalogue = catalogueIds.get(doc.catalogue);
+    if (firstCatalogue)
+      rep.report(['catalogue'], {
+        code: 'duplicate-id',
+        args: { what: 'duty catalogue', id: doc.catalogue, other: locationText(firstCatalogue) },
+      });
+    else catalogueIds.set(doc.catalogue, rep.at(['catalogue']));
+
+    const catalogue: DutyCatalogueModel = {
+      id: doc.catalogue,
+      title: checkText(ctx, rep, ['title'], doc.title, `the title of duty catalogue \`${doc.catalogue}\``),
+      jurisdiction: doc.jurisdiction,
+      scope:
+        doc.appliesWhen === undefined
+          ? null
+          : checkCondition(ctx, scope(`the scope of duty catalogue \`${doc.catalogue}\``), ['appliesWhen'], doc.appliesWhen),
+      file: entry.file,
+      duties: [],
+      at: rep.at([]),
+    };
+    if (doc.description)
+      catalogue.description = checkText(
+        ctx,
+        rep,
+        ['description'],
+        doc.description,
+        `the description of duty catalogue \`${doc.catalogue}\``,
+      );
+
+    doc.duties.forEach((duty, dutyIndex) => {
+      const dutyPath: PathSegment[] = ['duties', dutyIndex];
+      const where = `duty \`${duty.id}\``;
+      const firstDuty = dutyIds.get(duty.id);
+      if (firstDuty)
+        rep.report([...dutyPath, 'id'], { code: 'duplicate-id', args: { what: 'duty', id: duty.id, other: locationText(firstDuty) } });
+      else dutyIds.set(duty.id, rep.at([...dutyPath, 'id']));
+
+      /** Checks that an outcome id exists and is decided at the point. */
+      const checkOutcome = (path: readonly PathSegment[], id: string, point: PointModel | undefined): void => {
+        if (!ctx.outcomes.has(id)) {
+          rep.report(path, {
+            code: 'unknown-outcome',
+            args: { id, where },
+            help: didYouMean(id, ctx.outcomes.ids()) ?? 'declare the id in vocabulary.yaml',
+          });
+          return;
+        }
+        if (point && !point.outcomes.some((o) => o.id === id)) {
+          const decided = [...new Set(point.outcomes.map((o) => o.id))];
+          rep.report(path, {
+            code: 'duty-outcome-not-at-point',
+            args: { id, point: point.id, where },
+            expected: listOf(decided),
+            help: didYouMean(id, decided),
+          });
+        }
+      };
+      const checkPoint = (path: readonly PathSegment[], id: string): PointModel | undefined => {
+        const point = ctx.points.get(id);
+        if (!point)
+          rep.report(path, {
+            code: 'unknown-point',
+            args: { point: id },
+            expected: listOf(ctx.points.ids()),
+            help: didYouMean(id, ctx.points.ids()),
+          });
+        return point;
+      };
+
+      const obligations: DutyObligationModel[] = [];
+      duty.obligations.forEach((obligation, index) => {
+        const path: PathSegment[] = [...dutyPath, 'obligations', index];
+        if ('coverage' in obligation) {
+          const coveragePath = [...path, 'coverage'];
+          const cites = checkBasis(ctx, rep, [...coveragePath, 'cites'], [obligation.coverage.cites], where)[0];
+          if (obligation.coverage.point !== undefined) checkPoint([...coveragePath, 'point'], obligation.coverage.point);
+          const model: DutyObligationModel = { kind: 'coverage', cites: cites ?? obligation.coverage.cites, at: rep.at(coveragePath) };
+          if (obligation.coverage.point !== undefined) model.point = obligation.coverage.point;
+          obligations.push(model);
+          return;
+        }
+        const invariantPath = [...path, 'invariant'];
+        const input = obligation.invariant;
+        const point = checkPoint([...invariantPath, 'point'], input.point);
+        const when = input.when === undefined ? null : checkCondition(ctx, scope(where), [...invariantPath, 'when'], input.when);
+        const expectPath = [...invariantPath, 'expect'];
+        const raw = input.expect;
+        let expect: DutyExpectation;
+        if ('anyOf' in raw) {
+          raw.anyOf.forEach((id, i) => {
+            checkOutcome([...expectPath, 'anyOf', i], id, point);
+          });
+          expect = { kind: 'any-of', outcomes: [...raw.anyOf], statuses: asList(raw.status) };
+        } else {
+          checkOutcome([...expectPath, 'outcome'], raw.outcome, point);
+          if ('status' in raw) expect = { kind: 'status', outcome: raw.outcome, statuses: asList(raw.status) };
+          else if ('limit' in raw) expect = { kind: 'limit', outcome: raw.outcome, limit: raw.limit, atMost: raw.atMost };
+          else {
+            raw.requires.forEach((id, i) => {
+              checkOutcome([...expectPath, 'requires', i], id, undefined);
+            });
+            expect = { kind: 'requires', outcome: raw.outcome, ids: [...raw.requires] };
+          }
+        }
+        obligations.push({ kind: 'invariant', point: input.point, when, expect, at: rep.at(invariantPath) });
+      });
+
+      const model: DutyModel = {
+        id: duty.id,
+        catalogue: doc.catalogue,
+        title: checkText(ctx, rep, [...dutyPath, 'title'], duty.title, `the title of ${where}`),
+        basis: checkBasis(ctx, rep, [...dutyPath, 'basis'], duty.basis, where),
+        obligations,
+        at: rep.at(dutyPath),
+      };
+      if (duty.description)
+        model.description = checkText(ctx, rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
+      catalogue.duties.push(model);
+    });
+    ctx.duties.push(catalogue);
+  }
+}
