@@ -17,7 +17,7 @@ export {
   type CheckedFolder,
   type CheckFolderOptions,
   type LoadPolicySetOptions,
-} from './load/load-policies.js';
+} from './pipeline/load-policies.js';
 export { loadPolicyFolder, loadPolicyTexts, readPolicyFolder, type LoadedDocument, type LoadedFolder } from './load/folder.js';
 export { parseYaml, loadLimits, type ParsedFile } from './load/parse.js';
 export { policyHash } from './load/hash.js';
