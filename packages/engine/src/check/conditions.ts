@@ -9,7 +9,7 @@
 import { listOf } from '../diagnostics.js';
 import { conditionLiteral, expectedLiterals, factType, literalText } from '../fact-types/index.js';
 import type { PathSegment } from '../load/parse.js';
-import type { CompareOperator, ConditionNode, FactModel, FactValue } from '../model.js';
+import type { CompareOperator, ConditionNode, FactModel, FactValue, SettingModel } from '../model.js';
 import type { ConditionInput } from '../schema/documents.js';
 import { didYouMean, type CheckContext, type DocumentReporter } from './context.js';
 
@@ -47,6 +47,23 @@ function checkValue(scope: ConditionScope, path: readonly PathSegment[], fact: F
   return undefined;
 }
 
+/** The setting `{ setting: id }` names (at `path`), or undefined with the problem reported. */
+function declaredSetting(
+  ctx: CheckContext,
+  scope: Pick<ConditionScope, 'rep' | 'where'>,
+  path: readonly PathSegment[],
+  id: string,
+): SettingModel | undefined {
+  const setting = ctx.settings.get(id);
+  if (!setting)
+    scope.rep.report([...path, 'setting'], {
+      code: 'unknown-setting',
+      args: { id, where: scope.where },
+      help: didYouMean(id, ctx.settings.ids()),
+    });
+  return setting;
+}
+
 /** A number written in place, or the value in force of a numeric setting (for comparisons and limits). */
 export function numberFrom(
   ctx: CheckContext,
@@ -55,15 +72,8 @@ export function numberFrom(
   raw: number | { setting: string },
 ): { value: number; setting?: string } | undefined {
   if (typeof raw === 'number') return { value: raw };
-  const setting = ctx.settings.get(raw.setting);
-  if (!setting) {
-    scope.rep.report([...path, 'setting'], {
-      code: 'unknown-setting',
-      args: { id: raw.setting, where: scope.where },
-      help: didYouMean(raw.setting, ctx.settings.ids()),
-    });
-    return undefined;
-  }
+  const setting = declaredSetting(ctx, scope, path, raw.setting);
+  if (!setting) return undefined;
   if (!factType(setting).numeric) {
     scope.rep.report([...path, 'setting'], {
       code: 'operator-not-for-type',
@@ -101,15 +111,8 @@ export function checkCondition(
     return { kind: 'ref', name: input.condition, qualified: `${scope.policy}/${input.condition}`, at };
   }
   if ('setting' in input) {
-    const setting = ctx.settings.get(input.setting);
-    if (!setting) {
-      scope.rep.report([...path, 'setting'], {
-        code: 'unknown-setting',
-        args: { id: input.setting, where: scope.where },
-        help: didYouMean(input.setting, ctx.settings.ids()),
-      });
-      return { kind: 'const', value: false, origin: `unknown setting ${input.setting}`, at };
-    }
+    const setting = declaredSetting(ctx, scope, path, input.setting);
+    if (!setting) return { kind: 'const', value: false, origin: `unknown setting ${input.setting}`, at };
     if (!factType(setting).settingLiteralFits(setting, input.is)) {
       scope.rep.report([...path, 'is'], {
         code: 'value-out-of-domain',
