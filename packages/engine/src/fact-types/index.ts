@@ -44,6 +44,9 @@ const registry: { [K in FactTypeName]: AnyFactType<Extract<ValueDomain, { type: 
   integer: integerType,
 };
 
+/** Every fact type's name, in registry order. */
+export const factTypeNames = Object.keys(registry) as FactTypeName[];
+
 /** The operations of a domain's type. */
 export function factType<D extends ValueDomain>(domain: D): FactType<D> {
   // The registry is keyed by `type`, so the entry is the one for the domain's own variant.
