@@ -6,4 +6,5 @@
 export { PolicySet } from './decide/policy-set.js';
 export type { Decision, DecidedOutcome } from './decide/decision.js';
 export { describeCondition, describeContext, describeWhen, textIn, valueText } from './describe/condition.js';
+export { factType, noneAllowed, type FormField } from './fact-types/index.js';
 export type * from './model.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDiagnostics, type Diagnostic } from './diagnostics.js';
 import { diagnosticCodes, type DiagnosticCode } from './messages.js';
-import { checkPolicyFolder, checkPolicyTexts } from './load/load-policies.js';
+import { checkPolicyFolder, checkPolicyTexts } from './pipeline/load-policies.js';
 import { loadPolicyTexts, readPolicyFolder } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';

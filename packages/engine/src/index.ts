@@ -17,7 +17,7 @@ export {
   type CheckedFolder,
   type CheckFolderOptions,
   type LoadPolicySetOptions,
-} from './load/load-policies.js';
+} from './pipeline/load-policies.js';
 export { loadPolicyFolder, loadPolicyTexts, readPolicyFolder, type LoadedDocument, type LoadedFolder } from './load/folder.js';
 export { parseYaml, loadLimits, type ParsedFile } from './load/parse.js';
 export { policyHash } from './load/hash.js';
@@ -103,5 +103,6 @@ export { conditionWords, expectationWords, renderGateReport, type RenderGateOpti
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';
 export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
+export { domainText, type DomainWords } from './fact-types/index.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
 export { fileErrorReason, folderLimits } from './load/folder.js';

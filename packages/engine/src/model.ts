@@ -6,9 +6,11 @@
 export type Lang = 'nb' | 'en' | 'da';
 export type Text = Partial<Record<Lang, string>>;
 export type FactValue = string | number | boolean | null;
+import type { ValueDomain } from './fact-types/index.js';
 import type { ExpectedStatus, Status } from './status.js';
 
 export type { ExpectedStatus, Status } from './status.js';
+export type { BooleanDomain, EnumDomain, IntegerDomain, ValueDomain } from './fact-types/index.js';
 
 export interface Location {
   file: string;
@@ -16,12 +18,11 @@ export interface Location {
   column: number;
 }
 
-export interface FactModel {
+/** A fact of the vocabulary: its domain by `type` (enum `values`, integer `min`/`max`; see fact-types/). */
+export type FactModel = FactCommon & ValueDomain;
+
+export interface FactCommon {
   id: string;
-  type: 'enum' | 'boolean' | 'integer';
-  values?: string[];
-  min?: number;
-  max?: number;
   /** Whether an absent fact takes `default` (null when the default is `none`). */
   hasDefault: boolean;
   default?: FactValue;
@@ -59,15 +60,14 @@ export interface SourceModel {
   at: Location;
 }
 
-export interface SettingModel {
+/** A setting: a value left to local choice, with a domain of one of the fact types. */
+export type SettingModel = SettingCommon & ValueDomain;
+
+export interface SettingCommon {
   id: string;
-  type: 'integer' | 'boolean' | 'enum';
   default: FactValue;
   /** The value in force for this policy set (the default unless the host set another). */
   value: FactValue;
-  min?: number;
-  max?: number;
-  values?: string[];
   title: Text;
   description?: Text;
   basis: string[];

@@ -4,6 +4,7 @@
  * reading in a repository browser or printing.
  */
 import {
+  domainText,
   describeCondition,
   describeContext,
   describeWhen,
@@ -89,7 +90,7 @@ export function bookMarkdown(model: PolicySetModel, lang: BookLang): string {
     '|---|---|---|---|',
   );
   for (const s of model.settings) {
-    const allowed = s.type === 'integer' ? `${s.min}–${s.max}` : s.type === 'boolean' ? 'true/false' : (s.values ?? []).join(', ');
+    const allowed = domainText(s, { range: (min, max) => `${min}–${max}`, truthValues: 'true/false', list: (values) => values.join(', ') });
     out.push(`| ${md(textIn(s.title, lang))} (\`${s.id}\`) | ${String(s.default)} | ${String(s.value)} | ${allowed} |`);
   }
   if (model.duties.length > 0) {

@@ -5,6 +5,7 @@
  * model in, `{ file → html }` out; the command writes them.
  */
 import {
+  domainText,
   describeCondition,
   describeContext,
   describeWhen,
@@ -203,8 +204,11 @@ function settingsPage(model: PolicySetModel, sources: ReadonlyMap<string, Source
     `<table><caption class="visually-hidden">${words('Innstillinger', 'Settings')}</caption><thead><tr><th scope="col">${words('Innstilling', 'Setting')}</th><th scope="col">${words('Standard', 'Default')}</th><th scope="col">${words('I kraft', 'In force')}</th><th scope="col">${words('Tillatt', 'Allowed')}</th><th scope="col">${words('Grunnlag', 'Basis')}</th></tr></thead><tbody>`,
   );
   for (const s of model.settings) {
-    const allowed =
-      s.type === 'integer' ? `${s.min} – ${s.max}` : s.type === 'boolean' ? 'true / false' : (s.values ?? []).map(escapeHtml).join(', ');
+    const allowed = domainText(s, {
+      range: (min, max) => `${min} – ${max}`,
+      truthValues: 'true / false',
+      list: (values) => values.map(escapeHtml).join(', '),
+    });
     body.push(
       `<tr id="${anchor('setting', s.id)}"><th scope="row">${bi(s.title)}<br><code>${escapeHtml(s.id)}</code>${s.description ? `<br>${bi(s.description)}` : ''}</th><td>${show(s.default)}</td><td>${show(s.value)}</td><td>${allowed}</td><td>${s.basis.map((id) => sourceLink(sources.get(id), id)).join('<br>')}</td></tr>`,
     );

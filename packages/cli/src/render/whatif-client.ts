@@ -5,7 +5,16 @@
  * enums and booleans, a number input for integers) and shows the decision that the engine's
  * compiled path (`PolicySet.decideSync`, the same code host systems run) gives for them.
  */
-import { PolicySet, type Decision, type FactModel, type FactValue, type PolicySetModel, type Text } from '../../../engine/src/browser.js';
+import {
+  factType,
+  noneAllowed,
+  PolicySet,
+  type Decision,
+  type FactModel,
+  type FactValue,
+  type PolicySetModel,
+  type Text,
+} from '../../../engine/src/browser.js';
 
 type Lang = 'nb' | 'en';
 const langs: Lang[] = ['nb', 'en'];
@@ -41,22 +50,14 @@ function field(fact: FactModel): HTMLElement[] {
   const id = `fact-${fact.id}`;
   const label = el('label', { for: id }, bi(fact.title), ' ', el('code', {}, fact.id));
   let input: HTMLSelectElement | HTMLInputElement;
-  const none = fact.hasDefault && fact.default === null;
-  if (fact.type === 'integer') {
-    input = el('input', {
-      id,
-      name: fact.id,
-      type: 'number',
-      min: String(fact.min),
-      max: String(fact.max),
-      step: '1',
-      inputmode: 'numeric',
-      value: String(fact.hasDefault && fact.default !== null ? fact.default : fact.min),
-    });
+  const none = noneAllowed(fact);
+  const form = factType(fact).formField(fact);
+  if (form.kind === 'input') {
+    input = el('input', { id, name: fact.id, ...form.attributes });
     if (none) input.value = '';
   } else {
     input = el('select', { id, name: fact.id });
-    const values: FactValue[] = fact.type === 'boolean' ? [false, true] : [...fact.values!];
+    const values: FactValue[] = [...form.options];
     if (none) values.unshift(null);
     for (const value of values) {
       const text =
@@ -82,10 +83,7 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
     const input = form.elements.namedItem(fact.id) as HTMLInputElement | HTMLSelectElement | null;
     if (!input) continue;
     const raw = input.value;
-    if (raw === '') record[fact.id] = null;
-    else if (fact.type === 'boolean') record[fact.id] = raw === 'true';
-    else if (fact.type === 'integer') record[fact.id] = Number(raw);
-    else record[fact.id] = raw;
+    record[fact.id] = raw === '' ? null : factType(fact).fromForm(raw);
   }
   return record;
 }

@@ -22,6 +22,7 @@ import type {
   Text,
 } from '../model.js';
 import { defaultFacts, factDomain, type FactDomain } from './domain.js';
+import { noneAllowed, unitedDomain } from '../fact-types/index.js';
 import { factsRead, outcomeConditions } from '../walk.js';
 import { namedConditions } from '../compile/keys.js';
 
@@ -98,18 +99,12 @@ function outcomeIdConditions(point: PointModel, outcomeId: string): Array<Condit
 function unitedFact(base: FactModel | undefined, head: FactModel | undefined): FactModel {
   const either = (head ?? base)!;
   if (!base || !head) return either;
-  const none = (f: FactModel) => f.hasDefault && f.default === null;
   const united: FactModel = {
     ...head,
-    hasDefault: none(base) || none(head) ? true : head.hasDefault,
-    default: none(base) || none(head) ? null : head.default,
+    hasDefault: noneAllowed(base) || noneAllowed(head) ? true : head.hasDefault,
+    default: noneAllowed(base) || noneAllowed(head) ? null : head.default,
   };
-  if (head.type === 'enum' && base.type === 'enum') united.values = [...new Set([...head.values!, ...base.values!])];
-  if (head.type === 'integer' && base.type === 'integer') {
-    united.min = Math.min(head.min!, base.min!);
-    united.max = Math.max(head.max!, base.max!);
-  }
-  return united;
+  return Object.assign(united, unitedDomain(head, base));
 }
 
 /** The reduced domain the diff enumerates for one outcome of a point (for tests and tools). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicyTexts } from '../load/load-policies.js';
+import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import type { PolicySetModel } from '../model.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from '../testing/fixtures.js';
 import { domainSize, outcomeSlice } from './domain.js';

@@ -6,6 +6,7 @@
  *   condition can tell two numbers of the same interval apart.
  */
 import { namedConditions } from '../compile/keys.js';
+import { analysisValues } from '../fact-types/index.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PointOutcomeModel, PolicySetModel } from '../model.js';
 import { factsRead, outcomeConditions, pointConditions } from '../walk.js';
 
@@ -22,18 +23,9 @@ export function integerBreakpoints(point: PointModel): Map<string, Set<number>> 
   return factsRead(pointConditions(point), namedConditions(point)).breakpoints;
 }
 
+/** A fact's values for enumeration, an integer cut at `breakpoints` (its type decides; see fact-types/). */
 export function factDomain(fact: FactModel, breakpoints: ReadonlySet<number> = new Set()): FactDomain {
-  const none = fact.hasDefault && fact.default === null ? [null] : [];
-  if (fact.type === 'boolean') return { fact: fact.id, values: [false, true, ...none] };
-  if (fact.type === 'enum') return { fact: fact.id, values: [...fact.values!, ...none] };
-  const min = fact.min!;
-  const max = fact.max!;
-  const starts = [...new Set([min, ...[...breakpoints].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
-  const intervals = starts.map((start, index) => {
-    const end = index + 1 < starts.length ? starts[index + 1]! - 1 : max;
-    return start === end ? String(start) : `${start}..${end}`;
-  });
-  return { fact: fact.id, values: [...starts, ...none], intervals: [...intervals, ...(none.length ? ['none'] : [])] };
+  return { fact: fact.id, ...analysisValues(fact, breakpoints) };
 }
 
 /** The reduced domain of a point: one entry per fact it reads, in vocabulary order. */

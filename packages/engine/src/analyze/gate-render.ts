@@ -3,8 +3,9 @@
  * each broken duty with its source, the smallest counterexample, the decision and the rule (with
  * file:line) that produced it; then a summary of what was covered.
  */
-import type { ConditionNode, DutyExpectation, ExpectedStatus, FactValue, PolicySetModel, Text } from '../model.js';
+import type { ConditionNode, DutyExpectation, ExpectedStatus, PolicySetModel, Text } from '../model.js';
 import { describeCondition } from '../describe/condition.js';
+import { literalText } from '../fact-types/index.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
@@ -120,7 +121,7 @@ const words = {
 } as const;
 
 const number = (n: number, lang: ReportLang): string => n.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB').replace(/\u00a0/g, ' ');
-const value = (v: FactValue): string => (v === null ? 'none' : String(v));
+const value = literalText;
 const text = (t: Text | undefined, lang: ReportLang): string => t?.[lang] ?? t?.en ?? t?.nb ?? '';
 
 /** Titles of facts and outcomes by id, so a reviewer reads `grave: false (Graverende hendelse)`. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePredicate } from '../compile/predicate.js';
 import { PolicySet } from '../decide/policy-set.js';
 import type { Decision } from '../decide/decision.js';
-import { checkPolicyTexts } from '../load/load-policies.js';
+import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import type { DutyExpectation, FactValue, PolicySetModel } from '../model.js';
 import { minimalPolicyFiles } from '../testing/fixtures.js';
 import { runGate } from './gate.js';

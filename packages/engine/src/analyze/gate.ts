@@ -35,6 +35,7 @@ import type {
 } from '../model.js';
 import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
 import { outcomeRules, pointConditions } from '../walk.js';
+import { valueCount } from '../fact-types/index.js';
 
 export interface DecidedForDuty {
   outcome: string;
@@ -148,10 +149,7 @@ function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
 function naiveSize(model: PolicySetModel, factIds: readonly string[]): number {
   const byId = new Map(model.facts.map((f) => [f.id, f]));
   return factIds.reduce((size, id) => {
-    const fact = byId.get(id)!;
-    const none = fact.hasDefault && fact.default === null ? 1 : 0;
-    const count = fact.type === 'boolean' ? 2 : fact.type === 'enum' ? fact.values!.length : fact.max! - fact.min! + 1;
-    return size * (count + none);
+    return size * valueCount(byId.get(id)!);
   }, 1);
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '../diagnostics.js';
-import { checkPolicyTexts } from '../load/load-policies.js';
+import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import { minimalPolicyFiles } from '../testing/fixtures.js';
 import { PolicySet } from '../decide/policy-set.js';
 import { combinations, defaultFacts, pointDomain } from '../analyze/domain.js';

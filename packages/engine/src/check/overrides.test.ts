@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { combinations, defaultFacts, pointDomain } from '../analyze/domain.js';
 import { PolicySet } from '../decide/policy-set.js';
-import { checkPolicyTexts } from '../load/load-policies.js';
+import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import type { FactValue, PolicySetModel } from '../model.js';
 import { minimalPolicyFiles, overridingPolicyFiles } from '../testing/fixtures.js';
 

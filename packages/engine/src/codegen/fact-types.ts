@@ -4,6 +4,7 @@
  * outcome ids. Generated into the package that ships the policies, so a host's compiler checks
  * `decide(point, facts)`; a test regenerates it and fails when the committed file is stale.
  */
+import { factType, noneAllowed } from '../fact-types/index.js';
 import type { FactModel, PolicySetModel } from '../model.js';
 
 const literal = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -14,14 +15,15 @@ const key = (id: string): string => (/^[A-Za-z_$][\w$]*$/.test(id) ? id : litera
 const doc = (text: string | undefined): string => (text ? text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim() : '');
 
 function valueType(fact: FactModel): string {
-  const base = fact.type === 'boolean' ? 'boolean' : fact.type === 'integer' ? 'number' : union(fact.values ?? []);
-  return fact.hasDefault && fact.default === null ? `${base} | null` : base;
+  const base = factType(fact).typeScript(fact, union);
+  return noneAllowed(fact) ? `${base} | null` : base;
 }
 
 function factComment(fact: FactModel): string {
   const title = doc(fact.title.en ?? fact.title.nb);
   const parts = [title && !/[.?!]$/.test(title) ? `${title}.` : title];
-  if (fact.type === 'integer') parts.push(`A whole number from ${fact.min} to ${fact.max}.`);
+  const domain = factType(fact).typeComment?.(fact);
+  if (domain) parts.push(domain);
   if (fact.hasDefault) parts.push(`Default: ${fact.default === null ? 'none' : JSON.stringify(fact.default)}.`);
   return `  /** ${parts.filter(Boolean).join(' ')} */`;
 }

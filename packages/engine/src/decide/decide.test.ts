@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '../diagnostics.js';
-import { checkPolicyTexts } from '../load/load-policies.js';
+import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import { combinations, defaultFacts, domainSize, pointDomain } from '../analyze/domain.js';
 import type { FactModel, FactValue, PolicySetModel } from '../model.js';
 import { minimalPolicyMap } from '../testing/fixtures.js';

@@ -4,6 +4,7 @@
  * complete them the same way. Anything it does not accept goes to the reference, which writes
  * the diagnostics, so messages come from one place; a property test holds the two together.
  */
+import { hostValueCheck } from '../fact-types/index.js';
 import type { FactModel, FactValue, PointModel } from '../model.js';
 import type { FactRecord } from './facts.js';
 
@@ -16,24 +17,7 @@ export interface AcceptorLimits {
 type ValueCheck = (value: unknown) => boolean;
 
 /** Whether a value is in the fact's domain; `undefined` (absent) passes, as zod's `optional()`. */
-export function valueCheck(fact: FactModel, maxStringLength: number): ValueCheck {
-  const noneAllowed = fact.hasDefault && fact.default === null;
-  if (fact.type === 'boolean')
-    return (value) => value === true || value === false || value === undefined || (noneAllowed && value === null);
-  if (fact.type === 'integer') {
-    const min = fact.min!;
-    const max = fact.max!;
-    return (value) =>
-      typeof value === 'number'
-        ? Number.isSafeInteger(value) && value >= min && value <= max
-        : value === undefined || (noneAllowed && value === null);
-  }
-  const values = new Set<unknown>(fact.values);
-  return (value) =>
-    typeof value === 'string'
-      ? value.length <= maxStringLength && values.has(value)
-      : value === undefined || (noneAllowed && value === null);
-}
+export const valueCheck = (fact: FactModel, maxStringLength: number): ValueCheck => hostValueCheck(fact, maxStringLength);
 
 /** Returns the completed record for valid input, or undefined when the reference must judge it. */
 export type FactsAcceptor = (point: PointModel, input: unknown) => FactRecord | undefined;

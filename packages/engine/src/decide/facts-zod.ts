@@ -4,17 +4,13 @@
  * host validates requests with or turns into JSON Schema (`z.toJSONSchema`, OpenAPI).
  */
 import { z } from 'zod';
+import { factZod } from '../fact-types/index.js';
 import type { FactModel, PointModel } from '../model.js';
 import { createDiagnosingValidator, type FactsValidator } from './facts.js';
 
 /** One fact's value: its domain, `null` where absent means none, `undefined` where it may be absent. */
 export function factSchema(fact: FactModel): z.ZodType {
-  let schema: z.ZodType;
-  if (fact.type === 'boolean') schema = z.boolean();
-  else if (fact.type === 'integer') schema = z.number().int().min(fact.min!).max(fact.max!);
-  else schema = z.enum(fact.values as [string, ...string[]]);
-  if (fact.hasDefault && fact.default === null) schema = schema.nullable();
-  return schema.optional();
+  return factZod(fact, z);
 }
 
 /**

@@ -11,6 +11,7 @@
  * the two to the same accept/reject, the same completed record and the same diagnostics.
  */
 import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
+import { expectedValue, factType } from '../fact-types/index.js';
 import type { FactModel, FactValue, PointModel } from '../model.js';
 import { createFactsAcceptor, valueCheck } from './fact-acceptor.js';
 
@@ -26,13 +27,6 @@ export type FactRecord = Record<string, FactValue>;
 export interface FactsValidator {
   /** Checks and completes facts for a point; returns the full record or the problems. */
   validate(point: PointModel, input: unknown): { facts?: FactRecord; diagnostics: Diagnostic[] };
-}
-
-function expectedText(fact: FactModel): string {
-  const none = fact.hasDefault && fact.default === null ? ', or none (absent or null)' : '';
-  if (fact.type === 'boolean') return `\`true\` or \`false\`${none}`;
-  if (fact.type === 'integer') return `a whole number from ${fact.min} to ${fact.max}${none}`;
-  return `${listOf(fact.values!, 12)}${none}`;
 }
 
 /**
@@ -171,12 +165,12 @@ export function createDiagnosingValidator(
       for (const fact of facts) {
         if (!(fact.id in copy) || valueFits(fact, copy[fact.id])) continue;
         const value = copy[fact.id];
-        const suggestion = typeof value === 'string' && fact.values ? closest(value, fact.values) : undefined;
+        const suggestion = factType(fact).suggestion(fact, value);
         diagnostics.push(
           diagnostic({
             code: 'fact-invalid',
             args: { fact: fact.id },
-            expected: expectedText(fact),
+            expected: expectedValue(fact),
             received: receivedText(value),
             help: suggestion ? `did you mean \`${suggestion}\`?` : undefined,
           }),
@@ -194,7 +188,7 @@ export function createDiagnosingValidator(
             diagnostic({
               code: 'fact-missing',
               args: { fact: id, point: point.id },
-              expected: expectedText(byId.get(id)!),
+              expected: expectedValue(byId.get(id)!),
               help: `add \`${id}\` to the facts`,
             }),
           );

@@ -4,7 +4,8 @@
  * not-permitted to permitted").
  */
 import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '../analyze/diff.js';
-import { factName, listText, valueText, type DescribeContext, type SentenceLang } from './condition.js';
+import { valueSetWords, type ValueSetWords } from '../fact-types/index.js';
+import { factName, listText, sentenceWords, type DescribeContext, type SentenceLang } from './condition.js';
 
 const words = {
   nb: {
@@ -49,51 +50,23 @@ const words = {
 
 const langOf = (lang: string): SentenceLang => (lang === 'nb' ? 'nb' : 'en');
 
-/** Integer intervals (`2`, `2..4`, `none`) merged into runs and said as ranges. */
-function intervalText(constraint: FactConstraint, context: DescribeContext, lang: string): string[] {
-  const w = words[langOf(lang)];
-  const fact = context.facts.get(constraint.fact);
-  const runs: Array<[number, number]> = [];
-  const parts: string[] = [];
-  for (const interval of constraint.intervals!) {
-    if (interval === 'none') {
-      parts.push(`${w.is} ${valueText(null, lang)}`);
-      continue;
-    }
-    const [start, end = start] = interval.split('..').map(Number) as [number, number?];
-    const last = runs[runs.length - 1];
-    if (last && last[1] + 1 === start) last[1] = end!;
-    else runs.push([start, end!]);
-  }
-  const min = fact?.min ?? -Infinity;
-  const max = fact?.max ?? Infinity;
-  const ranges = runs.map(([a, b]) =>
-    a === b ? `${w.is} ${a}` : b >= max ? `${w.atLeast} ${a}` : a <= min ? `${w.atMost} ${b}` : w.between(String(a), String(b)),
-  );
-  return [...ranges, ...parts];
-}
-
 /** "grave incident is no", "organisation is nav-office or nav-contact-centre", "earlier incidents is at least 2". */
 export function describeConstraint(constraint: FactConstraint, context: DescribeContext, lang: string): string {
-  const w = words[langOf(lang)];
-  const name = factName(constraint.fact, context, lang);
-  if (constraint.intervals) return `${name} ${listText(intervalText(constraint, context, lang), 'or', lang)}`;
-  const fact = context.facts.get(constraint.fact);
-  const all = fact?.type === 'boolean' ? [false, true] : fact?.type === 'enum' ? [...(fact.values ?? [])] : [];
-  if (fact?.hasDefault && fact.default === null) all.push(null as never);
-  const missing = all.filter((v) => !constraint.values.includes(v));
-  // Say the shorter side: "is not death" rather than "is none, minor or serious".
-  if (missing.length > 0 && missing.length < constraint.values.length)
-    return `${name} ${w.isNot} ${listText(
-      missing.map((v) => valueText(v, lang)),
-      'or',
-      lang,
-    )}`;
-  return `${name} ${w.is} ${listText(
-    constraint.values.map((v) => valueText(v, lang)),
-    'or',
-    lang,
-  )}`;
+  const l = langOf(lang);
+  const w = words[l];
+  const { yes, no, none } = sentenceWords[l];
+  const setWords: ValueSetWords = {
+    yes,
+    no,
+    none,
+    is: w.is,
+    isNot: w.isNot,
+    atLeast: w.atLeast,
+    atMost: w.atMost,
+    between: w.between,
+    either: (phrases) => listText(phrases, 'or', lang),
+  };
+  return `${factName(constraint.fact, context, lang)} ${valueSetWords(context.facts.get(constraint.fact), constraint, setWords)}`;
 }
 
 /** "When a and b" for one group; "For every combination" when nothing is constrained. */

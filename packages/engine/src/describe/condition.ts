@@ -4,6 +4,7 @@
  * given is yes". Built from the checked AST and the vocabulary's titles only, so it says exactly
  * what the engine evaluates and nothing about any particular domain.
  */
+import { factType, noneAllowed, valueWords } from '../fact-types/index.js';
 import type { CompareOperator, ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, Text } from '../model.js';
 
 /** The languages sentences are written in; any other language falls back to English. */
@@ -85,11 +86,7 @@ export function factName(fact: string, context: DescribeContext, lang: string): 
 
 /** One value as a reader sees it: yes/no for booleans, "not given" for none, ids as written. */
 export function valueText(value: FactValue, lang: string): string {
-  const w = words[langOf(lang)];
-  if (value === null) return w.none;
-  if (value === true) return w.yes;
-  if (value === false) return w.no;
-  return String(value);
+  return valueWords(value, words[langOf(lang)]);
 }
 
 /** "a, b or c" */
@@ -125,9 +122,9 @@ function testSentence(
     case 'eq':
       return `${name} ${w.is} ${shown[0]}`;
     case 'ne': {
-      // "is not yes" reads badly; a boolean that cannot be absent is simply the other value.
+      // "is not yes" reads badly; a fact that takes the other truth value and cannot be absent simply has it.
       const fact = context.facts.get(node.fact);
-      if (typeof node.value === 'boolean' && fact?.type === 'boolean' && !(fact.hasDefault && fact.default === null))
+      if (typeof node.value === 'boolean' && fact && !noneAllowed(fact) && factType(fact).finiteValues(fact).includes(!node.value))
         return `${name} ${w.is} ${valueText(!node.value, lang)}`;
       return `${name} ${w.isNot} ${shown[0]}`;
     }

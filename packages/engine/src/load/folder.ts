@@ -7,15 +7,30 @@ import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
-import { documentSchemas, type DocumentKind } from '../schema/documents.js';
+import { documentSchemas, type DocumentKind, type DocumentOf } from '../schema/documents.js';
 import { capProblems, decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
 import { validateDocument } from './validate.js';
 
-export interface LoadedDocument<K extends string = string, D = unknown> {
+/** A schema-valid document of one kind, with its file and the positions of its parsed text. */
+export interface LoadedDocumentOf<K extends DocumentKind> {
   kind: K;
   file: string;
   parsed: ParsedFile;
-  document: D;
+  document: DocumentOf<K>;
+}
+
+/** Any loaded document: a union by `kind`, so a checker pass narrows to typed documents without a cast. */
+export type LoadedDocument = { [K in DocumentKind]: LoadedDocumentOf<K> }[DocumentKind];
+
+const isDocumentKind = (kind: unknown): kind is DocumentKind => typeof kind === 'string' && Object.hasOwn(documentSchemas, kind);
+
+/** Validates a parsed file as a document of `kind`. */
+function loadDocument<K extends DocumentKind>(kind: K, file: string, parsed: ParsedFile) {
+  const validated = validateDocument(kind, parsed);
+  const loaded: LoadedDocumentOf<K> | undefined =
+    validated.document === undefined ? undefined : { kind, file, parsed, document: validated.document };
+  // The document was validated by the schema of its own kind: the pair belongs to the union's `K` branch.
+  return { loaded: loaded as LoadedDocument | undefined, diagnostics: validated.diagnostics };
 }
 
 export interface LoadedFolder {
@@ -162,7 +177,7 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
     }
     const data = parsed.data;
     const kind = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).kind : undefined;
-    if (typeof kind !== 'string' || !kinds.includes(kind)) {
+    if (!isDocumentKind(kind)) {
       const where = kind === undefined ? parsed.locate([]) : parsed.locate(['kind']);
       diagnostics.push(
         diagnostic({
@@ -192,9 +207,9 @@ export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>,
       );
       continue;
     }
-    const validated = validateDocument(kind as DocumentKind, parsed);
-    for (const d of capProblems(file, validated.diagnostics)) diagnostics.push(d);
-    if (validated.document !== undefined) documents.push({ kind, file, parsed, document: validated.document });
+    const { loaded, diagnostics: problems } = loadDocument(kind, file, parsed);
+    for (const d of capProblems(file, problems)) diagnostics.push(d);
+    if (loaded) documents.push(loaded);
   }
   return { documents, texts, diagnostics };
 }

@@ -31,6 +31,10 @@ const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type PathSegment = string | number;
 
+/** A path inside a document as the document writes it: `outcomes[3].rules[0].when`. */
+export const pathText = (path: readonly PathSegment[]): string =>
+  path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+
 export interface ParsedFile {
   file: string;
   text: string;

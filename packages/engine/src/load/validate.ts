@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { documentSchemas, type DocumentKind } from '../schema/documents.js';
 import { toJsonSchema } from '../schema/json-schema.js';
-import type { ParsedFile, PathSegment } from './parse.js';
+import { pathText, type ParsedFile, type PathSegment } from './parse.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -40,9 +40,6 @@ const describeValue = (value: unknown): string => {
   if (typeof value === 'object') return 'a map';
   return `\`${String(value)}\``;
 };
-
-const pathText = (path: readonly PathSegment[]): string =>
-  path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let value = data;

@@ -4,6 +4,7 @@
  * (yaml-language-server). The checker then resolves references between documents.
  */
 import { z } from 'zod';
+import { factDeclaration, settingDeclaration } from '../fact-types/index.js';
 import { expectedStatuses, statuses } from '../status.js';
 import { dutiesDocumentSchema } from './duties.js';
 import { slot } from './slots.js';
@@ -179,32 +180,8 @@ const factBase = {
   description: text.optional(),
 };
 
-export const factDefinition = z.union([
-  z
-    .strictObject({
-      ...factBase,
-      type: z.literal('enum'),
-      values: z.array(kebabId).min(1),
-      default: kebabId.optional().describe('The value when the fact is absent (`none`: absent means none).'),
-    })
-    .describe('A fact with a fixed list of values.'),
-  z
-    .strictObject({
-      ...factBase,
-      type: z.literal('boolean'),
-      default: z.union([z.boolean(), z.literal('none')]).optional(),
-    })
-    .describe('A yes/no fact.'),
-  z
-    .strictObject({
-      ...factBase,
-      type: z.literal('integer'),
-      min: z.number().int(),
-      max: z.number().int(),
-      default: z.union([z.number().int(), z.literal('none')]).optional(),
-    })
-    .describe('A whole number between `min` and `max`.'),
-]);
+/** A fact declaration: one branch per fact type (fact-types/). */
+export const factDefinition = factDeclaration({ z, base: factBase, kebabId });
 
 export const vocabularyDocument = z
   .strictObject({
@@ -259,17 +236,8 @@ const settingBase = {
   basis: basis.min(1),
 };
 
-export const settingDefinition = z.union([
-  z.strictObject({
-    ...settingBase,
-    type: z.literal('integer'),
-    default: z.number().int(),
-    min: z.number().int(),
-    max: z.number().int(),
-  }),
-  z.strictObject({ ...settingBase, type: z.literal('boolean'), default: z.boolean() }),
-  z.strictObject({ ...settingBase, type: z.literal('enum'), values: z.array(kebabId).min(1), default: kebabId }),
-]);
+/** A setting declaration: the same types as facts (fact-types/). */
+export const settingDefinition = settingDeclaration({ z, base: settingBase, kebabId });
 
 export const settingsDocument = z
   .strictObject({
@@ -340,6 +308,8 @@ export const documentSchemas = {
 } as const;
 
 export type DocumentKind = keyof typeof documentSchemas;
+/** The typed document of one kind, as its schema gives it. */
+export type DocumentOf<K extends DocumentKind> = z.infer<(typeof documentSchemas)[K]>;
 export type PolicySetDocument = z.infer<typeof policySetDocument>;
 export type VocabularyDocument = z.infer<typeof vocabularyDocument>;
 export type SourcesDocument = z.infer<typeof sourcesDocument>;

@@ -8,6 +8,7 @@
  * marked places of the generated schema, never changes its shape.
  */
 import { z } from 'zod';
+import { conditionExamples as factExamples, conditionJson, conditionLiteral, valueJson } from '../fact-types/index.js';
 import type { FactModel, Lang, PolicySetModel, Text } from '../model.js';
 import { bokmalDescription } from './descriptions-nb.js';
 import { policySetSlots, slotKey, type SlotKind } from './slots.js';
@@ -38,23 +39,9 @@ export function bilingual(text: Text | undefined): string | undefined {
 
 const notVerified = 'not verified / ikke verifisert';
 
-/** The values a condition may compare a fact with: its domain, and `none` when absence means none. */
-function conditionValue(fact: FactModel): Json {
-  const none = fact.hasDefault && fact.default === null;
-  if (fact.type === 'enum') return { enum: [...fact.values!, ...(none ? ['none'] : [])] };
-  const base: Json = fact.type === 'boolean' ? { type: 'boolean' } : { type: 'integer', minimum: fact.min, maximum: fact.max };
-  return none ? { anyOf: [base, { const: 'none' }] } : base;
-}
-
 /** The value a host (or a scenario) passes for a fact: its domain, and null when absence means none. */
 function factValue(fact: FactModel): Json {
-  const none = fact.hasDefault && fact.default === null;
-  const base: Json =
-    fact.type === 'enum'
-      ? { enum: [...fact.values!, ...(none ? [null] : [])] }
-      : fact.type === 'boolean'
-        ? { type: none ? ['boolean', 'null'] : 'boolean' }
-        : { type: none ? ['integer', 'null'] : 'integer', minimum: fact.min, maximum: fact.max };
+  const base = valueJson(fact);
   const description = bilingual(fact.title);
   return description ? { ...base, description } : base;
 }
@@ -62,7 +49,8 @@ function factValue(fact: FactModel): Json {
 /** Per fact: the values `is`, `isNot`, `in` and `notIn` accept when `fact` names it. */
 function factTestRules(facts: readonly FactModel[]): Json[] {
   return facts.map((fact) => {
-    const value = conditionValue(fact);
+    // The values a condition may compare the fact with: its domain, and `none` when absence means none.
+    const value = conditionJson(fact);
     return {
       if: { type: 'object', properties: { fact: { const: fact.id } }, required: ['fact'] },
       // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword of an if/then rule
@@ -112,14 +100,7 @@ function idLists(vocabulary: EditorVocabulary): Record<'fact' | 'outcome' | 'sou
 
 /** Examples shown by editors, built from the set's own names so they are always valid. */
 function conditionExamples(vocabulary: EditorVocabulary): unknown[] {
-  const examples: unknown[] = ['always'];
-  const enumFact = vocabulary.facts.find((f) => f.type === 'enum');
-  const booleanFact = vocabulary.facts.find((f) => f.type === 'boolean');
-  const integerFact = vocabulary.facts.find((f) => f.type === 'integer');
-  if (booleanFact) examples.push({ fact: booleanFact.id, is: true });
-  if (enumFact) examples.push({ fact: enumFact.id, in: enumFact.values!.slice(0, 2) });
-  if (integerFact) examples.push({ fact: integerFact.id, atLeast: Math.max(integerFact.min ?? 0, 1) });
-  return examples;
+  return ['always', ...factExamples(vocabulary.facts)];
 }
 
 const sampleText: Record<Lang, string> = { nb: 'Tekst på bokmål', en: 'Text in English', da: 'Tekst på dansk' };
@@ -131,7 +112,8 @@ const sampleText: Record<Lang, string> = { nb: 'Tekst på bokmål', en: 'Text in
 function snippets(vocabulary: EditorVocabulary): Record<'rule' | 'scenario', Json> {
   const text = (placeholder: number) =>
     Object.fromEntries(vocabulary.languages.map((lang, index) => [lang, `\${${placeholder + index}:${sampleText[lang]}}`]));
-  const fact = vocabulary.facts.find((f) => f.type === 'boolean') ?? vocabulary.facts[0];
+  // The rule snippet tests `is: true`: a fact that takes it, if there is one.
+  const fact = vocabulary.facts.find((f) => conditionLiteral(f, true) !== undefined) ?? vocabulary.facts[0];
   return {
     rule: {
       label: 'new rule / ny regel',

@@ -1,16 +1,13 @@
 /**
- * `kind: duties` documents → checked duty catalogues. Every reference is resolved with the
- * checker's own tools (passed in by check.ts): points, outcome ids (which must be decided at the
- * point the obligation names), sources, and facts and values in conditions through the same
- * condition checker policies use. Collects all problems; never stops at the first.
+ * Duties pass: the catalogues of legal duties (`kind: duties`), the regulation gate's input
+ * (analyze/gate.ts). Catalogue and duty ids are unique across catalogues; every point, outcome
+ * id and source is declared, and an outcome an obligation expects is decided at the point it
+ * names; conditions are checked as the policies' are (check/conditions.ts), without named
+ * conditions; every text has each language of the set.
  */
-import { listOf, closest } from '../diagnostics.js';
-import type { LoadedDocument } from '../load/folder.js';
-import type { PathSegment } from '../load/parse.js';
-import type { ConditionInput, TextInput } from '../schema/documents.js';
-import type { DutiesDocument } from '../schema/duties.js';
+import { listOf } from '../../diagnostics.js';
+import type { PathSegment } from '../../load/parse.js';
 import type {
-  ConditionNode,
   DutyCatalogueModel,
   DutyExpectation,
   DutyModel,
@@ -18,48 +15,23 @@ import type {
   ExpectedStatus,
   Location,
   PointModel,
-  Text,
-} from '../model.js';
-
-/** The part of check.ts's reporter the duty checker uses. */
-export interface DutyReporter {
-  at(path: readonly PathSegment[]): Location;
-  report(
-    path: readonly PathSegment[],
-    input: {
-      code: 'unknown-point' | 'unknown-outcome' | 'duty-outcome-not-at-point' | 'duplicate-id';
-      args: Record<string, string>;
-      expected?: string;
-      help?: string;
-    },
-  ): void;
-}
-
-export interface DutyCheckTools<R extends DutyReporter> {
-  reporter(entry: LoadedDocument): R;
-  checkText(rep: R, path: readonly PathSegment[], text: TextInput | undefined, what: string): Text;
-  checkBasis(rep: R, path: readonly PathSegment[], ids: readonly string[] | undefined, where: string): string[];
-  checkCondition(rep: R, where: string, path: readonly PathSegment[], input: ConditionInput): ConditionNode;
-  points: ReadonlyMap<string, PointModel>;
-  outcomeIds: ReadonlySet<string>;
-}
+} from '../../model.js';
+import { checkCondition, type ConditionScope } from '../conditions.js';
+import { didYouMean, locationText, type CheckContext } from '../context.js';
+import { checkText } from '../texts.js';
+import { checkBasis } from './sources.js';
 
 const asList = (value: ExpectedStatus | ExpectedStatus[]): ExpectedStatus[] => (Array.isArray(value) ? [...new Set(value)] : [value]);
 
-const didYouMean = (word: string, candidates: Iterable<string>): string | undefined => {
-  const suggestion = closest(word, candidates);
-  return suggestion ? `did you mean \`${suggestion}\`?` : undefined;
-};
-
-export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocument[], tools: DutyCheckTools<R>): DutyCatalogueModel[] {
-  const catalogues: DutyCatalogueModel[] = [];
+export function checkDutyCatalogues(ctx: CheckContext): void {
   const catalogueIds = new Map<string, Location>();
   const dutyIds = new Map<string, Location>();
-  const locationText = (at: Location) => `${at.file}:${at.line}:${at.column}`;
+  const noNamedConditions = new Map<string, unknown>();
 
-  for (const entry of entries) {
-    const rep = tools.reporter(entry);
-    const doc = entry.document as DutiesDocument;
+  for (const entry of ctx.documents('duties')) {
+    const rep = ctx.reporter.in(entry);
+    const doc = entry.document;
+    const scope = (where: string): ConditionScope => ({ rep, where, policy: 'duties', named: noNamedConditions });
     const firstCatalogue = catalogueIds.get(doc.catalogue);
     if (firstCatalogue)
       rep.report(['catalogue'], {
@@ -70,18 +42,19 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
 
     const catalogue: DutyCatalogueModel = {
       id: doc.catalogue,
-      title: tools.checkText(rep, ['title'], doc.title, `the title of duty catalogue \`${doc.catalogue}\``),
+      title: checkText(ctx, rep, ['title'], doc.title, `the title of duty catalogue \`${doc.catalogue}\``),
       jurisdiction: doc.jurisdiction,
       scope:
         doc.appliesWhen === undefined
           ? null
-          : tools.checkCondition(rep, `the scope of duty catalogue \`${doc.catalogue}\``, ['appliesWhen'], doc.appliesWhen),
+          : checkCondition(ctx, scope(`the scope of duty catalogue \`${doc.catalogue}\``), ['appliesWhen'], doc.appliesWhen),
       file: entry.file,
       duties: [],
       at: rep.at([]),
     };
     if (doc.description)
-      catalogue.description = tools.checkText(
+      catalogue.description = checkText(
+        ctx,
         rep,
         ['description'],
         doc.description,
@@ -98,11 +71,11 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
 
       /** Checks that an outcome id exists and is decided at the point. */
       const checkOutcome = (path: readonly PathSegment[], id: string, point: PointModel | undefined): void => {
-        if (!tools.outcomeIds.has(id)) {
+        if (!ctx.outcomes.has(id)) {
           rep.report(path, {
             code: 'unknown-outcome',
             args: { id, where },
-            help: didYouMean(id, tools.outcomeIds) ?? 'declare the id in vocabulary.yaml',
+            help: didYouMean(id, ctx.outcomes.ids()) ?? 'declare the id in vocabulary.yaml',
           });
           return;
         }
@@ -117,13 +90,13 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
         }
       };
       const checkPoint = (path: readonly PathSegment[], id: string): PointModel | undefined => {
-        const point = tools.points.get(id);
+        const point = ctx.points.get(id);
         if (!point)
           rep.report(path, {
             code: 'unknown-point',
             args: { point: id },
-            expected: listOf([...tools.points.keys()]),
-            help: didYouMean(id, tools.points.keys()),
+            expected: listOf(ctx.points.ids()),
+            help: didYouMean(id, ctx.points.ids()),
           });
         return point;
       };
@@ -133,7 +106,7 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
         const path: PathSegment[] = [...dutyPath, 'obligations', index];
         if ('coverage' in obligation) {
           const coveragePath = [...path, 'coverage'];
-          const cites = tools.checkBasis(rep, [...coveragePath, 'cites'], [obligation.coverage.cites], where)[0];
+          const cites = checkBasis(ctx, rep, [...coveragePath, 'cites'], [obligation.coverage.cites], where)[0];
           if (obligation.coverage.point !== undefined) checkPoint([...coveragePath, 'point'], obligation.coverage.point);
           const model: DutyObligationModel = { kind: 'coverage', cites: cites ?? obligation.coverage.cites, at: rep.at(coveragePath) };
           if (obligation.coverage.point !== undefined) model.point = obligation.coverage.point;
@@ -143,7 +116,7 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
         const invariantPath = [...path, 'invariant'];
         const input = obligation.invariant;
         const point = checkPoint([...invariantPath, 'point'], input.point);
-        const when = input.when === undefined ? null : tools.checkCondition(rep, where, [...invariantPath, 'when'], input.when);
+        const when = input.when === undefined ? null : checkCondition(ctx, scope(where), [...invariantPath, 'when'], input.when);
         const expectPath = [...invariantPath, 'expect'];
         const raw = input.expect;
         let expect: DutyExpectation;
@@ -169,16 +142,15 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
       const model: DutyModel = {
         id: duty.id,
         catalogue: doc.catalogue,
-        title: tools.checkText(rep, [...dutyPath, 'title'], duty.title, `the title of ${where}`),
-        basis: tools.checkBasis(rep, [...dutyPath, 'basis'], duty.basis, where),
+        title: checkText(ctx, rep, [...dutyPath, 'title'], duty.title, `the title of ${where}`),
+        basis: checkBasis(ctx, rep, [...dutyPath, 'basis'], duty.basis, where),
         obligations,
         at: rep.at(dutyPath),
       };
       if (duty.description)
-        model.description = tools.checkText(rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
+        model.description = checkText(ctx, rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
       catalogue.duties.push(model);
     });
-    catalogues.push(catalogue);
+    ctx.duties.push(catalogue);
   }
-  return catalogues;
 }

@@ -1,10 +1,15 @@
-/** Folder → checked model → policy set: the I/O edge of the engine. */
+/**
+ * The pipeline: a policy folder → loaded documents (load/) → checked model (check/) → compiled
+ * policy set (decide/PolicySet, which compiles each point once). The I/O edge of the engine,
+ * and the only module that runs the stages one after another: loading never checks, checking
+ * never builds a policy set, and no stage calls back into the pipeline.
+ */
 import { checkPolicySet } from '../check/check.js';
 import { hasErrors, PolicyError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { PolicySet, type EvaluatorKind } from '../decide/policy-set.js';
 import type { FactValue, PolicySetModel } from '../model.js';
-import { loadPolicyFolder, readPolicyFolder, loadPolicyTexts } from './folder.js';
-import { policyHash } from './hash.js';
+import { loadPolicyFolder, readPolicyFolder, loadPolicyTexts } from '../load/folder.js';
+import { policyHash } from '../load/hash.js';
 import { readSettingsInput } from './settings-input.js';
 
 export interface CheckFolderOptions {

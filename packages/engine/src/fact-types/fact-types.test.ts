@@ -1,0 +1,90 @@
+/**
+ * Each fact type's operations agree with one another, for every type of the registry: the
+ * values analysis enumerates are exactly the domain, and every one of them is accepted from a
+ * host (compiled check and zod alike), as a condition literal and as a setting value; `none`
+ * adds exactly null. A new type needs only its domain generator here (the record below does not
+ * compile without it).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  analysisValues,
+  conditionLiteral,
+  factType,
+  factTypeNames,
+  factZod,
+  hostValueCheck,
+  valueCount,
+  type FactTypeName,
+  type ValueDomain,
+} from './index.js';
+
+const domainsOf: { [K in FactTypeName]: fc.Arbitrary<Extract<ValueDomain, { type: K }>> } = {
+  enum: fc
+    .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,7}$/), { minLength: 1, maxLength: 6 })
+    .map((values) => ({ type: 'enum' as const, values })),
+  boolean: fc.constant({ type: 'boolean' as const }),
+  integer: fc
+    .tuple(fc.integer({ min: -40, max: 40 }), fc.nat(40))
+    .map(([min, span]) => ({ type: 'integer' as const, min, max: min + span })),
+};
+
+const anyDomain: fc.Arbitrary<ValueDomain> = fc.oneof(...factTypeNames.map((name) => domainsOf[name] as fc.Arbitrary<ValueDomain>));
+/** A cut at every whole number any generated domain holds: each value its own interval. */
+const everywhere = new Set(Array.from({ length: 122 }, (_, i) => i - 40));
+const maxStringLength = 256;
+
+describe('fact types', () => {
+  it('has a generator for every registered type', () => {
+    expect(Object.keys(domainsOf).sort()).toEqual([...factTypeNames].sort());
+  });
+
+  it('property: analysis enumerates exactly the domain, and each value is accepted everywhere', () => {
+    fc.assert(
+      fc.property(anyDomain, (domain) => {
+        const type = factType(domain);
+        const { values } = type.analysisValues(domain, everywhere, false);
+        expect(values.length).toBe(type.size(domain));
+        expect(new Set(values.map(String)).size).toBe(values.length);
+        const fact = { ...domain, id: 'x', hasDefault: false };
+        const accepts = hostValueCheck(fact, maxStringLength);
+        const schema = factZod(fact, z);
+        for (const value of values) {
+          expect(accepts(value), String(value)).toBe(true);
+          expect(schema.safeParse(value).success, String(value)).toBe(true);
+          expect(conditionLiteral(fact, value)).toBe(value);
+          expect(type.settingFits(domain, value)).toBe(true);
+          expect(type.settingLiteralFits(domain, value)).toBe(true);
+        }
+        // Without `none`, absence is fine (a default or a missing fact is judged elsewhere) and null is not a value.
+        expect(accepts(undefined)).toBe(true);
+        expect(accepts(null)).toBe(false);
+        expect(schema.safeParse(null).success).toBe(false);
+      }),
+    );
+  });
+
+  it('property: a host value is accepted by the compiled check exactly when zod accepts it', () => {
+    fc.assert(
+      fc.property(anyDomain, fc.boolean(), fc.anything(), (domain, none, value) => {
+        const fact = { ...domain, id: 'x', hasDefault: none, ...(none ? { default: null } : {}) };
+        expect(hostValueCheck(fact, maxStringLength)(value)).toBe(factZod(fact, z).safeParse(value).success);
+      }),
+    );
+  });
+
+  it('property: `none` adds exactly null, as a host value, a literal and an enumerated value', () => {
+    fc.assert(
+      fc.property(anyDomain, (domain) => {
+        const fact = { ...domain, id: 'x', hasDefault: true, default: null };
+        expect(hostValueCheck(fact, maxStringLength)(null)).toBe(true);
+        expect(factZod(fact, z).safeParse(null).success).toBe(true);
+        expect(conditionLiteral(fact, 'none')).toBeNull();
+        const { values } = analysisValues(fact, everywhere);
+        expect(values.filter((v) => v === null)).toHaveLength(1);
+        expect(valueCount(fact)).toBe(factType(domain).size(domain) + 1);
+      }),
+    );
+  });
+});

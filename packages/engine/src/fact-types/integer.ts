@@ -1,0 +1,155 @@
+/**
+ * `type: integer`: a whole number between `min` and `max`, e.g. `priorIncidents: 2`. The only
+ * ordered type today: `atLeast`, `atMost`, `above` and `below` apply, and analysis cuts the range
+ * into the intervals between the numbers the conditions compare with.
+ */
+import type { z } from 'zod';
+import type { CompareOperator } from '../model.js';
+import type { DeclarationParts, FactType, ValueSetWords } from './fact-type.js';
+
+export interface IntegerDomain {
+  type: 'integer';
+  min: number;
+  max: number;
+  values?: never;
+}
+
+export function integerFactDeclaration<Base extends z.ZodRawShape>({ z, base }: DeclarationParts<Base>) {
+  return z
+    .strictObject({
+      ...base,
+      type: z.literal('integer'),
+      min: z.number().int(),
+      max: z.number().int(),
+      default: z.union([z.number().int(), z.literal('none')]).optional(),
+    })
+    .describe('A whole number between `min` and `max`.');
+}
+
+export function integerSettingDeclaration<Base extends z.ZodRawShape>({ z, base }: DeclarationParts<Base>) {
+  return z.strictObject({ ...base, type: z.literal('integer'), default: z.number().int(), min: z.number().int(), max: z.number().int() });
+}
+
+const wholeNumber = ({ min, max }: { min: number; max: number }): string => `a whole number from ${min} to ${max}`;
+
+const ordered: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'notIn', 'gte', 'lte', 'gt', 'lt']);
+
+/**
+ * Intervals (`2`, `2..4`, `none`) merged into runs and said as ranges: "is 2", "is at least 5"
+ * (a run to the top of the domain), "is from 2 to 4". Without a domain (a fact one side of a
+ * diff no longer declares) every run is bounded.
+ */
+function intervalPhrases(domain: IntegerDomain | undefined, intervals: readonly string[], words: ValueSetWords): string[] {
+  const runs: Array<[number, number]> = [];
+  const parts: string[] = [];
+  for (const interval of intervals) {
+    if (interval === 'none') {
+      parts.push(`${words.is} ${words.none}`);
+      continue;
+    }
+    const [start, end = start] = interval.split('..').map(Number) as [number, number?];
+    const last = runs[runs.length - 1];
+    if (last && last[1] + 1 === start) last[1] = end!;
+    else runs.push([start, end!]);
+  }
+  const min = domain?.min ?? -Infinity;
+  const max = domain?.max ?? Infinity;
+  const ranges = runs.map(([a, b]) =>
+    a === b
+      ? `${words.is} ${a}`
+      : b >= max
+        ? `${words.atLeast} ${a}`
+        : a <= min
+          ? `${words.atMost} ${b}`
+          : words.between(String(a), String(b)),
+  );
+  return [...ranges, ...parts];
+}
+
+export const integerType: FactType<
+  IntegerDomain,
+  { min: number; max: number; default?: number | 'none' },
+  { min: number; max: number; default: number }
+> = {
+  name: 'integer',
+
+  declareFact(input, reporter) {
+    const fields = { min: input.min, max: input.max };
+    if (input.min > input.max)
+      reporter.report(['max'], { code: 'invalid-value', args: { path: reporter.pathText(['max']), detail: '`max` is below `min`' } });
+    if (input.default === undefined) return { fields };
+    if (input.default === 'none') return { fields, default: null };
+    if (input.default >= input.min && input.default <= input.max) return { fields, default: input.default };
+    reporter.report(['default'], {
+      code: 'value-out-of-domain',
+      args: { value: input.default, what: `fact \`${input.id}\`` },
+      expected: wholeNumber(input),
+    });
+    return { fields };
+  },
+  declareSetting(input, reporter) {
+    if (input.default < input.min || input.default > input.max) {
+      reporter.report(['default'], {
+        code: 'setting-out-of-range',
+        args: { id: input.id, value: input.default, range: `range ${input.min} to ${input.max}` },
+      });
+    }
+    return { min: input.min, max: input.max };
+  },
+
+  hostValue:
+    ({ min, max }) =>
+    (value) =>
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max,
+  expected: wholeNumber,
+  suggestion: () => undefined,
+  zod: ({ min, max }, z) => z.number().int().min(min).max(max),
+
+  settingFits: ({ min, max }, value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+  settingRange: ({ min, max }) => `range ${min} to ${max}`,
+  settingLiteralFits: (_domain, raw) => typeof raw === 'number',
+  numeric: true,
+
+  operators: ordered,
+  kindText: 'a number',
+  literal: (_domain, raw) => (typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined),
+  literals: () => undefined,
+
+  analysisValues({ min, max }, cuts, none) {
+    const starts = [...new Set([min, ...[...cuts].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
+    const intervals = starts.map((start, index) => {
+      const end = index + 1 < starts.length ? starts[index + 1]! - 1 : max;
+      return start === end ? String(start) : `${start}..${end}`;
+    });
+    return { values: [...starts, ...(none ? [null] : [])], intervals: [...intervals, ...(none ? ['none'] : [])] };
+  },
+  size: ({ min, max }) => max - min + 1,
+  unite: (head, base) => ({ min: Math.min(head.min, base.min), max: Math.max(head.max, base.max) }),
+
+  conditionJson({ min, max }, none) {
+    const base = { type: 'integer', minimum: min, maximum: max };
+    return none ? { anyOf: [base, { const: 'none' }] } : base;
+  },
+  valueJson: ({ min, max }, none) => ({ type: none ? ['integer', 'null'] : 'integer', minimum: min, maximum: max }),
+  example: (fact) => ({ fact: fact.id, atLeast: Math.max(fact.min, 1) }),
+
+  typeScript: () => 'number',
+  typeComment: (domain) => `A whole number from ${domain.min} to ${domain.max}.`,
+
+  finiteValues: () => [],
+  intervalPhrases,
+  domainText: ({ min, max }, words) => words.range(String(min), String(max)),
+
+  formField: (fact) => ({
+    kind: 'input',
+    attributes: {
+      type: 'number',
+      min: String(fact.min),
+      max: String(fact.max),
+      step: '1',
+      inputmode: 'numeric',
+      value: String(fact.hasDefault && fact.default !== null ? fact.default : fact.min),
+    },
+  }),
+  fromForm: (raw) => Number(raw),
+};
