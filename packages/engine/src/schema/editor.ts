@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { FactModel, Lang, PolicySetModel, Text } from '../model.js';
+import { wordsFor } from '../words/index.js';
 import { bokmalDescription } from './descriptions-nb.js';
 import { policySetSlots, slotKey, type SlotKind } from './slots.js';
 
@@ -36,7 +37,7 @@ export function bilingual(text: Text | undefined): string | undefined {
   return parts.length > 0 ? [...new Set(parts)].join(' / ') : undefined;
 }
 
-const notVerified = 'not verified / ikke verifisert';
+const notVerified = bilingual({ en: wordsFor('en').labels.notVerified, nb: wordsFor('nb').labels.notVerified });
 
 /** The values a condition may compare a fact with: its domain, and `none` when absence means none. */
 function conditionValue(fact: FactModel): Json {
