@@ -3,6 +3,7 @@
  * them into one program and maps failures onto exit codes (0 ok, 1 bad input, 2 usage,
  * 3 internal error, with a stack trace only under --debug).
  */
+import { langs, type Lang } from '@vot/engine';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
@@ -15,6 +16,8 @@ import { runTest } from './commands/test.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+/** `--lang`: every language the engine has words for. */
+const langOption = (description: string, fallback: Lang) => new Option('--lang <lang>', description).choices(langs).default(fallback);
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vot')
@@ -30,10 +33,10 @@ export function buildProgram(io: CliIo): Command {
     .description('evaluate an incident (JSON facts) and print the decision with its legal basis')
     .argument('<facts>', 'a JSON file: { "title": {...}, "facts": {...} } or a bare fact record')
     .option('--point <point>', 'the decision point (default: every point the facts suffice for)')
-    .addOption(new Option('--lang <lang>', 'language of reasons').choices(['nb', 'en', 'da']).default('nb'))
+    .addOption(langOption('language of reasons', 'nb'))
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
-    .action(async (file: string, options: { point?: string; lang: 'nb' | 'en' | 'da'; format: 'text' | 'json'; policies?: string }) => {
+    .action(async (file: string, options: { point?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
       await runEval(io, file, options);
     });
 
@@ -42,10 +45,10 @@ export function buildProgram(io: CliIo): Command {
     .description('load and check a policy folder and run the regulation gate; exit 1 with diagnostics or a broken duty')
     .argument('[dir]', 'policy folder (default: ./policies)')
     .addOption(formatOption())
-    .addOption(new Option('--lang <lang>', 'language of the regulation gate report').choices(['nb', 'en']).default('en'))
+    .addOption(langOption('language of the regulation gate report', 'en'))
     .option('--no-gate', 'skip the regulation gate (the duty catalogues in duties/)')
     .option('--matrix', 'print the traceability matrix: which outcome implements which duty')
-    .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: 'nb' | 'en'; gate: boolean; matrix?: boolean }) => {
+    .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: Lang; gate: boolean; matrix?: boolean }) => {
       await runCheck(io, dir, options);
     });
 
@@ -64,9 +67,9 @@ export function buildProgram(io: CliIo): Command {
     .description('run the reviewer scenarios (*.scenarios.yaml) beside the policies; exit 1 on any failure')
     .argument('[dir]', 'policy folder, a folder inside it or one scenario file (default: ./policies)')
     .option('--filter <text>', 'only scenarios whose name or point contains this text')
-    .addOption(new Option('--lang <lang>', 'language of the reasons shown under a failure').choices(['nb', 'en', 'da']).default('nb'))
+    .addOption(langOption('language of the reasons shown under a failure', 'nb'))
     .addOption(formatOption())
-    .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: 'nb' | 'en' | 'da' }) => {
+    .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: Lang }) => {
       await runTest(io, dir, options);
     });
 
@@ -82,14 +85,10 @@ export function buildProgram(io: CliIo): Command {
         .choices(['text', 'markdown', 'json'])
         .default('text'),
     )
-    .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['nb', 'en']).default('en'))
+    .addOption(langOption('language of the sentences', 'en'))
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
     .action(
-      async (
-        base: string,
-        head: string | undefined,
-        options: { format: 'text' | 'markdown' | 'json'; lang: 'nb' | 'en'; policies?: string },
-      ) => {
+      async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: Lang; policies?: string }) => {
         await runDiff(io, base, head, options);
       },
     );
@@ -109,9 +108,9 @@ export function buildProgram(io: CliIo): Command {
     .argument('<records>', 'a JSON Lines file of audit records (toAuditRecord)')
     .option('--policies <dir>', 'policy folder to replay under (default: ./policies, else the bundled policies)')
     .addOption(formatOption())
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['nb', 'en']).default('en'))
+    .addOption(langOption('language of the report', 'en'))
     .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
-    .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: 'nb' | 'en'; failOnChange?: boolean }) => {
+    .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: Lang; failOnChange?: boolean }) => {
       await runReplay(io, records, options);
     });
 

@@ -46,7 +46,10 @@ export {
 export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition } from './walk.js';
 export {
   compareScenario,
+  decidedState,
+  outcomeStateText,
   runScenarios,
+  type ReportedOutcome,
   type RunScenariosOptions,
   type ScenarioMismatch,
   type ScenarioResult,
@@ -82,11 +85,10 @@ export {
   describeWhen,
   factName,
   listText,
-  textIn,
   valueText,
   type DescribeContext,
-  type SentenceLang,
 } from './describe/condition.js';
+export { capitalize, isLang, langOf, langs, textIn, wordsFor, type LabelWords, type Words } from './words/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
 export {
   runGate,
@@ -99,7 +101,7 @@ export {
   type ObligationResult,
   type TraceabilityRow,
 } from './analyze/gate.js';
-export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions, type ReportLang } from './analyze/gate-render.js';
+export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions } from './analyze/gate-render.js';
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';
 export { pointFactsJsonSchema } from './decide/facts-json-schema.js';

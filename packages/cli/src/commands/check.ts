@@ -1,11 +1,11 @@
-import { checkPolicyFolder, hasErrors, renderDiagnostics, renderGateReport, runGate, scenarioCoverage, type ReportLang } from '@vot/engine';
+import { checkPolicyFolder, hasErrors, renderDiagnostics, renderGateReport, runGate, scenarioCoverage, type Lang } from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
   /** Language of the regulation gate's report. */
-  lang?: ReportLang;
+  lang?: Lang;
   /** Run the regulation gate over the duty catalogues (default true). */
   gate?: boolean;
   /** Print the traceability matrix (duty → outcomes) after the gate's summary. */

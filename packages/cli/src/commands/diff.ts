@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { checkPolicyFolder, diffPolicySets, renderDiagnostics, type PolicySetModel, type SentenceLang } from '@vot/engine';
+import { checkPolicyFolder, diffPolicySets, renderDiagnostics, type Lang, type PolicySetModel } from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
@@ -18,7 +18,7 @@ const run = promisify(execFile);
 
 export interface DiffOptions {
   format: 'text' | 'markdown' | 'json';
-  lang: SentenceLang;
+  lang: Lang;
   /** The working policy folder (default ./policies): the head, and the path read at a git ref. */
   policies?: string;
 }

@@ -1,10 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  capitalize,
   fileErrorReason,
   diagnostic,
   PolicyError,
   renderDiagnostics,
+  textIn,
+  wordsFor,
   type Decision,
   type Lang,
   type PolicySet,
@@ -79,57 +82,33 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   return { facts: record };
 }
 
-const pick = (text: Text | undefined, lang: Lang): string => text?.[lang] ?? text?.en ?? text?.nb ?? '';
-
-const statusText: Record<string, Record<Lang, string>> = {
-  required: { nb: 'påkrevd', en: 'required', da: 'påkrævet' },
-  permitted: { nb: 'tillatt', en: 'permitted', da: 'tilladt' },
-  'not-permitted': { nb: 'ikke tillatt', en: 'not permitted', da: 'ikke tilladt' },
-};
-
-const labels: Record<string, Record<Lang, string>> = {
-  decision: { nb: 'Beslutningspunkt', en: 'Decision point', da: 'Beslutningspunkt' },
-  policy: { nb: 'Regelverk', en: 'Policy', da: 'Regelsæt' },
-  why: { nb: 'Hvorfor', en: 'Why', da: 'Hvorfor' },
-  basis: { nb: 'Grunnlag', en: 'Basis', da: 'Grundlag' },
-  requires: { nb: 'Krever', en: 'Requires', da: 'Kræver' },
-  limits: { nb: 'Grenser', en: 'Limits', da: 'Grænser' },
-  unverified: { nb: 'ikke verifisert', en: 'not verified', da: 'ikke verificeret' },
-  rule: { nb: 'Regel', en: 'Rule', da: 'Regel' },
-  none: {
-    nb: 'Ingen regel i dette punktet gjelder for disse faktaene.',
-    en: 'No rule of this point applies to these facts.',
-    da: 'Ingen regel i dette punkt gælder for disse fakta.',
-  },
-  skipped: { nb: 'Hoppet over: mangler', en: 'Skipped: missing', da: 'Sprunget over: mangler' },
-};
-
 export function renderDecision(policies: PolicySet, decision: Decision, lang: Lang): string {
   const model = policies.model;
+  const w = wordsFor(lang);
   const point = model.points.find((p) => p.id === decision.point)!;
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
-  const lines = [`${labels.decision![lang]}: ${decision.point} — ${pick(point.title, lang)}`];
-  lines.push(`${labels.policy![lang]}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
-  if (decision.outcomes.length === 0) lines.push('', `  ${labels.none![lang]}`);
+  const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
+  lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
+  if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
   decision.outcomes.forEach((outcome, index) => {
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
     lines.push('');
     lines.push(
-      `  ${index + 1}. ${outcome.id}: ${statusText[outcome.status]![lang].toUpperCase()} — ${pick(outcomeTitles.get(outcome.id), lang)}`,
+      `  ${index + 1}. ${outcome.id}: ${w.statuses[outcome.status].toUpperCase()} — ${textIn(outcomeTitles.get(outcome.id), lang)}`,
     );
-    lines.push(`     ${labels.why![lang]}: ${pick(outcome.reason, lang)}`);
-    if (outcome.requires?.length) lines.push(`     ${labels.requires![lang]}: ${outcome.requires.join(', ')}`);
+    lines.push(`     ${capitalize(w.labels.why)}: ${textIn(outcome.reason, lang)}`);
+    if (outcome.requires?.length) lines.push(`     ${capitalize(w.labels.requires)}: ${outcome.requires.join(', ')}`);
     if (outcome.limits)
       lines.push(
-        `     ${labels.limits![lang]}: ${Object.entries(outcome.limits)
+        `     ${capitalize(w.labels.limits)}: ${Object.entries(outcome.limits)
           .map(([k, v]) => `${k} = ${v}`)
           .join(', ')}`,
       );
     for (const source of outcome.basis) {
-      const flags = source.verified ? '' : ` [${labels.unverified![lang]}]`;
-      lines.push(`     ${labels.basis![lang]}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
+      const flags = source.verified ? '' : ` [${w.labels.notVerified}]`;
+      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
     }
-    if (step) lines.push(`     ${labels.rule![lang]}: ${step.rule} (${step.at})`);
+    if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
   });
   return lines.join('\n');
 }
@@ -164,10 +143,12 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   }
   const blocks: string[] = [];
   if (incident.title)
-    blocks.push(`# ${pick(incident.title, options.lang)}${incident.description ? `\n${pick(incident.description, options.lang)}` : ''}`);
+    blocks.push(
+      `# ${textIn(incident.title, options.lang)}${incident.description ? `\n${textIn(incident.description, options.lang)}` : ''}`,
+    );
   for (const decision of decisions) blocks.push(renderDecision(policies, decision, options.lang));
   for (const skip of skipped)
-    blocks.push(`${skip.point}: ${labels.skipped![options.lang]} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
+    blocks.push(`${skip.point}: ${wordsFor(options.lang).eval.skipped} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
   if (decisions.length === 0 && !options.point) {
     io.err(
       'error[no-decision]: the facts are not enough for any decision point\n  = help: add the missing facts listed above, or name a point with --point',

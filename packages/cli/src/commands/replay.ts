@@ -15,11 +15,14 @@ import {
   diagnostic,
   PolicyError,
   renderDiagnostics,
+  wordsFor,
   type AuditOutcome,
   type AuditRecord,
   type Diagnostic,
+  type Lang,
   type OutcomeChange,
   type PolicySet,
+  type Words,
 } from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
@@ -27,7 +30,7 @@ import { loadPoliciesFor } from '../policy-dir.js';
 export interface ReplayOptions {
   policies?: string;
   format: 'text' | 'json';
-  lang: 'nb' | 'en';
+  lang: Lang;
   /** Exit 1 when any stored decision would change (for CI gates on a policy change). */
   failOnChange?: boolean;
 }
@@ -58,19 +61,6 @@ export interface ReplayReport {
   /** Policy versions (and hashes) the records were decided under, with how many records each. */
   recordedUnder: Array<{ version: string; hash: string; records: number }>;
 }
-
-const labels = {
-  unchanged: { nb: 'uendret', en: 'unchanged' },
-  requires: { nb: 'krever', en: 'requires' },
-  changed: { nb: 'endret', en: 'changed' },
-  refused: { nb: 'avvist', en: 'refused' },
-  invalid: { nb: 'ugyldige linjer', en: 'invalid lines' },
-  decisions: { nb: 'lagrede beslutninger', en: 'stored decisions' },
-  under: { nb: 'spilt av under', en: 'replayed under' },
-  absent: { nb: '(ikke med)', en: '(absent)' },
-  refusedNow: { nb: 'faktaene avvises nå', en: 'the facts are refused now' },
-  recorded: { nb: 'lagret under', en: 'recorded under' },
-} as const;
 
 async function replayRecords(
   policies: PolicySet,
@@ -123,10 +113,10 @@ async function replayRecords(
 
 const shortHash = (hash: string): string => `${hash.slice(0, 19)}…`;
 
-function outcomeText(outcome: AuditOutcome | undefined, lang: 'nb' | 'en'): string {
-  if (!outcome) return labels.absent[lang];
-  const parts: string[] = [outcome.status];
-  if (outcome.requires?.length) parts.push(`${labels.requires[lang]} ${outcome.requires.join(', ')}`);
+function outcomeText(outcome: AuditOutcome | undefined, w: Words): string {
+  if (!outcome) return `(${w.absent})`;
+  const parts: string[] = [w.replay.statuses[outcome.status]];
+  if (outcome.requires?.length) parts.push(`${w.labels.requires} ${outcome.requires.join(', ')}`);
   if (outcome.limits)
     parts.push(
       Object.entries(outcome.limits)
@@ -136,24 +126,26 @@ function outcomeText(outcome: AuditOutcome | undefined, lang: 'nb' | 'en'): stri
   return parts.join('; ');
 }
 
-export function renderReplay(report: ReplayReport, lang: 'nb' | 'en'): string {
+export function renderReplay(report: ReplayReport, lang: Lang): string {
+  const w = wordsFor(lang);
+  const r = w.replay;
   const lines = [
-    `${report.total} ${labels.decisions[lang]} (${report.records}) ${labels.under[lang]} ${report.policy.name} ${report.policy.version} (${shortHash(report.policy.hash)})`,
-    `  ${labels.unchanged[lang]} ${report.unchanged} · ${labels.changed[lang]} ${report.changed.length} · ${labels.refused[lang]} ${report.refused.length}` +
-      (report.invalidLines > 0 ? ` · ${labels.invalid[lang]} ${report.invalidLines}` : ''),
+    `${report.total} ${r.storedDecisions} (${report.records}) ${r.replayedUnder} ${report.policy.name} ${report.policy.version} (${shortHash(report.policy.hash)})`,
+    `  ${r.unchanged} ${report.unchanged} · ${r.changed} ${report.changed.length} · ${r.refused} ${report.refused.length}` +
+      (report.invalidLines > 0 ? ` · ${r.invalidLines} ${report.invalidLines}` : ''),
   ];
   for (const under of report.recordedUnder)
-    lines.push(`  ${labels.recorded[lang]} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
+    lines.push(`  ${r.recordedUnder} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
   for (const changed of report.changed) {
     lines.push(
       '',
       `${report.records}:${changed.line}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
     );
     for (const change of changed.changes)
-      lines.push(`  ${change.outcome}: ${outcomeText(change.before, lang)} → ${outcomeText(change.after, lang)}`);
+      lines.push(`  ${change.outcome}: ${outcomeText(change.before, w)} → ${outcomeText(change.after, w)}`);
   }
   for (const refused of report.refused) {
-    lines.push('', `${report.records}:${refused.line}  ${refused.at}  ${refused.point}: ${labels.refusedNow[lang]}`);
+    lines.push('', `${report.records}:${refused.line}  ${refused.at}  ${refused.point}: ${r.refusedNow}`);
     for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${d.message}`);
   }
   return lines.join('\n');

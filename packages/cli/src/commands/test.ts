@@ -1,5 +1,17 @@
 import { resolve } from 'node:path';
-import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, runScenarios, type Lang, type ScenarioResult } from '@vot/engine';
+import {
+  checkPolicyFolder,
+  decidedState,
+  hasErrors,
+  outcomeStateText,
+  PolicySet,
+  renderDiagnostics,
+  runScenarios,
+  textIn,
+  wordsFor,
+  type Lang,
+  type ScenarioResult,
+} from '@vot/engine';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
 
@@ -15,15 +27,23 @@ const absoluteFile = (at: string): string => resolve(process.cwd(), at.slice(0, 
 
 /** The failure block a reviewer reads: where, what was expected, what was decided and by which rule. */
 export function renderFailure(result: ScenarioResult, lang: Lang): string {
+  const w = wordsFor(lang).scenarios;
+  // The values line up after the longest label: "expected: ", "decided:  ".
+  const width = Math.max(w.expected.length, w.decided.length, w.byRule.length, w.reason.length) + 2;
+  const label = (word: string) => `${word}:`.padEnd(width);
   const lines = [`${result.at}: ${result.name}`];
-  if (result.error) lines.push(`  refused: ${result.error}`);
+  if (result.error) lines.push(`  ${w.refused}: ${result.error}`);
   for (const mismatch of result.mismatches) {
-    lines.push(`  ${mismatch.outcome}:`, `    expected: ${mismatch.expected}`, `    decided:  ${mismatch.decided}`);
+    const expected = result.expect[mismatch.outcome];
+    lines.push(
+      `  ${mismatch.outcome}:`,
+      `    ${label(w.expected)}${expected ? outcomeStateText(expected, w) : mismatch.expected}`,
+      `    ${label(w.decided)}${outcomeStateText(decidedState(result.decision, mismatch.outcome), w)}`,
+    );
     const step = result.decision?.trace.steps.find((s) => s.outcome === mismatch.outcome);
-    if (step) lines.push(`    by rule:  ${step.rule} (${step.at})`);
-    const reason = result.decision?.outcomes.find((o) => o.id === mismatch.outcome)?.reason;
-    const said = reason?.[lang] ?? reason?.en ?? reason?.nb;
-    if (said) lines.push(`    reason:   ${said}`);
+    if (step) lines.push(`    ${label(w.byRule)}${step.rule} (${step.at})`);
+    const reason = textIn(result.decision?.outcomes.find((o) => o.id === mismatch.outcome)?.reason, lang);
+    if (reason) lines.push(`    ${label(w.reason)}${reason}`);
   }
   return lines.join('\n');
 }

@@ -9,43 +9,12 @@ import {
   type DescribeContext,
   type FieldChange,
   type PolicyDiff,
+  type Lang,
   type PolicySetModel,
-  type SentenceLang,
   type Text,
+  langs,
+  wordsFor,
 } from '@vot/engine';
-
-const labels = {
-  nb: {
-    title: 'Semantisk diff',
-    decisions: 'Endrede beslutninger',
-    reasons: 'Endrede begrunnelser',
-    rules: 'Regler lagt til eller fjernet',
-    sources: 'Endrede kilder',
-    settings: 'Endrede innstillinger',
-    points: 'Beslutningspunkter lagt til eller fjernet',
-    none: 'Ingen endringer i beslutninger, begrunnelser, kilder eller innstillinger.',
-    of: (n: number, total: number) => `${n} av ${total} kombinasjoner`,
-    added: 'lagt til',
-    removed: 'fjernet',
-    changed: 'endret',
-    reading: 'Hver linje gjelder kombinasjonene der utfallet hadde den gamle verdien.',
-  },
-  en: {
-    title: 'Semantic diff',
-    decisions: 'Changed decisions',
-    reasons: 'Changed reasons',
-    rules: 'Rules added or removed',
-    sources: 'Changed sources',
-    settings: 'Changed settings',
-    points: 'Decision points added or removed',
-    none: 'No change in decisions, reasons, sources or settings.',
-    of: (n: number, total: number) => `${n} of ${total} combinations`,
-    added: 'added',
-    removed: 'removed',
-    changed: 'changed',
-    reading: 'Each line is about the combinations where the outcome had its old value.',
-  },
-} as const;
 
 /** Sentences over both sides' vocabularies (a fact only in the base still gets its title). */
 export function diffContext(base: PolicySetModel, head: PolicySetModel): DescribeContext {
@@ -57,23 +26,23 @@ export function diffContext(base: PolicySetModel, head: PolicySetModel): Describ
 
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
-function fieldLines(change: FieldChange, lang: SentenceLang): string[] {
-  const l = labels[lang];
+function fieldLines(change: FieldChange, lang: Lang): string[] {
+  const l = wordsFor(lang).diff;
   if (change.change !== 'changed') return [`${change.id}: ${change.change === 'added' ? l.added : l.removed}`];
   return Object.entries(change.fields ?? {}).map(([field, { from, to }]) => `${change.id}: ${field} ${show(from)} → ${show(to)}`);
 }
 
 /** One line per language whose text changed. */
 const textChange = (from: Text | undefined, to: Text | undefined): string[] =>
-  (['nb', 'en', 'da'] as const).filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${from?.[k] ?? ''}» → «${to?.[k] ?? ''}»`);
+  langs.filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${from?.[k] ?? ''}» → «${to?.[k] ?? ''}»`);
 
 interface Section {
   title: string;
   items: Array<{ head: string; lines: string[] }>;
 }
 
-function sections(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): Section[] {
-  const l = labels[lang];
+function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Section[] {
+  const l = wordsFor(lang).diff;
   const out: Section[] = [];
   if (diff.points.added.length + diff.points.removed.length > 0) {
     out.push({
@@ -122,8 +91,8 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang
 
 const versionText = (side: PolicyDiff['base']): string => `${side.name} ${side.version} (${side.hash.slice(0, 19)}…)`;
 
-export function diffText(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): string {
-  const l = labels[lang];
+export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Lang): string {
+  const l = wordsFor(lang).diff;
   const lines = [`${l.title}: ${versionText(diff.base)} → ${versionText(diff.head)}`];
   const all = sections(diff, context, lang);
   if (all.length === 0) lines.push('', l.none);
@@ -139,8 +108,8 @@ export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Sente
 }
 
 /** Markdown for a pull-request comment; reviewer text is escaped so it cannot inject markup. */
-export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: SentenceLang): string {
-  const l = labels[lang];
+export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: Lang): string {
+  const l = wordsFor(lang).diff;
   const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
   const lines = [
     `## ${l.title}`,

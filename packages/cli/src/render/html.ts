@@ -1,32 +1,36 @@
 /**
  * Small, safe HTML building blocks for the policy book: every reviewer text goes through
- * `escapeHtml`, and every text a reader sees is given in both languages as `<span lang>` pairs that
- * the stylesheet shows one at a time.
+ * `escapeHtml`, and every text a reader sees is given in each of the book's languages as
+ * `<span lang>` pairs that the stylesheet shows one at a time.
  */
-import type { Text } from '@vot/engine';
+import { capitalize, textIn, wordsFor, type Lang, type LabelWords, type Text, type Words } from '@vot/engine';
 
-export type BookLang = 'nb' | 'en';
+/** The book's languages; the words module has more (Danish), which the book can take later. */
+export type BookLang = Lang;
 export const bookLangs: readonly BookLang[] = ['nb', 'en'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A reviewer text in both languages (falling back to the other when one is missing). */
+/** A reviewer text in each language (falling back to another when one is missing). */
 export function bi(text: Text | undefined): string {
-  return bookLangs
-    .map((lang) => `<span class="t" lang="${lang}">${escapeHtml(text?.[lang] ?? text?.en ?? text?.nb ?? '')}</span>`)
-    .join('');
+  return bookLangs.map((lang) => `<span class="t" lang="${lang}">${escapeHtml(textIn(text, lang))}</span>`).join('');
 }
 
-/** A generated text in both languages. */
+/** A generated text in each language. */
 export function biOf(make: (lang: BookLang) => string): string {
-  return bi({ nb: make('nb'), en: make('en') });
+  return bi(Object.fromEntries(bookLangs.map((lang) => [lang, make(lang)])));
 }
 
-/** Fixed words of the book itself. */
-export function words(nb: string, en: string): string {
-  return bi({ nb, en });
+/** Words of the book itself, from each language's words. */
+export function say(pick: (words: Words) => string): string {
+  return biOf((lang) => pick(wordsFor(lang)));
+}
+
+/** A label of the words (lower case there) as the book shows it before a colon or as a heading: "Krever". */
+export function sayLabel(key: keyof LabelWords): string {
+  return say((words) => capitalize(words.labels[key]));
 }
 
 /** An id usable in a URL fragment and an `id` attribute. */

@@ -6,17 +6,23 @@
  * compiled path (`PolicySet.decideSync`, the same code host systems run) gives for them.
  */
 import {
+  PolicySet,
+  capitalize,
   factType,
   noneAllowed,
-  PolicySet,
+  textIn,
+  valueText,
+  wordsFor,
   type Decision,
   type FactModel,
   type FactValue,
+  type Lang,
   type PolicySetModel,
   type Text,
+  type Words,
 } from '../../../engine/src/browser.js';
 
-type Lang = 'nb' | 'en';
+/** The book's languages (the words module has more). */
 const langs: Lang[] = ['nb', 'en'];
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -33,16 +39,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** Both languages as `<span lang>`, shown one at a time by the book's stylesheet. */
 function bi(text: Text | undefined): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const lang of langs) fragment.append(el('span', { class: 't', lang }, text?.[lang] ?? text?.en ?? text?.nb ?? ''));
+  for (const lang of langs) fragment.append(el('span', { class: 't', lang }, textIn(text, lang)));
   return fragment;
 }
 
-const words = (nb: string, en: string): DocumentFragment => bi({ nb, en });
-const statusText: Record<string, Text> = {
-  required: { nb: 'påkrevd', en: 'required' },
-  permitted: { nb: 'tillatt', en: 'permitted' },
-  'not-permitted': { nb: 'ikke tillatt', en: 'not permitted' },
-};
+/** The page's own words in each language. */
+const say = (pick: (words: Words) => string): DocumentFragment => bi(Object.fromEntries(langs.map((lang) => [lang, pick(wordsFor(lang))])));
 
 const encode = (value: FactValue): string => (value === null ? '' : String(value));
 
@@ -60,16 +62,9 @@ function field(fact: FactModel): HTMLElement[] {
     const values: FactValue[] = [...form.options];
     if (none) values.unshift(null);
     for (const value of values) {
-      const text =
-        value === null
-          ? { nb: 'ikke oppgitt', en: 'not given' }
-          : value === true
-            ? { nb: 'ja', en: 'yes' }
-            : value === false
-              ? { nb: 'nei', en: 'no' }
-              : { nb: String(value), en: String(value) };
-      // An <option> holds text only, so it carries the bokmål/English pair as "ja / yes".
-      input.append(el('option', { value: encode(value) }, text.nb === text.en ? text.nb : `${text.nb} / ${text.en}`));
+      // An <option> holds text only, so it carries the languages side by side as "ja / yes".
+      const texts = [...new Set(langs.map((lang) => valueText(value, lang)))];
+      input.append(el('option', { value: encode(value) }, texts.join(' / ')));
     }
     if (fact.hasDefault) input.value = encode(fact.default ?? null);
   }
@@ -98,13 +93,22 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
       ' ',
       el('code', {}, outcome.id),
       ': ',
-      el('span', { class: `status status-${outcome.status}` }, bi(statusText[outcome.status])),
+      el(
+        'span',
+        { class: `status status-${outcome.status}` },
+        say((w) => w.statuses[outcome.status]),
+      ),
     );
-    if (outcome.requires?.length) item.append(el('br'), words('Krever', 'Requires'), `: ${outcome.requires.join(', ')}`);
+    if (outcome.requires?.length)
+      item.append(
+        el('br'),
+        say((w) => capitalize(w.labels.requires)),
+        `: ${outcome.requires.join(', ')}`,
+      );
     if (outcome.limits)
       item.append(
         el('br'),
-        words('Grenser', 'Limits'),
+        say((w) => capitalize(w.labels.limits)),
         `: ${Object.entries(outcome.limits)
           .map(([k, v]) => `${k} = ${v}`)
           .join(', ')}`,
@@ -112,19 +116,45 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
     item.append(el('br'), bi(outcome.reason));
     // Which rule decided, where it is written: the reader can look it up in the policy file.
     const step = decision.trace.steps.find((x) => x.outcome === outcome.id);
-    if (step) item.append(el('br'), words('Regel', 'Rule'), ': ', el('code', {}, `${step.rule} (${step.at})`));
+    if (step)
+      item.append(
+        el('br'),
+        say((w) => capitalize(w.labels.rule)),
+        ': ',
+        el('code', {}, `${step.rule} (${step.at})`),
+      );
     for (const basis of outcome.basis) {
-      item.append(el('br'), words('Grunnlag', 'Basis'), `: ${basis.citation}`);
-      if (!basis.verified) item.append(' ', el('span', { class: 'unverified' }, words('ikke verifisert', 'not verified')));
+      item.append(
+        el('br'),
+        say((w) => capitalize(w.labels.basis)),
+        `: ${basis.citation}`,
+      );
+      if (!basis.verified)
+        item.append(
+          ' ',
+          el(
+            'span',
+            { class: 'unverified' },
+            say((w) => w.labels.notVerified),
+          ),
+        );
     }
     list.append(item);
   }
-  const summary = el('p', { id: 'whatif-summary' }, words(`${decision.outcomes.length} utfall`, `${decision.outcomes.length} outcomes`));
+  const summary = el(
+    'p',
+    { id: 'whatif-summary' },
+    say((w) => w.book.outcomes(decision.outcomes.length)),
+  );
   target.replaceChildren(
     summary,
     decision.outcomes.length
       ? list
-      : el('p', {}, words('Ingen regel i dette punktet gjelder for disse faktaene.', 'No rule of this point applies to these facts.')),
+      : el(
+          'p',
+          {},
+          say((w) => w.noRuleApplies),
+        ),
   );
 }
 
@@ -141,7 +171,15 @@ function start(): void {
   for (const point of model.points)
     pointSelect.append(el('option', { value: point.id }, `${point.title.nb ?? point.id} / ${point.title.en ?? point.id}`));
   const fields = el('div', { id: 'whatif-fields', style: 'display: contents' });
-  form.append(el('label', { for: 'whatif-point' }, words('Beslutningspunkt', 'Decision point')), pointSelect, fields);
+  form.append(
+    el(
+      'label',
+      { for: 'whatif-point' },
+      say((w) => capitalize(w.labels.decisionPoint)),
+    ),
+    pointSelect,
+    fields,
+  );
 
   const decide = (): void => {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
@@ -154,7 +192,12 @@ function start(): void {
         String((error as Error).message),
       ];
       result.replaceChildren(
-        el('p', { class: 'error', role: 'alert' }, words('Faktaene ble avvist', 'The facts were refused'), `: ${problems.join('; ')}`),
+        el(
+          'p',
+          { class: 'error', role: 'alert' },
+          say((w) => w.book.factsRefused),
+          `: ${problems.join('; ')}`,
+        ),
       );
       result.setAttribute('data-state', 'refused');
     }

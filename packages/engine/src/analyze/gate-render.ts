@@ -1,209 +1,114 @@
 /**
- * The regulation gate's report as a legal reviewer reads it in a CI log, in bokmål or English:
+ * The regulation gate's report as a legal reviewer reads it in a CI log, in the words of any
+ * language (`words/`):
  * each broken duty with its source, the smallest counterexample, the decision and the rule (with
  * file:line) that produced it; then a summary of what was covered.
  */
-import type { ConditionNode, DutyExpectation, ExpectedStatus, PolicySetModel, Text } from '../model.js';
-import { describeCondition } from '../describe/condition.js';
+import type { ConditionNode, DutyExpectation, ExpectedStatus, Lang, PolicySetModel, Text } from '../model.js';
 import { literalText } from '../fact-types/index.js';
+import { describeCondition, listText } from '../describe/condition.js';
+import { isLive, statuses } from '../status.js';
+import { textIn, wordsFor, type GateWords, type Words } from '../words/index.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
-export type ReportLang = 'nb' | 'en';
-
-const words = {
-  nb: {
-    required: 'påkrevd',
-    permitted: 'tillatt',
-    'not-permitted': 'ikke tillatt',
-    absent: 'ikke med i beslutningen',
-    or: 'eller',
-    and: 'og',
-    not: 'ikke',
-    is: 'er',
-    gate: 'Regelverksporten',
-    duties: 'plikter',
-    obligations: 'forpliktelser',
-    combinations: 'kombinasjoner',
-    perSecond: 'per sekund',
-    brokenDuty: 'brutt plikt',
-    source: 'kilde',
-    obligation: 'forpliktelse',
-    counterexample: 'minste moteksempel',
-    otherFacts: '(alle andre fakta har standardverdien og påvirker ikke resultatet)',
-    decision: 'beslutning',
-    byRule: 'avgjort av regel',
-    reason: 'begrunnelse',
-    notCited: 'ingen regel som kan gi påkrevd eller tillatt, viser til',
-    covered: 'dekket',
-    failedAt: 'moteksempel ved kombinasjon',
-    requiresLabel: 'krever',
-    vacuous: 'forpliktelsen prøver ingenting: vilkåret holder aldri innenfor katalogens virkeområde (appliesWhen)',
-    citedBy: 'hjemmelen brukes av',
-    outcomes: 'utfall',
-    of: 'av',
-    atPoint: 'i beslutningspunktet',
-    forEvery: 'for hver kombinasjon',
-    where: 'der',
-    whenever: 'når',
-    requiredOrPermitted: 'er påkrevd eller tillatt',
-    hasLimit: 'er grensen',
-    atMost: 'høyst',
-    requires: 'krever det',
-    atLeastOne: 'minst én av',
-    slice: 'fakta i utsnittet',
-    wholePoint: 'hele punktet',
-    reduced: 'redusert',
-    naive: 'uten reduksjon',
-    holds: 'holder',
-    broken: 'brutt',
-    scenarios: 'Scenariotestene når',
-    rules: 'regler',
-    neverReached: 'aldri nådd',
-    neverTrue: 'navngitte vilkår aldri sanne',
-    matrix: 'Sporbarhet: plikt → utfall som gjennomfører den',
-    via: { invariant: 'invariant', basis: 'hjemmel' },
-    limitFromSetting: 'innstillingen kan settes til',
-  },
-  en: {
-    required: 'required',
-    permitted: 'permitted',
-    'not-permitted': 'not permitted',
-    absent: 'left out of the decision',
-    or: 'or',
-    and: 'and',
-    not: 'not',
-    is: 'is',
-    gate: 'Regulation gate',
-    duties: 'duties',
-    obligations: 'obligations',
-    combinations: 'combinations',
-    perSecond: 'per second',
-    brokenDuty: 'broken duty',
-    source: 'source',
-    obligation: 'obligation',
-    counterexample: 'smallest counterexample',
-    otherFacts: '(every other fact has its default and does not affect the result)',
-    decision: 'decision',
-    byRule: 'decided by rule',
-    reason: 'reason',
-    notCited: 'no rule that can give required or permitted cites',
-    covered: 'covered',
-    failedAt: 'counterexample at combination',
-    requiresLabel: 'requires',
-    vacuous: "the obligation checks nothing: its condition never holds inside the catalogue's scope (appliesWhen)",
-    citedBy: 'the source is cited by',
-    outcomes: 'outcomes',
-    of: 'of',
-    atPoint: 'at point',
-    forEvery: 'for every combination',
-    where: 'where',
-    whenever: 'whenever',
-    requiredOrPermitted: 'is required or permitted',
-    hasLimit: 'its limit',
-    atMost: 'is at most',
-    requires: 'it requires',
-    atLeastOne: 'at least one of',
-    slice: 'facts in the slice',
-    wholePoint: 'whole point',
-    reduced: 'reduced',
-    naive: 'unreduced',
-    holds: 'hold',
-    broken: 'broken',
-    scenarios: 'Scenario tests reach',
-    rules: 'rules',
-    neverReached: 'never reached',
-    neverTrue: 'named conditions never true',
-    matrix: 'Traceability: duty → outcomes that implement it',
-    via: { invariant: 'invariant', basis: 'basis' },
-    limitFromSetting: 'the setting can be set to',
-  },
-} as const;
-
-const number = (n: number, lang: ReportLang): string => n.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB').replace(/\u00a0/g, ' ');
+const number = (n: number, w: Words): string => n.toLocaleString(w.locale).replace(/\u00a0/g, ' ');
 const value = literalText;
-const text = (t: Text | undefined, lang: ReportLang): string => t?.[lang] ?? t?.en ?? t?.nb ?? '';
 
 /** Titles of facts and outcomes by id, so a reviewer reads `grave: false (Graverende hendelse)`. */
 interface Titles {
   facts: Map<string, Text>;
   outcomes: Map<string, Text>;
 }
-const titled = (title: Text | undefined, lang: ReportLang): string => (title ? ` (${text(title, lang)})` : '');
+const titled = (title: Text | undefined, lang: Lang): string => (title ? ` (${textIn(title, lang)})` : '');
 
-function statusList(statuses: readonly ExpectedStatus[], lang: ReportLang): string {
-  return statuses.map((s) => words[lang][s]).join(` ${words[lang].or} `);
+/** A status as the gate names it; an outcome left out is said as a phrase. */
+const statusWord = (status: ExpectedStatus, w: Words): string => (status === 'absent' ? w.leftOut : w.statuses[status]);
+
+function statusList(expected: readonly ExpectedStatus[], w: Words): string {
+  return expected.map((s) => statusWord(s, w)).join(` ${w.sentence.or} `);
 }
+
+/** "required or permitted": the statuses an outcome must have to be live. */
+const liveStatuses = (w: Words): string =>
+  listText(
+    statuses.filter(isLive).map((s) => w.statuses[s]),
+    'or',
+    w.lang,
+  );
 
 /**
  * A condition in the reviewer's words, the same sentences as the policy book and the diff
  * ("injury is serious or death, and work-related is yes"); fact titles come from the model
  * when it is given, else the fact ids stand.
  */
-export function conditionWords(node: ConditionNode, lang: ReportLang, model?: Pick<PolicySetModel, 'facts'>): string {
+export function conditionWords(node: ConditionNode, lang: Lang, model?: Pick<PolicySetModel, 'facts'>): string {
   return describeCondition(node, { facts: new Map((model?.facts ?? []).map((fact) => [fact.id, fact])), named: new Map() }, lang, {
     expand: true,
   });
 }
 
-export function expectationWords(expect: DutyExpectation, lang: ReportLang): string {
-  const w = words[lang];
+export function expectationWords(expect: DutyExpectation, lang: Lang): string {
+  const w = wordsFor(lang);
+  const { is } = w.sentence;
+  const g = w.gate;
   switch (expect.kind) {
     case 'status':
-      return `\`${expect.outcome}\` ${w.is} ${statusList(expect.statuses, lang)}`;
+      return `\`${expect.outcome}\` ${is} ${statusList(expect.statuses, w)}`;
     case 'any-of':
-      return `${w.atLeastOne} ${expect.outcomes.map((o) => `\`${o}\``).join(', ')} ${w.is} ${statusList(expect.statuses, lang)}`;
+      return `${g.atLeastOneOf} ${expect.outcomes.map((o) => `\`${o}\``).join(', ')} ${is} ${statusList(expect.statuses, w)}`;
     case 'limit':
-      return `${w.whenever} \`${expect.outcome}\` ${w.requiredOrPermitted}, ${w.hasLimit} \`${expect.limit}\` ${w.atMost} ${expect.atMost}`;
+      return `${g.whenever} \`${expect.outcome}\` ${is} ${liveStatuses(w)}, ${g.hasLimit} \`${expect.limit}\` ${g.limitAtMost} ${expect.atMost}`;
     case 'requires':
-      return `${w.whenever} \`${expect.outcome}\` ${w.requiredOrPermitted}, ${w.requires} ${expect.ids.map((o) => `\`${o}\``).join(', ')}`;
+      return `${g.whenever} \`${expect.outcome}\` ${is} ${liveStatuses(w)}, ${g.itRequires} ${expect.ids.map((o) => `\`${o}\``).join(', ')}`;
   }
 }
 
 function renderBroken(
   obligation: ObligationResult,
-  lang: ReportLang,
+  lang: Lang,
   titles: Titles,
   out: string[],
   model: Pick<PolicySetModel, 'facts'> | undefined,
 ): void {
-  const w = words[lang];
+  const w = wordsFor(lang);
+  const g = w.gate;
   if (obligation.kind === 'coverage') {
     out.push(
-      `  ${w.obligation}: ${w.notCited} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${w.atPoint} \`${obligation.point}\`` : ''}`,
+      `  ${g.obligation}: ${g.notCited(liveStatuses(w))} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${g.atPoint} \`${obligation.point}\`` : ''}`,
     );
     out.push(`    --> ${obligation.at}`);
     return;
   }
-  const scope = obligation.when ? ` ${w.where} ${conditionWords(obligation.when, lang, model)}` : '';
-  out.push(`  ${w.obligation}: ${w.forEvery}${scope} ${w.atPoint} \`${obligation.point}\`: ${expectationWords(obligation.expect!, lang)}`);
+  const scope = obligation.when ? ` ${g.where} ${conditionWords(obligation.when, lang, model)}` : '';
+  out.push(`  ${g.obligation}: ${g.forEvery}${scope} ${g.atPoint} \`${obligation.point}\`: ${expectationWords(obligation.expect!, lang)}`);
   out.push(`    --> ${obligation.at}`);
   if (obligation.vacuous) {
-    out.push(`  ${w.vacuous}`);
+    out.push(`  ${g.vacuous}`);
     return;
   }
   const example = obligation.counterexample!;
-  out.push(`  ${w.counterexample}:`);
+  out.push(`  ${g.counterexample}:`);
   for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
-  out.push(`    ${w.otherFacts}`);
-  out.push(`  ${w.decision}:`);
+  out.push(`    ${g.otherFacts}`);
+  out.push(`  ${w.labels.decision}:`);
   for (const decided of example.decided) {
     const extras: string[] = [];
-    if (decided.requires?.length) extras.push(`${w.requiresLabel}: ${decided.requires.join(', ')}`);
+    if (decided.requires?.length) extras.push(`${w.labels.requires}: ${decided.requires.join(', ')}`);
     for (const [limit, v] of Object.entries(decided.limits ?? {})) {
       const setting = decided.settingLimits?.[limit];
-      extras.push(`${limit}: ${v}${setting && setting.max !== v ? ` (${w.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
+      extras.push(`${limit}: ${v}${setting && setting.max !== v ? ` (${g.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
     }
     out.push(
-      `    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${words[lang][decided.status]}${extras.length ? ` — ${extras.join('; ')}` : ''}`,
+      `    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${statusWord(decided.status, w)}${extras.length ? ` — ${extras.join('; ')}` : ''}`,
     );
-    if (decided.rule) out.push(`      ${w.byRule} ${decided.rule} (${decided.at})`);
-    if (decided.reason) out.push(`      ${w.reason}: ${text(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
+    if (decided.rule) out.push(`      ${w.labels.byRule} ${decided.rule} (${decided.at})`);
+    if (decided.reason) out.push(`      ${w.labels.reason}: ${textIn(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
   }
 }
 
 export interface RenderGateOptions {
-  lang?: ReportLang;
+  lang?: Lang;
   coverage?: ScenarioCoverage;
   /** The checked model, for the titles of facts and outcomes beside their ids. */
   model?: Pick<PolicySetModel, 'facts' | 'outcomes'>;
@@ -213,7 +118,8 @@ export interface RenderGateOptions {
 
 export function renderGateReport(report: GateReport, options: RenderGateOptions = {}): string {
   const lang = options.lang ?? 'en';
-  const w = words[lang];
+  const w = wordsFor(lang);
+  const g = w.gate;
   const out: string[] = [];
   const titles: Titles = {
     facts: new Map(options.model?.facts.map((f) => [f.id, f.title]) ?? []),
@@ -221,9 +127,9 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
   };
   for (const duty of report.duties) {
     if (duty.ok) continue;
-    out.push(`✗ ${w.brokenDuty} \`${duty.id}\` (${duty.catalogue}): ${text(duty.title, lang)}`);
+    out.push(`✗ ${g.brokenDuty} \`${duty.id}\` (${duty.catalogue}): ${textIn(duty.title, lang)}`);
     out.push(`  --> ${duty.at}`);
-    for (const source of duty.basis) out.push(`  ${w.source}: ${source.citation}${source.url ? ` <${source.url}>` : ''}`);
+    for (const source of duty.basis) out.push(`  ${w.labels.source}: ${source.citation}${source.url ? ` <${source.url}>` : ''}`);
     for (const obligation of duty.obligations) if (!obligation.ok) renderBroken(obligation, lang, titles, out, options.model);
     out.push('');
   }
@@ -231,7 +137,7 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
   const held = report.duties.filter((d) => d.ok).length;
   const seconds = (report.timings.totalMs / 1000).toFixed(2);
   out.push(
-    `${w.gate}: ${held}/${report.duties.length} ${w.duties} ${w.holds} (${obligations} ${w.obligations}); ${number(report.combinations, lang)} ${w.combinations} ${lang === 'nb' ? 'på' : 'in'} ${seconds} s (${number(report.timings.combinationsPerSecond, lang)} ${w.perSecond})`,
+    `${g.title}: ${held}/${report.duties.length} ${w.labels.duties} ${g.holds} (${obligations} ${g.obligations}); ${number(report.combinations, w)} ${g.combinations} ${g.in} ${seconds} s (${number(report.timings.combinationsPerSecond, w)} ${g.perSecond})`,
   );
   for (const duty of report.duties) {
     const combos = duty.obligations.reduce((n, o) => n + (o.ok ? (o.combinations ?? 0) : (o.sliceCombinations ?? 0)), 0);
@@ -239,40 +145,38 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
     const naive = Math.max(0, ...duty.obligations.map((o) => o.naiveCombinations ?? 0));
     const failedAt = duty.obligations.find((o) => !o.ok && o.counterexample);
     const counted = failedAt
-      ? `${w.failedAt} ${number(failedAt.combinations!, lang)} ${w.of} ${number(failedAt.sliceCombinations!, lang)}`
-      : `${number(combos, lang)} ${w.combinations}`;
+      ? `${g.failedAt} ${number(failedAt.combinations!, w)} ${g.of} ${number(failedAt.sliceCombinations!, w)}`
+      : `${number(combos, w)} ${g.combinations}`;
     const citing = new Set(duty.obligations.flatMap((o) => (o.citedBy ?? []).map((c) => `${c.point}/${c.outcome}`))).size;
     const sizes =
       combos > 0
-        ? ` — ${counted} (${w.wholePoint}: ${number(widest, lang)} ${w.reduced}, ${number(naive, lang)} ${w.naive})`
-        : ` — ${w.citedBy} ${citing} ${w.outcomes}`;
+        ? ` — ${counted} (${g.wholePoint}: ${number(widest, w)} ${g.reduced}, ${number(naive, w)} ${g.unreduced})`
+        : ` — ${g.citedBy} ${citing} ${g.outcomes}`;
     out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}`);
   }
-  if (options.coverage) out.push(...renderCoverage(options.coverage, lang));
-  if (options.matrix) out.push(...renderMatrix(report.traceability, lang));
+  if (options.coverage) out.push(...renderCoverage(options.coverage, g));
+  if (options.matrix) out.push(...renderMatrix(report.traceability, g));
   return out.join('\n');
 }
 
-function renderCoverage(coverage: ScenarioCoverage, lang: ReportLang): string[] {
-  const w = words[lang];
+function renderCoverage(coverage: ScenarioCoverage, g: GateWords): string[] {
   const out = [
-    `${w.scenarios} ${coverage.rules.reached}/${coverage.rules.total} ${w.rules}: ${coverage.points.map((p) => `${p.point} ${p.reached}/${p.rules}`).join(', ')}`,
+    `${g.scenariosReach} ${coverage.rules.reached}/${coverage.rules.total} ${g.rules}: ${coverage.points.map((p) => `${p.point} ${p.reached}/${p.rules}`).join(', ')}`,
   ];
   if (coverage.rules.unreached.length > 0) {
-    out.push(`  ${w.neverReached} (${coverage.rules.unreached.length}):`);
+    out.push(`  ${g.neverReached} (${coverage.rules.unreached.length}):`);
     for (const rule of coverage.rules.unreached) out.push(`    ${rule.rule} (${rule.at})`);
   }
   if (coverage.conditions.neverTrue.length > 0) {
-    out.push(`  ${w.neverTrue}: ${coverage.conditions.neverTrue.map((c) => c.condition).join(', ')}`);
+    out.push(`  ${g.neverTrue}: ${coverage.conditions.neverTrue.map((c) => c.condition).join(', ')}`);
   }
   return out;
 }
 
-function renderMatrix(rows: readonly TraceabilityRow[], lang: ReportLang): string[] {
-  const w = words[lang];
-  const out: string[] = [w.matrix];
+function renderMatrix(rows: readonly TraceabilityRow[], g: GateWords): string[] {
+  const out: string[] = [g.matrix];
   for (const row of rows) {
-    out.push(`  ${row.duty}: ${row.outcomes.map((o) => `${o.point}/${o.outcome} (${w.via[o.via]})`).join(', ') || '—'}`);
+    out.push(`  ${row.duty}: ${row.outcomes.map((o) => `${o.point}/${o.outcome} (${g.via[o.via]})`).join(', ') || '—'}`);
   }
   return out;
 }

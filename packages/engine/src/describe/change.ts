@@ -5,65 +5,21 @@
  */
 import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '../analyze/diff.js';
 import { valueSetWords, type ValueSetWords } from '../fact-types/index.js';
-import { factName, listText, sentenceWords, type DescribeContext, type SentenceLang } from './condition.js';
-
-const words = {
-  nb: {
-    is: 'er',
-    isNot: 'er ikke',
-    atLeast: 'er minst',
-    atMost: 'er høyst',
-    between: (a: string, b: string) => `er fra ${a} til ${b}`,
-    and: 'og',
-    when: 'Når',
-    always: 'For alle kombinasjoner',
-    goes: (o: string, a: string, b: string) => `${o} går fra ${a} til ${b}`,
-    stays: (o: string, a: string) => `${o} er fortsatt ${a}`,
-    alsoRequires: 'krever nå også',
-    noLongerRequires: 'krever ikke lenger',
-    unset: 'ingen',
-    absent: 'ikke med',
-    requires: 'krever',
-    limits: 'grenser',
-    statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' },
-  },
-  en: {
-    is: 'is',
-    isNot: 'is not',
-    atLeast: 'is at least',
-    atMost: 'is at most',
-    between: (a: string, b: string) => `is from ${a} to ${b}`,
-    and: 'and',
-    when: 'When',
-    always: 'For every combination',
-    goes: (o: string, a: string, b: string) => `${o} goes from ${a} to ${b}`,
-    stays: (o: string, a: string) => `${o} stays ${a}`,
-    alsoRequires: 'now also requires',
-    noLongerRequires: 'no longer requires',
-    unset: 'none',
-    absent: 'absent',
-    requires: 'requires',
-    limits: 'limits',
-    statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' },
-  },
-} as const;
-
-const langOf = (lang: string): SentenceLang => (lang === 'nb' ? 'nb' : 'en');
+import { capitalize, langOf, wordsFor } from '../words/index.js';
+import { factName, listText, type DescribeContext } from './condition.js';
 
 /** "grave incident is no", "organisation is nav-office or nav-contact-centre", "earlier incidents is at least 2". */
 export function describeConstraint(constraint: FactConstraint, context: DescribeContext, lang: string): string {
-  const l = langOf(lang);
-  const w = words[l];
-  const { yes, no, none } = sentenceWords[l];
+  const w = wordsFor(langOf(lang));
   const setWords: ValueSetWords = {
-    yes,
-    no,
-    none,
-    is: w.is,
-    isNot: w.isNot,
-    atLeast: w.atLeast,
-    atMost: w.atMost,
-    between: w.between,
+    yes: w.values.yes,
+    no: w.values.no,
+    none: w.values.none,
+    is: w.sentence.is,
+    isNot: w.sentence.isNot,
+    atLeast: w.sentence.atLeast,
+    atMost: w.sentence.atMost,
+    between: w.diff.between,
     either: (phrases) => listText(phrases, 'or', lang),
   };
   return `${factName(constraint.fact, context, lang)} ${valueSetWords(context.facts.get(constraint.fact), constraint, setWords)}`;
@@ -71,9 +27,9 @@ export function describeConstraint(constraint: FactConstraint, context: Describe
 
 /** "When a and b" for one group; "For every combination" when nothing is constrained. */
 export function describeGroup(constraints: readonly FactConstraint[], context: DescribeContext, lang: string): string {
-  const w = words[langOf(lang)];
-  if (constraints.length === 0) return w.always;
-  return `${w.when} ${listText(
+  const w = wordsFor(langOf(lang));
+  if (constraints.length === 0) return w.diff.always;
+  return `${capitalize(w.sentence.when)} ${listText(
     constraints.map((c) => describeConstraint(c, context, lang)),
     'and',
     lang,
@@ -82,33 +38,33 @@ export function describeGroup(constraints: readonly FactConstraint[], context: D
 
 /** "permitted (requires a, b; limits maxWeeks = 12)" */
 export function describeState(state: OutcomeState, lang: string): string {
-  const w = words[langOf(lang)];
+  const w = wordsFor(langOf(lang));
   const extras: string[] = [];
-  if (state.requires?.length) extras.push(`${w.requires} ${state.requires.join(', ')}`);
+  if (state.requires?.length) extras.push(`${w.labels.requires} ${state.requires.join(', ')}`);
   if (state.limits)
     extras.push(
-      `${w.limits} ${Object.entries(state.limits)
+      `${w.labels.limits} ${Object.entries(state.limits)
         .map(([k, v]) => `${k} = ${v}`)
         .join(', ')}`,
     );
-  const status = state.status === 'absent' ? w.absent : w.statuses[state.status];
+  const status = state.status === 'absent' ? w.absent : w.statusTerms[state.status];
   return extras.length ? `${status} (${extras.join('; ')})` : status;
 }
 
 /** "maxWeeks 12 → 8; now also requires x; no longer requires y" */
 export function describeDelta(delta: StateDelta, lang: string): string {
-  const w = words[langOf(lang)];
-  const parts = Object.entries(delta.limits ?? {}).map(([k, { from, to }]) => `${k} ${from ?? w.unset} → ${to ?? w.unset}`);
-  if (delta.requiresAdded?.length) parts.push(`${w.alsoRequires} ${delta.requiresAdded.join(', ')}`);
-  if (delta.requiresRemoved?.length) parts.push(`${w.noLongerRequires} ${delta.requiresRemoved.join(', ')}`);
+  const w = wordsFor(langOf(lang));
+  const parts = Object.entries(delta.limits ?? {}).map(([k, { from, to }]) => `${k} ${from ?? w.diff.unset} → ${to ?? w.diff.unset}`);
+  if (delta.requiresAdded?.length) parts.push(`${w.diff.alsoRequires} ${delta.requiresAdded.join(', ')}`);
+  if (delta.requiresRemoved?.length) parts.push(`${w.diff.noLongerRequires} ${delta.requiresRemoved.join(', ')}`);
   return parts.join('; ');
 }
 
 /** One line per group: "When …: exclusion-physical goes from not-permitted to permitted". */
 export function describeChange(change: DecisionChange, context: DescribeContext, lang: string): string[] {
-  const w = words[langOf(lang)];
+  const w = wordsFor(langOf(lang));
   const effect = change.delta
-    ? `${w.stays(change.outcome, describeState(change.from, lang))}: ${describeDelta(change.delta, lang)}`
-    : w.goes(change.outcome, describeState(change.from, lang), describeState(change.to, lang));
+    ? `${w.diff.stays(change.outcome, describeState(change.from, lang))}: ${describeDelta(change.delta, lang)}`
+    : w.diff.goes(change.outcome, describeState(change.from, lang), describeState(change.to, lang));
   return change.when.map((group) => `${describeGroup(group, context, lang)}: ${effect}`);
 }

@@ -1,14 +1,15 @@
 /**
- * Conditions as sentences a reader without programming knowledge can follow, in bokmål and
- * English: "the grave incident is yes, or earlier incidents is at least 1 and written warning
+ * Conditions as sentences a reader without programming knowledge can follow, in the words of
+ * each language (`words/`): "the grave incident is yes, or earlier incidents is at least 1 and written warning
  * given is yes". Built from the checked AST and the vocabulary's titles only, so it says exactly
  * what the engine evaluates and nothing about any particular domain.
  */
 import { factType, noneAllowed, valueWords } from '../fact-types/index.js';
 import type { CompareOperator, ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, Text } from '../model.js';
+import { capitalize, langOf, textIn, wordsFor } from '../words/index.js';
 
-/** The languages sentences are written in; any other language falls back to English. */
-export type SentenceLang = 'nb' | 'en';
+/** The sentence pieces of a language; any language without words of its own gets English. */
+const sentenceIn = (lang: string) => wordsFor(langOf(lang)).sentence;
 
 export interface DescribeContext {
   facts: ReadonlyMap<string, FactModel>;
@@ -24,55 +25,6 @@ export function describeContext(model: PolicySetModel, point?: PointModel): Desc
   return { facts: new Map(model.facts.map((f) => [f.id, f])), named };
 }
 
-const words = {
-  nb: {
-    and: 'og',
-    or: 'eller',
-    yes: 'ja',
-    no: 'nei',
-    none: 'ikke oppgitt',
-    always: 'alltid',
-    never: 'aldri',
-    is: 'er',
-    isNot: 'er ikke',
-    noneOf: 'er ingen av',
-    atLeast: 'er minst',
-    atMost: 'er høyst',
-    above: 'er mer enn',
-    below: 'er mindre enn',
-    not: 'det er ikke slik at',
-    setting: 'innstillingen',
-  },
-  en: {
-    and: 'and',
-    or: 'or',
-    yes: 'yes',
-    no: 'no',
-    none: 'not given',
-    always: 'always',
-    never: 'never',
-    is: 'is',
-    isNot: 'is not',
-    noneOf: 'is none of',
-    atLeast: 'is at least',
-    atMost: 'is at most',
-    above: 'is more than',
-    below: 'is less than',
-    not: 'it is not the case that',
-    setting: 'setting',
-  },
-} as const;
-
-export const sentenceWords = words;
-
-const langOf = (lang: string): SentenceLang => (lang === 'nb' ? 'nb' : 'en');
-
-/** A text in the wanted language, falling back to the other. */
-export function textIn(text: Text | undefined, lang: string): string {
-  const l = langOf(lang);
-  return text?.[l] ?? text?.en ?? text?.nb ?? '';
-}
-
 /** Lower-cases a title's first letter inside a sentence, unless it starts an acronym (ASYS, NAV). */
 function inSentence(title: string): string {
   if (title.length > 1 && title[1] === title[1]!.toUpperCase() && /[A-ZÆØÅ]/.test(title[1]!)) return title;
@@ -86,12 +38,12 @@ export function factName(fact: string, context: DescribeContext, lang: string): 
 
 /** One value as a reader sees it: yes/no for booleans, "not given" for none, ids as written. */
 export function valueText(value: FactValue, lang: string): string {
-  return valueWords(value, words[langOf(lang)]);
+  return valueWords(value, wordsFor(langOf(lang)).values);
 }
 
 /** "a, b or c" */
 export function listText(values: readonly string[], joiner: 'and' | 'or', lang: string): string {
-  const word = words[langOf(lang)][joiner];
+  const word = sentenceIn(lang)[joiner];
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} ${word} ${values[values.length - 1]}`;
 }
@@ -113,7 +65,7 @@ function testSentence(
   lang: string,
   op: CompareOperator = node.op,
 ): string {
-  const w = words[langOf(lang)];
+  const w = sentenceIn(lang);
   const name = factName(node.fact, context, lang);
   const values = Array.isArray(node.value) ? node.value : [node.value];
   const shown = values.map((v) => valueText(v, lang));
@@ -155,8 +107,7 @@ export function describeCondition(
   options: { expand?: boolean } = {},
   depth = 0,
 ): string {
-  const l = langOf(lang);
-  const w = words[l];
+  const w = sentenceIn(lang);
   if (depth > 32) return '…';
   const inner = (item: ConditionNode, parent: 'all' | 'any'): string => {
     const text = describeCondition(item, context, lang, options, depth + 1);
@@ -167,10 +118,7 @@ export function describeCondition(
       // A setting test was folded to a constant by the checker; say which setting and how it stands.
       const setting = /^setting (\S+) is (.+)$/.exec(node.origin);
       if (setting) {
-        const held = valueText(node.value, lang);
-        return l === 'nb'
-          ? `innstillingen ${setting[1]} er ${setting[2]} (gjelder nå: ${held})`
-          : `the setting ${setting[1]} is ${setting[2]} (in force: ${held})`;
+        return w.settingHolds(setting[1]!, setting[2]!, valueText(node.value, lang));
       }
       return node.origin === 'always' ? w.always : `${node.value ? w.always : w.never} (${node.origin})`;
     }
@@ -198,10 +146,10 @@ export function describeCondition(
   }
 }
 
-/** "When …" / "Når …", capitalised, for a rule's condition; null conditions are `otherwise`. */
+/** "When …", capitalised, for a rule's condition; null conditions are `otherwise`. */
 export function describeWhen(node: ConditionNode | null, context: DescribeContext, lang: string): string {
-  const l = langOf(lang);
-  if (node === null) return l === 'nb' ? 'Ellers' : 'Otherwise';
-  if (node.kind === 'const' && node.value && node.origin === 'always') return l === 'nb' ? 'Alltid' : 'Always';
-  return `${l === 'nb' ? 'Når' : 'When'} ${describeCondition(node, context, lang)}`;
+  const w = sentenceIn(lang);
+  if (node === null) return capitalize(w.otherwise);
+  if (node.kind === 'const' && node.value && node.origin === 'always') return capitalize(w.always);
+  return `${capitalize(w.when)} ${describeCondition(node, context, lang)}`;
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { conditionExamples as factExamples, conditionJson, conditionLiteral, valueJson } from '../fact-types/index.js';
 import type { FactModel, Lang, PolicySetModel, Text } from '../model.js';
+import { wordsFor } from '../words/index.js';
 import { bokmalDescription } from './descriptions-nb.js';
 import { policySetSlots, slotKey, type SlotKind } from './slots.js';
 
@@ -37,7 +38,7 @@ export function bilingual(text: Text | undefined): string | undefined {
   return parts.length > 0 ? [...new Set(parts)].join(' / ') : undefined;
 }
 
-const notVerified = 'not verified / ikke verifisert';
+const notVerified = bilingual({ en: wordsFor('en').labels.notVerified, nb: wordsFor('nb').labels.notVerified });
 
 /** The value a host (or a scenario) passes for a fact: its domain, and null when absence means none. */
 function factValue(fact: FactModel): Json {
