@@ -1,15 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  fileErrorReason,
-  diagnostic,
-  PolicyError,
-  renderDiagnostics,
-  type Decision,
-  type Lang,
-  type PolicySet,
-  type Text,
-} from '@vot/engine';
+import { PolicyError, renderDiagnostics, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import { fileErrorReason, diagnostic } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 

@@ -1,9 +1,8 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { formatPolicyText, schemaFileNames } from '@vot/engine';
+import { formatPolicyText, schemaFileNames, writeFileAtomic } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
-import { writeFileAtomic } from '../write.js';
 
 export interface FmtOptions {
   /** Only report the files that would change; exit 1 when there are any. */

@@ -15,7 +15,7 @@ import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
-import { writeFileAtomic } from '../write.js';
+import { writeFileAtomic } from '@vot/engine/tools';
 
 export interface RenderOptions {
   out?: string;
@@ -52,6 +52,8 @@ export async function bundleWhatIf(): Promise<string> {
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    // `@vot/engine/browser` from the engine's sources in a checkout, where dist/ may be absent.
+    conditions: ['@vot/source'],
   });
   return result.outputFiles[0]!.text;
 }

@@ -9,10 +9,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
-  auditOutcomes,
   compareOutcomes,
   parseAuditRecordLine,
-  diagnostic,
   PolicyError,
   renderDiagnostics,
   type AuditOutcome,
@@ -21,6 +19,7 @@ import {
   type OutcomeChange,
   type PolicySet,
 } from '@vot/engine';
+import { auditOutcomes, diagnostic } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 

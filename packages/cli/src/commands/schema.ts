@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyFolder, editorVocabulary, jsonSchemaFiles, renderDiagnostics } from '@vot/engine';
-import { writeFileAtomic } from '../write.js';
+import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
+import { editorVocabulary, jsonSchemaFiles, writeFileAtomic } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, runScenarios, type Lang, type ScenarioResult } from '@vot/engine';
+import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, type Lang } from '@vot/engine';
+import { runScenarios, type ScenarioResult } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
 

@@ -3,18 +3,8 @@
  * (points with their rules as sentences, sources, settings, duties, worked examples), for
  * reading in a repository browser or printing.
  */
-import {
-  describeCondition,
-  describeContext,
-  describeWhen,
-  expectationWords,
-  textIn,
-  traceability,
-  valueText,
-  type PolicySetModel,
-  type RuleModel,
-  type SourceModel,
-} from '@vot/engine';
+import type { PolicySetModel, RuleModel, SourceModel } from '@vot/engine';
+import { describeCondition, describeContext, describeWhen, expectationWords, textIn, traceability, valueText } from '@vot/engine/tools';
 import type { BookLang } from './html.js';
 
 const t = (lang: BookLang, nb: string, en: string): string => (lang === 'nb' ? nb : en);

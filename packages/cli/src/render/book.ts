@@ -4,6 +4,7 @@
  * implement each duty, the reviewer scenarios as worked examples, and the what-if page. Pure:
  * model in, `{ file → html }` out; the command writes them.
  */
+import type { PointModel, PolicySetModel, RuleModel, SourceModel, Status } from '@vot/engine';
 import {
   describeCondition,
   describeContext,
@@ -13,12 +14,7 @@ import {
   traceability,
   valueText,
   type DescribeContext,
-  type PointModel,
-  type PolicySetModel,
-  type RuleModel,
-  type SourceModel,
-  type Status,
-} from '@vot/engine';
+} from '@vot/engine/tools';
 import { anchor, bi, biOf, escapeHtml, safeUrl, words, type BookLang } from './html.js';
 
 export interface BookPage {

@@ -3,16 +3,15 @@
  * request comment. The sentences come from the engine's describe module; this file only lays
  * them out.
  */
+import type { PolicySetModel, Text } from '@vot/engine';
 import {
   describeChange,
   describeContext,
   type DescribeContext,
   type FieldChange,
   type PolicyDiff,
-  type PolicySetModel,
   type SentenceLang,
-  type Text,
-} from '@vot/engine';
+} from '@vot/engine/tools';
 
 const labels = {
   nb: {

@@ -5,7 +5,7 @@
  * enums and booleans, a number input for integers) and shows the decision that the engine's
  * compiled path (`PolicySet.decideSync`, the same code host systems run) gives for them.
  */
-import { PolicySet, type Decision, type FactModel, type FactValue, type PolicySetModel, type Text } from '../../../engine/src/browser.js';
+import { PolicySet, type Decision, type FactModel, type FactValue, type PolicySetModel, type Text } from '@vot/engine/browser';
 
 type Lang = 'nb' | 'en';
 const langs: Lang[] = ['nb', 'en'];
