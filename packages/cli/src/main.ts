@@ -16,6 +16,7 @@ import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './i
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
+/** The `vot` program with every command, writing to `io`; `main` runs it and maps failures onto exit codes. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vot')
     .description('Check, test and evaluate YAML decision policies')

@@ -6,6 +6,7 @@ import { messageFor, type DiagnosticCode } from './messages.js';
 
 export type { DiagnosticCode } from './messages.js';
 
+/** A place in a file: 1-based line and column. */
 export interface SourcePosition {
   /** 1-based line. */
   line: number;
@@ -13,6 +14,10 @@ export interface SourcePosition {
   column: number;
 }
 
+/**
+ * One problem found in policies, facts, a bundle or a record: plain data with a code from a
+ * closed set, where it is, and what was expected. Render it with {@link renderDiagnostics}.
+ */
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: 'error' | 'warning';
@@ -36,6 +41,7 @@ export type DiagnosticInput = Omit<Diagnostic, 'message' | 'severity'> & {
   severity?: Diagnostic['severity'];
 };
 
+/** A diagnostic of one code, its message and help written from the code's template in `messages.ts`. */
 export function diagnostic(input: DiagnosticInput): Diagnostic {
   const template = messageFor(input.code);
   const result: Diagnostic = {
@@ -67,9 +73,13 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   });
 }
 
+/** Whether any of the diagnostics is an error (warnings alone do not fail a check). */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** Widest source line shown in a code frame, in characters. */
+const frameWidth = 160;
 
 /**
  * Renders one diagnostic for a person, with the offending line of the source when the text
@@ -82,9 +92,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
  *        = expected: one of `priorIncidents`, `grave`, ...
  *        = help: did you mean `priorIncidents`?
  */
-/** Widest source line shown in a code frame, in characters. */
-const frameWidth = 160;
-
 export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   const lines = [`${d.severity}[${d.code}]: ${d.message}`];
   if (d.file !== undefined) {
@@ -124,11 +131,13 @@ export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   return lines.join('\n');
 }
 
+/** Options of {@link renderDiagnostics}. */
 export interface RenderOptions {
   /** Source text by file path, for code frames. */
   sources?: ReadonlyMap<string, string>;
 }
 
+/** Renders diagnostics for a person, sorted, each with its code frame, then a count of errors and warnings. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
   const sorted = sortDiagnostics(diagnostics);
   const blocks = sorted.map((d) => renderDiagnostic(d, d.file ? options.sources?.get(d.file) : undefined));
@@ -141,9 +150,9 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: R
 const policyErrorBrand = Symbol.for('@vot/engine.PolicyError');
 
 /**
- * The one error type the engine throws: it carries the diagnostics that caused it. The
- * package has two entries (`.` and `./runtime`), each bundled with its own copy of this class,
- * so `instanceof` checks a brand shared by every copy instead of the class identity.
+ * The one error type the engine throws: it carries the diagnostics that caused it. Each of the
+ * package's entries is bundled with its own copy of this class, so `instanceof` checks a brand
+ * shared by every copy instead of the class identity.
  */
 export class PolicyError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {

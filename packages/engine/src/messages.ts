@@ -281,8 +281,10 @@ const templates = {
   },
 } satisfies Record<string, Template>;
 
+/** The closed set of diagnostic codes; each has its message text in this module. */
 export type DiagnosticCode = keyof typeof templates;
 
+/** Every diagnostic code, for a host that maps codes onto its own responses. */
 export const diagnosticCodes = Object.keys(templates) as DiagnosticCode[];
 
 export function messageFor(code: DiagnosticCode): Template {

@@ -96,6 +96,7 @@ const labels: Record<string, Record<Lang, string>> = {
   skipped: { nb: 'Hoppet over: mangler', en: 'Skipped: missing', da: 'Sprunget over: mangler' },
 };
 
+/** A decision as `vot eval` prints it: each outcome with its status, reason, requirements, limits, basis and rule. */
 export function renderDecision(policies: PolicySet, decision: Decision, lang: Lang): string {
   const model = policies.model;
   const point = model.points.find((p) => p.id === decision.point)!;

@@ -24,6 +24,7 @@ function sourceText(source: SourceModel | undefined, id: string, lang: BookLang)
   return `${source.url && /^https?:\/\//.test(source.url) ? `[${md(source.citation)}](${source.url.replace(/[()\s]/g, encodeURIComponent)})` : md(source.citation)} (${flag}, \`${id}\`)`;
 }
 
+/** The whole policy book as one Markdown document in one language (`book.nb.md`, `book.en.md`). */
 export function bookMarkdown(model: PolicySetModel, lang: BookLang): string {
   const out: string[] = [`# ${md(textIn(model.title, lang))}`, ''];
   if (model.description) out.push(md(textIn(model.description, lang)), '');

@@ -2,6 +2,7 @@
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
 import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
 
+/** A source an outcome cites, as the decision shows it: id, citation, URL and whether the citation was verified. */
 export interface BasisEntry {
   id: string;
   citation: string;
@@ -9,6 +10,7 @@ export interface BasisEntry {
   verified: boolean;
 }
 
+/** One outcome of a decision: its status, what it requires, its limits, its legal basis and the reason in words. */
 export interface DecidedOutcome {
   id: string;
   status: Status;
@@ -18,6 +20,7 @@ export interface DecidedOutcome {
   reason: Text;
 }
 
+/** How one outcome was decided: the rule that held and the rules above it that did not. */
 export interface TraceStep {
   outcome: string;
   /** The rule that decided: `<policy>/<outcome>#<n>` or `…#otherwise`. */
@@ -28,6 +31,7 @@ export interface TraceStep {
   notHeld: Array<{ rule: string; at: string; failed: ConditionFailure[] }>;
 }
 
+/** Why a decision came out as it did: policies that applied, the step for each outcome, outcomes left out. */
 export interface Trace {
   /** Policies of the point whose scope held (`appliesWhen`), by id. */
   policies: string[];
@@ -36,6 +40,7 @@ export interface Trace {
   omitted: Array<{ outcome: string; because: 'no-rule-held' | 'policy-not-applicable' }>;
 }
 
+/** The answer at one decision point: the outcomes, their trace, and the exact policy (name, version, hash) that decided. */
 export interface Decision {
   point: string;
   outcomes: DecidedOutcome[];

@@ -7,11 +7,13 @@ import { loadPolicyFolder, readPolicyFolder, loadPolicyTexts } from './folder.js
 import { policyHash } from './hash.js';
 import { readSettingsInput } from './settings-input.js';
 
+/** Options of checking a policy folder. */
 export interface CheckFolderOptions {
   /** Settings in force instead of their defaults. */
   settings?: Readonly<Record<string, FactValue>>;
 }
 
+/** A checked policy folder: the model when it has no errors, every diagnostic, and the texts for code frames. */
 export interface CheckedFolder {
   model?: PolicySetModel;
   diagnostics: Diagnostic[];
@@ -52,6 +54,7 @@ function checkLoaded(loaded: ReturnType<typeof loadPolicyTexts>, base: string, o
   return result;
 }
 
+/** Options of loading a policy set. */
 export interface LoadPolicySetOptions extends CheckFolderOptions {
   /** `compiled` (default) or `json-rules-engine`, the reference semantics. */
   evaluator?: EvaluatorKind;
