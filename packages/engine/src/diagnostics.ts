@@ -2,17 +2,12 @@
  * One diagnostic type for every stage (load, schema, check, facts), kept as plain data and
  * rendered separately. All problems of a run are collected; nothing stops at the first.
  */
+import { locationText, type SourcePosition } from './location.js';
 import { messageFor, type DiagnosticCode } from './messages.js';
 
 export type { DiagnosticCode } from './messages.js';
 
-/** A place in a file: 1-based line and column. */
-export interface SourcePosition {
-  /** 1-based line. */
-  line: number;
-  /** 1-based column. */
-  column: number;
-}
+export type { SourcePosition } from './location.js';
 
 /**
  * One problem found in policies, facts, a bundle or a record: plain data with a code from a
@@ -95,8 +90,7 @@ const frameWidth = 160;
 export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   const lines = [`${d.severity}[${d.code}]: ${d.message}`];
   if (d.file !== undefined) {
-    const where = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
-    lines.push(`  --> ${where}`);
+    lines.push(`  --> ${locationText({ file: d.file, ...d.start })}`);
   }
   const gutterWidth = d.start ? String(d.start.line).length : 1;
   const pad = ' '.repeat(gutterWidth);

@@ -9,16 +9,12 @@ export type Lang = 'nb' | 'en' | 'da';
 export type Text = Partial<Record<Lang, string>>;
 /** The value of one fact or setting: an enum value, a number, a yes/no, or null for "none". */
 export type FactValue = string | number | boolean | null;
+import type { Location } from './location.js';
 import type { ExpectedStatus, Status } from './status.js';
 
 export type { ExpectedStatus, Status } from './status.js';
 
-/** Where something is written: the file as the loader saw it, 1-based line and column. */
-export interface Location {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { Location } from './location.js';
 
 /** A fact of the vocabulary: its type, finite domain, default and title. */
 export interface FactModel {

@@ -18,6 +18,7 @@ export { loadLimits, parseYaml, type ParsedFile } from './load/parse.js';
 export { policyHash } from './load/hash.js';
 export { checkPolicySet } from './check/check.js';
 export { diagnostic, type DiagnosticInput } from './diagnostics.js';
+export { locationText } from './location.js';
 
 // Facts.
 export { createFactsValidator } from './decide/facts.js';

@@ -19,7 +19,7 @@ import {
   type OutcomeChange,
   type PolicySet,
 } from '@vot/engine';
-import { auditOutcomes, diagnostic } from '@vot/engine/tools';
+import { auditOutcomes, diagnostic, locationText } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
@@ -146,13 +146,16 @@ export function renderReplay(report: ReplayReport, lang: 'nb' | 'en'): string {
   for (const changed of report.changed) {
     lines.push(
       '',
-      `${report.records}:${changed.line}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
+      `${locationText({ file: report.records, line: changed.line })}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
     );
     for (const change of changed.changes)
       lines.push(`  ${change.outcome}: ${outcomeText(change.before, lang)} → ${outcomeText(change.after, lang)}`);
   }
   for (const refused of report.refused) {
-    lines.push('', `${report.records}:${refused.line}  ${refused.at}  ${refused.point}: ${labels.refusedNow[lang]}`);
+    lines.push(
+      '',
+      `${locationText({ file: report.records, line: refused.line })}  ${refused.at}  ${refused.point}: ${labels.refusedNow[lang]}`,
+    );
     for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${d.message}`);
   }
   return lines.join('\n');

@@ -4,7 +4,16 @@
  * reading in a repository browser or printing.
  */
 import type { PolicySetModel, RuleModel, SourceModel } from '@vot/engine';
-import { describeCondition, describeContext, describeWhen, expectationWords, textIn, traceability, valueText } from '@vot/engine/tools';
+import {
+  describeCondition,
+  describeContext,
+  describeWhen,
+  expectationWords,
+  locationText,
+  textIn,
+  traceability,
+  valueText,
+} from '@vot/engine/tools';
 import type { BookLang } from './html.js';
 
 const t = (lang: BookLang, nb: string, en: string): string => (lang === 'nb' ? nb : en);
@@ -40,7 +49,7 @@ export function bookMarkdown(model: PolicySetModel, lang: BookLang): string {
     for (const [k, v] of Object.entries(r.limits)) lines.push(`   - ${t(lang, 'grense', 'limit')} \`${k}\` = ${v}`);
     lines.push(`   - ${t(lang, 'Begrunnelse', 'Reason')}: ${md(textIn(r.reason, lang))}`);
     for (const id of r.basis) lines.push(`   - ${t(lang, 'Grunnlag', 'Basis')}: ${sourceText(sources.get(id), id, lang)}`);
-    lines.push(`   - \`${r.key}\` · ${r.at.file}:${r.at.line}`);
+    lines.push(`   - \`${r.key}\` · ${locationText({ file: r.at.file, line: r.at.line })}`);
     return lines;
   };
   for (const point of model.points) {

@@ -10,6 +10,7 @@ import {
   describeContext,
   describeWhen,
   expectationWords,
+  locationText,
   textIn,
   traceability,
   valueText,
@@ -117,7 +118,7 @@ function ruleItem(rule: RuleModel, context: DescribeContext, sources: ReadonlyMa
     parts.push(
       `<p>${words('Grunnlag', 'Basis')}:</p><ul>${rule.basis.map((id) => `<li>${sourceLink(sources.get(id), id)}</li>`).join('')}</ul>`,
     );
-  parts.push(`<p class="id">${escapeHtml(rule.key)} · ${escapeHtml(rule.at.file)}:${rule.at.line}</p>`);
+  parts.push(`<p class="id">${escapeHtml(rule.key)} · ${escapeHtml(locationText({ file: rule.at.file, line: rule.at.line }))}</p>`);
   return `<li>${parts.join('\n')}</li>`;
 }
 
@@ -280,7 +281,7 @@ function scenariosPage(model: PolicySetModel): BookPage {
       });
       body.push(`<p>${words('Forventet', 'Expected')}:</p><ul>${expected.join('')}</ul>`);
       body.push(
-        `<p class="id">${words('Kilde', 'Source')}: ${escapeHtml(scenario.source)} · ${escapeHtml(scenario.at.file)}:${scenario.at.line}</p>`,
+        `<p class="id">${words('Kilde', 'Source')}: ${escapeHtml(scenario.source)} · ${escapeHtml(locationText({ file: scenario.at.file, line: scenario.at.line }))}</p>`,
       );
     }
     body.push('</section>');

@@ -10,6 +10,7 @@ import { factsRead, pointConditions } from '../walk.js';
 import { compilePredicate } from '../compile/predicate.js';
 import { checkDuties } from './duties.js';
 import { isLive } from '../status.js';
+import { locationText } from '../location.js';
 import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
 import type { LoadedDocument, LoadedFolder } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
@@ -78,8 +79,6 @@ class Reporter {
 
 const pathText = (path: readonly PathSegment[]): string =>
   path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
-
-const locationText = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
 
 const valueText = (value: FactValue): string => (value === null ? 'none' : String(value));
 

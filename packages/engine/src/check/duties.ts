@@ -5,6 +5,7 @@
  * condition checker policies use. Collects all problems; never stops at the first.
  */
 import { listOf, closest } from '../diagnostics.js';
+import { locationText } from '../location.js';
 import type { LoadedDocument } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
 import type { ConditionInput, TextInput } from '../schema/documents.js';
@@ -55,7 +56,6 @@ export function checkDuties<R extends DutyReporter>(entries: readonly LoadedDocu
   const catalogues: DutyCatalogueModel[] = [];
   const catalogueIds = new Map<string, Location>();
   const dutyIds = new Map<string, Location>();
-  const locationText = (at: Location) => `${at.file}:${at.line}:${at.column}`;
 
   for (const entry of entries) {
     const rep = tools.reporter(entry);

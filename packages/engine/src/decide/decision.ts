@@ -1,5 +1,6 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
+import { locationText } from '../location.js';
 import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
 
 /** A source an outcome cites, as the decision shows it: id, citation, URL and whether the citation was verified. */
@@ -51,8 +52,6 @@ export interface Decision {
 /** Which compiled conditions held for these facts, by key. */
 export type Holds = (key: string) => boolean;
 
-const locationText = (rule: RuleModel): string => `${rule.at.file}:${rule.at.line}:${rule.at.column}`;
-
 /** Source entries for decisions, resolved once per policy set. */
 export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
   const index = new Map<string, BasisEntry>();
@@ -91,7 +90,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
   for (const outcome of point.outcomes) {
     for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
       rules.set(rule, {
-        at: locationText(rule),
+        at: locationText(rule.at),
         basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean),
         hasLimits: Object.keys(rule.limits).length > 0,
       });
