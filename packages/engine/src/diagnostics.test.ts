@@ -6,7 +6,7 @@ import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diagnostic, renderDiagnostics, type Diagnostic } from './diagnostics.js';
 import { diagnosticCodes, type DiagnosticCode } from './messages.js';
 import { checkPolicyFolder, checkPolicyTexts } from './load/load-policies.js';
 import { loadPolicyTexts, readPolicyFolder } from './load/folder.js';
@@ -307,6 +307,29 @@ describe('diagnostics', () => {
       expect(text).toMatchSnapshot();
     });
   }
+
+  it('types the arguments of each code: a missing, misspelt or extra argument does not compile', () => {
+    const fact = 'colour';
+    const where = 'policy `doors`';
+    expect(diagnostic({ code: 'unknown-fact', args: { fact, where } }).message).toBe('unknown fact `colour` in policy `doors`');
+    expect(diagnostic({ code: 'file-too-large', args: { size: 3, limit: 2 } }).message).toBe('file is 3 bytes, more than the limit of 2');
+    expect(diagnostic({ code: 'empty-file' }).message).toBe('file has no content');
+    // Checked by the type checker (`pnpm typecheck`), never run: each call is a compile error.
+    void (() => {
+      // @ts-expect-error `where` is missing
+      diagnostic({ code: 'unknown-fact', args: { fact } });
+      // @ts-expect-error `fakt` is not an argument of unknown-fact
+      diagnostic({ code: 'unknown-fact', args: { fakt: fact, where } });
+      // @ts-expect-error `extra` is not an argument of unknown-fact
+      diagnostic({ code: 'unknown-fact', args: { fact, where, extra: 'x' } });
+      // @ts-expect-error unknown-fact's message takes arguments
+      diagnostic({ code: 'unknown-fact' });
+      // @ts-expect-error a size is a number
+      diagnostic({ code: 'file-too-large', args: { size: 'big', limit: 2 } });
+      // @ts-expect-error not a code of the closed set
+      diagnostic({ code: 'unknown-fakt', args: { fact, where } });
+    });
+  });
 
   it('collects every problem of a run instead of stopping at the first', () => {
     const result = checkTexts({

@@ -3,9 +3,9 @@
  * rendered separately. All problems of a run are collected; nothing stops at the first.
  */
 import { locationText, type SourcePosition } from './location.js';
-import { messageFor, type DiagnosticCode } from './messages.js';
+import { messageFor, type DiagnosticArgs, type DiagnosticCode } from './messages.js';
 
-export type { DiagnosticCode } from './messages.js';
+export type { DiagnosticArgs, DiagnosticCode } from './messages.js';
 
 export type { SourcePosition } from './location.js';
 
@@ -28,21 +28,34 @@ export interface Diagnostic {
   help?: string;
 }
 
-/** What a stage knows when it reports a problem: a diagnostic without its text, which comes from `messages.ts`. */
-export type DiagnosticInput = Omit<Diagnostic, 'message' | 'severity'> & {
-  /** Values interpolated into the message template. */
-  args?: Record<string, string | number>;
+/** Where a diagnostic is and what it adds to its message: every field a stage may give besides the code and its arguments. */
+export type DiagnosticDetails = Omit<Diagnostic, 'code' | 'message' | 'severity'> & {
   /** Defaults to the severity of the code. */
   severity?: Diagnostic['severity'];
 };
 
+/** The arguments field of a code's input: required when its message takes arguments. */
+type ArgsOf<C extends DiagnosticCode> =
+  Record<never, never> extends DiagnosticArgs[C] ? { args?: DiagnosticArgs[C] } : { args: DiagnosticArgs[C] };
+
+/**
+ * What a stage knows when it reports a problem: the code, the arguments its message takes
+ * (typed per code, see `DiagnosticArgs`), and where; the text comes from `messages.ts`. A
+ * reporter that fills in some details itself (the file, say) takes them out with `Without`.
+ */
+export type DiagnosticInput<C extends DiagnosticCode = DiagnosticCode, Without extends keyof DiagnosticDetails = never> = {
+  code: C;
+} & ArgsOf<C> &
+  Omit<DiagnosticDetails, Without>;
+
 /** A diagnostic of one code, its message and help written from the code's template in `messages.ts`. */
-export function diagnostic(input: DiagnosticInput): Diagnostic {
+export function diagnostic<C extends DiagnosticCode>(input: DiagnosticInput<C>): Diagnostic {
   const template = messageFor(input.code);
+  const args = (input.args ?? {}) as DiagnosticArgs[C];
   const result: Diagnostic = {
     code: input.code,
     severity: input.severity ?? template.severity,
-    message: template.message(input.args ?? {}),
+    message: template.message(args),
   };
   if (input.file !== undefined) result.file = input.file;
   if (input.start !== undefined) result.start = input.start;
@@ -50,7 +63,7 @@ export function diagnostic(input: DiagnosticInput): Diagnostic {
   if (input.path !== undefined) result.path = input.path;
   if (input.expected !== undefined) result.expected = input.expected;
   if (input.received !== undefined) result.received = input.received;
-  const help = input.help ?? template.help?.(input.args ?? {});
+  const help = input.help ?? template.help?.(args);
   if (help !== undefined) result.help = help;
   return result;
 }

@@ -11,7 +11,7 @@ import { compilePredicate } from '../compile/predicate.js';
 import { checkDuties } from './duties.js';
 import { isLive } from '../status.js';
 import { locationText } from '../location.js';
-import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
+import { closest, diagnostic, listOf, type Diagnostic, type DiagnosticCode, type DiagnosticInput } from '../diagnostics.js';
 import type { LoadedDocument, LoadedFolder } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
 import type {
@@ -71,7 +71,7 @@ class Reporter {
     return { file: this.entry.file, line: where?.start.line ?? 1, column: where?.start.column ?? 1 };
   }
 
-  report(path: readonly PathSegment[], input: Omit<DiagnosticInput, 'file'>, options: { key?: boolean } = {}): void {
+  report<C extends DiagnosticCode>(path: readonly PathSegment[], input: DiagnosticInput<C, 'file'>, options: { key?: boolean } = {}): void {
     const where = this.entry.parsed.locate(path, options);
     this.out.push(diagnostic({ ...input, file: this.entry.file, start: where?.start, end: where?.end, path: pathText(path) }));
   }

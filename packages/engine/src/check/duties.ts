@@ -4,7 +4,7 @@
  * point the obligation names), sources, and facts and values in conditions through the same
  * condition checker policies use. Collects all problems; never stops at the first.
  */
-import { listOf, closest } from '../diagnostics.js';
+import { listOf, closest, type DiagnosticInput } from '../diagnostics.js';
 import { locationText } from '../location.js';
 import type { LoadedDocument } from '../load/folder.js';
 import type { PathSegment } from '../load/parse.js';
@@ -25,14 +25,9 @@ import type {
 /** The part of check.ts's reporter the duty checker uses. */
 export interface DutyReporter {
   at(path: readonly PathSegment[]): Location;
-  report(
+  report<C extends 'unknown-point' | 'unknown-outcome' | 'duty-outcome-not-at-point' | 'duplicate-id'>(
     path: readonly PathSegment[],
-    input: {
-      code: 'unknown-point' | 'unknown-outcome' | 'duty-outcome-not-at-point' | 'duplicate-id';
-      args: Record<string, string>;
-      expected?: string;
-      help?: string;
-    },
+    input: DiagnosticInput<C, 'file'>,
   ): void;
 }
 
