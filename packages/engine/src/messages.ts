@@ -10,13 +10,13 @@ type NoArgs = Record<never, never>;
 export interface Template<Args> {
   severity: 'error' | 'warning';
   message: (args: Args) => string;
-  help?: (args: Args) => string;
+  help?: (args: Args) => string | undefined;
 }
 
 /** A template with its arguments' type: what a stage must give to report this code. */
 const define = <Args extends object = NoArgs>(template: Template<Args>): Template<Args> => template;
 
-const templates = {
+const engineTemplates = {
   // --- loading files -------------------------------------------------------------------------
   'file-unreadable': define<{ file: string; reason: string }>({
     severity: 'error',
@@ -282,6 +282,107 @@ const templates = {
   }),
 };
 
+/** Why a command that needs policies without errors did not run, by command. */
+const notChecked = {
+  test: {
+    message: 'the scenarios were not run: the policies have errors',
+    help: 'fix the errors above (`pnpm vot check` lists them) and run `pnpm vot test` again',
+  },
+  schema: {
+    message:
+      'the schema files list the facts, outcomes, sources, settings and points of the policies, so they cannot be built while the policies have errors',
+    help: 'fix the errors above (`pnpm vot check` lists them), then run `pnpm vot schema --write`',
+  },
+  render: {
+    message: 'the book was not rendered: the policies have errors',
+    help: 'the book is rendered from policies that check clean; fix the errors above first',
+  },
+};
+
+/**
+ * The command line's own problems (`vot eval`, `fmt`, `test`, `schema`, `diff`, `render` and
+ * wrong usage), in the same closed set and rendered by the same renderer as the engine's.
+ */
+const commandLineTemplates = {
+  usage: define<{ detail: string }>({
+    severity: 'error',
+    message: (x) => x.detail,
+    help: () => 'run `vot --help` for the commands, or `vot <command> --help` for the options of one',
+  }),
+  'invalid-json': define<{ file: string; detail: string }>({
+    severity: 'error',
+    message: (x) => `\`${x.file}\` is not valid JSON: ${x.detail}`,
+    help: () => 'an incident file is a JSON object: { "facts": { ... } }',
+  }),
+  'invalid-incident': define<
+    { file: string } & ({ problem: 'not-an-object' } | { problem: 'unknown-key'; key: string } | { problem: 'facts-not-an-object' })
+  >({
+    severity: 'error',
+    message: (x) =>
+      x.problem === 'unknown-key'
+        ? `unknown key \`${x.key}\` in \`${x.file}\``
+        : x.problem === 'facts-not-an-object'
+          ? `\`facts\` in \`${x.file}\` must be a JSON object of fact names and values`
+          : `\`${x.file}\` must hold a JSON object: { "facts": { ... } }`,
+  }),
+  'no-decision': define({
+    severity: 'error',
+    message: () => 'the facts are not enough for any decision point',
+    help: () => 'add the missing facts listed above, or name a point with --point',
+  }),
+  'no-policy-files': define<{ path: string }>({
+    severity: 'error',
+    message: (x) => `no policy file (\`*.yaml\`) in \`${x.path}\``,
+    help: () => 'give the policy folder, a folder inside it or one `.yaml` file',
+  }),
+  'fmt-refused': define<{ file: string; reason: string }>({
+    severity: 'error',
+    message: (x) => `\`${x.file}\` was not formatted: ${x.reason}`,
+    help: () => '`pnpm vot check` shows what is wrong with the file',
+  }),
+  'not-formatted': define<{ changed: number; total: number }>({
+    severity: 'error',
+    message: (x) => `${x.changed} of ${x.total} policy files would change`,
+    help: () => 'run `pnpm vot fmt` and commit the result',
+  }),
+  'policies-not-checked': define<{ command: keyof typeof notChecked } | { command: 'diff'; at: string }>({
+    severity: 'error',
+    message: (x) =>
+      x.command === 'diff' ? `the policies at \`${x.at}\` do not check clean; fix them first` : notChecked[x.command].message,
+    help: (x) => (x.command === 'diff' ? undefined : notChecked[x.command].help),
+  }),
+  'no-scenarios': define<{ filter?: string; folder?: string }>({
+    severity: 'error',
+    message: (x) =>
+      `no scenario ${[x.filter ? `matching \`${x.filter}\`` : '', x.folder ? `in \`${x.folder}\`` : ''].filter(Boolean).join(' ') || 'in the policy folder'}`,
+    help: () => "scenarios live in `*.scenarios.yaml` files beside the policies; `--filter` matches a scenario's name or point",
+  }),
+  'stale-schema': define<{ files: readonly string[]; folder: string }>({
+    severity: 'error',
+    message: (x) =>
+      `${x.files.map((file) => `\`${file}\``).join(', ')} in ${x.folder} differ from the zod schema and the policies' facts, outcomes, sources, settings and points`,
+    help: () => 'run `pnpm vot schema --write` and commit the result',
+  }),
+  'unknown-ref': define<
+    { ref: string } & (
+      | { problem: 'not-a-ref' }
+      | { problem: 'outside-repository'; folder: string }
+      | { problem: 'unreadable'; path: string; reason: string }
+    )
+  >({
+    severity: 'error',
+    message: (x) =>
+      x.problem === 'not-a-ref'
+        ? `\`${x.ref}\` is neither a folder nor a git ref of this repository`
+        : x.problem === 'outside-repository'
+          ? `the policy folder \`${x.folder}\` is outside the git repository, so \`${x.ref}\` cannot be read from it`
+          : `cannot read \`${x.path}\` at \`${x.ref}\`: ${x.reason}`,
+    help: (x) => (x.problem === 'not-a-ref' ? 'give a policy folder, or a branch, tag or commit (e.g. `main`, `HEAD~1`)' : undefined),
+  }),
+};
+
+const templates = { ...engineTemplates, ...commandLineTemplates };
+
 /** The closed set of diagnostic codes; each has its message text in this module. */
 export type DiagnosticCode = keyof typeof templates;
 
@@ -293,6 +394,9 @@ export type DiagnosticArgs = { [C in DiagnosticCode]: (typeof templates)[C] exte
 
 /** Every diagnostic code, for a host that maps codes onto its own responses. */
 export const diagnosticCodes = Object.keys(templates) as DiagnosticCode[];
+
+/** The codes of the command line's own problems (a subset of {@link diagnosticCodes}). */
+export const commandLineCodes = Object.keys(commandLineTemplates) as Array<keyof typeof commandLineTemplates>;
 
 export function messageFor<C extends DiagnosticCode>(code: C): Template<DiagnosticArgs[C]> {
   return templates[code] as Template<DiagnosticArgs[C]>;

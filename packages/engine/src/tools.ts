@@ -18,6 +18,7 @@ export { loadLimits, parseYaml, type ParsedFile } from './load/parse.js';
 export { policyHash } from './load/hash.js';
 export { checkPolicySet } from './check/check.js';
 export { diagnostic, type DiagnosticArgs, type DiagnosticDetails, type DiagnosticInput } from './diagnostics.js';
+export { commandLineCodes } from './messages.js';
 export { locationText } from './location.js';
 
 // Facts.

@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { refuse, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookMarkdown } from '../render/book-markdown.js';
@@ -61,10 +61,8 @@ export async function bundleWhatIf(): Promise<string> {
 export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
   const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
   if (!checked.model) {
-    io.err(
-      `${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}\n  = help: the book is rendered from policies that check clean; fix the errors above first`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    refuse(io, { code: 'policies-not-checked', args: { command: 'render' } });
   }
   const model = checked.model;
   const out = resolve(io.cwd, options.out ?? join('out', 'book'));
