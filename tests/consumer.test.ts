@@ -70,6 +70,18 @@ async function node(file: string): Promise<string> {
   return (await run(process.execPath, [file], { cwd: project })).stdout;
 }
 
+/** tsc as a host runs it in the fresh project: `--strict`, `--module nodenext`, the installed types. */
+const hostTsc = (...args: string[]) =>
+  run(
+    process.execPath,
+    [
+      join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      ...['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'],
+      ...['--skipLibCheck', '--types', 'node', ...args],
+    ],
+    { cwd: project },
+  );
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vot-consumer-'));
   const packs = join(work, 'packs');
@@ -177,26 +189,7 @@ loadPolicies().then(async (policies) => {
       join(project, 'bad.ts'),
       "import { loadPolicies } from '@vot/policies';\nexport const d = loadPolicies().then((p) => p.decide('follow-up', { organisation: 'nav-office', employeeEmployr: 'state' }));\n",
     );
-    const tsc = (file: string) =>
-      run(
-        process.execPath,
-        [
-          join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
-          '--strict',
-          '--module',
-          'nodenext',
-          '--moduleResolution',
-          'nodenext',
-          '--target',
-          'es2022',
-          '--noEmit',
-          '--skipLibCheck',
-          '--types',
-          'node',
-          file,
-        ],
-        { cwd: project },
-      ).catch((error: { stdout: string }) => error);
+    const tsc = (file: string) => hostTsc('--noEmit', file).catch((error: { stdout: string }) => error);
     const [good, bad] = await Promise.all([tsc('host.ts'), tsc('bad.ts')]);
     expect(good.stdout).toBe('');
     expect(bad.stdout).toMatch(/bad\.ts\(2,\d+\): error TS(2353|2561): .*'employeeEmployr'/);
@@ -212,9 +205,7 @@ console.log(JSON.stringify(names));`;
     await writeFile(
       join(project, 'entries.mjs'),
       names(
-        'const loaded = {};\nfor (const s of ' +
-          JSON.stringify(specifiers) +
-          ') loaded[s] = await import(s);\nconst load = (s) => loaded[s];',
+        `const loaded = {};\nfor (const s of ${JSON.stringify(specifiers)}) loaded[s] = await import(s);\nconst load = (s) => loaded[s];`,
       ),
     );
     const fromRequire = JSON.parse(await node('entries.cjs')) as Record<string, string[]>;
@@ -231,26 +222,7 @@ console.log(JSON.stringify(names));`;
 
   it('type-check and run a tool that uses every entry of @vot/engine together', async () => {
     await cp(join(repo, 'tests', 'consumer', 'engine-entries.ts'), join(project, 'engine-entries.ts'));
-    const tsc = await run(
-      process.execPath,
-      [
-        join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
-        ...[
-          '--strict',
-          '--module',
-          'nodenext',
-          '--moduleResolution',
-          'nodenext',
-          '--target',
-          'es2022',
-          '--skipLibCheck',
-          '--types',
-          'node',
-        ],
-        ...['--outDir', join(project, 'compiled'), 'engine-entries.ts'],
-      ],
-      { cwd: project },
-    );
+    const tsc = await hostTsc('--outDir', join(project, 'compiled'), 'engine-entries.ts');
     expect(tsc.stdout).toBe('');
     // The host project is CommonJS, so the tool compiles to `require` calls: the CJS side of each entry.
     await writeFile(
