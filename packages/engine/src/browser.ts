@@ -1,5 +1,6 @@
 /**
- * The part of the engine that runs in a browser (the rendered policy book's what-if page):
+ * `@vot/engine/browser`: the part of the engine that runs in a browser (the rendered policy
+ * book's what-if page, bundled by the command line):
  * deciding on the compiled path and describing conditions. Nothing here may import a `node:`
  * module; loading folders stays in `load/`.
  */
