@@ -5,15 +5,8 @@
  * objects or trace. Built from the engine's public compiler; a policy that overrides or is
  * overridden is refused (the comparison is about one policy on its own).
  */
-import {
-  compilePredicate,
-  namedConditions,
-  type Decision,
-  type FactRecord,
-  type PointModel,
-  type Predicate,
-  type RuleModel,
-} from '@vot/engine';
+import type { Decision, FactRecord, PointModel, RuleModel } from '@vot/engine';
+import { compilePredicate, namedConditions, type Predicate } from '@vot/engine/tools';
 import type { HandDecided } from './reaction-by-hand.js';
 
 export function compiledPolicy(point: PointModel, policyId: string): (facts: FactRecord) => HandDecided[] | null {

@@ -1,5 +1,6 @@
 /** Every combination of a point's reduced domain, completed with defaults, handed to `visit`. */
-import { combinations, defaultFacts, pointDomain, type FactRecord, type PointModel, type PolicySet } from '@vot/engine';
+import type { FactRecord, PointModel, PolicySet } from '@vot/engine';
+import { combinations, defaultFacts, pointDomain } from '@vot/engine/tools';
 
 export function enumerateAll(policies: PolicySet, point: PointModel, visit: (record: FactRecord) => unknown): number {
   let count = 0;

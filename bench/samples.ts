@@ -1,6 +1,7 @@
 /** Sample fact records for the benchmark, spread over a point's reduced domain, deterministically. */
 import { isDeepStrictEqual } from 'node:util';
-import { pointDomain, type Decision, type FactValue, type PointModel, type PolicySet } from '@vot/engine';
+import type { Decision, FactValue, PointModel, PolicySet } from '@vot/engine';
+import { pointDomain } from '@vot/engine/tools';
 
 /**
  * `count` records as a host sends them (absent `none` facts left out), picked from the point's

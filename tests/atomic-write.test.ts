@@ -47,7 +47,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { writeFileAtomic } = await import('../packages/cli/src/write.js');
+const { writeFileAtomic } = await import('@vot/engine/tools');
 
 const original = 'kind: settings\nsettings: []\n# a reviewer wrote this\n';
 const replacement = `kind: settings\nsettings: []\n${'# new text\n'.repeat(5000)}`;

@@ -4,7 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyFolder, runScenarios, type PolicySet } from '@vot/engine';
+import { checkPolicyFolder, type PolicySet } from '@vot/engine';
+import { runScenarios } from '@vot/engine/tools';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
 import { beforeAll, describe, expect, it } from 'vitest';
 

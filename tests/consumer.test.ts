@@ -33,6 +33,8 @@ async function run(command: string, args: string[], options: { cwd?: string } = 
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 const pnpm = ['-y', 'pnpm@10.34.9'];
 const published = publishedPackages;
+/** The engine's entries besides `.`: the decision runtime, the browser part and the tools. */
+const engineSubpaths = ['runtime', 'browser', 'tools'];
 
 let work: string;
 let project: string;
@@ -67,6 +69,18 @@ async function loadAttw() {
 async function node(file: string): Promise<string> {
   return (await run(process.execPath, [file], { cwd: project })).stdout;
 }
+
+/** tsc as a host runs it in the fresh project: `--strict`, `--module nodenext`, the installed types. */
+const hostTsc = (...args: string[]) =>
+  run(
+    process.execPath,
+    [
+      join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      ...['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'],
+      ...['--skipLibCheck', '--types', 'node', ...args],
+    ],
+    { cwd: project },
+  );
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vot-consumer-'));
@@ -111,8 +125,8 @@ describe('the packed packages, installed by npm in a fresh project', () => {
       expect(JSON.stringify(manifest.exports), name).not.toContain('@vot/source');
       expect(JSON.stringify(manifest.dependencies ?? {}), name).not.toContain('workspace:');
       const entries = (await readdir(join(project, 'node_modules', '@vot', name))).sort();
-      // The engine's `runtime/` holds only a package.json that points into dist/, for tools that
-      // resolve `@vot/engine/runtime` without reading `exports` (moduleResolution node10).
+      // Each of the engine's subpath folders holds only a package.json that points into dist/, for
+      // tools that resolve `@vot/engine/<entry>` without reading `exports` (moduleResolution node10).
       const metadata = [
         'dist',
         'package.json',
@@ -120,17 +134,20 @@ describe('the packed packages, installed by npm in a fresh project', () => {
         'LICENSE',
         'CHANGELOG.md',
         'node_modules',
-        ...(name === 'engine' ? ['runtime'] : []),
+        ...(name === 'engine' ? engineSubpaths : []),
       ];
       expect(
         entries.filter((e) => !metadata.includes(e)),
         name,
       ).toEqual([]);
       if (name === 'engine') {
-        const redirectDir = join(project, 'node_modules', '@vot', name, 'runtime');
-        expect(await readdir(redirectDir)).toEqual(['package.json']);
-        const redirect = JSON.parse(await readFile(join(redirectDir, 'package.json'), 'utf8')) as Record<string, string>;
-        for (const field of ['main', 'module', 'types']) expect(redirect[field], field).toMatch(/^\.\.\/dist\/runtime\./);
+        for (const subpath of engineSubpaths) {
+          const redirectDir = join(project, 'node_modules', '@vot', name, subpath);
+          expect(await readdir(redirectDir), subpath).toEqual(['package.json']);
+          const redirect = JSON.parse(await readFile(join(redirectDir, 'package.json'), 'utf8')) as Record<string, string>;
+          for (const field of ['main', 'module', 'types'])
+            expect(redirect[field], `${subpath} ${field}`).toMatch(new RegExp(`^\\.\\./dist/${subpath}\\.`));
+        }
       }
     }
   });
@@ -172,29 +189,56 @@ loadPolicies().then(async (policies) => {
       join(project, 'bad.ts'),
       "import { loadPolicies } from '@vot/policies';\nexport const d = loadPolicies().then((p) => p.decide('follow-up', { organisation: 'nav-office', employeeEmployr: 'state' }));\n",
     );
-    const tsc = (file: string) =>
-      run(
-        process.execPath,
-        [
-          join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
-          '--strict',
-          '--module',
-          'nodenext',
-          '--moduleResolution',
-          'nodenext',
-          '--target',
-          'es2022',
-          '--noEmit',
-          '--skipLibCheck',
-          '--types',
-          'node',
-          file,
-        ],
-        { cwd: project },
-      ).catch((error: { stdout: string }) => error);
+    const tsc = (file: string) => hostTsc('--noEmit', file).catch((error: { stdout: string }) => error);
     const [good, bad] = await Promise.all([tsc('host.ts'), tsc('bad.ts')]);
     expect(good.stdout).toBe('');
     expect(bad.stdout).toMatch(/bad\.ts\(2,\d+\): error TS(2353|2561): .*'employeeEmployr'/);
+  });
+
+  it('load every entry of @vot/engine from ESM and CJS, with the same names', async () => {
+    const specifiers = ['@vot/engine', ...engineSubpaths.map((subpath) => `@vot/engine/${subpath}`)];
+    const names = (load: string) => `${load}
+const names = {};
+for (const specifier of ${JSON.stringify(specifiers)}) names[specifier] = Object.keys(load(specifier)).sort();
+console.log(JSON.stringify(names));`;
+    await writeFile(join(project, 'entries.cjs'), names('const load = require;'));
+    await writeFile(
+      join(project, 'entries.mjs'),
+      names(
+        `const loaded = {};\nfor (const s of ${JSON.stringify(specifiers)}) loaded[s] = await import(s);\nconst load = (s) => loaded[s];`,
+      ),
+    );
+    const fromRequire = JSON.parse(await node('entries.cjs')) as Record<string, string[]>;
+    const fromImport = JSON.parse(await node('entries.mjs')) as Record<string, string[]>;
+    expect(fromRequire).toEqual(fromImport);
+    expect(fromImport['@vot/engine']).toEqual(expect.arrayContaining(['checkPolicyFolder', 'PolicySet', 'PolicyError', 'parseBundle']));
+    expect(fromImport['@vot/engine']).not.toContain('runGate');
+    expect(fromImport['@vot/engine/runtime']).toEqual(expect.arrayContaining(['PolicySet', 'parseBundle', 'toAuditRecord']));
+    expect(fromImport['@vot/engine/browser']).toEqual(expect.arrayContaining(['PolicySet', 'describeWhen']));
+    expect(fromImport['@vot/engine/tools']).toEqual(
+      expect.arrayContaining(['runGate', 'runScenarios', 'writeFileAtomic', 'diffPolicySets']),
+    );
+  });
+
+  it('type-check and run a tool that uses every entry of @vot/engine together', async () => {
+    await cp(join(repo, 'tests', 'consumer', 'engine-entries.ts'), join(project, 'engine-entries.ts'));
+    const tsc = await hostTsc('--outDir', join(project, 'compiled'), 'engine-entries.ts');
+    expect(tsc.stdout).toBe('');
+    // The host project is CommonJS, so the tool compiles to `require` calls: the CJS side of each entry.
+    await writeFile(
+      join(project, 'compiled', 'use-entries.mjs'),
+      `import { run } from './engine-entries.js';\nconsole.log(JSON.stringify(await run('reaction', ${JSON.stringify(facts)})));\n`,
+    );
+    const result = JSON.parse(await node(join('compiled', 'use-entries.mjs'))) as {
+      passed: number;
+      total: number;
+      same: boolean;
+      sentence: string;
+    };
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.passed).toBe(result.total);
+    expect(result.same).toBe(true);
+    expect(result.sentence).toMatch(/^When /);
   });
 
   it('apply a local setting from the YAML shipped beside the bundle', async () => {

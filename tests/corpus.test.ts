@@ -6,9 +6,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPolicyTexts, readPolicyFolder, renderDiagnostics } from '@vot/engine';
+import { checkPolicyTexts, renderDiagnostics } from '@vot/engine';
+import { minimalPolicyFiles, readPolicyFolder } from '@vot/engine/tools';
 import { describe, expect, it } from 'vitest';
-import { minimalPolicyFiles } from '../packages/engine/src/testing/fixtures.js';
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 const corpus = join(import.meta.dirname, 'corpus');

@@ -8,17 +8,8 @@
  * facts its policy scope, rules, requirements and named conditions read. Facts outside the
  * slice cannot change that outcome; the property test below holds the slicing to that.
  */
-import {
-  domainSize,
-  outcomeSlice,
-  pointDomain,
-  combinations,
-  type DecidedOutcome,
-  type FactDomain,
-  type FactValue,
-  type PointModel,
-  type PolicySet,
-} from '@vot/engine';
+import type { DecidedOutcome, FactValue, PointModel, PolicySet } from '@vot/engine';
+import { domainSize, outcomeSlice, pointDomain, combinations, type FactDomain } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

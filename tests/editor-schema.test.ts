@@ -7,7 +7,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { editorVocabulary, jsonSchemaFiles, type PolicySetModel } from '@vot/engine';
+import type { PolicySetModel } from '@vot/engine';
+import { editorVocabulary, jsonSchemaFiles } from '@vot/engine/tools';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient, type LspDiagnostic } from './lsp-client.js';

@@ -4,7 +4,8 @@
  * built from the vocabulary with valid values, then a value outside the domain or of the wrong
  * type, an unknown key or a left-out fact.
  */
-import { createFactsValidator, pointFactsSchema, type FactModel } from '@vot/engine';
+import { pointFactsSchema, type FactModel } from '@vot/engine';
+import { createFactsValidator } from '@vot/engine/tools';
 import { loadPolicies, type PolicySet } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  */
 import { checkPolicyTexts } from '@vot/engine';
 import { describe, expect, it } from 'vitest';
-import { minimalPolicyFiles } from '../packages/engine/src/testing/fixtures.js';
+import { minimalPolicyFiles } from '@vot/engine/tools';
 
 const files = new Map(Object.entries(minimalPolicyFiles));
 const check = (settings: unknown) => checkPolicyTexts(files, { settings: settings as never });

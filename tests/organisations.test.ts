@@ -5,11 +5,12 @@
  * source; a school never gets NAV's systems; the Bergen overrides decide in the shared place.
  * Property tests over random valid incidents (every vocabulary fact drawn from its domain).
  */
-import { compilePredicate, type Decision, type FactModel, type FactValue, type PolicySet } from '@vot/engine';
+import type { Decision, FactModel, FactValue, PolicySet } from '@vot/engine';
+import { compilePredicate } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bookMarkdown } from '../packages/cli/src/render/book-markdown.js';
+import { bookMarkdown } from '@vot/cli';
 
 let policies: PolicySet;
 let jurisdictionOf: Map<string, string | undefined>;

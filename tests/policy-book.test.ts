@@ -3,11 +3,11 @@
  * sentence in both languages, unverified sources are marked, every decision point, setting and
  * duty has its place, and reviewer text cannot inject markup into the HTML.
  */
-import { describeContext, describeWhen, type PolicySetModel } from '@vot/engine';
+import type { PolicySetModel } from '@vot/engine';
+import { describeContext, describeWhen } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bookMarkdown } from '../packages/cli/src/render/book-markdown.js';
-import { bookPages } from '../packages/cli/src/render/book.js';
+import { bookMarkdown, bookPages } from '@vot/cli';
 
 let model: PolicySetModel;
 beforeAll(async () => {

@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkPolicyFolder, PolicySet, type FactValue, type PolicySetModel } from '@vot/engine';
 import {
-  checkPolicyFolder,
   combinations,
   coverCells,
   describeChange,
@@ -18,12 +18,9 @@ import {
   diffPolicySets,
   isEmptyDiff,
   outcomeDiffDomain,
-  PolicySet,
   type FactConstraint,
-  type FactValue,
   type PolicyDiff,
-  type PolicySetModel,
-} from '@vot/engine';
+} from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -36,7 +36,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { readPolicyFolder, loadLimits } = await import('@vot/engine');
+const { readPolicyFolder, loadLimits } = await import('@vot/engine/tools');
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'vot-folder-'));

@@ -7,7 +7,8 @@
  * are not all tried: a rule comparing a number with a setting changes its answer at that
  * setting's value, so the ends are the extreme cases, but this is a check, not a proof.
  */
-import { checkPolicyFolder, renderDiagnostics, runGate, type FactValue, type SettingModel } from '@vot/engine';
+import { checkPolicyFolder, renderDiagnostics, type FactValue, type SettingModel } from '@vot/engine';
+import { runGate } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import { describe, expect, it } from 'vitest';
 

@@ -4,7 +4,7 @@
  * citing it, and the JSON and matrix outputs carry the traceability a reviewer reads.
  */
 import { main } from '@vot/cli';
-import type { GateReport, ScenarioCoverage } from '@vot/engine';
+import type { GateReport, ScenarioCoverage } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import { beforeAll, describe, expect, it } from 'vitest';
 

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { auditRecordSchema, combinations, defaultFacts, pointDomain } from '@vot/engine';
+import { auditRecordSchema, combinations, defaultFacts, pointDomain } from '@vot/engine/tools';
 import { bundledPolicyDir, loadPolicies, toAuditRecord, type AuditRecord, type PolicySet } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicies, editFile, runVot } from './cli-harness.js';

@@ -6,11 +6,11 @@
  * onto json-rules-engine for every bundled rule hold only `all`/`any`/`not`/`condition` and
  * `fact`/`operator`/`value` with a built-in operator and a scalar value (or a list of them).
  */
-import { buildRulesEngine, documentSchemas, type PolicySet } from '@vot/engine';
+import type { PolicySet } from '@vot/engine';
+import { buildRulesEngine, conditionSchema as condition, documentSchemas } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { condition } from '../packages/engine/src/schema/documents.js';
 
 const builtInOperators = new Set([
   'equal',

@@ -5,7 +5,8 @@
  * type-checks, the directive itself becomes an error.
  */
 import { readFile } from 'node:fs/promises';
-import { checkPolicyFolder, factTypesSource, PolicyError } from '@vot/engine';
+import { checkPolicyFolder, PolicyError } from '@vot/engine';
+import { factTypesSource } from '@vot/engine/tools';
 import { bundledPolicyDir, loadPolicies, points, type OutcomeOf, type Policies } from '@vot/policies';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { factTypesCommand, generatedFactsFile } from '../packages/policies/scripts/paths.js';

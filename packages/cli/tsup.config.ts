@@ -19,6 +19,10 @@ export default defineConfig([
     clean: false,
     sourcemap: false,
     noExternal: [/.*/],
+    // `@vot/engine/browser` from the engine's sources, so the builds need not wait for each other.
+    esbuildOptions(options) {
+      options.conditions = ['@vot/source'];
+    },
     outDir: 'dist/assets',
     outExtension: () => ({ js: '.js' }),
   },

@@ -10,7 +10,7 @@ import { checkPolicyTexts, PolicyError, PolicySet, type FactModel, type PointMod
 import { loadPolicies } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { minimalPolicyFiles } from '../../packages/engine/src/testing/fixtures.js';
+import { minimalPolicyFiles } from '@vot/engine/tools';
 import { assertUnpolluted, fuzzParameters, prototypeNames, withinBudgetAsync } from './budget.js';
 
 /** Whether a value is in a fact's domain, as docs/policy-format.md describes it. */

@@ -4,10 +4,10 @@
  * diagnostics — they never throw, never exceed the hang budget, never pollute
  * Object.prototype — and a set that checks clean can be built and decides.
  */
-import { checkPolicyTexts, hasErrors, loadPolicyTexts, PolicySet, type Diagnostic } from '@vot/engine';
+import { checkPolicyTexts, hasErrors, PolicySet, type Diagnostic } from '@vot/engine';
+import { loadPolicyTexts, minimalPolicyFiles } from '@vot/engine/tools';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minimalPolicyFiles } from '../../packages/engine/src/testing/fixtures.js';
 import { assertUnpolluted, fuzzParameters, prototypeNames, withinBudget } from './budget.js';
 
 /** Pieces of YAML syntax and of hostile input, for text that gets past the first character. */

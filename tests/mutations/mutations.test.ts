@@ -6,7 +6,8 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { checkPolicyTexts, readPolicyFolder, runGate, type CheckedFolder } from '@vot/engine';
+import { checkPolicyTexts, type CheckedFolder } from '@vot/engine';
+import { readPolicyFolder, runGate } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import { main } from '@vot/cli';
 import { beforeAll, describe, expect, it } from 'vitest';

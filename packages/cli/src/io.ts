@@ -1,3 +1,6 @@
+import { renderDiagnostic, type Diagnostic, type DiagnosticCode } from '@vot/engine';
+import { diagnostic, type DiagnosticInput } from '@vot/engine/tools';
+
 /** Where a command writes, so tests can run commands in-process and read what they print. */
 export interface CliIo {
   out(text: string): void;
@@ -23,5 +26,24 @@ export class CommandFailed extends Error {
   }
 }
 
-/** A usage error: wrong arguments or options. */
-export class UsageError extends Error {}
+/** A usage error (wrong arguments or options): a `usage` diagnostic, printed by `main` with exit 2. */
+export class UsageError extends Error {
+  readonly diagnostic: Diagnostic;
+
+  /** `help` replaces the usual pointer to `--help`, e.g. with a suggestion for a misspelt option. */
+  constructor(detail: string, help?: string) {
+    super(detail);
+    this.diagnostic = diagnostic({ code: 'usage', args: { detail }, help });
+  }
+}
+
+/** Prints one of the command line's own diagnostics on stderr, rendered like the engine's. */
+export function report<C extends DiagnosticCode>(io: CliIo, input: DiagnosticInput<C>): void {
+  io.err(renderDiagnostic(diagnostic(input)));
+}
+
+/** Prints the diagnostic and fails the command with exit 1 (bad input). */
+export function refuse<C extends DiagnosticCode>(io: CliIo, input: DiagnosticInput<C>): never {
+  report(io, input);
+  throw new CommandFailed(exitCodes.badInput);
+}

@@ -3,7 +3,8 @@
  * them into one program and maps failures onto exit codes (0 ok, 1 bad input, 2 usage,
  * 3 internal error, with a stack trace only under --debug).
  */
-import { langs, type Lang } from '@vot/engine';
+import { renderDiagnostic, type Lang } from '@vot/engine';
+import { langs } from '@vot/engine/tools';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
@@ -15,16 +16,28 @@ import { runSchema } from './commands/schema.js';
 import { runTest } from './commands/test.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
 
+/** Commander's own usage errors (an unknown option, a missing argument) as a `usage` diagnostic, like every error of vot. */
+const usageOutput = (io: CliIo) => ({
+  writeOut: (text: string) => io.out(text),
+  writeErr: (text: string) => io.err(text),
+  outputError: (text: string, write: (text: string) => void) => {
+    const [, detail = text, suggestion] = /^(?:error: )?([\s\S]*?)\s*(?:\(Did you mean (.+)\?\))?\s*$/.exec(text) ?? [];
+    const help = suggestion ? `did you mean \`${suggestion}\`?` : undefined;
+    write(renderDiagnostic(new UsageError(detail, help).diagnostic));
+  },
+});
+
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 /** `--lang`: every language the engine has words for. */
 const langOption = (description: string, fallback: Lang) => new Option('--lang <lang>', description).choices(langs).default(fallback);
 
+/** The `vot` program with every command, writing to `io`; `main` runs it and maps failures onto exit codes. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vot')
     .description('Check, test and evaluate YAML decision policies')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput(usageOutput(io))
     .showHelpAfterError(false);
 
   // Each command: its options here, its work in commands/<name>.ts.
@@ -126,7 +139,7 @@ export function buildProgram(io: CliIo): Command {
     });
 
   for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    command.exitOverride().configureOutput(usageOutput(io));
   }
   return program;
 }
@@ -145,7 +158,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return exitCodes.usage;
     }
     if (error instanceof UsageError) {
-      io.err(`error: ${error.message}`);
+      io.err(renderDiagnostic(error.diagnostic));
       return exitCodes.usage;
     }
     // A short message: one line, cut, so a huge or multi-line error text does not flood the terminal.

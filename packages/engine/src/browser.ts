@@ -1,7 +1,8 @@
 /**
- * The part of the engine that runs in a browser (the rendered policy book's what-if page):
- * deciding on the compiled path, describing conditions, and the words of each language. Nothing
- * here may import a `node:` module; loading folders stays in `load/`.
+ * `@vot/engine/browser`: the part of the engine that runs in a browser (the rendered policy
+ * book's what-if page, bundled by the command line): deciding on the compiled path, describing
+ * conditions, and the words of each language. Nothing here may import a `node:` module; loading
+ * folders stays in `load/`.
  */
 export { PolicySet } from './decide/policy-set.js';
 export type { Decision, DecidedOutcome } from './decide/decision.js';

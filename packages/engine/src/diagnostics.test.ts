@@ -6,7 +6,7 @@ import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diagnostic, renderDiagnostic, renderDiagnostics, type Diagnostic, type DiagnosticInput } from './diagnostics.js';
 import { diagnosticCodes, type DiagnosticCode } from './messages.js';
 import { checkPolicyFolder, checkPolicyTexts } from './pipeline/load-policies.js';
 import { loadPolicyTexts, readPolicyFolder } from './load/folder.js';
@@ -64,6 +64,11 @@ const factsResult = (input: unknown) => {
   const { validator: v, point } = validator();
   return { diagnostics: v.validate(point, input).diagnostics, texts: new Map<string, string>() };
 };
+
+/** Diagnostics made as a command makes them, rendered each on its own (as `vot` prints them). */
+function pinned<C extends DiagnosticCode>(...inputs: Array<DiagnosticInput<C>>): string {
+  return inputs.map((input) => renderDiagnostic(diagnostic(input))).join('\n\n');
+}
 
 const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'file-unreadable': async () => {
@@ -294,6 +299,46 @@ duties:
     if (!('code' in result)) throw new Error('a record with a bad time was accepted');
     return renderDiagnostics([result]);
   },
+  // The command line's own problems: their texts, with the arguments `vot` gives them
+  // (tests/cli-diagnostics.test.ts runs each through the command line itself).
+  usage: () => pinned({ code: 'usage', args: { detail: "unknown option '--formt'" } }),
+  'invalid-json': () =>
+    pinned({ code: 'invalid-json', args: { file: 'incident.json', detail: "Expected property name or '}' in JSON at position 1" } }),
+  'invalid-incident': () =>
+    pinned(
+      { code: 'invalid-incident', args: { file: 'incident.json', problem: 'not-an-object' } },
+      {
+        code: 'invalid-incident',
+        args: { file: 'incident.json', problem: 'unknown-key', key: 'fact' },
+        expected: '`title`, `description` and `facts`',
+      },
+      { code: 'invalid-incident', args: { file: 'incident.json', problem: 'facts-not-an-object' }, received: 'a list' },
+    ),
+  'no-decision': () => pinned({ code: 'no-decision' }),
+  'no-policy-files': () => pinned({ code: 'no-policy-files', args: { path: 'policies/notes' } }),
+  'fmt-refused': () => pinned({ code: 'fmt-refused', args: { file: 'policies/policy-set.yaml', reason: 'it does not parse as YAML' } }),
+  'not-formatted': () => pinned({ code: 'not-formatted', args: { changed: 2, total: 40 } }),
+  'policies-not-checked': () =>
+    pinned(
+      { code: 'policies-not-checked', args: { command: 'test' } },
+      { code: 'policies-not-checked', args: { command: 'schema' } },
+      { code: 'policies-not-checked', args: { command: 'render' } },
+      { code: 'policies-not-checked', args: { command: 'diff', at: 'HEAD~1' } },
+    ),
+  'no-scenarios': () =>
+    pinned(
+      { code: 'no-scenarios' },
+      { code: 'no-scenarios', args: { filter: 'exclusion' } },
+      { code: 'no-scenarios', args: { filter: 'exclusion', folder: 'policies/reporting' } },
+    ),
+  'stale-schema': () =>
+    pinned({ code: 'stale-schema', args: { files: ['policy.schema.json', 'facts.schema.json'], folder: 'policies/schema' } }),
+  'unknown-ref': () =>
+    pinned(
+      { code: 'unknown-ref', args: { ref: 'mian', problem: 'not-a-ref' } },
+      { code: 'unknown-ref', args: { ref: 'main', problem: 'outside-repository', folder: '/tmp/policies' } },
+      { code: 'unknown-ref', args: { ref: 'main', problem: 'unreadable', path: 'policies', reason: 'fatal: not a tree object' } },
+    ),
 };
 
 describe('diagnostics', () => {
@@ -307,6 +352,29 @@ describe('diagnostics', () => {
       expect(text).toMatchSnapshot();
     });
   }
+
+  it('types the arguments of each code: a missing, misspelt or extra argument does not compile', () => {
+    const fact = 'colour';
+    const where = 'policy `doors`';
+    expect(diagnostic({ code: 'unknown-fact', args: { fact, where } }).message).toBe('unknown fact `colour` in policy `doors`');
+    expect(diagnostic({ code: 'file-too-large', args: { size: 3, limit: 2 } }).message).toBe('file is 3 bytes, more than the limit of 2');
+    expect(diagnostic({ code: 'empty-file' }).message).toBe('file has no content');
+    // Checked by the type checker (`pnpm typecheck`), never run: each call is a compile error.
+    void (() => {
+      // @ts-expect-error `where` is missing
+      diagnostic({ code: 'unknown-fact', args: { fact } });
+      // @ts-expect-error `fakt` is not an argument of unknown-fact
+      diagnostic({ code: 'unknown-fact', args: { fakt: fact, where } });
+      // @ts-expect-error `extra` is not an argument of unknown-fact
+      diagnostic({ code: 'unknown-fact', args: { fact, where, extra: 'x' } });
+      // @ts-expect-error unknown-fact's message takes arguments
+      diagnostic({ code: 'unknown-fact' });
+      // @ts-expect-error a size is a number
+      diagnostic({ code: 'file-too-large', args: { size: 'big', limit: 2 } });
+      // @ts-expect-error not a code of the closed set
+      diagnostic({ code: 'unknown-fakt', args: { fact, where } });
+    });
+  });
 
   it('collects every problem of a run instead of stopping at the first', () => {
     const result = checkTexts({

@@ -2,17 +2,17 @@
  * One diagnostic type for every stage (load, schema, check, facts), kept as plain data and
  * rendered separately. All problems of a run are collected; nothing stops at the first.
  */
-import { messageFor, type DiagnosticCode } from './messages.js';
+import { locationText, type SourcePosition } from './location.js';
+import { messageFor, type DiagnosticArgs, type DiagnosticCode } from './messages.js';
 
-export type { DiagnosticCode } from './messages.js';
+export type { DiagnosticArgs, DiagnosticCode } from './messages.js';
 
-export interface SourcePosition {
-  /** 1-based line. */
-  line: number;
-  /** 1-based column. */
-  column: number;
-}
+export type { SourcePosition } from './location.js';
 
+/**
+ * One problem found in policies, facts, a bundle or a record: plain data with a code from a
+ * closed set, where it is, and what was expected. Render it with {@link renderDiagnostics}.
+ */
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: 'error' | 'warning';
@@ -28,20 +28,34 @@ export interface Diagnostic {
   help?: string;
 }
 
-/** What a stage knows when it reports a problem: a diagnostic without its text, which comes from `messages.ts`. */
-export type DiagnosticInput = Omit<Diagnostic, 'message' | 'severity'> & {
-  /** Values interpolated into the message template. */
-  args?: Record<string, string | number>;
+/** Where a diagnostic is and what it adds to its message: every field a stage may give besides the code and its arguments. */
+export type DiagnosticDetails = Omit<Diagnostic, 'code' | 'message' | 'severity'> & {
   /** Defaults to the severity of the code. */
   severity?: Diagnostic['severity'];
 };
 
-export function diagnostic(input: DiagnosticInput): Diagnostic {
+/** The arguments field of a code's input: required when its message takes arguments. */
+type ArgsOf<C extends DiagnosticCode> =
+  Record<never, never> extends DiagnosticArgs[C] ? { args?: DiagnosticArgs[C] } : { args: DiagnosticArgs[C] };
+
+/**
+ * What a stage knows when it reports a problem: the code, the arguments its message takes
+ * (typed per code, see `DiagnosticArgs`), and where; the text comes from `messages.ts`. A
+ * reporter that fills in some details itself (the file, say) takes them out with `Without`.
+ */
+export type DiagnosticInput<C extends DiagnosticCode = DiagnosticCode, Without extends keyof DiagnosticDetails = never> = {
+  code: C;
+} & ArgsOf<C> &
+  Omit<DiagnosticDetails, Without>;
+
+/** A diagnostic of one code, its message and help written from the code's template in `messages.ts`. */
+export function diagnostic<C extends DiagnosticCode>(input: DiagnosticInput<C>): Diagnostic {
   const template = messageFor(input.code);
+  const args = (input.args ?? {}) as DiagnosticArgs[C];
   const result: Diagnostic = {
     code: input.code,
     severity: input.severity ?? template.severity,
-    message: template.message(input.args ?? {}),
+    message: template.message(args),
   };
   if (input.file !== undefined) result.file = input.file;
   if (input.start !== undefined) result.start = input.start;
@@ -49,7 +63,7 @@ export function diagnostic(input: DiagnosticInput): Diagnostic {
   if (input.path !== undefined) result.path = input.path;
   if (input.expected !== undefined) result.expected = input.expected;
   if (input.received !== undefined) result.received = input.received;
-  const help = input.help ?? template.help?.(input.args ?? {});
+  const help = input.help ?? template.help?.(args);
   if (help !== undefined) result.help = help;
   return result;
 }
@@ -67,9 +81,13 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   });
 }
 
+/** Whether any of the diagnostics is an error (warnings alone do not fail a check). */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** Widest source line shown in a code frame, in characters. */
+const frameWidth = 160;
 
 /**
  * Renders one diagnostic for a person, with the offending line of the source when the text
@@ -82,14 +100,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
  *        = expected: one of `priorIncidents`, `grave`, ...
  *        = help: did you mean `priorIncidents`?
  */
-/** Widest source line shown in a code frame, in characters. */
-const frameWidth = 160;
-
 export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   const lines = [`${d.severity}[${d.code}]: ${d.message}`];
   if (d.file !== undefined) {
-    const where = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
-    lines.push(`  --> ${where}`);
+    lines.push(`  --> ${locationText({ file: d.file, ...d.start })}`);
   }
   const gutterWidth = d.start ? String(d.start.line).length : 1;
   const pad = ' '.repeat(gutterWidth);
@@ -124,11 +138,13 @@ export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
   return lines.join('\n');
 }
 
+/** Options of {@link renderDiagnostics}. */
 export interface RenderOptions {
   /** Source text by file path, for code frames. */
   sources?: ReadonlyMap<string, string>;
 }
 
+/** Renders diagnostics for a person, sorted, each with its code frame, then a count of errors and warnings. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
   const sorted = sortDiagnostics(diagnostics);
   const blocks = sorted.map((d) => renderDiagnostic(d, d.file ? options.sources?.get(d.file) : undefined));
@@ -141,9 +157,9 @@ export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: R
 const policyErrorBrand = Symbol.for('@vot/engine.PolicyError');
 
 /**
- * The one error type the engine throws: it carries the diagnostics that caused it. The
- * package has two entries (`.` and `./runtime`), each bundled with its own copy of this class,
- * so `instanceof` checks a brand shared by every copy instead of the class identity.
+ * The one error type the engine throws: it carries the diagnostics that caused it. Each of the
+ * package's entries is bundled with its own copy of this class, so `instanceof` checks a brand
+ * shared by every copy instead of the class identity.
  */
 export class PolicyError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {

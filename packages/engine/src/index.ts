@@ -1,6 +1,39 @@
+/**
+ * `@vot/engine`: what a host system and a user of the `vot` command need. Load and check a
+ * policy folder, decide with a {@link PolicySet}, read the decision and the checked model,
+ * handle a {@link PolicyError} and render its diagnostics, keep audit records, read a bundle.
+ *
+ * The other entries: `@vot/engine/runtime` decides from a bundle without loading zod, yaml or
+ * json-rules-engine at start-up; `@vot/engine/browser` is what the what-if page runs in a
+ * browser; `@vot/engine/tools` holds the analysis, the regulation gate, the diff, the policy
+ * book's sentences, the formatter, the schema export, code generation and the scenario runner
+ * that the command line and the tests are built from.
+ */
+
+// Loading and checking a policy folder.
+export {
+  checkPolicyFolder,
+  checkPolicyTexts,
+  loadPolicySet,
+  type CheckedFolder,
+  type CheckFolderOptions,
+  type LoadPolicySetOptions,
+} from './pipeline/load-policies.js';
+
+// Deciding.
+export { PolicySet, type DecideOptions, type EvaluatorKind } from './decide/policy-set.js';
+export type { BasisEntry, DecidedOutcome, Decision, Trace, TraceStep } from './decide/decision.js';
+export { factLimits, type FactRecord } from './decide/facts.js';
+export { pointFactsSchema } from './decide/facts-zod.js';
+export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
+
+// The checked model (plain data: what `PolicySet.model` holds and a bundle carries).
+export type * from './model.js';
+export { textIn } from './words/index.js';
+
+// Errors and their diagnostics.
 export {
   PolicyError,
-  diagnostic,
   hasErrors,
   renderDiagnostic,
   renderDiagnostics,
@@ -10,54 +43,9 @@ export {
   type SourcePosition,
 } from './diagnostics.js';
 export { diagnosticCodes } from './messages.js';
+
+// Audit records.
 export {
-  checkPolicyFolder,
-  checkPolicyTexts,
-  loadPolicySet,
-  type CheckedFolder,
-  type CheckFolderOptions,
-  type LoadPolicySetOptions,
-} from './pipeline/load-policies.js';
-export { loadPolicyFolder, loadPolicyTexts, readPolicyFolder, type LoadedDocument, type LoadedFolder } from './load/folder.js';
-export { parseYaml, loadLimits, type ParsedFile } from './load/parse.js';
-export { policyHash } from './load/hash.js';
-export { checkPolicySet } from './check/check.js';
-export { PolicySet, type DecideOptions, type EvaluatorKind } from './decide/policy-set.js';
-export type { BasisEntry, DecidedOutcome, Decision, Trace, TraceStep } from './decide/decision.js';
-export { createFactsValidator, factLimits, type FactRecord } from './decide/facts.js';
-export { pointFactsSchema } from './decide/facts-zod.js';
-export { compilePredicate, conditionText, explainFailure, type ConditionFailure, type Predicate } from './compile/predicate.js';
-export { buildRulesEngine, toRulesEngineCondition } from './compile/rules-engine.js';
-export { conditionKeys, namedConditions } from './compile/keys.js';
-export { documentSchemas } from './schema/documents.js';
-export { jsonSchemaFiles, schemaFileNames, toJsonSchema } from './schema/json-schema.js';
-export type * from './model.js';
-export {
-  combinations,
-  defaultFacts,
-  domainSize,
-  factDomain,
-  integerBreakpoints,
-  outcomeSlice,
-  pointDomain,
-  sliceDomain,
-  type FactDomain,
-} from './analyze/domain.js';
-export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition } from './walk.js';
-export {
-  compareScenario,
-  decidedState,
-  outcomeStateText,
-  runScenarios,
-  type ReportedOutcome,
-  type RunScenariosOptions,
-  type ScenarioMismatch,
-  type ScenarioResult,
-} from './testing/scenarios.js';
-export { bundleFormat, parseBundle, serializeBundle, type PolicyBundle } from './bundle/bundle.js';
-export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
-export {
-  auditOutcomes,
   auditRecordFormat,
   compareOutcomes,
   toAuditRecord,
@@ -65,46 +53,7 @@ export {
   type AuditRecord,
   type OutcomeChange,
 } from './decide/audit.js';
-export { auditRecordSchema, parseAuditRecordLine } from './decide/audit-parse.js';
-export {
-  coverCells,
-  diffPolicySets,
-  isEmptyDiff,
-  outcomeDiffDomain,
-  type DecisionChange,
-  type FactConstraint,
-  type FieldChange,
-  type OutcomeState,
-  type PolicyDiff,
-  type StateDelta,
-  type TextChange,
-} from './analyze/diff.js';
-export {
-  describeCondition,
-  describeContext,
-  describeWhen,
-  factName,
-  listText,
-  valueText,
-  type DescribeContext,
-} from './describe/condition.js';
-export { capitalize, isLang, langOf, langs, textIn, wordsFor, type LabelWords, type Words } from './words/index.js';
-export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
-export {
-  runGate,
-  traceability,
-  type Counterexample,
-  type DecidedForDuty,
-  type DutyResult,
-  type GateOptions,
-  type GateReport,
-  type ObligationResult,
-  type TraceabilityRow,
-} from './analyze/gate.js';
-export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions } from './analyze/gate-render.js';
-export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
-export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';
-export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
-export { domainText, type DomainWords } from './fact-types/index.js';
-export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
-export { fileErrorReason, folderLimits } from './load/folder.js';
+export { parseAuditRecordLine } from './decide/audit-parse.js';
+
+// Bundles.
+export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';

@@ -3,288 +3,401 @@
  * own. Style (after Cedar's message rules): lowercase, no final period, the reviewer's words
  * in backticks, one message plus one help line.
  */
-type Args = Record<string, string | number>;
+/** The arguments of a code whose message takes none. */
+type NoArgs = Record<never, never>;
 
-interface Template {
+/** A code's severity and texts, written from the arguments of that code. */
+export interface Template<Args> {
   severity: 'error' | 'warning';
   message: (args: Args) => string;
-  help?: (args: Args) => string;
+  help?: (args: Args) => string | undefined;
 }
 
-const a = (args: Args, key: string): string => String(args[key] ?? '');
+/** A template with its arguments' type: what a stage must give to report this code. */
+const define = <Args extends object = NoArgs>(template: Template<Args>): Template<Args> => template;
 
-const templates = {
+const engineTemplates = {
   // --- loading files -------------------------------------------------------------------------
-  'file-unreadable': {
+  'file-unreadable': define<{ file: string; reason: string }>({
     severity: 'error',
-    message: (x) => `cannot read \`${a(x, 'file')}\`: ${a(x, 'reason')}`,
+    message: (x) => `cannot read \`${x.file}\`: ${x.reason}`,
     help: () => 'check that the path exists and is a readable file',
-  },
-  'file-too-large': {
+  }),
+  'file-too-large': define<{ size: number; limit: number }>({
     severity: 'error',
-    message: (x) => `file is ${a(x, 'size')} bytes, more than the limit of ${a(x, 'limit')}`,
+    message: (x) => `file is ${x.size} bytes, more than the limit of ${x.limit}`,
     help: () => 'split the policy into several files',
-  },
-  'invalid-utf8': {
+  }),
+  'invalid-utf8': define({
     severity: 'error',
     message: () => 'file is not valid UTF-8 text',
     help: () => 'save the file as UTF-8 in your editor',
-  },
-  'nul-byte': {
+  }),
+  'nul-byte': define({
     severity: 'error',
     message: () => 'file contains a NUL byte',
     help: () => 'a policy file is plain text; this may be a binary file saved under a .yaml name',
-  },
-  'hidden-character': {
+  }),
+  'hidden-character': define<{ code: string }>({
     severity: 'error',
-    message: (x) => `file contains the invisible direction control ${a(x, 'code')}`,
+    message: (x) => `file contains the invisible direction control ${x.code}`,
     help: () => 'it makes text display in another order than it is read; delete it (retype the line if in doubt)',
-  },
-  'empty-file': {
+  }),
+  'empty-file': define({
     severity: 'error',
     message: () => 'file has no content',
     help: () => 'a policy file starts with `kind:`; delete the file if it is not needed',
-  },
-  'wrong-extension': {
+  }),
+  'wrong-extension': define<{ name: string; ext: string }>({
     severity: 'error',
-    message: (x) => `\`${a(x, 'name')}\` is in the policy folder but has the extension \`${a(x, 'ext')}\``,
+    message: (x) => `\`${x.name}\` is in the policy folder but has the extension \`${x.ext}\``,
     help: () => 'policy files end in `.yaml`; rename it, or move it out of the policy folder',
-  },
-  'yaml-syntax': {
+  }),
+  'yaml-syntax': define<{ detail: string }>({
     severity: 'error',
-    message: (x) => `invalid YAML: ${a(x, 'detail')}`,
+    message: (x) => `invalid YAML: ${x.detail}`,
     help: () => 'check the indentation (spaces, not tabs) and that every `:` and `-` is followed by a space',
-  },
-  'tab-indentation': {
+  }),
+  'tab-indentation': define({
     severity: 'error',
     message: () => 'a tab is used for indentation',
     help: () => 'YAML indents with spaces only; replace the tab with spaces',
-  },
-  'duplicate-key': {
+  }),
+  'duplicate-key': define<{ key: string }>({
     severity: 'error',
-    message: (x) => `key \`${a(x, 'key')}\` appears twice in the same mapping`,
+    message: (x) => `key \`${x.key}\` appears twice in the same mapping`,
     help: () => 'keep one of them: YAML would silently use the last, and the first would be lost',
-  },
-  'custom-tag': {
+  }),
+  'custom-tag': define<{ tag: string }>({
     severity: 'error',
-    message: (x) => `YAML tag \`${a(x, 'tag')}\` is not allowed`,
+    message: (x) => `YAML tag \`${x.tag}\` is not allowed`,
     help: () => 'policy files hold plain values only; remove the tag',
-  },
-  'multiple-documents': {
+  }),
+  'multiple-documents': define({
     severity: 'error',
     message: () => 'file holds more than one YAML document',
     help: () => 'put each document in its own file, and remove the `---` separator',
-  },
-  'too-many-aliases': {
+  }),
+  'too-many-aliases': define<{ count: number; limit: number }>({
     severity: 'error',
-    message: (x) => `file uses ${a(x, 'count')} aliases, more than the limit of ${a(x, 'limit')}`,
+    message: (x) => `file uses ${x.count} aliases, more than the limit of ${x.limit}`,
     help: () => 'write the values out, or use a named condition (`conditions:`) for repeated conditions',
-  },
-  'too-deep': {
+  }),
+  'too-deep': define<{ limit: number }>({
     severity: 'error',
-    message: (x) => `nesting is deeper than the limit of ${a(x, 'limit')} levels`,
+    message: (x) => `nesting is deeper than the limit of ${x.limit} levels`,
     help: () => 'split the condition into named conditions',
-  },
-  'too-many-problems': {
+  }),
+  'too-many-problems': define<{ count: number }>({
     severity: 'error',
-    message: (x) => `${a(x, 'count')} more problems in this file are not shown`,
+    message: (x) => `${x.count} more problems in this file are not shown`,
     help: () => 'fix the ones above first; a file this broken may not be a policy file at all',
-  },
-  'too-many-values': {
+  }),
+  'too-many-values': define<{ limit: number }>({
     severity: 'error',
-    message: (x) => `file holds more than ${a(x, 'limit')} values (aliases expanded)`,
+    message: (x) => `file holds more than ${x.limit} values (aliases expanded)`,
     help: () => 'split the policy into several files, or write out fewer copies of an anchored value',
-  },
-  'folder-too-large': {
+  }),
+  'folder-too-large': define<{ limit: string }>({
     severity: 'error',
-    message: (x) => `policy folder holds more than ${a(x, 'limit')}; the rest was not read`,
+    message: (x) => `policy folder holds more than ${x.limit}; the rest was not read`,
     help: () => 'point the command at the policy folder itself, not at a folder above it',
-  },
-  'forbidden-key': {
+  }),
+  'forbidden-key': define<{ key: string }>({
     severity: 'error',
-    message: (x) => `key \`${a(x, 'key')}\` is not allowed`,
+    message: (x) => `key \`${x.key}\` is not allowed`,
     help: () => 'the keys `__proto__`, `constructor` and `prototype` are reserved; rename the key',
-  },
-  'unknown-kind': {
+  }),
+  'unknown-kind': define<{ detail: string }>({
     severity: 'error',
-    message: (x) => `cannot place this file: ${a(x, 'detail')}`,
+    message: (x) => `cannot place this file: ${x.detail}`,
     help: () => 'every policy file starts with `kind:` and one of the kinds in docs/policy-format.md',
-  },
+  }),
   // --- document structure (schema) -----------------------------------------------------------
-  'unknown-key': {
+  'unknown-key': define<{ key: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown key \`${a(x, 'key')}\` in ${a(x, 'where')}`,
-  },
-  'missing-key': {
+    message: (x) => `unknown key \`${x.key}\` in ${x.where}`,
+  }),
+  'missing-key': define<{ key: string; where: string }>({
     severity: 'error',
-    message: (x) => `missing key \`${a(x, 'key')}\` in ${a(x, 'where')}`,
-  },
-  'invalid-value': {
+    message: (x) => `missing key \`${x.key}\` in ${x.where}`,
+  }),
+  'invalid-value': define<{ path: string; detail: string }>({
     severity: 'error',
-    message: (x) => `invalid value at \`${a(x, 'path')}\`: ${a(x, 'detail')}`,
-  },
+    message: (x) => `invalid value at \`${x.path}\`: ${x.detail}`,
+  }),
   // --- references and meaning (checker) ------------------------------------------------------
-  'missing-policy-set': {
+  'missing-policy-set': define({
     severity: 'error',
     message: () => 'no `kind: policy-set` file in the policy folder',
     help: () => 'add policy-set.yaml with the name, version, languages and decision points of the set',
-  },
-  'missing-vocabulary': {
+  }),
+  'missing-vocabulary': define({
     severity: 'error',
     message: () => 'no `kind: vocabulary` file in the policy folder',
     help: () => 'add vocabulary.yaml with the facts and outcome ids',
-  },
-  'duplicate-document': {
+  }),
+  'duplicate-document': define<{ kind: string; other: string }>({
     severity: 'error',
-    message: (x) => `a second \`kind: ${a(x, 'kind')}\` file; the set has only one`,
-    help: (x) => `the first one is ${a(x, 'other')}`,
-  },
-  'duplicate-id': {
+    message: (x) => `a second \`kind: ${x.kind}\` file; the set has only one`,
+    help: (x) => `the first one is ${x.other}`,
+  }),
+  'duplicate-id': define<{ what: string; id: string; other: string }>({
     severity: 'error',
-    message: (x) => `${a(x, 'what')} \`${a(x, 'id')}\` is defined more than once`,
-    help: (x) => `the other definition is at ${a(x, 'other')}`,
-  },
-  'unknown-fact': {
+    message: (x) => `${x.what} \`${x.id}\` is defined more than once`,
+    help: (x) => `the other definition is at ${x.other}`,
+  }),
+  'unknown-fact': define<{ fact: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown fact \`${a(x, 'fact')}\` in ${a(x, 'where')}`,
-  },
-  'unknown-outcome': {
+    message: (x) => `unknown fact \`${x.fact}\` in ${x.where}`,
+  }),
+  'unknown-outcome': define<{ id: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown outcome id \`${a(x, 'id')}\` in ${a(x, 'where')}`,
-  },
-  'unknown-source': {
+    message: (x) => `unknown outcome id \`${x.id}\` in ${x.where}`,
+  }),
+  'unknown-source': define<{ id: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown source \`${a(x, 'id')}\` in ${a(x, 'where')}`,
-  },
-  'unknown-setting': {
+    message: (x) => `unknown source \`${x.id}\` in ${x.where}`,
+  }),
+  'unknown-setting': define<{ id: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown setting \`${a(x, 'id')}\` in ${a(x, 'where')}`,
-  },
-  'unknown-point': {
+    message: (x) => `unknown setting \`${x.id}\` in ${x.where}`,
+  }),
+  'unknown-point': define<{ point: string }>({
     severity: 'error',
-    message: (x) => `unknown decision point \`${a(x, 'point')}\``,
-  },
-  'unknown-condition': {
+    message: (x) => `unknown decision point \`${x.point}\``,
+  }),
+  'unknown-condition': define<{ name: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown named condition \`${a(x, 'name')}\` in ${a(x, 'where')}`,
-  },
-  'unknown-track': {
+    message: (x) => `unknown named condition \`${x.name}\` in ${x.where}`,
+  }),
+  'unknown-track': define<{ track: string; outcome: string }>({
     severity: 'error',
-    message: (x) => `unknown track \`${a(x, 'track')}\` for outcome \`${a(x, 'outcome')}\``,
-  },
-  'condition-cycle': {
+    message: (x) => `unknown track \`${x.track}\` for outcome \`${x.outcome}\``,
+  }),
+  'condition-cycle': define<{ name: string; chain: string }>({
     severity: 'error',
-    message: (x) => `named condition \`${a(x, 'name')}\` refers to itself through ${a(x, 'chain')}`,
+    message: (x) => `named condition \`${x.name}\` refers to itself through ${x.chain}`,
     help: () => 'a named condition may use other named conditions, but not in a circle',
-  },
-  'value-out-of-domain': {
+  }),
+  'value-out-of-domain': define<{ value: string | number; what: string }>({
     severity: 'error',
-    message: (x) => `\`${a(x, 'value')}\` is not a possible value of ${a(x, 'what')}`,
-  },
-  'operator-not-for-type': {
+    message: (x) => `\`${x.value}\` is not a possible value of ${x.what}`,
+  }),
+  'operator-not-for-type': define<{ operator: string; what: string; type: string }>({
     severity: 'error',
-    message: (x) => `\`${a(x, 'operator')}\` cannot be used with ${a(x, 'what')}, which is ${a(x, 'type')}`,
-  },
-  'missing-basis': {
+    message: (x) => `\`${x.operator}\` cannot be used with ${x.what}, which is ${x.type}`,
+  }),
+  'missing-basis': define<{ outcome: string; status: string }>({
     severity: 'error',
-    message: (x) => `outcome \`${a(x, 'outcome')}\` can be \`${a(x, 'status')}\` without a legal basis`,
+    message: (x) => `outcome \`${x.outcome}\` can be \`${x.status}\` without a legal basis`,
     help: () => 'add `basis: [<source id>]` to the rule or to the outcome, citing the act or guideline',
-  },
-  'missing-translation': {
+  }),
+  'missing-translation': define<{ where: string; lang: string; langs: string }>({
     severity: 'error',
-    message: (x) => `${a(x, 'where')} has no \`${a(x, 'lang')}\` text`,
-    help: (x) => `every text a person reads is given in ${a(x, 'langs')}`,
-  },
-  'unknown-placeholder': {
+    message: (x) => `${x.where} has no \`${x.lang}\` text`,
+    help: (x) => `every text a person reads is given in ${x.langs}`,
+  }),
+  'unknown-placeholder': define<{ placeholder: string; where: string }>({
     severity: 'error',
-    message: (x) => `unknown placeholder \`{${a(x, 'placeholder')}}\` in ${a(x, 'where')}`,
+    message: (x) => `unknown placeholder \`{${x.placeholder}}\` in ${x.where}`,
     help: () => 'placeholders have the form `{setting:<setting id>}`',
-  },
-  'setting-out-of-range': {
+  }),
+  'setting-out-of-range': define<{ id: string; value: string | number; range: string }>({
     severity: 'error',
-    message: (x) => `setting \`${a(x, 'id')}\` is ${a(x, 'value')}, outside its allowed ${a(x, 'range')}`,
-  },
-  'conflicting-outcome': {
+    message: (x) => `setting \`${x.id}\` is ${x.value}, outside its allowed ${x.range}`,
+  }),
+  'conflicting-outcome': define<{ id: string; point: string; other: string }>({
     severity: 'error',
-    message: (x) => `outcome \`${a(x, 'id')}\` is decided by two policies of point \`${a(x, 'point')}\``,
-    help: (x) => `the other is at ${a(x, 'other')}; make their \`appliesWhen\` scopes exclusive, or merge the rules`,
-  },
-  'invalid-override': {
+    message: (x) => `outcome \`${x.id}\` is decided by two policies of point \`${x.point}\``,
+    help: (x) => `the other is at ${x.other}; make their \`appliesWhen\` scopes exclusive, or merge the rules`,
+  }),
+  'invalid-override': define<{ policy: string; target: string; problem: string }>({
     severity: 'error',
-    message: (x) => `policy \`${a(x, 'policy')}\` overrides \`${a(x, 'target')}\`, but ${a(x, 'problem')}`,
+    message: (x) => `policy \`${x.policy}\` overrides \`${x.target}\`, but ${x.problem}`,
     help: () => '`overrides:` names the shared policy of the same point whose outcomes this policy replaces where its scope holds',
-  },
-  'override-outside-scope': {
+  }),
+  'override-outside-scope': define<{ policy: string; target: string; example: string }>({
     severity: 'error',
-    message: (x) =>
-      `the scope of policy \`${a(x, 'policy')}\` is not inside the scope of \`${a(x, 'target')}\`, which it overrides: ${a(x, 'example')}`,
+    message: (x) => `the scope of policy \`${x.policy}\` is not inside the scope of \`${x.target}\`, which it overrides: ${x.example}`,
     help: () =>
       'narrow `appliesWhen` so that it only holds where the shared policy applies; an override specialises shared rules, it cannot widen them',
+  }),
+  'ambiguous-override': define<{ id: string; target: string; other: string; at: string }>({
+    severity: 'error',
+    message: (x) => `outcome \`${x.id}\` of \`${x.target}\` is overridden both here and by \`${x.other}\`, whose scopes overlap`,
+    help: (x) => `the other override is at ${x.at}; make the \`appliesWhen\` scopes of the two overriding policies exclusive`,
+  }),
+  'override-replaces-nothing': define<{ policy: string; target: string }>({
+    severity: 'warning',
+    message: (x) => `policy \`${x.policy}\` overrides \`${x.target}\` but decides none of its outcomes, so it replaces nothing`,
+    help: (x) => `list under \`outcomes:\` an outcome id that \`${x.target}\` decides, or remove \`overrides:\``,
+  }),
+  'unreachable-rule': define<{ rule: string; outcome: string }>({
+    severity: 'warning',
+    message: (x) => `rule ${x.rule} of outcome \`${x.outcome}\` can never decide: an earlier rule always holds first`,
+    help: () => 'move the rule up, or remove it',
+  }),
+  'duty-outcome-not-at-point': define<{ where: string; id: string; point: string }>({
+    severity: 'error',
+    message: (x) => `${x.where} expects outcome \`${x.id}\`, which point \`${x.point}\` never decides`,
+    help: () => 'name an outcome some policy of that point decides, or the point that decides it',
+  }),
+  'scenario-unknown-outcome': define<{ name: string; id: string; point: string }>({
+    severity: 'error',
+    message: (x) => `scenario \`${x.name}\` expects outcome \`${x.id}\`, which point \`${x.point}\` never decides`,
+  }),
+  // --- facts given to decide() ---------------------------------------------------------------
+  'facts-not-object': define<{ received: string }>({
+    severity: 'error',
+    message: (x) => `facts must be an object of fact names and values, not ${x.received}`,
+  }),
+  'fact-unknown': define<{ fact: string }>({
+    severity: 'error',
+    message: (x) => `unknown fact \`${x.fact}\``,
+  }),
+  'fact-missing': define<{ fact: string; point: string }>({
+    severity: 'error',
+    message: (x) => `missing fact \`${x.fact}\`, which point \`${x.point}\` needs`,
+  }),
+  'fact-invalid': define<{ fact: string }>({
+    severity: 'error',
+    message: (x) => `fact \`${x.fact}\` has an invalid value`,
+  }),
+  'setting-unknown': define<{ id: string }>({
+    severity: 'error',
+    message: (x) => `unknown setting \`${x.id}\``,
+  }),
+  // --- policy bundles ------------------------------------------------------------------------
+  'bundle-invalid': define<{ reason: string }>({
+    severity: 'error',
+    message: (x) => `policy bundle refused: ${x.reason}`,
+    help: () => 'rebuild the bundle from the policy folder, or reinstall the package',
+  }),
+  // --- stored decisions (audit records) -------------------------------------------------------
+  'record-invalid': define<{ reason: string }>({
+    severity: 'error',
+    message: (x) => `line is not a decision record: ${x.reason}`,
+    help: () => 'each line is one JSON object made by `toAuditRecord(decision, facts, at)`',
+  }),
+};
+
+/** Why a command that needs policies without errors did not run, by command. */
+const notChecked = {
+  test: {
+    message: 'the scenarios were not run: the policies have errors',
+    help: 'fix the errors above (`pnpm vot check` lists them) and run `pnpm vot test` again',
   },
-  'ambiguous-override': {
+  schema: {
+    message:
+      'the schema files list the facts, outcomes, sources, settings and points of the policies, so they cannot be built while the policies have errors',
+    help: 'fix the errors above (`pnpm vot check` lists them), then run `pnpm vot schema --write`',
+  },
+  render: {
+    message: 'the book was not rendered: the policies have errors',
+    help: 'the book is rendered from policies that check clean; fix the errors above first',
+  },
+};
+
+/**
+ * The command line's own problems (`vot eval`, `fmt`, `test`, `schema`, `diff`, `render` and
+ * wrong usage), in the same closed set and rendered by the same renderer as the engine's.
+ */
+const commandLineTemplates = {
+  usage: define<{ detail: string }>({
+    severity: 'error',
+    message: (x) => x.detail,
+    help: () => 'run `vot --help` for the commands, or `vot <command> --help` for the options of one',
+  }),
+  'invalid-json': define<{ file: string; detail: string }>({
+    severity: 'error',
+    message: (x) => `\`${x.file}\` is not valid JSON: ${x.detail}`,
+    help: () => 'an incident file is a JSON object: { "facts": { ... } }',
+  }),
+  'invalid-incident': define<
+    { file: string } & ({ problem: 'not-an-object' } | { problem: 'unknown-key'; key: string } | { problem: 'facts-not-an-object' })
+  >({
     severity: 'error',
     message: (x) =>
-      `outcome \`${a(x, 'id')}\` of \`${a(x, 'target')}\` is overridden both here and by \`${a(x, 'other')}\`, whose scopes overlap`,
-    help: (x) => `the other override is at ${a(x, 'at')}; make the \`appliesWhen\` scopes of the two overriding policies exclusive`,
-  },
-  'override-replaces-nothing': {
-    severity: 'warning',
-    message: (x) => `policy \`${a(x, 'policy')}\` overrides \`${a(x, 'target')}\` but decides none of its outcomes, so it replaces nothing`,
-    help: (x) => `list under \`outcomes:\` an outcome id that \`${a(x, 'target')}\` decides, or remove \`overrides:\``,
-  },
-  'unreachable-rule': {
-    severity: 'warning',
-    message: (x) => `rule ${a(x, 'rule')} of outcome \`${a(x, 'outcome')}\` can never decide: an earlier rule always holds first`,
-    help: () => 'move the rule up, or remove it',
-  },
-  'duty-outcome-not-at-point': {
+      x.problem === 'unknown-key'
+        ? `unknown key \`${x.key}\` in \`${x.file}\``
+        : x.problem === 'facts-not-an-object'
+          ? `\`facts\` in \`${x.file}\` must be a JSON object of fact names and values`
+          : `\`${x.file}\` must hold a JSON object: { "facts": { ... } }`,
+  }),
+  'no-decision': define({
     severity: 'error',
-    message: (x) => `${a(x, 'where')} expects outcome \`${a(x, 'id')}\`, which point \`${a(x, 'point')}\` never decides`,
-    help: () => 'name an outcome some policy of that point decides, or the point that decides it',
-  },
-  'scenario-unknown-outcome': {
+    message: () => 'the facts are not enough for any decision point',
+    help: () => 'add the missing facts listed above, or name a point with --point',
+  }),
+  'no-policy-files': define<{ path: string }>({
     severity: 'error',
-    message: (x) => `scenario \`${a(x, 'name')}\` expects outcome \`${a(x, 'id')}\`, which point \`${a(x, 'point')}\` never decides`,
-  },
-  // --- facts given to decide() ---------------------------------------------------------------
-  'facts-not-object': {
+    message: (x) => `no policy file (\`*.yaml\`) in \`${x.path}\``,
+    help: () => 'give the policy folder, a folder inside it or one `.yaml` file',
+  }),
+  'fmt-refused': define<{ file: string; reason: string }>({
     severity: 'error',
-    message: (x) => `facts must be an object of fact names and values, not ${a(x, 'received')}`,
-  },
-  'fact-unknown': {
+    message: (x) => `\`${x.file}\` was not formatted: ${x.reason}`,
+    help: () => '`pnpm vot check` shows what is wrong with the file',
+  }),
+  'not-formatted': define<{ changed: number; total: number }>({
     severity: 'error',
-    message: (x) => `unknown fact \`${a(x, 'fact')}\``,
-  },
-  'fact-missing': {
+    message: (x) => `${x.changed} of ${x.total} policy files would change`,
+    help: () => 'run `pnpm vot fmt` and commit the result',
+  }),
+  'policies-not-checked': define<{ command: keyof typeof notChecked } | { command: 'diff'; at: string }>({
     severity: 'error',
-    message: (x) => `missing fact \`${a(x, 'fact')}\`, which point \`${a(x, 'point')}\` needs`,
-  },
-  'fact-invalid': {
+    message: (x) =>
+      x.command === 'diff' ? `the policies at \`${x.at}\` do not check clean; fix them first` : notChecked[x.command].message,
+    help: (x) => (x.command === 'diff' ? undefined : notChecked[x.command].help),
+  }),
+  'no-scenarios': define<{ filter?: string; folder?: string }>({
     severity: 'error',
-    message: (x) => `fact \`${a(x, 'fact')}\` has an invalid value`,
-  },
-  'setting-unknown': {
+    message: (x) =>
+      `no scenario ${[x.filter ? `matching \`${x.filter}\`` : '', x.folder ? `in \`${x.folder}\`` : ''].filter(Boolean).join(' ') || 'in the policy folder'}`,
+    help: () => "scenarios live in `*.scenarios.yaml` files beside the policies; `--filter` matches a scenario's name or point",
+  }),
+  'stale-schema': define<{ files: readonly string[]; folder: string }>({
     severity: 'error',
-    message: (x) => `unknown setting \`${a(x, 'id')}\``,
-  },
-  // --- policy bundles ------------------------------------------------------------------------
-  'bundle-invalid': {
+    message: (x) =>
+      `${x.files.map((file) => `\`${file}\``).join(', ')} in ${x.folder} differ from the zod schema and the policies' facts, outcomes, sources, settings and points`,
+    help: () => 'run `pnpm vot schema --write` and commit the result',
+  }),
+  'unknown-ref': define<
+    { ref: string } & (
+      | { problem: 'not-a-ref' }
+      | { problem: 'outside-repository'; folder: string }
+      | { problem: 'unreadable'; path: string; reason: string }
+    )
+  >({
     severity: 'error',
-    message: (x) => `policy bundle refused: ${a(x, 'reason')}`,
-    help: () => 'rebuild the bundle from the policy folder, or reinstall the package',
-  },
-  // --- stored decisions (audit records) -------------------------------------------------------
-  'record-invalid': {
-    severity: 'error',
-    message: (x) => `line is not a decision record: ${a(x, 'reason')}`,
-    help: () => 'each line is one JSON object made by `toAuditRecord(decision, facts, at)`',
-  },
-} satisfies Record<string, Template>;
+    message: (x) =>
+      x.problem === 'not-a-ref'
+        ? `\`${x.ref}\` is neither a folder nor a git ref of this repository`
+        : x.problem === 'outside-repository'
+          ? `the policy folder \`${x.folder}\` is outside the git repository, so \`${x.ref}\` cannot be read from it`
+          : `cannot read \`${x.path}\` at \`${x.ref}\`: ${x.reason}`,
+    help: (x) => (x.problem === 'not-a-ref' ? 'give a policy folder, or a branch, tag or commit (e.g. `main`, `HEAD~1`)' : undefined),
+  }),
+};
 
+const templates = { ...engineTemplates, ...commandLineTemplates };
+
+/** The closed set of diagnostic codes; each has its message text in this module. */
 export type DiagnosticCode = keyof typeof templates;
 
+/**
+ * The arguments each code's message takes, by code: `diagnostic({ code: 'unknown-fact', args:
+ * { fact, where } })` type-checks, and a missing or misspelt argument does not.
+ */
+export type DiagnosticArgs = { [C in DiagnosticCode]: (typeof templates)[C] extends Template<infer Args> ? Args : never };
+
+/** Every diagnostic code, for a host that maps codes onto its own responses. */
 export const diagnosticCodes = Object.keys(templates) as DiagnosticCode[];
 
-export function messageFor(code: DiagnosticCode): Template {
-  return templates[code];
+/** The codes of the command line's own problems (a subset of {@link diagnosticCodes}). */
+export const commandLineCodes = Object.keys(commandLineTemplates) as Array<keyof typeof commandLineTemplates>;
+
+export function messageFor<C extends DiagnosticCode>(code: C): Template<DiagnosticArgs[C]> {
+  return templates[code] as Template<DiagnosticArgs[C]>;
 }

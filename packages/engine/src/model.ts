@@ -3,22 +3,22 @@
  * AST with source positions. Plain JSON-serialisable data, so it can be bundled at build time
  * and evaluated without parsing YAML.
  */
+/** A language a person reads: Norwegian bokmål, English or Danish. */
 export type Lang = 'nb' | 'en' | 'da';
+/** A text a person reads, by language (`{ nb, en }`, `da` where the organisation is Danish). */
 export type Text = Partial<Record<Lang, string>>;
+/** The value of one fact or setting: an enum value, a number, a yes/no, or null for "none". */
 export type FactValue = string | number | boolean | null;
 import type { ValueDomain } from './fact-types/index.js';
+import type { Location } from './location.js';
 import type { ExpectedStatus, Status } from './status.js';
 
 export type { ExpectedStatus, Status } from './status.js';
 export type { BooleanDomain, EnumDomain, IntegerDomain, ValueDomain } from './fact-types/index.js';
 
-export interface Location {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { Location } from './location.js';
 
-/** A fact of the vocabulary: its domain by `type` (enum `values`, integer `min`/`max`; see fact-types/). */
+/** A fact of the vocabulary: its type and finite domain (enum `values`, integer `min`/`max`; see fact-types/), default and title. */
 export type FactModel = FactCommon & ValueDomain;
 
 export interface FactCommon {
@@ -31,6 +31,7 @@ export interface FactCommon {
   at: Location;
 }
 
+/** An outcome id of the vocabulary (a reaction, a report, a measure …) with its title. */
 export interface OutcomeModel {
   id: string;
   group: string;
@@ -39,6 +40,7 @@ export interface OutcomeModel {
   at: Location;
 }
 
+/** An entry of the sources catalogue that a `basis` cites: act or guideline, section, URL, whether verified. */
 export interface SourceModel {
   id: string;
   type: string;
@@ -60,7 +62,7 @@ export interface SourceModel {
   at: Location;
 }
 
-/** A setting: a value left to local choice, with a domain of one of the fact types. */
+/** A value left to local choice: its domain (one of the fact types), default, the value in force and its basis. */
 export type SettingModel = SettingCommon & ValueDomain;
 
 export interface SettingCommon {
@@ -74,8 +76,10 @@ export interface SettingCommon {
   at: Location;
 }
 
+/** How a condition's test compares a fact with its value. */
 export type CompareOperator = 'eq' | 'ne' | 'in' | 'notIn' | 'gte' | 'lte' | 'gt' | 'lt';
 
+/** A checked condition: a constant, a test of one fact, `all`/`any`/`not`, or a named condition. */
 export type ConditionNode =
   | { kind: 'const'; value: boolean /** what the reviewer wrote: `always`, or a folded setting test */; origin: string; at?: Location }
   | {
@@ -90,6 +94,7 @@ export type ConditionNode =
   | { kind: 'not'; item: ConditionNode; at?: Location }
   | { kind: 'ref'; name: string /** `<policy>/<name>`, unique in the set */; qualified: string; at?: Location };
 
+/** Something an outcome requires (a hearing, a decision by a manager …), with the condition it applies under. */
 export interface RequirementModel {
   id: string;
   /** Null when the requirement always applies with its rule. */
@@ -98,6 +103,7 @@ export interface RequirementModel {
   key: string | null;
 }
 
+/** One rule of an outcome: when it holds, the status it gives, with requirements, limits, basis and reason. */
 export interface RuleModel {
   /** Unique in the set: `<policy>/<outcome>#<n>` (1-based), or `<policy>/<outcome>#otherwise`. */
   key: string;
@@ -118,6 +124,7 @@ export interface RuleModel {
   at: Location;
 }
 
+/** An outcome as a decision point decides it: its rules in order and what holds otherwise. */
 export interface PointOutcomeModel {
   id: string;
   policy: string;
@@ -134,12 +141,14 @@ export interface PointOutcomeModel {
   at: Location;
 }
 
+/** A named track that groups the outcomes of a policy (e.g. one per kind of measure). */
 export interface TrackModel {
   id: string;
   title: Text;
   description?: Text;
 }
 
+/** A checked policy document: the point it decides, its scope, tracks and named conditions. */
 export interface PolicyModel {
   id: string;
   point: string;
@@ -159,6 +168,7 @@ export interface PolicyModel {
   at: Location;
 }
 
+/** A decision point: the question a host asks, its policies and outcomes, and the facts it reads. */
 export interface PointModel {
   id: string;
   title: Text;
@@ -172,6 +182,7 @@ export interface PointModel {
   requiredFacts: string[];
 }
 
+/** A reviewer's scenario test: facts, the expected outcomes and the source of the expectation. */
 export interface ScenarioModel {
   name: string;
   point: string;
@@ -181,6 +192,7 @@ export interface ScenarioModel {
   at: Location;
 }
 
+/** The checked policy set: plain JSON data that a bundle carries and `PolicySet` decides with. */
 export interface PolicySetModel {
   name: string;
   version: string;
@@ -204,6 +216,7 @@ export interface PolicySetModel {
   extraDocuments: Array<{ kind: string; file: string; data: unknown }>;
 }
 
+/** What a duty's invariant expects of a decision. */
 export type DutyExpectation =
   | { kind: 'status'; outcome: string; statuses: ExpectedStatus[] }
   | { kind: 'any-of'; outcomes: string[]; statuses: ExpectedStatus[] }
@@ -212,10 +225,12 @@ export type DutyExpectation =
   /** Whenever the outcome is required or permitted its requires include `ids`. */
   | { kind: 'requires'; outcome: string; ids: string[] };
 
+/** One machine-checkable obligation of a duty: an invariant over decisions or a coverage requirement. */
 export type DutyObligationModel =
   | { kind: 'invariant'; point: string; when: ConditionNode | null; expect: DutyExpectation; at: Location }
   | { kind: 'coverage'; cites: string; point?: string; at: Location };
 
+/** A legal duty with its basis and the obligations the regulation gate checks. */
 export interface DutyModel {
   id: string;
   catalogue: string;
@@ -226,6 +241,7 @@ export interface DutyModel {
   at: Location;
 }
 
+/** A catalogue of legal duties (`kind: duties`), with the scope it applies to. */
 export interface DutyCatalogueModel {
   id: string;
   title: Text;

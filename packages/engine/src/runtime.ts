@@ -2,7 +2,8 @@
  * `@vot/engine/runtime`: what a host needs to decide with a checked, bundled policy set, and
  * nothing more. Importing it loads neither zod, yaml nor json-rules-engine (the last is loaded
  * on the first decision on the json-rules-engine path), so a host starts in milliseconds.
- * Loading and checking YAML, analysis and tools are in the main entry, `@vot/engine`.
+ * Loading and checking YAML are in the main entry, `@vot/engine`; analysis and the command
+ * line's tools in `@vot/engine/tools`.
  */
 export {
   PolicyError,

@@ -6,8 +6,7 @@
  */
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serializeBundle } from '@vot/engine';
-import { writeFileAtomic } from '../../cli/src/write.js';
+import { serializeBundle, writeFileAtomic } from '@vot/engine/tools';
 import { checkedRepositoryPolicies } from './checked-policies.js';
 import { distDir, repositoryPolicyDir } from './paths.js';
 

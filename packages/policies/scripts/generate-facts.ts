@@ -3,8 +3,7 @@
  * Run `pnpm --filter @vot/policies generate` after changing the vocabulary; a test fails while
  * the committed file is stale.
  */
-import { factTypesSource } from '@vot/engine';
-import { writeFileAtomic } from '../../cli/src/write.js';
+import { factTypesSource, writeFileAtomic } from '@vot/engine/tools';
 import { checkedRepositoryPolicies } from './checked-policies.js';
 import { factTypesCommand, generatedFactsFile } from './paths.js';
 

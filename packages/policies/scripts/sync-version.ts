@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkPolicyFolder } from '@vot/engine';
-import { writeFileAtomic } from '../../cli/src/write.js';
+import { writeFileAtomic } from '@vot/engine/tools';
 import { withPolicySetVersion, type ReleasedPolicies } from './policy-version.js';
 import { packageDir, repositoryPolicyDir } from './paths.js';
 

@@ -7,8 +7,26 @@
  */
 export { loadPolicies, type BundledPoliciesOptions, type LoadPoliciesOptions, type Policies, type TypedDecision } from './load.js';
 export { bundledPolicyDir } from './location.js';
-export { toAuditRecord, type AuditRecord } from '@vot/engine/runtime';
+// What a host needs of the engine, from its decision runtime (no zod, yaml or json-rules-engine
+// at start-up); loading, checking and the tools are in @vot/engine.
 export { PolicyError, PolicySet, renderDiagnostics } from '@vot/engine/runtime';
-export type { BasisEntry, DecidedOutcome, Decision, Diagnostic, EvaluatorKind, FactValue, Status, Text, Trace } from '@vot/engine/runtime';
+export { compareOutcomes, toAuditRecord, type AuditOutcome, type AuditRecord, type OutcomeChange } from '@vot/engine/runtime';
+export type {
+  BasisEntry,
+  DecideOptions,
+  DecidedOutcome,
+  Decision,
+  Diagnostic,
+  DiagnosticCode,
+  EvaluatorKind,
+  FactRecord,
+  FactValue,
+  Lang,
+  PolicySetModel,
+  Status,
+  Text,
+  Trace,
+  TraceStep,
+} from '@vot/engine/runtime';
 export type { Facts, FactsOf, OutcomeId, OutcomeOf, Point } from './generated/facts.js';
 export { points } from './generated/facts.js';

@@ -14,6 +14,7 @@ import {
 import type { FactsOf, OutcomeOf, Point } from './generated/facts.js';
 import { bundledPolicyDir, bundleFile, isBuiltPackage } from './location.js';
 
+/** Options of loading the bundled policies. */
 export interface BundledPoliciesOptions {
   /** Local choices within their allowed ranges, e.g. `{ 'exclusion.max-weeks': 8 }` (loads the bundled YAML). */
   settings?: Readonly<Record<string, FactValue>>;
@@ -21,6 +22,7 @@ export interface BundledPoliciesOptions {
   evaluator?: EvaluatorKind;
 }
 
+/** Options of loading policies, the bundled set or another policy folder (`dir`). */
 export interface LoadPoliciesOptions extends BundledPoliciesOptions {
   /** Another policy folder (reviewers, tests); default: the bundled policies. */
   dir?: string;

@@ -1,4 +1,5 @@
-import { checkPolicyFolder, hasErrors, renderDiagnostics, renderGateReport, runGate, scenarioCoverage, type Lang } from '@vot/engine';
+import { checkPolicyFolder, hasErrors, renderDiagnostics, type Lang } from '@vot/engine';
+import { renderGateReport, runGate, scenarioCoverage } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 

@@ -9,8 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { checkPolicyFolder, diffPolicySets, renderDiagnostics, type Lang, type PolicySetModel } from '@vot/engine';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { checkPolicyFolder, renderDiagnostics, type Lang, type PolicySetModel } from '@vot/engine';
+import { diffPolicySets } from '@vot/engine/tools';
+import { refuse, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
 
@@ -48,16 +49,10 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
     root = await git(io.cwd, ['rev-parse', '--show-toplevel']);
     await git(io.cwd, ['rev-parse', '--verify', '--quiet', `${given}^{commit}`]);
   } catch {
-    io.err(
-      `error[unknown-ref]: \`${given}\` is neither a folder nor a git ref of this repository\n  = help: give a policy folder, or a branch, tag or commit (e.g. \`main\`, \`HEAD~1\`)`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, { code: 'unknown-ref', args: { ref: given, problem: 'not-a-ref' } });
   }
   const inRepo = relative(root, workingDir).split(sep).join('/');
-  if (inRepo.startsWith('..')) {
-    io.err(`error[unknown-ref]: the policy folder \`${workingDir}\` is outside the git repository, so \`${given}\` cannot be read from it`);
-    throw new CommandFailed(exitCodes.badInput);
-  }
+  if (inRepo.startsWith('..')) refuse(io, { code: 'unknown-ref', args: { ref: given, problem: 'outside-repository', folder: workingDir } });
   const temporary = await mkdtemp(join(tmpdir(), 'vot-diff-'));
   const archive = join(temporary, 'policies.tar');
   try {
@@ -65,8 +60,10 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
     await run('tar', ['-xf', archive, '-C', temporary]);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
-    io.err(`error[unknown-ref]: cannot read \`${inRepo}\` at \`${given}\`: ${(error as Error).message.split('\n')[0]}`);
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, {
+      code: 'unknown-ref',
+      args: { ref: given, problem: 'unreadable', path: inRepo, reason: (error as Error).message.split('\n')[0]! },
+    });
   }
   return { label: given, dir: join(temporary, inRepo), cleanup: temporary };
 }
@@ -74,10 +71,8 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
 async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
   const checked = await checkPolicyFolder(side.dir);
   if (!checked.model) {
-    io.err(
-      `error: the policies at \`${side.label}\` do not check clean; fix them first\n${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    refuse(io, { code: 'policies-not-checked', args: { command: 'diff', at: side.label } });
   }
   return checked.model;
 }

@@ -1,19 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  capitalize,
-  fileErrorReason,
-  diagnostic,
-  PolicyError,
-  renderDiagnostics,
-  textIn,
-  wordsFor,
-  type Decision,
-  type Lang,
-  type PolicySet,
-  type Text,
-} from '@vot/engine';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
+import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
 export interface EvalOptions {
@@ -53,29 +42,30 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    io.err(
-      `error[invalid-json]: \`${file}\` is not valid JSON: ${(error as Error).message}\n  = help: an incident file is a JSON object: { "facts": { ... } }`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, { code: 'invalid-json', args: { file, detail: (error as Error).message } });
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    io.err(`error[invalid-incident]: \`${file}\` must hold a JSON object: { "facts": { ... } }`);
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, { code: 'invalid-incident', args: { file, problem: 'not-an-object' } });
   }
   const record = data as Record<string, unknown>;
   if ('facts' in record) {
     const extra = Object.keys(record).filter((key) => !['title', 'description', 'facts'].includes(key));
     if (extra.length > 0) {
-      io.err(`error[invalid-incident]: unknown key \`${extra[0]}\` in \`${file}\`\n  = expected: \`title\`, \`description\` and \`facts\``);
-      throw new CommandFailed(exitCodes.badInput);
+      refuse(io, {
+        code: 'invalid-incident',
+        // JSON-escaped: a key is the incident's text, and may hold control characters.
+        args: { file, problem: 'unknown-key', key: JSON.stringify(extra[0]).slice(1, -1) },
+        expected: '`title`, `description` and `facts`',
+      });
     }
     const facts = record.facts;
     if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
       // Refused here, not in decide(): the point selection below reads the facts' keys.
-      io.err(
-        `error[invalid-incident]: \`facts\` in \`${file}\` must be a JSON object of fact names and values\n  = received: ${Array.isArray(facts) ? 'a list' : JSON.stringify(facts)}`,
-      );
-      throw new CommandFailed(exitCodes.badInput);
+      refuse(io, {
+        code: 'invalid-incident',
+        args: { file, problem: 'facts-not-an-object' },
+        received: Array.isArray(facts) ? 'a list' : JSON.stringify(facts),
+      });
     }
     return record as unknown as IncidentFile;
   }
@@ -150,11 +140,8 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   for (const skip of skipped)
     blocks.push(`${skip.point}: ${wordsFor(options.lang).eval.skipped} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
   if (decisions.length === 0 && !options.point) {
-    io.err(
-      'error[no-decision]: the facts are not enough for any decision point\n  = help: add the missing facts listed above, or name a point with --point',
-    );
     io.out(blocks.join('\n\n'));
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, { code: 'no-decision' });
   }
   io.out(blocks.join('\n\n'));
 }

@@ -1,9 +1,9 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { formatPolicyText, schemaFileNames } from '@vot/engine';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { renderDiagnostic, type Diagnostic } from '@vot/engine';
+import { diagnostic, formatPolicyText, schemaFileNames, writeFileAtomic } from '@vot/engine/tools';
+import { CommandFailed, exitCodes, refuse, report, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
-import { writeFileAtomic } from '../write.js';
 
 export interface FmtOptions {
   /** Only report the files that would change; exit 1 when there are any. */
@@ -32,15 +32,9 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
   const { root, only } = policyScope(io.cwd, dir);
   const files = await policyFiles(only ?? root, root).catch((error: NodeJS.ErrnoException) => {
     const reason = error.code === 'ENOENT' ? 'no such file or folder' : (error.code ?? error.message);
-    io.err(`error[file-unreadable]: cannot read \`${dir ?? root}\`: ${reason}`);
-    throw new CommandFailed(exitCodes.badInput);
+    return refuse(io, { code: 'file-unreadable', args: { file: dir ?? root, reason } });
   });
-  if (files.length === 0) {
-    io.err(
-      `error[no-policy-files]: no policy file (\`*.yaml\`) in \`${dir ?? root}\`\n  = help: give the policy folder, a folder inside it or one \`.yaml\` file`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
-  }
+  if (files.length === 0) refuse(io, { code: 'no-policy-files', args: { path: dir ?? root } });
   const shown = (file: string) => {
     const path = relative(io.cwd, file);
     return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
@@ -55,28 +49,24 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
   };
 
   const changed: string[] = [];
-  const refused: string[] = [];
+  const refused: Diagnostic[] = [];
   for (const file of files) {
     if (!isInside(file, root)) continue;
     const text = await readFile(file, 'utf8');
     const result = formatPolicyText(text, { schemaFor: schemaFor(file) });
     if (result.refused) {
-      refused.push(
-        `error[fmt-refused]: \`${shown(file)}\` was not formatted: ${result.refused}\n  = help: \`pnpm vot check\` shows what is wrong with the file`,
-      );
+      refused.push(diagnostic({ code: 'fmt-refused', args: { file: shown(file), reason: result.refused } }));
     } else if (result.text !== text) {
       changed.push(`${shown(file)}: ${result.changes.join(', ')}`);
       if (!options.check) await writeFileAtomic(file, result.text);
     }
   }
 
-  if (refused.length > 0) io.err(refused.join('\n\n'));
+  if (refused.length > 0) io.err(refused.map((d) => renderDiagnostic(d)).join('\n\n'));
   if (options.check) {
     if (changed.length > 0) {
       io.out(changed.join('\n'));
-      io.err(
-        `error[not-formatted]: ${changed.length} of ${files.length} policy files would change\n  = help: run \`pnpm vot fmt\` and commit the result`,
-      );
+      report(io, { code: 'not-formatted', args: { changed: changed.length, total: files.length } });
     } else if (refused.length === 0) {
       io.out(`ok: ${files.length} policy files are formatted`);
     }

@@ -10,12 +10,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { refuse, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
-import { writeFileAtomic } from '../write.js';
+import { writeFileAtomic } from '@vot/engine/tools';
 
 export interface RenderOptions {
   out?: string;
@@ -52,6 +52,8 @@ export async function bundleWhatIf(): Promise<string> {
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    // `@vot/engine/browser` from the engine's sources in a checkout, where dist/ may be absent.
+    conditions: ['@vot/source'],
   });
   return result.outputFiles[0]!.text;
 }
@@ -59,10 +61,8 @@ export async function bundleWhatIf(): Promise<string> {
 export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
   const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
   if (!checked.model) {
-    io.err(
-      `${renderDiagnostics(checked.diagnostics, { sources: checked.texts })}\n  = help: the book is rendered from policies that check clean; fix the errors above first`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    refuse(io, { code: 'policies-not-checked', args: { command: 'render' } });
   }
   const model = checked.model;
   const out = resolve(io.cwd, options.out ?? join('out', 'book'));

@@ -9,21 +9,18 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
-  auditOutcomes,
   compareOutcomes,
   parseAuditRecordLine,
-  diagnostic,
   PolicyError,
   renderDiagnostics,
-  wordsFor,
   type AuditOutcome,
   type AuditRecord,
   type Diagnostic,
   type Lang,
   type OutcomeChange,
   type PolicySet,
-  type Words,
 } from '@vot/engine';
+import { auditOutcomes, diagnostic, locationText, wordsFor, type Words } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
@@ -139,13 +136,13 @@ export function renderReplay(report: ReplayReport, lang: Lang): string {
   for (const changed of report.changed) {
     lines.push(
       '',
-      `${report.records}:${changed.line}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
+      `${locationText({ file: report.records, line: changed.line })}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
     );
     for (const change of changed.changes)
       lines.push(`  ${change.outcome}: ${outcomeText(change.before, w)} → ${outcomeText(change.after, w)}`);
   }
   for (const refused of report.refused) {
-    lines.push('', `${report.records}:${refused.line}  ${refused.at}  ${refused.point}: ${r.refusedNow}`);
+    lines.push('', `${locationText({ file: report.records, line: refused.line })}  ${refused.at}  ${refused.point}: ${r.refusedNow}`);
     for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${d.message}`);
   }
   return lines.join('\n');

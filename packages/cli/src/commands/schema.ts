@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyFolder, editorVocabulary, jsonSchemaFiles, renderDiagnostics } from '@vot/engine';
-import { writeFileAtomic } from '../write.js';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
+import { editorVocabulary, jsonSchemaFiles, writeFileAtomic } from '@vot/engine/tools';
+import { refuse, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
 export interface SchemaOptions {
@@ -22,10 +22,7 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
   const checked = await checkPolicyFolder(folder);
   if (!checked.model) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
-    io.err(
-      'error[policies-not-checked]: the schema files list the facts, outcomes, sources, settings and points of the policies, so they cannot be built while the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them), then run `pnpm vot schema --write`',
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, { code: 'policies-not-checked', args: { command: 'schema' } });
   }
   const files = jsonSchemaFiles(editorVocabulary(checked.model));
   const target = join(folder, 'schema');
@@ -35,12 +32,7 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
       const current = await readFile(join(target, name), 'utf8').catch(() => undefined);
       if (current !== content) stale.push(name);
     }
-    if (stale.length > 0) {
-      io.err(
-        `error[stale-schema]: ${stale.map((s) => `\`${s}\``).join(', ')} in ${target} differ from the zod schema and the policies' facts, outcomes, sources, settings and points\n  = help: run \`pnpm vot schema --write\` and commit the result`,
-      );
-      throw new CommandFailed(exitCodes.badInput);
-    }
+    if (stale.length > 0) refuse(io, { code: 'stale-schema', args: { files: stale, folder: target } });
     io.out(`ok: ${files.size} schema files in ${target} are up to date`);
     return;
   }

@@ -1,18 +1,7 @@
 import { resolve } from 'node:path';
-import {
-  checkPolicyFolder,
-  decidedState,
-  hasErrors,
-  outcomeStateText,
-  PolicySet,
-  renderDiagnostics,
-  runScenarios,
-  textIn,
-  wordsFor,
-  type Lang,
-  type ScenarioResult,
-} from '@vot/engine';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, textIn, type Lang } from '@vot/engine';
+import { decidedState, outcomeStateText, runScenarios, wordsFor, type ScenarioResult } from '@vot/engine/tools';
+import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
 
 export interface TestOptions {
@@ -54,10 +43,7 @@ export async function runTest(io: CliIo, dir: string | undefined, options: TestO
   const checked = await checkPolicyFolder(root);
   if (!checked.model || hasErrors(checked.diagnostics)) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
-    io.err(
-      'error[policies-not-checked]: the scenarios were not run: the policies have errors\n  = help: fix the errors above (`pnpm vot check` lists them) and run `pnpm vot test` again',
-    );
-    throw new CommandFailed(exitCodes.badInput);
+    refuse(io, { code: 'policies-not-checked', args: { command: 'test' } });
   }
   const all = await runScenarios(new PolicySet(checked.model), { filter: options.filter });
   const results = only ? all.filter((r) => isInside(absoluteFile(r.at), only)) : all;
@@ -91,12 +77,6 @@ export async function runTest(io: CliIo, dir: string | undefined, options: TestO
       `PASS: ${results.length - failures.length}/${results.length}${failures.length > 0 ? `\nFAIL: ${failures.length}/${results.length}` : ''}`,
     );
   }
-  if (results.length === 0) {
-    const scope = [options.filter ? `matching \`${options.filter}\`` : '', only ? `in \`${dir}\`` : ''].filter(Boolean).join(' ');
-    io.err(
-      `error[no-scenarios]: no scenario ${scope || 'in the policy folder'}\n  = help: scenarios live in \`*.scenarios.yaml\` files beside the policies; \`--filter\` matches a scenario's name or point`,
-    );
-    throw new CommandFailed(exitCodes.badInput);
-  }
+  if (results.length === 0) refuse(io, { code: 'no-scenarios', args: { filter: options.filter, folder: only ? dir : undefined } });
   if (failures.length > 0) throw new CommandFailed(exitCodes.badInput);
 }

@@ -3,6 +3,7 @@
  * content as the HTML pages (points with their rules as sentences, sources, settings, duties,
  * worked examples), for reading in a repository browser or printing.
  */
+import { textIn, type ExpectedStatus, type Lang, type PolicySetModel, type RuleModel, type SourceModel } from '@vot/engine';
 import {
   capitalize,
   domainText,
@@ -10,17 +11,12 @@ import {
   describeContext,
   describeWhen,
   expectationWords,
-  textIn,
+  locationText,
   traceability,
   valueText,
   wordsFor,
-  type ExpectedStatus,
-  type Lang,
-  type PolicySetModel,
-  type RuleModel,
-  type SourceModel,
   type Words,
-} from '@vot/engine';
+} from '@vot/engine/tools';
 
 /** A status inside the book's sentences (English keeps the ids). */
 const statusIn = (status: ExpectedStatus, w: Words): string => (status === 'absent' ? w.absent : w.statusTerms[status]);
@@ -50,7 +46,7 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
     for (const [k, v] of Object.entries(r.limits)) lines.push(`   - ${w.labels.limit} \`${k}\` = ${v}`);
     lines.push(`   - ${capitalize(w.labels.reason)}: ${md(textIn(r.reason, lang))}`);
     for (const id of r.basis) lines.push(`   - ${capitalize(w.labels.basis)}: ${sourceText(sources.get(id), id, w)}`);
-    lines.push(`   - \`${r.key}\` · ${r.at.file}:${r.at.line}`);
+    lines.push(`   - \`${r.key}\` · ${locationText({ file: r.at.file, line: r.at.line })}`);
     return lines;
   };
   for (const point of model.points) {

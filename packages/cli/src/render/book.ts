@@ -4,6 +4,7 @@
  * implement each duty, the reviewer scenarios as worked examples, and the what-if page. Pure:
  * model in, `{ file → html }` out; the command writes them.
  */
+import { textIn, type ExpectedStatus, type PointModel, type PolicySetModel, type RuleModel, type SourceModel } from '@vot/engine';
 import {
   capitalize,
   domainText,
@@ -11,18 +12,13 @@ import {
   describeContext,
   describeWhen,
   expectationWords,
-  textIn,
+  locationText,
   traceability,
   valueText,
   wordsFor,
   type DescribeContext,
-  type ExpectedStatus,
-  type PointModel,
-  type PolicySetModel,
-  type RuleModel,
-  type SourceModel,
   type Words,
-} from '@vot/engine';
+} from '@vot/engine/tools';
 import { anchor, bi, biOf, bookLangs, escapeHtml, safeUrl, say, sayLabel, type BookLang } from './html.js';
 
 export interface BookPage {
@@ -129,7 +125,7 @@ function ruleItem(rule: RuleModel, context: DescribeContext, sources: ReadonlyMa
   if (rule.note) parts.push(`<p>${sayLabel('note')}: ${bi(rule.note)}</p>`);
   if (rule.basis.length > 0)
     parts.push(`<p>${sayLabel('basis')}:</p><ul>${rule.basis.map((id) => `<li>${sourceLink(sources.get(id), id)}</li>`).join('')}</ul>`);
-  parts.push(`<p class="id">${escapeHtml(rule.key)} · ${escapeHtml(rule.at.file)}:${rule.at.line}</p>`);
+  parts.push(`<p class="id">${escapeHtml(rule.key)} · ${escapeHtml(locationText({ file: rule.at.file, line: rule.at.line }))}</p>`);
   return `<li>${parts.join('\n')}</li>`;
 }
 
@@ -291,7 +287,7 @@ function scenariosPage(model: PolicySetModel): BookPage {
       });
       body.push(`<p>${sayLabel('expected')}:</p><ul>${expected.join('')}</ul>`);
       body.push(
-        `<p class="id">${sayLabel('source')}: ${escapeHtml(scenario.source)} · ${escapeHtml(scenario.at.file)}:${scenario.at.line}</p>`,
+        `<p class="id">${sayLabel('source')}: ${escapeHtml(scenario.source)} · ${escapeHtml(locationText({ file: scenario.at.file, line: scenario.at.line }))}</p>`,
       );
     }
     body.push('</section>');

@@ -3,18 +3,16 @@
  * request comment. The sentences come from the engine's describe module; this file only lays
  * them out.
  */
+import type { Lang, PolicySetModel, Text } from '@vot/engine';
 import {
   describeChange,
   describeContext,
   type DescribeContext,
   type FieldChange,
   type PolicyDiff,
-  type Lang,
-  type PolicySetModel,
-  type Text,
   langs,
   wordsFor,
-} from '@vot/engine';
+} from '@vot/engine/tools';
 
 /** Sentences over both sides' vocabularies (a fact only in the base still gets its title). */
 export function diffContext(base: PolicySetModel, head: PolicySetModel): DescribeContext {

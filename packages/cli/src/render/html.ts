@@ -3,7 +3,8 @@
  * `escapeHtml`, and every text a reader sees is given in each of the book's languages as
  * `<span lang>` pairs that the stylesheet shows one at a time.
  */
-import { capitalize, textIn, wordsFor, type Lang, type LabelWords, type Text, type Words } from '@vot/engine';
+import { textIn, type Lang, type Text } from '@vot/engine';
+import { capitalize, wordsFor, type LabelWords, type Words } from '@vot/engine/tools';
 
 /** The book's languages; the words module has more (Danish), which the book can take later. */
 export type BookLang = Lang;

@@ -20,7 +20,7 @@ import {
   type PolicySetModel,
   type Text,
   type Words,
-} from '../../../engine/src/browser.js';
+} from '@vot/engine/browser';
 
 /** The book's languages (the words module has more). */
 const langs: Lang[] = ['nb', 'en'];

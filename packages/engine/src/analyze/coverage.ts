@@ -6,7 +6,8 @@
 import { compilePredicate, type Predicate } from '../compile/predicate.js';
 import { namedConditions } from '../compile/keys.js';
 import { PolicySet } from '../decide/policy-set.js';
-import type { FactValue, Location, PolicySetModel } from '../model.js';
+import type { FactValue, PolicySetModel } from '../model.js';
+import { locationText } from '../location.js';
 import { defaultFacts } from './domain.js';
 import { outcomeRules } from '../walk.js';
 
@@ -20,8 +21,6 @@ export interface ScenarioCoverage {
     neverFalse: Array<{ condition: string; at: string }>;
   };
 }
-
-const where = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
 
 export function scenarioCoverage(model: PolicySetModel): ScenarioCoverage {
   const set = new PolicySet(model);
@@ -53,13 +52,13 @@ export function scenarioCoverage(model: PolicySetModel): ScenarioCoverage {
     result.points.push({ point: point.id, scenarios: scenarios.length, rules: rules.length, reached: reached.length });
     result.rules.total += rules.length;
     result.rules.reached += reached.length;
-    for (const rule of rules) if (!reachedRules.has(rule.key)) result.rules.unreached.push({ rule: rule.key, at: where(rule.at) });
+    for (const rule of rules) if (!reachedRules.has(rule.key)) result.rules.unreached.push({ rule: rule.key, at: locationText(rule.at) });
     for (const policy of point.policies) {
       for (const condition of policy.conditions) {
         result.conditions.total++;
         const entry = seen.get(condition.qualified) ?? { true: false, false: false };
-        if (!entry.true) result.conditions.neverTrue.push({ condition: condition.qualified, at: where(condition.at) });
-        if (!entry.false) result.conditions.neverFalse.push({ condition: condition.qualified, at: where(condition.at) });
+        if (!entry.true) result.conditions.neverTrue.push({ condition: condition.qualified, at: locationText(condition.at) });
+        if (!entry.false) result.conditions.neverFalse.push({ condition: condition.qualified, at: locationText(condition.at) });
       }
     }
   }

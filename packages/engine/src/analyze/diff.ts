@@ -9,6 +9,7 @@
  */
 import { PolicySet } from '../decide/policy-set.js';
 import type { DecidedOutcome } from '../decide/decision.js';
+import { locationText } from '../location.js';
 import type {
   ConditionNode,
   FactModel,
@@ -402,7 +403,7 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
   for (const [key, rule] of headRules) {
     const before = baseRules.get(key);
     if (before && !sameJson(before.reason, rule.reason))
-      reasons.push({ id: rule.key, at: `${rule.at.file}:${rule.at.line}:${rule.at.column}`, from: before.reason, to: rule.reason });
+      reasons.push({ id: rule.key, at: locationText(rule.at), from: before.reason, to: rule.reason });
   }
   const basePoints = new Set(base.points.map((p) => p.id));
   const headPoints = new Set(head.points.map((p) => p.id));

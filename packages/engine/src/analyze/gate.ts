@@ -16,6 +16,7 @@
  */
 import { compilePredicate, type Predicate } from '../compile/predicate.js';
 import { isLive } from '../status.js';
+import { locationText } from '../location.js';
 import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from '../decide/decision.js';
 import type {
@@ -27,7 +28,6 @@ import type {
   ExpectedStatus,
   FactModel,
   FactValue,
-  Location,
   PointModel,
   PolicySetModel,
   RuleModel,
@@ -112,8 +112,6 @@ export interface GateOptions {
   /** Only these catalogues (default: all). */
   catalogues?: readonly string[];
 }
-
-const where = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
 
 /**
  * The slice of the domain that decides the given conditions (see `sliceDomain`), each fact's
@@ -255,7 +253,7 @@ function checkInvariant(
   const result: ObligationResult = {
     kind: 'invariant',
     ok: true,
-    at: where(obligation.at),
+    at: locationText(obligation.at),
     point: point.id,
     expect: obligation.expect,
     slice: domains.map((d) => d.fact),
@@ -347,10 +345,10 @@ function checkCoverage(
       const citing = outcomeRules(outcome).filter((r) => isLive(r.status) && r.basis.includes(obligation.cites));
       if (citing.length === 0 || citedBy.some((c) => c.point === point.id && c.outcome === outcome.id)) continue;
       const rule = firstReachable(model, catalogue, point, outcome.id, new Set(citing.map((r) => r.key)), basis);
-      if (rule) citedBy.push({ point: point.id, outcome: outcome.id, rule: rule.key, at: where(rule.at) });
+      if (rule) citedBy.push({ point: point.id, outcome: outcome.id, rule: rule.key, at: locationText(rule.at) });
     }
   }
-  const result: ObligationResult = { kind: 'coverage', ok: citedBy.length > 0, at: where(obligation.at), citedBy };
+  const result: ObligationResult = { kind: 'coverage', ok: citedBy.length > 0, at: locationText(obligation.at), citedBy };
   const cites = basis.get(obligation.cites);
   if (cites) result.cites = cites;
   if (obligation.point !== undefined) result.point = obligation.point;
@@ -401,7 +399,7 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
         catalogue: catalogue.id,
         title: duty.title,
         basis: duty.basis.map((id) => basis.get(id)!).filter(Boolean),
-        at: where(duty.at),
+        at: locationText(duty.at),
         ok: obligations.every((o) => o.ok),
         obligations,
       });

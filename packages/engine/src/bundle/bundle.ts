@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { diagnostic, PolicyError } from '../diagnostics.js';
 import type { PolicySetModel } from '../model.js';
 
+/** The `format` of a policy bundle file. */
 export const bundleFormat = 'vot-policy-bundle@1';
 
+/** A checked policy set as one JSON file, with the hashes that let a host verify it before deciding. */
 export interface PolicyBundle {
   format: typeof bundleFormat;
   policy: { name: string; version: string; hash: string };

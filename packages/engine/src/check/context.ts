@@ -4,7 +4,8 @@
  * named conditions, policies, scenarios, duty catalogues). A pass reads what the passes before
  * it registered and adds its own; check.ts lists them in that order.
  */
-import { closest, diagnostic, type Diagnostic, type DiagnosticInput } from '../diagnostics.js';
+import { closest, diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticInput } from '../diagnostics.js';
+import { locationText } from '../location.js';
 import type { DeclarationReporter } from '../fact-types/index.js';
 import type { LoadedDocument, LoadedDocumentOf, LoadedFolder } from '../load/folder.js';
 import { pathText, type PathSegment } from '../load/parse.js';
@@ -50,7 +51,7 @@ export class DocumentReporter {
     return { file: this.entry.file, line: where?.start.line ?? 1, column: where?.start.column ?? 1 };
   }
 
-  report(path: readonly PathSegment[], input: Omit<DiagnosticInput, 'file'>, options: { key?: boolean } = {}): void {
+  report<C extends DiagnosticCode>(path: readonly PathSegment[], input: DiagnosticInput<C, 'file'>, options: { key?: boolean } = {}): void {
     const where = this.entry.parsed.locate(path, options);
     this.out.push(diagnostic({ ...input, file: this.entry.file, start: where?.start, end: where?.end, path: pathText(path) }));
   }
@@ -74,7 +75,7 @@ export class Reporter {
   }
 
   /** A problem with no place in a document: a missing document, a setting a host passed. */
-  general(input: DiagnosticInput): void {
+  general<C extends DiagnosticCode>(input: DiagnosticInput<C>): void {
     this.out.push(diagnostic(input));
   }
 
@@ -90,7 +91,7 @@ export class Reporter {
   }
 }
 
-export const locationText = (at: Location): string => `${at.file}:${at.line}:${at.column}`;
+export { locationText };
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const suggestion = closest(word, candidates);

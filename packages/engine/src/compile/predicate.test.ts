@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompareOperator, ConditionNode, FactValue } from '../model.js';
+import { locationText } from '../location.js';
 import { compilePredicate, conditionText, createExplainerCache, type ConditionFailure, type Facts } from './predicate.js';
 
 /**
@@ -10,7 +11,7 @@ import { compilePredicate, conditionText, createExplainerCache, type ConditionFa
 function explainBySpec(node: ConditionNode, facts: Facts, named: ReadonlyMap<string, ConditionNode>): ConditionFailure[] {
   const out: ConditionFailure[] = [];
   const holds = (n: ConditionNode) => compilePredicate(n, named)(facts);
-  const where = (n: ConditionNode) => (n.at ? `${n.at.file}:${n.at.line}:${n.at.column}` : undefined);
+  const where = (n: ConditionNode) => (n.at ? locationText(n.at) : undefined);
   const visit = (n: ConditionNode, wanted: boolean): void => {
     if (holds(n) === wanted) return;
     if (n.kind === 'const') out.push({ condition: n.origin, actual: null, ...(n.at ? { at: where(n) } : {}) });

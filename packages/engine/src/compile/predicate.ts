@@ -5,6 +5,7 @@
  * that are false for a non-number), and a differential test holds the two paths together.
  */
 import type { CompareOperator, ConditionNode, FactValue } from '../model.js';
+import { locationText } from '../location.js';
 
 export type Facts = Readonly<Record<string, FactValue>>;
 export type Predicate = (facts: Facts) => boolean;
@@ -146,7 +147,7 @@ export interface ExplainerCache {
 export function createExplainerCache(named: ReadonlyMap<string, ConditionNode>): ExplainerCache {
   const namedPredicates = new Map<string, Predicate>();
   const compiled = { true: new WeakMap<ConditionNode, Explainer>(), false: new WeakMap<ConditionNode, Explainer>() };
-  const where = (n: ConditionNode) => (n.at ? `${n.at.file}:${n.at.line}:${n.at.column}` : undefined);
+  const where = (n: ConditionNode) => (n.at ? locationText(n.at) : undefined);
 
   const compile = (node: ConditionNode, wanted: boolean, depth: number): Explainer => {
     if (depth > 64) return explainNothing;

@@ -7,8 +7,10 @@
 import type { Status } from '../model.js';
 import type { Decision } from './decision.js';
 
+/** The `format` of an audit record, so a stored line says which shape it has. */
 export const auditRecordFormat = 'vot-decision@1';
 
+/** An outcome as an audit record stores it: id, status, requirements and limits. */
 export interface AuditOutcome {
   id: string;
   status: Status;
@@ -16,6 +18,7 @@ export interface AuditOutcome {
   limits?: Record<string, number>;
 }
 
+/** A decision stored as plain JSON: time, point, the facts as given, the outcomes and the policy that decided. */
 export interface AuditRecord {
   format: typeof auditRecordFormat;
   /** When the decision was made (ISO 8601, UTC). */
@@ -55,6 +58,7 @@ export function toAuditRecord(decision: Decision, facts: Readonly<Record<string,
   };
 }
 
+/** How one outcome differs between two decisions (see {@link compareOutcomes}). */
 export interface OutcomeChange {
   outcome: string;
   /** Absent when the outcome was not in that decision. */

@@ -1,7 +1,9 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
+import { locationText } from '../location.js';
 import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
 
+/** A source an outcome cites, as the decision shows it: id, citation, URL and whether the citation was verified. */
 export interface BasisEntry {
   id: string;
   citation: string;
@@ -9,6 +11,7 @@ export interface BasisEntry {
   verified: boolean;
 }
 
+/** One outcome of a decision: its status, what it requires, its limits, its legal basis and the reason in words. */
 export interface DecidedOutcome {
   id: string;
   status: Status;
@@ -18,6 +21,7 @@ export interface DecidedOutcome {
   reason: Text;
 }
 
+/** How one outcome was decided: the rule that held and the rules above it that did not. */
 export interface TraceStep {
   outcome: string;
   /** The rule that decided: `<policy>/<outcome>#<n>` or `…#otherwise`. */
@@ -28,6 +32,7 @@ export interface TraceStep {
   notHeld: Array<{ rule: string; at: string; failed: ConditionFailure[] }>;
 }
 
+/** Why a decision came out as it did: policies that applied, the step for each outcome, outcomes left out. */
 export interface Trace {
   /** Policies of the point whose scope held (`appliesWhen`), by id. */
   policies: string[];
@@ -36,6 +41,7 @@ export interface Trace {
   omitted: Array<{ outcome: string; because: 'no-rule-held' | 'policy-not-applicable' }>;
 }
 
+/** The answer at one decision point: the outcomes, their trace, and the exact policy (name, version, hash) that decided. */
 export interface Decision {
   point: string;
   outcomes: DecidedOutcome[];
@@ -45,8 +51,6 @@ export interface Decision {
 
 /** Which compiled conditions held for these facts, by key. */
 export type Holds = (key: string) => boolean;
-
-const locationText = (rule: RuleModel): string => `${rule.at.file}:${rule.at.line}:${rule.at.column}`;
 
 /** Source entries for decisions, resolved once per policy set. */
 export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
@@ -86,7 +90,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
   for (const outcome of point.outcomes) {
     for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
       rules.set(rule, {
-        at: locationText(rule),
+        at: locationText(rule.at),
         basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean),
         hasLimits: Object.keys(rule.limits).length > 0,
       });

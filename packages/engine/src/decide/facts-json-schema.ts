@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FactModel, PointModel } from '../model.js';
 import { pointFactsSchema } from './facts-zod.js';
 
+/** The JSON Schema (2020-12) of a point's fact record, for an OpenAPI document of a host's service. */
 export function pointFactsJsonSchema(facts: readonly FactModel[], point: PointModel): Record<string, unknown> {
   const schema = z.toJSONSchema(pointFactsSchema(facts, point), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   // Embedded in an OpenAPI document, whose dialect already is 2020-12.

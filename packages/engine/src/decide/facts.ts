@@ -15,6 +15,7 @@ import { expectedValue, factType } from '../fact-types/index.js';
 import type { FactModel, FactValue, PointModel } from '../model.js';
 import { createFactsAcceptor, valueCheck } from './fact-acceptor.js';
 
+/** The largest fact record `decide()` reads: more is refused before any fact is looked at. */
 export const factLimits = {
   /** More keys than this is not a fact record (the vocabulary has a few dozen facts). */
   maxKeys: 256,
@@ -22,6 +23,7 @@ export const factLimits = {
   maxStringLength: 256,
 } as const;
 
+/** Facts by fact id, as a host gives them to `decide()`. */
 export type FactRecord = Record<string, FactValue>;
 
 export interface FactsValidator {

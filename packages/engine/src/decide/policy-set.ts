@@ -12,8 +12,10 @@ import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
 import { createFactsValidator, type FactRecord, type FactsValidator, shownText } from './facts.js';
 
+/** How a policy set evaluates conditions: compiled predicates (the default), or json-rules-engine itself (the reference). */
 export type EvaluatorKind = 'compiled' | 'json-rules-engine';
 
+/** Options of one decision. */
 export interface DecideOptions {
   /** Leave out the per-condition explanation of rules that did not hold (faster). */
   explain?: boolean;
@@ -31,8 +33,13 @@ interface CompiledPoint {
 
 const policySetBrand = Symbol.for('@vot/engine.PolicySet');
 
+/**
+ * A checked policy set, compiled once and ready to decide many times. `decide(point, facts)`
+ * checks the facts against the vocabulary (fail closed: unknown, missing or out-of-domain facts
+ * reject with a {@link PolicyError}) and returns the {@link Decision}, its basis and its trace.
+ */
 export class PolicySet {
-  /** Both package entries bundle this class; `instanceof` holds for a set made by either. */
+  /** Every package entry bundles this class; `instanceof` holds for a set made by any of them. */
   static [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[policySetBrand] === true;
   }

@@ -17,6 +17,7 @@ export interface DescribeContext {
   named: ReadonlyMap<string, { title?: Text; when: ConditionNode }>;
 }
 
+/** What describing a condition needs to know: the facts, and the named conditions of a point (or of every point). */
 export function describeContext(model: PolicySetModel, point?: PointModel): DescribeContext {
   const named = new Map<string, { title?: Text; when: ConditionNode }>();
   for (const p of point ? [point] : model.points) {

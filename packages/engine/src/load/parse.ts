@@ -4,7 +4,7 @@
  * reserved keys. Every problem is collected as a diagnostic; nothing is thrown.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
-import { diagnostic, type Diagnostic, type DiagnosticCode, type SourcePosition } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticInput, type SourcePosition } from '../diagnostics.js';
 
 export const loadLimits = {
   /** Largest policy file, in bytes. */
@@ -165,9 +165,12 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
   }
 
   /** A diagnostic spanning a node of the tree (`range` as the parser gives it). */
-  const reportAt = (code: DiagnosticCode, range: readonly number[] | null | undefined, args?: Record<string, string | number>) =>
+  const reportAt = <C extends DiagnosticCode>(
+    range: readonly number[] | null | undefined,
+    input: DiagnosticInput<C, 'file' | 'start' | 'end'>,
+  ) =>
     diagnostics.push(
-      diagnostic({ code, file, start: range ? position(range[0]!) : undefined, end: range ? position(range[1]!) : undefined, args }),
+      diagnostic({ ...input, file, start: range ? position(range[0]!) : undefined, end: range ? position(range[1]!) : undefined }),
     );
 
   // One walk over the tree: tags, aliases, depth, keys; and the conversion to plain data.
@@ -190,7 +193,10 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
       aliases++;
       const target = node.resolve(document as Document);
       if (!target) {
-        reportAt('yaml-syntax', node.range, { detail: `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` before it` });
+        reportAt(node.range, {
+          code: 'yaml-syntax',
+          args: { detail: `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` before it` },
+        });
         return undefined;
       }
       // Aliases are expanded once, without following aliases inside the target, so a chain of
@@ -199,7 +205,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     }
     const tagged = node as { tag?: string; range?: [number, number, number] } | null;
     if (tagged && typeof tagged.tag === 'string' && tagged.range) {
-      reportAt('custom-tag', tagged.range, { tag: tagged.tag.replace(/^tag:yaml.org,2002:/, '!!') });
+      reportAt(tagged.range, { code: 'custom-tag', args: { tag: tagged.tag.replace(/^tag:yaml.org,2002:/, '!!') } });
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
@@ -227,7 +233,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
         // `1` and `"1"` become the same property, so they are the same key here.
         const key = String(keyNode.value);
         if (seen.has(key) || reservedKeys.has(key)) {
-          reportAt(seen.has(key) ? 'duplicate-key' : 'forbidden-key', keyRange, { key });
+          reportAt(keyRange, { code: seen.has(key) ? 'duplicate-key' : 'forbidden-key', args: { key } });
           continue;
         }
         seen.add(key);

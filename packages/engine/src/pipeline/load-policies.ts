@@ -12,11 +12,13 @@ import { loadPolicyFolder, readPolicyFolder, loadPolicyTexts } from '../load/fol
 import { policyHash } from '../load/hash.js';
 import { readSettingsInput } from './settings-input.js';
 
+/** Options of checking a policy folder. */
 export interface CheckFolderOptions {
   /** Settings in force instead of their defaults. */
   settings?: Readonly<Record<string, FactValue>>;
 }
 
+/** A checked policy folder: the model when it has no errors, every diagnostic, and the texts for code frames. */
 export interface CheckedFolder {
   model?: PolicySetModel;
   diagnostics: Diagnostic[];
@@ -57,6 +59,7 @@ function checkLoaded(loaded: ReturnType<typeof loadPolicyTexts>, base: string, o
   return result;
 }
 
+/** Options of loading a policy set. */
 export interface LoadPolicySetOptions extends CheckFolderOptions {
   /** `compiled` (default) or `json-rules-engine`, the reference semantics. */
   evaluator?: EvaluatorKind;

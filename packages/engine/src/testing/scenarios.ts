@@ -4,6 +4,7 @@
  * every listed requirement is among the outcome's requires, and every listed limit matches.
  */
 import { PolicyError } from '../diagnostics.js';
+import { locationText } from '../location.js';
 import type { PolicySet } from '../decide/policy-set.js';
 import type { Decision } from '../decide/decision.js';
 import type { ScenarioModel } from '../model.js';
@@ -88,7 +89,7 @@ export async function runScenarios(set: PolicySet, options: RunScenariosOptions 
   const selected = set.model.scenarios.filter((s) => !needle || s.name.toLowerCase().includes(needle) || s.point.includes(needle));
   const results: ScenarioResult[] = [];
   for (const scenario of selected) {
-    const at = `${scenario.at.file}:${scenario.at.line}`;
+    const at = locationText({ file: scenario.at.file, line: scenario.at.line });
     try {
       const decision = await set.decide(scenario.point, scenario.facts);
       const mismatches = compareScenario(scenario, decision);

@@ -1,0 +1,110 @@
+/**
+ * `@vot/engine/tools`: what the `vot` command line, the build scripts, the benchmarks and the
+ * tests are made of. A host system needs none of it (see `@vot/engine`); these names may
+ * change with the command line that uses them.
+ */
+
+// Loading, step by step.
+export {
+  fileErrorReason,
+  folderLimits,
+  loadPolicyFolder,
+  loadPolicyTexts,
+  readPolicyFolder,
+  type LoadedDocument,
+  type LoadedFolder,
+} from './load/folder.js';
+export { loadLimits, parseYaml, type ParsedFile } from './load/parse.js';
+export { policyHash } from './load/hash.js';
+export { checkPolicySet } from './check/check.js';
+export { diagnostic, type DiagnosticArgs, type DiagnosticDetails, type DiagnosticInput } from './diagnostics.js';
+export { commandLineCodes } from './messages.js';
+export { locationText } from './location.js';
+
+// Facts.
+export { createFactsValidator } from './decide/facts.js';
+
+// Compiling conditions.
+export { compilePredicate, conditionText, explainFailure, type ConditionFailure, type Predicate } from './compile/predicate.js';
+export { buildRulesEngine, toRulesEngineCondition } from './compile/rules-engine.js';
+export { conditionKeys, namedConditions } from './compile/keys.js';
+export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition } from './walk.js';
+
+// Document schemas and the editor's JSON Schema files.
+export { condition as conditionSchema, documentSchemas } from './schema/documents.js';
+export { jsonSchemaFiles, schemaFileNames, toJsonSchema } from './schema/json-schema.js';
+export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } from './schema/editor.js';
+
+// Analysis: the fact domain, the regulation gate, coverage and the semantic diff.
+export {
+  combinations,
+  defaultFacts,
+  domainSize,
+  factDomain,
+  integerBreakpoints,
+  outcomeSlice,
+  pointDomain,
+  sliceDomain,
+  type FactDomain,
+} from './analyze/domain.js';
+export {
+  runGate,
+  traceability,
+  type Counterexample,
+  type DecidedForDuty,
+  type DutyResult,
+  type GateOptions,
+  type GateReport,
+  type ObligationResult,
+  type TraceabilityRow,
+} from './analyze/gate.js';
+export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions } from './analyze/gate-render.js';
+export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
+export {
+  coverCells,
+  diffPolicySets,
+  isEmptyDiff,
+  outcomeDiffDomain,
+  type DecisionChange,
+  type FactConstraint,
+  type FieldChange,
+  type OutcomeState,
+  type PolicyDiff,
+  type StateDelta,
+  type TextChange,
+} from './analyze/diff.js';
+
+// Sentences for the policy book, the diff and the gate.
+export {
+  describeCondition,
+  describeContext,
+  describeWhen,
+  factName,
+  listText,
+  valueText,
+  type DescribeContext,
+} from './describe/condition.js';
+export { capitalize, isLang, langOf, langs, wordsFor, type LabelWords, type Words } from './words/index.js';
+export { domainText, type DomainWords } from './fact-types/index.js';
+export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
+
+// Scenario tests.
+export {
+  compareScenario,
+  decidedState,
+  outcomeStateText,
+  runScenarios,
+  type ReportedOutcome,
+  type RunScenariosOptions,
+  type ScenarioMismatch,
+  type ScenarioResult,
+} from './testing/scenarios.js';
+export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles } from './testing/fixtures.js';
+
+// Building: bundles, generated types, formatting, audit records in detail, writing files.
+export { serializeBundle } from './bundle/bundle.js';
+export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
+export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
+export { auditOutcomes } from './decide/audit.js';
+export { auditRecordSchema } from './decide/audit-parse.js';
+export { writeFileAtomic } from './write-file.js';
