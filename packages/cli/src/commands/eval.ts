@@ -83,6 +83,7 @@ const pick = (text: Text | undefined, lang: Lang): string => text?.[lang] ?? tex
 
 const statusText: Record<string, Record<Lang, string>> = {
   required: { nb: 'påkrevd', en: 'required', da: 'påkrævet' },
+  recommended: { nb: 'anbefalt', en: 'recommended', da: 'anbefalet' },
   permitted: { nb: 'tillatt', en: 'permitted', da: 'tilladt' },
   'not-permitted': { nb: 'ikke tillatt', en: 'not permitted', da: 'ikke tilladt' },
 };

@@ -20,7 +20,7 @@ import type { BookLang } from './html.js';
 const t = (lang: BookLang, nb: string, en: string): string => (lang === 'nb' ? nb : en);
 const statusIn = (status: string, lang: BookLang): string =>
   lang === 'nb'
-    ? (({ required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt', absent: 'ikke med' } as Record<string, string>)[
+    ? (({ required: 'påkrevd', recommended: 'anbefalt', permitted: 'tillatt', 'not-permitted': 'ikke tillatt', absent: 'ikke med' } as Record<string, string>)[
         status
       ] ?? status)
     : status;

@@ -29,6 +29,7 @@ export interface BookPage {
 
 const statusWords: Record<Status | 'absent', { nb: string; en: string }> = {
   required: { nb: 'påkrevd', en: 'required' },
+  recommended: { nb: 'anbefalt', en: 'recommended' },
   permitted: { nb: 'tillatt', en: 'permitted' },
   'not-permitted': { nb: 'ikke tillatt', en: 'not permitted' },
   absent: { nb: 'ikke med', en: 'absent' },

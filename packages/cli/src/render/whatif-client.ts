@@ -31,6 +31,7 @@ function bi(text: Text | undefined): DocumentFragment {
 const words = (nb: string, en: string): DocumentFragment => bi({ nb, en });
 const statusText: Record<string, Text> = {
   required: { nb: 'påkrevd', en: 'required' },
+  recommended: { nb: 'anbefalt', en: 'recommended' },
   permitted: { nb: 'tillatt', en: 'permitted' },
   'not-permitted': { nb: 'ikke tillatt', en: 'not permitted' },
 };

@@ -13,6 +13,7 @@ export type ReportLang = 'nb' | 'en';
 const words = {
   nb: {
     required: 'påkrevd',
+    recommended: 'anbefalt',
     permitted: 'tillatt',
     'not-permitted': 'ikke tillatt',
     absent: 'ikke med i beslutningen',
@@ -66,6 +67,7 @@ const words = {
   },
   en: {
     required: 'required',
+    recommended: 'recommended',
     permitted: 'permitted',
     'not-permitted': 'not permitted',
     absent: 'left out of the decision',

@@ -24,7 +24,7 @@ const words = {
     absent: 'ikke med',
     requires: 'krever',
     limits: 'grenser',
-    statuses: { required: 'påkrevd', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' },
+    statuses: { required: 'påkrevd', recommended: 'anbefalt', permitted: 'tillatt', 'not-permitted': 'ikke tillatt' },
   },
   en: {
     is: 'is',
@@ -43,7 +43,7 @@ const words = {
     absent: 'absent',
     requires: 'requires',
     limits: 'limits',
-    statuses: { required: 'required', permitted: 'permitted', 'not-permitted': 'not-permitted' },
+    statuses: { required: 'required', recommended: 'recommended', permitted: 'permitted', 'not-permitted': 'not-permitted' },
   },
 } as const;
 
