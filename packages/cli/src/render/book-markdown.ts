@@ -20,9 +20,15 @@ import type { BookLang } from './html.js';
 const t = (lang: BookLang, nb: string, en: string): string => (lang === 'nb' ? nb : en);
 const statusIn = (status: string, lang: BookLang): string =>
   lang === 'nb'
-    ? (({ required: 'påkrevd', recommended: 'anbefalt', permitted: 'tillatt', 'not-permitted': 'ikke tillatt', absent: 'ikke med' } as Record<string, string>)[
-        status
-      ] ?? status)
+    ? ((
+        {
+          required: 'påkrevd',
+          recommended: 'anbefalt',
+          permitted: 'tillatt',
+          'not-permitted': 'ikke tillatt',
+          absent: 'ikke med',
+        } as Record<string, string>
+      )[status] ?? status)
     : status;
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** Reviewer text cannot start a heading, a list or an HTML block inside the book. */
