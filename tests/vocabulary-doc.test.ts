@@ -17,7 +17,7 @@ describe('docs/vocabulary.md', () => {
   it.each(model.facts.map((fact) => [fact.id, fact] as const))('explains the fact %s and each of its values', (id, fact) => {
     const row = rowOf(id);
     expect(row, `no row for the fact \`${id}\``).toBeDefined();
-    const values = fact.type === 'enum' ? fact.values : [];
+    const values = fact.type === 'enum' ? (fact.values ?? []) : [];
     for (const value of values) expect(row, `the row of \`${id}\` does not name the value \`${value}\``).toContain(`\`${value}\``);
   });
 
