@@ -61,7 +61,11 @@ describe('bundled policies', () => {
       writtenWarningGiven: false,
       injury: 'none',
     });
-    expect(decision.outcomes.map((o) => o.id)).toEqual(ladder);
+    // The ladder first, least intrusive first; then everyone's duties under the Penal Code
+    // (reaction/penal-code.yaml), which are not reactions towards the user.
+    const ids = decision.outcomes.map((o) => o.id);
+    expect(ids.slice(0, ladder.length)).toEqual(ladder);
+    expect(ids.slice(ladder.length)).toEqual(['contact-emergency-services']);
   });
 
   it('give every example incident a decision at each point its facts suffice for, each required or permitted outcome with a basis', async () => {

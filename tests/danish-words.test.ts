@@ -9,7 +9,7 @@ import { loadPolicies, toAuditRecord } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicies, editFile, runVot } from './cli-harness.js';
 
-const ishoj = 'examples/incidents/10-ishoj-threat-at-citizen-service-police-called.json';
+const ishoj = 'examples/incidents/11-ishoj-threat-at-citizen-service-police-called.json';
 const nav = 'examples/incidents/01-reception-assault-municipal-caseworker.json';
 
 describe('vot eval --lang da', () => {
@@ -18,13 +18,13 @@ describe('vot eval --lang da', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Beslutningspunkt: reaction — Reaktioner over for borgeren');
     expect(run.stdout).toMatch(/^Regelsæt: vot-policies /m);
-    expect(run.stdout).toMatch(/^ {2}1\. dk-never-leave-colleague-alone: PÅKRÆVET — /m);
+    expect(run.stdout).toMatch(/^ {2}1\. dk-never-leave-colleague-alone: ANBEFALET — /m);
     expect(run.stdout).toMatch(/: TILLADT — Låse dørene$/m);
-    expect(run.stdout).toMatch(/^ {5}Hvorfor: Lad aldrig din kollega/m);
+    expect(run.stdout).toMatch(/^ {5}Hvorfor: Guiden anbefaler, at du aldrig lader din kollega/m);
     expect(run.stdout).toMatch(/^ {5}Kræver: dk-decided-by-local-leader-or-centre-head/m);
     expect(run.stdout).toMatch(/^ {5}Grundlag: Ishøj Kommune/m);
     expect(run.stdout).toMatch(/^ {5}Regel: ishoj-reaction\//m);
-    expect(run.stdout).not.toMatch(/PÅKREVD|TILLATT|REQUIRED|PERMITTED|Grunnlag:|Krever:|Why:|Basis:/);
+    expect(run.stdout).not.toMatch(/PÅKREVD|ANBEFALT|TILLATT|REQUIRED|RECOMMENDED|PERMITTED|Grunnlag:|Krever:|Why:|Basis:/);
   });
 
   it('says not-permitted, an unverified source and a skipped point in Danish, the policy text falling back to English', async () => {
@@ -44,8 +44,8 @@ describe('--lang da on a broken copy', () => {
     // A witness is no longer followed up by a leader: regulation 23A-5 breaks.
     await editFile(
       join(copy.policies, 'follow-up', 'employee-follow-up.yaml'),
-      '- when: { fact: exposure, is: indirect }\n        status: required',
-      '- when: { fact: exposure, is: indirect }\n        status: permitted',
+      '- { fact: exposure, is: indirect }\n        status: required',
+      '- { fact: exposure, is: indirect }\n        status: permitted',
     );
   });
   afterAll(async () => {
@@ -57,7 +57,7 @@ describe('--lang da on a broken copy', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^✗ brudt pligt `23a-5-follow-up` \(regulation-23a\): /m);
     expect(run.stdout).toMatch(
-      /^ {2}forpligtelse: for hver kombination i beslutningspunktet `follow-up`: `leader-follow-up` er påkrævet$/m,
+      /^ {2}forpligtelse: for hver kombination hvor .+ i beslutningspunktet `follow-up`: `leader-follow-up` er påkrævet$/m,
     );
     expect(run.stdout).toContain('  mindste modeksempel:\n');
     expect(run.stdout).toMatch(/^ {4}leader-follow-up \(Follow-up by the leader\): tilladt$/m);
@@ -73,7 +73,7 @@ describe('--lang da on a broken copy', () => {
     const block = run.stdout.split('\n\n').find((b) => b.includes('a witness (indirectly exposed) is followed up too'));
     expect(block?.split('\n').slice(1, 4)).toEqual(['  leader-follow-up:', '    forventet:   påkrævet', '    afgjort:     tilladt']);
     expect(block).toMatch(/\n {4}af regel: {4}employee-follow-up\/leader-follow-up#2 \(/);
-    expect(block).toMatch(/\n {4}begrundelse: You were exposed indirectly/);
+    expect(block).toMatch(/\n {4}begrundelse: The leader must follow you up also when you were exposed indirectly/);
     expect(run.stdout).not.toMatch(/expected:|decided:|by rule:/);
   });
 
@@ -82,13 +82,13 @@ describe('--lang da on a broken copy', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Semantisk diff: /);
     expect(run.stdout).toContain('Ændrede beslutninger:');
-    expect(run.stdout).toMatch(/^ {2}follow-up \/ leader-follow-up \(2 af 16 kombinationer\)$/m);
+    expect(run.stdout).toMatch(/^ {2}follow-up \/ leader-follow-up \(\d+ af \d+ kombinationer\)$/m);
     expect(run.stdout).toMatch(/^ {4}Når .+: leader-follow-up går fra påkrævet til tilladt$/m);
   });
 
   it('vot replay reports the changed decisions in Danish', async () => {
     const policies = await loadPolicies();
-    const facts = { organisation: 'nav-office', employeeEmployer: 'state', exposure: 'indirect' } as const;
+    const facts = { organisation: 'nav-office', employeeEmployer: 'state', incidentType: 'physical-violence', exposure: 'indirect' } as const;
     const record = toAuditRecord(policies.decideSync('follow-up', facts), facts, new Date('2026-03-01T09:30:00Z'));
     const file = join(copy.root, 'records.jsonl');
     await writeFile(file, `${JSON.stringify(record)}\n`);

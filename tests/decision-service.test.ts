@@ -73,7 +73,7 @@ describe('decision service', () => {
       message: 'unknown fact `priorIncident`',
       help: 'did you mean `priorIncidents`?',
     });
-    const missing = await post('/v1/decide/follow-up', { organisation: 'nav-office' });
+    const missing = await post('/v1/decide/follow-up', { organisation: 'nav-office', incidentType: 'threat-in-person' });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as typeof body).diagnostics.map((d) => d.code)).toEqual(['fact-missing']);
   });

@@ -46,11 +46,11 @@ beforeAll(async () => {
     '    when:\n      all:\n        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }',
     '    when:\n      all:\n        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }',
   );
-  // The reason: the English text of the talk-with-user default.
+  // The reason: the English text of the talk-with-user rule for an anonymous user.
   await edit(
     ladder,
-    'The user is anonymous, so NAV does not know whom to talk with.',
-    'The user is anonymous, so there is nobody to talk with.',
+    'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
+    'You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.',
   );
   const checkedBase = await checkPolicyFolder(bundledPolicyDir());
   const checkedHead = await checkPolicyFolder(dir);
@@ -149,8 +149,10 @@ describe('vot diff (semantic)', () => {
   it('reports the changed reason with both texts, and no source or setting change', () => {
     expect(diff.reasons).toHaveLength(1);
     expect(diff.reasons[0]!.id).toMatch(/\/talk-with-user#1$/);
-    expect(diff.reasons[0]!.from?.en).toBe('The user is anonymous, so NAV does not know whom to talk with.');
-    expect(diff.reasons[0]!.to?.en).toBe('The user is anonymous, so there is nobody to talk with.');
+    expect(diff.reasons[0]!.from?.en).toBe(
+      'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
+    );
+    expect(diff.reasons[0]!.to?.en).toBe('You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.');
     expect(diff.sources).toEqual([]);
     expect(diff.settings).toEqual([]);
   });
@@ -228,7 +230,7 @@ describe('vot diff (command)', () => {
     );
     expect(result.out).toContain('### Changed reasons');
     expect(result.out).toContain(
-      'en: «The user is anonymous, so NAV does not know whom to talk with.» → «The user is anonymous, so there is nobody to talk with.»',
+      'en: «You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.» → «You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.»',
     );
   });
 
@@ -247,8 +249,8 @@ describe('vot diff (command)', () => {
       const ladder = join(repo, 'policies', 'reaction', 'ladder.yaml');
       await edit(
         ladder,
-        'The user is anonymous, so NAV does not know whom to talk with.',
-        'The user is anonymous, so there is nobody to talk with.',
+        'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
+        'You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.',
       );
       const before = await readFile(ladder, 'utf8');
       const out: string[] = [];

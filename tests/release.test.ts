@@ -22,7 +22,11 @@ describe('releases', () => {
     const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
     const policies = await loadPolicies();
     expect(policies.policy.version, 'run `pnpm version-packages` (it syncs policies/policy-set.yaml)').toBe(version);
-    const decision = await policies.decide('follow-up', { organisation: 'nav-office', employeeEmployer: 'state' });
+    const decision = await policies.decide('follow-up', {
+      organisation: 'nav-office',
+      employeeEmployer: 'state',
+      incidentType: 'threat-in-person',
+    });
     expect(decision.policy.version).toBe(version);
   });
 

@@ -53,13 +53,14 @@ describe('the README walk-through for legal reviewers', () => {
     );
     await editFile(
       ladder,
-      'The user repeated the behaviour after a written warning, so physical exclusion may be\n            considered.',
-      'The user repeated the behaviour at least twice after a written warning, so physical\n            exclusion may be considered.',
+      'the user repeated the behaviour after a written warning. The head',
+      'the user repeated the behaviour at least twice after a written warning. The head',
     );
+    expect(readmeBlock('diff', 'atLeast: 2')).toContain('the user repeated the behaviour at least twice after a written warning. The head');
     await editFile(
       ladder,
-      'Brukeren har gjentatt oppførselen etter en skriftlig advarsel, så fysisk utestengelse kan\n            vurderes.',
-      'Brukeren har gjentatt oppførselen minst to ganger etter en skriftlig advarsel, så fysisk\n            utestengelse kan vurderes.',
+      'brukeren har gjentatt oppførselen etter en skriftlig advarsel.',
+      'brukeren har gjentatt oppførselen minst to ganger etter en skriftlig advarsel.',
     );
     const check = await runVot(['check'], copy.root);
     expect(check.stderr).toBe('');
@@ -100,7 +101,7 @@ describe('the README walk-through for legal reviewers', () => {
       .filter((l) => l.includes(' goes from '));
     expect(changedLines.length).toBe(2);
     for (const line of changedLines) expect(diff.stdout).toContain(line.trim());
-    expect(diff.stdout).toContain('«The user repeated the behaviour at least twice after a written warning');
+    expect(diff.stdout).toContain('the user repeated the behaviour at least twice after a written warning. The head');
 
     // 4. The book.
     const render = await runVot(['render', '--out', join(copy.root, 'book')], copy.root);

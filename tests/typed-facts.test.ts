@@ -11,7 +11,7 @@ import { bundledPolicyDir, loadPolicies, points, type OutcomeOf, type Policies }
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { factTypesCommand, generatedFactsFile } from '../packages/policies/scripts/paths.js';
 
-const followUp = { organisation: 'nav-office', employeeEmployer: 'state' } as const;
+const followUp = { organisation: 'nav-office', employeeEmployer: 'state', incidentType: 'threat-in-person' } as const;
 
 /** Bad calls, each refused by the compiler (see the directives) and by decide() at run time. */
 function badCalls(policies: Policies): Array<() => Promise<unknown>> {

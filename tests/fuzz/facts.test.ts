@@ -170,7 +170,7 @@ async function outcomeOf(policies: PolicySet, point: string, input: unknown): Pr
   try {
     const decision = await withinBudgetAsync('decide()', () => policies.decide(point, input));
     expect(decision.point).toBe(point);
-    for (const outcome of decision.outcomes) expect(['required', 'permitted', 'not-permitted']).toContain(outcome.status);
+    for (const outcome of decision.outcomes) expect(['required', 'recommended', 'permitted', 'not-permitted']).toContain(outcome.status);
     return 'decided';
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;

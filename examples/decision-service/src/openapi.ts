@@ -43,7 +43,7 @@ const decisionSchema = {
         required: ['id', 'status', 'basis', 'reason'],
         properties: {
           id: { type: 'string' },
-          status: { enum: ['required', 'permitted', 'not-permitted'] },
+          status: { enum: ['required', 'recommended', 'permitted', 'not-permitted'] },
           requires: { type: 'array', items: { type: 'string' } },
           limits: { type: 'object', additionalProperties: { type: 'number' } },
           basis: {

@@ -1,10 +1,11 @@
 /**
  * The statuses an outcome can have: one closed set that every stage imports, so a new voice
  * cannot be forgotten in the checker, the gate, the diff or the book. The sources speak in
- * these voices: *shall* is `required` (a duty), *may* is `permitted` (an option) and *may not*
- * is `not-permitted` (forbidden, with the reason why).
+ * these voices: *shall* is `required` (a duty), *recommends / should* is `recommended` (a
+ * recommendation, never a duty), *may* is `permitted` (an option) and *may not* is
+ * `not-permitted` (forbidden, with the reason why).
  */
-export const statuses = ['required', 'permitted', 'not-permitted'] as const;
+export const statuses = ['required', 'recommended', 'permitted', 'not-permitted'] as const;
 
 /** The status of a decided outcome. */
 export type Status = (typeof statuses)[number];
@@ -15,7 +16,7 @@ export const expectedStatuses = [...statuses, 'absent'] as const;
 /** A status, or `absent`. */
 export type ExpectedStatus = (typeof expectedStatuses)[number];
 
-/** Whether an outcome with this status is live (the actor may or must act on it), and so needs a basis. */
+/** Whether an outcome with this status is live (the actor must, should or may act on it), and so needs a basis. */
 export function isLive(status: Status | ExpectedStatus): boolean {
-  return status === 'required' || status === 'permitted';
+  return status === 'required' || status === 'recommended' || status === 'permitted';
 }

@@ -25,6 +25,7 @@ ol.rules > li { margin: .75rem 0; }
 .when { font-weight: 600; }
 .status { display: inline-block; padding: 0 .45rem; border-radius: .3rem; font-weight: 700; font-size: .9rem; border: 1px solid currentColor; }
 .status-required { color: #7a1d00; background: #fff1e8; }
+.status-recommended { color: #1d3f7a; background: #eaf0fb; }
 .status-permitted { color: #0d5c1d; background: #eaf7ec; }
 .status-not-permitted { color: #7b0f1f; background: #fdecef; }
 .status-absent { color: #4a4a4a; background: #f2f2f2; }

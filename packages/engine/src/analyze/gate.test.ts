@@ -156,7 +156,7 @@ const condition: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => (
   ),
 })).node;
 
-const status = fc.constantFrom('required', 'permitted', 'not-permitted');
+const status = fc.constantFrom('required', 'recommended', 'permitted', 'not-permitted');
 const rule = fc.record({
   when: condition,
   status,
@@ -182,7 +182,7 @@ const outcome = (id: string) =>
       rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
       otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
     }));
-const statuses = fc.subarray(['required', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
+const statuses = fc.subarray(['required', 'recommended', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
 const expectation = fc.oneof(
   fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), status: statuses }),
   fc.record({ anyOf: fc.constant(['open-door', 'close-door']), status: statuses }),

@@ -197,7 +197,7 @@ function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boo
       return expect.outcomes.some((id) => expect.statuses.includes(of(id).status));
     case 'limit': {
       const outcome = of(expect.outcome);
-      if (outcome.status !== 'required' && outcome.status !== 'permitted') return true;
+      if (!isLive(outcome.status)) return true;
       const value = outcome.limits?.[expect.limit];
       // A limit a host can raise through a setting is only as safe as the setting's maximum.
       const worst = Math.max(value ?? Number.POSITIVE_INFINITY, outcome.settingLimits?.[expect.limit]?.max ?? Number.NEGATIVE_INFINITY);
@@ -205,7 +205,7 @@ function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boo
     }
     case 'requires': {
       const outcome = of(expect.outcome);
-      if (outcome.status !== 'required' && outcome.status !== 'permitted') return true;
+      if (!isLive(outcome.status)) return true;
       return expect.ids.every((id) => outcome.requires?.includes(id));
     }
   }

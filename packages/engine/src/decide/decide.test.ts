@@ -118,7 +118,7 @@ describe('decide', () => {
         const second = await compiled.decide('access', structuredClone(facts));
         expect(second).toEqual(first);
         for (const outcome of first.outcomes) {
-          expect(['required', 'permitted', 'not-permitted']).toContain(outcome.status);
+          expect(['required', 'recommended', 'permitted', 'not-permitted']).toContain(outcome.status);
           if (outcome.status !== 'not-permitted') expect(outcome.basis.length).toBeGreaterThan(0);
         }
       }),

@@ -68,8 +68,8 @@ const bokmal: Readonly<Record<string, string>> = {
   'A rule: when its condition holds (and no rule above it held), it decides the outcome.':
     'En regel: når vilkåret er oppfylt (og ingen regel over var det), avgjør den utfallet.',
   'An optional name for the rule, shown in traces.': 'Et valgfritt navn på regelen, vist i sporingen.',
-  '`required` (a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).':
-    '`required` (en plikt), `permitted` (tillatt, et valg) eller `not-permitted` (ikke tillatt, med begrunnelse).',
+  '`required` (a duty), `recommended` (what a source recommends, not a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).':
+    '`required` (en plikt), `recommended` (det en kilde anbefaler, ikke en plikt), `permitted` (tillatt, et valg) eller `not-permitted` (ikke tillatt, med begrunnelse).',
   'Preconditions and safeguards of the outcome, as outcome ids.':
     'Forutsetninger og rettssikkerhetsgarantier for utfallet, som utfall-id-er.',
   'A precondition or safeguard that applies only in some cases.': 'En forutsetning eller garanti som bare gjelder i noen tilfeller.',

@@ -83,7 +83,9 @@ export const condition: z.ZodType<ConditionInput> = slot(
 
 const status = z
   .enum(statuses)
-  .describe('`required` (a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).');
+  .describe(
+    '`required` (a duty), `recommended` (what a source recommends, not a duty), `permitted` (allowed, an option) or `not-permitted` (forbidden, with the reason why).',
+  );
 
 const requirement = z.union([
   outcomeId,

@@ -3,6 +3,7 @@ import type { StatusWords, Words } from './words.js';
 
 const statuses: StatusWords = {
   required: 'påkrævet',
+  recommended: 'anbefalet',
   permitted: 'tilladt',
   'not-permitted': 'ikke tilladt',
 };

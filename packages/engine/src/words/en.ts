@@ -3,6 +3,7 @@ import { expectedStatusIds, statusIds, type StatusWords, type Words } from './wo
 
 const statuses: StatusWords = {
   required: 'required',
+  recommended: 'recommended',
   permitted: 'permitted',
   'not-permitted': 'not permitted',
 };

@@ -4,6 +4,7 @@ import { statusIds, type StatusWords, type Words } from './words.js';
 
 const statuses: StatusWords = {
   required: 'påkrevd',
+  recommended: 'anbefalt',
   permitted: 'tillatt',
   'not-permitted': 'ikke tillatt',
 };

@@ -59,7 +59,12 @@ describe('words of every language', () => {
   });
 
   it('spells the Danish statuses in Danish, not bokmål', () => {
-    expect(wordsFor('da').statuses).toEqual({ required: 'påkrævet', permitted: 'tilladt', 'not-permitted': 'ikke tilladt' });
+    expect(wordsFor('da').statuses).toEqual({
+      required: 'påkrævet',
+      recommended: 'anbefalet',
+      permitted: 'tilladt',
+      'not-permitted': 'ikke tilladt',
+    });
     for (const status of statuses) expect(wordsFor('da').statuses[status]).not.toBe(wordsFor('nb').statuses[status]);
   });
 
