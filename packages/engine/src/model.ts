@@ -14,14 +14,14 @@ import type { Location } from './location.js';
 import type { ExpectedStatus, Status } from './status.js';
 
 export type { ExpectedStatus, Status } from './status.js';
-export type { BooleanDomain, EnumDomain, IntegerDomain, ValueDomain } from './fact-types/index.js';
 
 export type { Location } from './location.js';
 
 /** A fact of the vocabulary: its type and finite domain (enum `values`, integer `min`/`max`; see fact-types/), default and title. */
 export type FactModel = FactCommon & ValueDomain;
 
-export interface FactCommon {
+/** What every fact has, whatever its type. */
+interface FactCommon {
   id: string;
   /** Whether an absent fact takes `default` (null when the default is `none`). */
   hasDefault: boolean;
@@ -65,7 +65,8 @@ export interface SourceModel {
 /** A value left to local choice: its domain (one of the fact types), default, the value in force and its basis. */
 export type SettingModel = SettingCommon & ValueDomain;
 
-export interface SettingCommon {
+/** What every setting has, whatever its type. */
+interface SettingCommon {
   id: string;
   default: FactValue;
   /** The value in force for this policy set (the default unless the host set another). */

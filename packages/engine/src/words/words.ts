@@ -220,6 +220,7 @@ export interface BookWords {
   factsRefused: string;
 }
 
+/** Every word a reader sees in one language: statuses, labels and sentence pieces for the command line, the book, the what-if page, the gate and the diff. */
 export interface Words {
   lang: Lang;
   /** BCP 47 locale for numbers. */
