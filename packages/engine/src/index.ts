@@ -105,3 +105,13 @@ export { bilingual, editorJsonSchema, editorVocabulary, type EditorVocabulary } 
 export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
 export { fileErrorReason, folderLimits } from './load/folder.js';
+export {
+  formatStrictJsonError,
+  parseStrictJson,
+  strictJsonDefaults,
+  type JsonValue,
+  type StrictJsonError,
+  type StrictJsonErrorCode,
+  type StrictJsonOptions,
+  type StrictJsonResult,
+} from './json/strict-json.js';
