@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   fileErrorReason,
   diagnostic,
+  parseStrictJson,
   PolicyError,
   renderDiagnostics,
   type Decision,
@@ -46,15 +47,16 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
     io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]));
     throw new CommandFailed(exitCodes.badInput);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
+  // Strictly: a duplicate key or a number JSON.parse would round is refused, not decided on.
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) {
+    const { message, line, column, path: at } = parsed.error;
     io.err(
-      `error[invalid-json]: \`${file}\` is not valid JSON: ${(error as Error).message}\n  = help: an incident file is a JSON object: { "facts": { ... } }`,
+      `error[invalid-json]: \`${file}\` is not accepted as JSON: ${message}\n  --> ${file}:${line}:${column}${at === '$' ? '' : `\n  = path: ${at}`}\n  = help: an incident file is a JSON object: { "facts": { ... } }`,
     );
     throw new CommandFailed(exitCodes.badInput);
   }
+  const data: unknown = parsed.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     io.err(`error[invalid-incident]: \`${file}\` must hold a JSON object: { "facts": { ... } }`);
     throw new CommandFailed(exitCodes.badInput);
