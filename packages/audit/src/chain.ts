@@ -9,7 +9,15 @@
  * (the decision part is the engine's `toAuditRecord`, so replay reads it as it reads any record).
  */
 import { createHash } from 'node:crypto';
-import { auditRecordFormat, auditRecordSchema, parseStrictJson, toAuditRecord, type AuditRecord, type Decision } from '@vot/engine';
+import {
+  auditRecordFormat,
+  auditRecordSchema,
+  parseStrictJson,
+  toAuditRecord,
+  type AuditRecord,
+  type Decision,
+  type JsonValue,
+} from '@vot/engine';
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json.js';
 
@@ -131,16 +139,24 @@ export function linkEntries(head: ChainHead, entries: readonly AuditEntry[]): { 
 /** The stored text of a record: its canonical JSON, one line. */
 export const recordText = (record: ChainRecord): string => canonicalJson(record);
 
+/** Strict JSON for a stored record: the value, or the problem in words. */
+export function readStoredJson(text: string): { value: JsonValue } | { problem: string } {
+  const parsed = parseStrictJson(text);
+  return parsed.ok ? { value: parsed.value } : { problem: `not valid JSON: ${parsed.error.message} (column ${parsed.error.column})` };
+}
+
+/** The first schema issue, as `` `path`: message ``. */
+export function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  const issue = issues[0]!;
+  return `${issue.path.length > 0 ? `\`${issue.path.map(String).join('.')}\`: ` : ''}${issue.message}`;
+}
+
 /** Reads one stored record: the record, or why it is not one (strict JSON, closed schema). */
 export function parseChainRecord(text: string): { record: ChainRecord } | { problem: string } {
-  const parsed = parseStrictJson(text);
-  if (!parsed.ok) return { problem: `not valid JSON: ${parsed.error.message} (column ${parsed.error.column})` };
-  const checked = chainRecordSchema.safeParse(parsed.value);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    return { problem: `not a chain record: ${issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}` };
-  }
-  return { record: checked.data as ChainRecord };
+  const read = readStoredJson(text);
+  if ('problem' in read) return read;
+  const checked = chainRecordSchema.safeParse(read.value);
+  return checked.success ? { record: checked.data as ChainRecord } : { problem: `not a chain record: ${firstIssue(checked.error.issues)}` };
 }
 
 /** One stored record as a reader found it: its text and where it was (a line of a file, a row of a table). */

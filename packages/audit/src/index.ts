@@ -29,6 +29,7 @@ export {
 } from './chain.js';
 export { AuditStoreError, jsonlReader, openJsonlStore } from './jsonl-store.js';
 export { auditTable, openPostgresStore, postgresReader } from './postgres-store.js';
+export { parseStoredDecision } from './stored-decision.js';
 export { readLines, maxRecordLineBytes, type FileLine } from './lines.js';
 export { GroupCommit, type AuditReader, type AuditStore } from './store.js';
 export { AuditTargetError, parseAuditTarget, redactUrl, type AuditTarget } from './target.js';
