@@ -191,6 +191,8 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(securityHeaders);
     reply.header('decision-id', request.id);
+    // While closing, a request still in flight ends its connection too, so the drain does not wait for keep-alive.
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 
