@@ -25,7 +25,10 @@ export class CanonicalJsonError extends TypeError {
   }
 }
 
-const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const anySurrogate = /[\ud800-\udfff]/;
+const unpairedSurrogateIn = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** The full check only for text that holds a surrogate at all (most text holds none, and the first test is cheap). */
+const hasUnpairedSurrogate = (text: string): boolean => anySurrogate.test(text) && unpairedSurrogateIn.test(text);
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -41,7 +44,7 @@ function write(value: unknown, path: string, parts: string[], depth: number): vo
       parts.push(JSON.stringify(value));
       return;
     case 'string':
-      if (unpairedSurrogate.test(value)) throw new CanonicalJsonError('a string with an unpaired surrogate', path);
+      if (hasUnpairedSurrogate(value)) throw new CanonicalJsonError('a string with an unpaired surrogate', path);
       parts.push(JSON.stringify(value));
       return;
     case 'object': {
@@ -59,7 +62,7 @@ function write(value: unknown, path: string, parts: string[], depth: number): vo
       const keys = Object.keys(value).sort(byCodeUnits);
       parts.push('{');
       keys.forEach((key, index) => {
-        if (unpairedSurrogate.test(key)) throw new CanonicalJsonError('a key with an unpaired surrogate', path);
+        if (hasUnpairedSurrogate(key)) throw new CanonicalJsonError('a key with an unpaired surrogate', path);
         if (index > 0) parts.push(',');
         parts.push(JSON.stringify(key), ':');
         write((value as Record<string, unknown>)[key], `${path}.${key}`, parts, depth + 1);

@@ -4,6 +4,7 @@
  * of the tail is caught only against a published head hash (the anchor).
  */
 import fc from 'fast-check';
+import { canonicalJson } from './canonical-json.js';
 import { describe, expect, it } from 'vitest';
 import { entryArbitrary } from './test-entries.js';
 import {
@@ -52,10 +53,24 @@ describe('linkEntries and recordHash', () => {
 describe('linkEntries refuses', () => {
   it('an entry whose record would not read back (the verifier would call it broken)', () => {
     const [entry] = fc.sample(entryArbitrary, { numRuns: 1, seed: 1 });
-    expect(() => linkEntries(emptyHead, [{ ...entry!, facts: JSON.parse('{"constructor": 1}') as AuditEntry['facts'] }])).toThrow(
-      'cannot be stored: it is not valid JSON: key `constructor` is not allowed',
-    );
-    expect(() => linkEntries(emptyHead, [{ ...entry!, point: '' }])).toThrow('not a chain record: `point`');
+    const refused: Array<[Partial<AuditEntry>, string]> = [
+      [{ facts: JSON.parse('{"constructor": 1}') }, 'not readable: a key `constructor` at $.facts'],
+      [{ facts: { count: 2 ** 60 } }, 'not readable: an integer beyond 2^53 − 1 at $.facts.count'],
+      [{ point: '' }, 'an empty or overlong id, caller or point'],
+      [{ caller: 'x'.repeat(201) }, 'an empty or overlong id, caller or point'],
+      [{ date: 'today' }, '`at` or `date` is not a time'],
+      [{ facts: { reason: 'x'.repeat(257) } }, 'a fact value longer than 256 characters'],
+      [{ facts: { reason: 'a\ud800' } }, 'a string with an unpaired surrogate at $.facts.reason'],
+    ];
+    for (const [change, message] of refused) {
+      const changed = { ...entry!, ...change };
+      expect(() => linkEntries(emptyHead, [changed]), message).toThrow(message);
+      // Each is exactly what the reader would refuse: the same record, written anyway, does not read back.
+      if (!message.includes('surrogate')) {
+        const text = canonicalJson({ ...changed, format: 'vot-audit@1', seq: 1, prev: genesisHash, hash: genesisHash });
+        expect('problem' in parseChainRecord(text), message).toBe(true);
+      }
+    }
   });
 });
 

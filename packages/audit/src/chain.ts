@@ -108,6 +108,41 @@ export function recordHash(record: Omit<ChainRecord, 'hash'> & { hash?: string }
   return `sha256:${createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex')}`;
 }
 
+/** Keys the strict reader refuses (see `parseStrictJson`). */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** What the strict reader would refuse in a value that canonical JSON can print: prototype keys and integers beyond 2^53 − 1. */
+function unreadableValue(value: unknown, path: string): string | undefined {
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER ? `an integer beyond 2^53 − 1 at ${path}` : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!Array.isArray(value) && prototypeKeys.has(key)) return `a key \`${key}\` at ${path}`;
+    const inner = unreadableValue(item, `${path}.${key}`);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * Why a record about to be stored would not read back as one, or undefined: what the strict
+ * reader refuses (canonical JSON already refuses unpaired surrogates and non-finite numbers;
+ * every number it prints reads back exactly) and the schema's limits. Checked directly, as
+ * reading the text back costs more than the rest of an append.
+ */
+function unreadable(record: ChainRecord): string | undefined {
+  const value = unreadableValue(record, '$');
+  if (value) return `not readable: ${value}`;
+  const text = (item: unknown, max: number) => typeof item === 'string' && item.length > 0 && item.length <= max;
+  if (!text(record.id, 200) || !text(record.caller, 200) || !text(record.point, 200))
+    return 'not a chain record: an empty or overlong id, caller or point';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(record.date) || Number.isNaN(Date.parse(record.at)))
+    return 'not a chain record: `at` or `date` is not a time';
+  for (const item of Object.values(record.facts))
+    if (typeof item === 'string' && item.length > 256) return 'not a chain record: a fact value longer than 256 characters';
+  return undefined;
+}
+
 /** Places entries after `head`, in order: the records to store, and the new head. */
 export function linkEntries(head: ChainHead, entries: readonly AuditEntry[]): { records: ChainRecord[]; head: ChainHead } {
   const records: ChainRecord[] = [];
@@ -128,8 +163,8 @@ export function linkEntries(head: ChainHead, entries: readonly AuditEntry[]): { 
     } satisfies Omit<ChainRecord, 'hash'>;
     const record: ChainRecord = { ...unhashed, hash: recordHash(unhashed) };
     // Only what reads back is stored: a record the verifier would refuse is refused now.
-    const reread = parseChainRecord(recordText(record));
-    if ('problem' in reread) throw new TypeError(`decision ${entry.id} cannot be stored: it is ${reread.problem}`);
+    const problem = unreadable(record);
+    if (problem) throw new TypeError(`decision ${entry.id} cannot be stored: it is ${problem}`);
     records.push(record);
     current = { seq: record.seq, hash: record.hash };
   }

@@ -72,7 +72,9 @@ function renderVerification(display: string, result: ChainVerification, anchor: 
       : `head: record ${result.head.seq}${result.head.at ? `, ${result.head.at}` : ''}`;
   if (result.broken) {
     const intact =
-      result.checked === 0 ? 'no record before it is intact' : `${result.checked} records before it are intact (up to ${result.head.hash})`;
+      result.checked === 0
+        ? 'no record before it'
+        : `${result.checked} ${result.checked === 1 ? 'record before it is' : 'records before it are'} intact (up to ${result.head.hash})`;
     return {
       out: '',
       err: `error[audit-chain-broken]: ${result.broken.message}\n  --> ${display} (${result.broken.place})\n  = checked: ${intact}\n  = help: compare with a copy or a published head hash; the records after the break cannot be trusted`,
