@@ -13,6 +13,7 @@ import { loadPolicies, type PolicySet } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVot } from './cli-harness.js';
 import { startPostgres, type PostgresCluster } from './postgres-cluster.js';
+import { reactionFacts } from './service-harness.js';
 
 let cluster: PostgresCluster;
 let policies: PolicySet;
@@ -27,19 +28,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const baseFacts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
-
 /** The entry of a real decision: reaction facts with `priorIncidents` = i % 4. */
 async function entry(i: number, caller = 'case-system'): Promise<AuditEntry> {
-  const facts = { ...baseFacts, priorIncidents: i % 4 };
+  const facts = { ...reactionFacts, priorIncidents: i % 4 };
   const decision = await policies.decide('reaction', facts);
   return decisionEntry({ id: randomUUID(), caller, decision, facts, at: new Date(Date.UTC(2026, 2, 1, 9, 30, i)) });
 }

@@ -14,6 +14,7 @@ import { tokenDigest, type RunningService } from '@vot/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDecisionService } from '../examples/decision-service/src/app.js';
 import { runVot } from './cli-harness.js';
+import { reactionFacts } from './service-harness.js';
 
 let policies: Policies;
 let service: RunningService;
@@ -48,17 +49,6 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-
-const reactionFacts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
 
 describe('the example deployment of the decision service', () => {
   it('answers readiness and /v1/policy with the policy in force', async () => {
