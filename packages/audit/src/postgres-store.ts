@@ -33,7 +33,15 @@ const schema = `CREATE TABLE IF NOT EXISTS ${auditTable} (
 async function newPool(url: string): Promise<Pool> {
   const pg = await import('pg');
   const PoolClass = pg.Pool ?? (pg as unknown as { default: typeof pg }).default.Pool;
-  const pool = new PoolClass({ connectionString: url, max: 4, connectionTimeoutMillis: 5000, application_name: 'vot-audit' });
+  // Bounded waits: a stuck lock or server makes an append fail (and the service answer 503), never hang.
+  const pool = new PoolClass({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: 10_000,
+    idle_in_transaction_session_timeout: 10_000,
+    application_name: 'vot-audit',
+  });
   // An idle connection the server drops emits 'error' on the pool; without a listener that
   // would end the process. The next query reconnects or reports the problem itself.
   pool.on('error', () => {});

@@ -200,8 +200,9 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
     global: true,
     max: options.rateLimit?.max ?? 600,
     timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
-    // Per caller; before authentication has named one (never on a served route), per connection address, which is not logged.
-    keyGenerator: (request) => (request.caller ? `caller:${request.caller}` : `address:${request.ip}`),
+    // Per caller: the limit runs after authentication (a route hook, after the global one), and
+    // the public routes are not limited, so every limited request has a caller.
+    keyGenerator: (request) => `caller:${request.caller}`,
     onExceeded: () => metrics.refused.inc({ reason: 'rate-limited' }),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`too many requests: at most ${context.max} in ${context.after}`), { statusCode: 429 }),
