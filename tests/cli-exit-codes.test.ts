@@ -104,6 +104,25 @@ describe('vot exit codes', () => {
       }
     });
 
+    it('an incident JSON.parse would read differently than it was written: a duplicate key, a rounded number', async () => {
+      const facts =
+        '"organisation": "nav-office", "employeeEmployer": "municipal", "incidentType": "threat-in-person", "channel": "in-person", "writtenWarningGiven": true, "injury": "none"';
+      const dir = await scratch({
+        'rounded.json': `{ "facts": { ${facts},\n  "grave": false, "priorIncidents": 0.99999999999999999999 } }`,
+        'twice.json': `{ "facts": { ${facts},\n  "grave": true, "priorIncidents": 0, "grave": false } }`,
+      });
+      const rounded = await runVot(['eval', join(dir, 'rounded.json'), '--point', 'reaction']);
+      expect(rounded.code).toBe(1);
+      expect(rounded.stderr).toContain('cannot be read exactly: it would become 1');
+      expect(rounded.stderr).toContain(`--> ${join(dir, 'rounded.json')}:2:37\n  = path: $.facts.priorIncidents`);
+      const twice = await runVot(['eval', join(dir, 'twice.json'), '--point', 'reaction']);
+      expect(twice.code).toBe(1);
+      expect(twice.stderr).toContain('error[invalid-json]');
+      expect(twice.stderr).toContain('duplicate key `grave`');
+      expect(twice.stderr).toContain(`--> ${join(dir, 'twice.json')}:2:39`);
+      expect(twice.stdout).toBe('');
+    });
+
     it('an incident whose facts are not an object, or hold hostile keys', async () => {
       const dir = await scratch({
         'number.json': '{ "facts": 5 }',

@@ -2,10 +2,12 @@
  * The packages as a host installs them: build and pack every published package, check the
  * tarballs with publint and attw, install them with npm into a fresh project, then `import`
  * (ESM) and `require` (CJS) @vot/policies, type-check a host file under `--strict --module
- * nodenext`, run decisions and the `vot` binary, and show that the installed package decides
- * from its verified bundle. Needs the npm registry for the packages' own dependencies.
+ * nodenext`, run decisions, the `vot` binary and the `vot-service` binary, and show that the
+ * installed package decides from its verified bundle. Needs the npm registry for the packages' own dependencies.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -97,7 +99,7 @@ beforeAll(async () => {
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs, '@types/node@20.19.9'], {
     cwd: project,
   });
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -115,8 +117,14 @@ const facts = {
 };
 
 describe('the packed packages, installed by npm in a fresh project', () => {
-  it('packs exactly the three published packages, each with only dist/ and package metadata', async () => {
-    expect(tarballs.map((t) => t.split('/').pop()).sort()).toEqual(['vot-cli-0.1.0.tgz', 'vot-engine-0.1.0.tgz', 'vot-policies-0.1.0.tgz']);
+  it('packs exactly the published packages, each with only dist/ and package metadata', async () => {
+    expect(tarballs.map((t) => t.split('/').pop()).sort()).toEqual([
+      'vot-audit-0.1.0.tgz',
+      'vot-cli-0.1.0.tgz',
+      'vot-engine-0.1.0.tgz',
+      'vot-policies-0.1.0.tgz',
+      'vot-service-0.1.0.tgz',
+    ]);
     for (const name of published) {
       const manifest = JSON.parse(await readFile(join(project, 'node_modules', '@vot', name, 'package.json'), 'utf8')) as Record<
         string,
@@ -160,7 +168,12 @@ describe('the packed packages, installed by npm in a fresh project', () => {
     }
     for (const name of published) {
       const analysis = await attw.checkInstalled(join(project, 'node_modules', '@vot', name));
-      expect(analysis.problems, name).toEqual([]);
+      // The service is ESM only (jose 6 is an ES module): attw's esm-only profile leaves out the CommonJS resolutions.
+      const cjsOnly = ['node10', 'node16-cjs'];
+      const problems = (analysis.problems as Array<{ resolutionKind?: string }>).filter(
+        (problem) => name !== 'service' || !cjsOnly.includes(problem.resolutionKind ?? ''),
+      );
+      expect(problems, name).toEqual([]);
       expect(analysis.types, name).toEqual({ kind: 'included' });
     }
   });
@@ -263,6 +276,39 @@ console.log(JSON.stringify({ bundled: await weeks(bundled), local: await weeks(l
       { cwd: project },
     );
     expect((JSON.parse(stdout) as { point: string }).point).toBe('reporting');
+  });
+
+  it('start vot-service with a tokens file, decide over HTTP, stop on SIGTERM, and leave a trail vot verifies', async () => {
+    const token = 'consumer-test-token-4e1f';
+    await writeFile(join(project, 'tokens.txt'), `host-system:${createHash('sha256').update(token).digest('hex')}\n`);
+    const child = spawn(join(project, 'node_modules', '.bin', 'vot-service'), [], {
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', VOT_TOKENS_FILE: 'tokens.txt', VOT_AUDIT: 'jsonl:audit.jsonl', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString('utf8')));
+    child.stderr.on('data', (data: Buffer) => (output += data.toString('utf8')));
+    const exited = once(child, 'exit');
+    let url = '';
+    for (let waited = 0; !url && waited < 30_000; waited += 100) {
+      url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output)?.[1] ?? '';
+      if (!url) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(url, output).not.toBe('');
+    const response = await fetch(`${url}/v1/decide/reaction`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(facts),
+    });
+    expect(response.status).toBe(200);
+    const decision = (await response.json()) as { decisionId: string; outcomes: Array<{ id: string; status: string }> };
+    expect(decision.outcomes).toContainEqual(expect.objectContaining({ id: 'exclusion-physical', status: 'permitted' }));
+    expect((await fetch(`${url}/v1/decide/reaction`, { method: 'POST', body: '{}' })).status).toBe(401);
+    child.kill('SIGTERM');
+    expect((await exited)[0], output).toBe(0);
+    const verify = await run(join(project, 'node_modules', '.bin', 'vot'), ['audit', 'verify', 'audit.jsonl'], { cwd: project });
+    expect(verify.stdout).toContain('audit.jsonl: 1 record checked, the chain is unbroken');
   });
 
   it('render the policy book with its what-if page from the installed package, without a bundler', async () => {

@@ -88,7 +88,12 @@ describe('--lang da on a broken copy', () => {
 
   it('vot replay reports the changed decisions in Danish', async () => {
     const policies = await loadPolicies();
-    const facts = { organisation: 'nav-office', employeeEmployer: 'state', incidentType: 'physical-violence', exposure: 'indirect' } as const;
+    const facts = {
+      organisation: 'nav-office',
+      employeeEmployer: 'state',
+      incidentType: 'physical-violence',
+      exposure: 'indirect',
+    } as const;
     const record = toAuditRecord(policies.decideSync('follow-up', facts), facts, new Date('2026-03-01T09:30:00Z'));
     const file = join(copy.root, 'records.jsonl');
     await writeFile(file, `${JSON.stringify(record)}\n`);

@@ -1,66 +1,70 @@
 /**
- * The example HTTP decision service, end to end: started on 127.0.0.1 with a free port, called
- * over HTTP, refusing bad facts with 400 and the engine's diagnostics, logging structured
- * JSON, and stopped.
+ * The example deployment of the decision service (examples/decision-service), end to end:
+ * started on 127.0.0.1 with a free port, a tokens file and a JSON Lines trail; called over
+ * HTTP with a token; deciding as the library does; refusing bad facts with 400 and the engine's
+ * diagnostics; logging JSON lines with the decision id and the caller; recording every
+ * decision in a trail that verifies; and stopped.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import { loadPolicies, type Policies } from '@vot/policies';
+import { tokenDigest, type RunningService } from '@vot/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecisionService } from '../examples/decision-service/src/app.js';
+import { startDecisionService } from '../examples/decision-service/src/app.js';
+import { runVot } from './cli-harness.js';
+import { reactionFacts } from './service-harness.js';
 
 let policies: Policies;
-let app: ReturnType<typeof buildDecisionService>;
-let base: string;
+let service: RunningService;
+let dir: string;
+const token = 'example-token-0123456789abcdef';
 const logLines: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
   policies = await loadPolicies();
+  dir = await mkdtemp(join(tmpdir(), 'vot-example-service-'));
+  await writeFile(join(dir, 'tokens.txt'), `# callers of the example deployment\ncase-system:${tokenDigest(token)}\n`);
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  app = buildDecisionService({ policies, logStream });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  service = await startDecisionService(
+    { PORT: '0', VOT_TOKENS_FILE: join(dir, 'tokens.txt'), VOT_AUDIT: `jsonl:${join(dir, 'audit.jsonl')}` },
+    { logStream },
+  );
 });
 
 afterAll(async () => {
-  await app?.close();
+  await service?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const post = (path: string, body: unknown) =>
-  fetch(`${base}${path}`, {
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${service.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-const reactionFacts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
-
-describe('decision service', () => {
-  it('answers /health and /v1/policy with the policy in force', async () => {
-    const health = (await (await fetch(`${base}/health`)).json()) as { status: string; policy: { hash: string } };
-    expect(health).toEqual({ status: 'ok', policy: policies.policy });
-    const policy = (await (await fetch(`${base}/v1/policy`)).json()) as { version: string; points: string[] };
+describe('the example deployment of the decision service', () => {
+  it('answers readiness and /v1/policy with the policy in force', async () => {
+    const ready = (await (await fetch(`${service.url}/health/ready`)).json()) as { status: string; policy: { hash: string } };
+    expect(ready).toEqual({ status: 'ready', policy: policies.policy });
+    const policy = await (await fetch(`${service.url}/v1/policy`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(policy).toEqual({ ...policies.policy, points: policies.points });
   });
 
-  it('decides over HTTP exactly as the library does', async () => {
+  it('decides over HTTP exactly as the library does, with a decision id', async () => {
     const response = await post('/v1/decide/reaction', reactionFacts);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(await policies.decide('reaction', reactionFacts as never))));
+    const { decisionId, ...decision } = (await response.json()) as { decisionId: string };
+    expect(decisionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('decision-id')).toBe(decisionId);
+    expect(decision).toEqual(JSON.parse(JSON.stringify(await policies.decide('reaction', reactionFacts as never))));
   });
 
   it('refuses bad facts with 400 and diagnostics naming each fact', async () => {
@@ -68,7 +72,6 @@ describe('decision service', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; diagnostics: Array<{ code: string; message: string; help?: string }> };
     expect(body.error).toBe('facts-refused');
-    expect(body.diagnostics.map((d) => d.code)).toContain('fact-unknown');
     expect(body.diagnostics.find((d) => d.code === 'fact-unknown')).toMatchObject({
       message: 'unknown fact `priorIncident`',
       help: 'did you mean `priorIncidents`?',
@@ -78,11 +81,11 @@ describe('decision service', () => {
     expect(((await missing.json()) as typeof body).diagnostics.map((d) => d.code)).toEqual(['fact-missing']);
   });
 
-  it('refuses an unknown point with 404, and bodies that are not fact records with 400', async () => {
+  it('refuses an unknown point with 404, and bodies that are not fact records or not strict JSON with 400', async () => {
     const unknown = await post('/v1/decide/reactoin', reactionFacts);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { diagnostics: Array<{ help?: string }> }).diagnostics[0]?.help).toBe('did you mean `reaction`?');
-    for (const body of ['{ not json', '[1, 2]', '{"__proto__": {"polluted": true}}']) {
+    for (const body of ['{ not json', '[1, 2]', '{"__proto__": {"polluted": true}}', '{"grave": true, "grave": false}']) {
       const response = await post('/v1/decide/reaction', body);
       expect(response.status, body).toBe(400);
     }
@@ -90,7 +93,7 @@ describe('decision service', () => {
   });
 
   it('serves an OpenAPI 3.1 document whose request schemas are the fact schemas', async () => {
-    const document = (await (await fetch(`${base}/openapi.json`)).json()) as {
+    const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
       components: {
@@ -109,10 +112,28 @@ describe('decision service', () => {
     expect(document.components.schemas.Facts_reaction!.properties!.organisation!.enum).toEqual(organisation.values);
   });
 
-  it('logs each decision as structured JSON with the policy hash', () => {
+  it('logs each decision as JSON with its decision id, the caller and the policy hash, and no client address', () => {
     const decided = logLines.filter((line) => line.msg === 'decided');
     expect(decided.length).toBeGreaterThan(0);
-    expect(decided[0]).toMatchObject({ service: 'vot-decision-service', point: 'reaction', policy: policies.policy.hash });
+    expect(decided[0]).toMatchObject({ service: 'vot-service', caller: 'case-system', point: 'reaction', policy: policies.policy.hash });
+    expect(decided[0]!.decisionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(logLines.some((line) => line.msg === 'facts refused')).toBe(true);
+    const requestLines = logLines.filter((line) => line.decisionId !== undefined);
+    expect(requestLines.length).toBeGreaterThan(10);
+    expect(JSON.stringify(requestLines)).not.toContain('127.0.0.1');
+    expect(JSON.stringify(logLines)).not.toMatch(/remoteAddress|remotePort/);
+  });
+
+  it('records each decision it gave in a trail that verifies, and none it refused', async () => {
+    const trail = join(dir, 'audit.jsonl');
+    const lines = (await readFile(trail, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(record).toMatchObject({ caller: 'case-system', point: 'reaction', facts: reactionFacts, seq: 1, policy: policies.policy });
+    const decided = logLines.find((line) => line.msg === 'decided')!;
+    expect(record.id).toBe(decided.decisionId);
+    const verify = await runVot(['audit', 'verify', trail]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('1 record checked, the chain is unbroken');
   });
 });

@@ -8,7 +8,7 @@ import { cp, mkdir, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const repo = resolve(import.meta.dirname, '..');
-export const publishedPackages = ['engine', 'policies', 'cli'] as const;
+export const publishedPackages = ['engine', 'policies', 'audit', 'cli', 'service'] as const;
 
 export async function stageWorkspace(stage: string, extra: readonly string[] = []): Promise<void> {
   await mkdir(join(stage, 'packages'), { recursive: true });

@@ -6,6 +6,7 @@
 import { renderDiagnostic, type Lang } from '@vot/engine';
 import { langs } from '@vot/engine/tools';
 import { Command, CommanderError, Option } from 'commander';
+import { runAuditExport, runAuditVerify } from './commands/audit.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
@@ -118,13 +119,31 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('replay')
     .description('replay stored decisions (audit records, one JSON object a line) under other policies and report which would change')
-    .argument('<records>', 'a JSON Lines file of audit records (toAuditRecord)')
+    .argument('<records>', 'a JSON Lines file of audit records (toAuditRecord) or a decision trail (a file or a postgres:// URL)')
     .option('--policies <dir>', 'policy folder to replay under (default: ./policies, else the bundled policies)')
     .addOption(formatOption())
     .addOption(langOption('language of the report', 'en'))
     .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
     .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: Lang; failOnChange?: boolean }) => {
       await runReplay(io, records, options);
+    });
+
+  const audit = program.command('audit').description('the decision trail of the service: verify its hash chain, export it as JSON Lines');
+  audit
+    .command('verify')
+    .description('check the hash chain of a decision trail; name the first broken record; print the head hash to publish')
+    .argument('<store>', 'a JSON Lines file (path or jsonl:path) or a postgres:// URL')
+    .option('--anchor <hash>', 'a head hash published earlier: fail unless the trail still holds that record')
+    .addOption(formatOption())
+    .action(async (store: string, options: { anchor?: string; format: 'text' | 'json' }) => {
+      await runAuditVerify(io, store, options);
+    });
+  audit
+    .command('export')
+    .description('print a decision trail as JSON Lines, in chain order (a PostgreSQL trail too)')
+    .argument('<store>', 'a JSON Lines file (path or jsonl:path) or a postgres:// URL')
+    .action(async (store: string) => {
+      await runAuditExport(io, store);
     });
 
   program
@@ -138,9 +157,11 @@ export function buildProgram(io: CliIo): Command {
       await runFmt(io, dir, { check: Boolean(options.check) });
     });
 
-  for (const command of program.commands) {
+  const configure = (command: Command): void => {
     command.exitOverride().configureOutput(usageOutput(io));
-  }
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

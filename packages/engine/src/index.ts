@@ -57,3 +57,6 @@ export { parseAuditRecordLine } from './decide/audit-parse.js';
 
 // Bundles.
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
+
+// Reading JSON from outside (facts, records) strictly.
+export { parseStrictJson, type JsonValue, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';

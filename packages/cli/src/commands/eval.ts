@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
 import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
@@ -38,12 +38,19 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
     io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]));
     throw new CommandFailed(exitCodes.badInput);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    refuse(io, { code: 'invalid-json', args: { file, detail: (error as Error).message } });
+  // Strictly: a duplicate key or a number JSON.parse would round is refused, not decided on.
+  const parsed = parseStrictJson(text);
+  if (!parsed.ok) {
+    const { message, line, column, path: at } = parsed.error;
+    refuse(io, {
+      code: 'invalid-json',
+      args: { file, detail: message },
+      file,
+      start: { line, column },
+      ...(at === '$' ? {} : { path: at }),
+    });
   }
+  const data: unknown = parsed.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     refuse(io, { code: 'invalid-incident', args: { file, problem: 'not-an-object' } });
   }

@@ -1,16 +1,14 @@
 /**
- * `vot replay <records.jsonl>`: impact analysis on real history. Each line is a stored decision
- * (an audit record from `toAuditRecord`); each is decided again under the given policies and
- * every decision that would now come out differently is reported, outcome by outcome. Lines
- * that are not records are reported with file:line and left out; the rest still replay.
+ * `vot replay <records>`: impact analysis on real history. Each line (or row) is a stored
+ * decision: an audit record from `toAuditRecord`, or a record of the service's decision trail,
+ * from a JSON Lines file or a `postgres://` URL. Each is decided again under the given policies
+ * and every decision that would now come out differently is reported, outcome by outcome.
+ * Records are read with the strict JSON reader and a bounded line length; lines that are not
+ * records are reported with file:line and left out; the rest still replay.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { parseStoredDecision, type AuditReader } from '@vot/audit';
 import {
   compareOutcomes,
-  parseAuditRecordLine,
   PolicyError,
   renderDiagnostics,
   type AuditOutcome,
@@ -23,6 +21,7 @@ import {
 import { auditOutcomes, diagnostic, locationText, wordsFor, type Words } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
+import { withTrail } from './audit.js';
 
 export interface ReplayOptions {
   policies?: string;
@@ -59,11 +58,8 @@ export interface ReplayReport {
   recordedUnder: Array<{ version: string; hash: string; records: number }>;
 }
 
-async function replayRecords(
-  policies: PolicySet,
-  path: string,
-  display: string,
-): Promise<{ report: ReplayReport; diagnostics: Diagnostic[] }> {
+async function replayRecords(policies: PolicySet, reader: AuditReader): Promise<{ report: ReplayReport; diagnostics: Diagnostic[] }> {
+  const display = reader.display;
   const diagnostics: Diagnostic[] = [];
   const report: ReplayReport = {
     records: display,
@@ -76,17 +72,18 @@ async function replayRecords(
     recordedUnder: [],
   };
   const recordedUnder = new Map<string, { version: string; hash: string; records: number }>();
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let number = 0;
-  for await (const text of lines) {
-    number++;
-    if (text.trim() === '') continue;
-    const record = parseAuditRecordLine(text, display, number);
-    if ('code' in record) {
-      diagnostics.push(record);
+  for await (const stored of reader.records()) {
+    const number = stored.position;
+    if (!stored.problem && stored.text.trim() === '') continue;
+    const read = stored.problem ? { problem: stored.problem } : parseStoredDecision(stored.text);
+    if ('problem' in read) {
+      diagnostics.push(
+        diagnostic({ code: 'record-invalid', file: display, start: { line: number, column: 1 }, args: { reason: read.problem } }),
+      );
       report.invalidLines++;
       continue;
     }
+    const { record } = read;
     report.total++;
     const under = `${record.policy.version} ${record.policy.hash}`;
     const seen = recordedUnder.get(under) ?? { version: record.policy.version, hash: record.policy.hash, records: 0 };
@@ -148,16 +145,10 @@ export function renderReplay(report: ReplayReport, lang: Lang): string {
   return lines.join('\n');
 }
 
-export async function runReplay(io: CliIo, file: string, options: ReplayOptions): Promise<void> {
-  const path = resolve(io.cwd, file);
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error || !info.isFile()) {
-    const reason = info instanceof Error ? (info.code ?? info.message) : 'not a file';
-    io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason } })]));
-    throw new CommandFailed(exitCodes.badInput);
-  }
-  const policies = await loadPoliciesFor(io, options.policies);
-  const { report, diagnostics } = await replayRecords(policies, path, file);
+export async function runReplay(io: CliIo, source: string, options: ReplayOptions): Promise<void> {
+  const { report, diagnostics } = await withTrail(io, source, async ({ reader }) =>
+    replayRecords(await loadPoliciesFor(io, options.policies), reader),
+  );
   if (diagnostics.length > 0) io.err(renderDiagnostics(diagnostics));
   io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderReplay(report, options.lang));
   if (diagnostics.length > 0 || (options.failOnChange && (report.changed.length > 0 || report.refused.length > 0)))

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { statuses } from '../status.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { auditRecordFormat, type AuditRecord } from './audit.js';
+import { parseStrictJson } from '../json/strict-json.js';
 
 const factValue = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
 const outcomeSchema = z.strictObject({
@@ -32,13 +33,10 @@ const invalidLine = (file: string, line: number, reason: string): Diagnostic =>
 export function parseAuditRecordLine(text: string, file: string, line: number): AuditRecord | Diagnostic {
   if (text.length > maxAuditLineLength)
     return invalidLine(file, line, `the line has ${text.length} characters, more than ${maxAuditLineLength}`);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return invalidLine(file, line, `not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = auditRecordSchema.safeParse(data);
+  // The strict reader: a record JSON.parse would read differently (a duplicate key, a rounded number) is not one.
+  const read = parseStrictJson(text);
+  if (!read.ok) return { ...invalidLine(file, line, `not valid JSON (${read.error.message})`), start: { line, column: read.error.column } };
+  const parsed = auditRecordSchema.safeParse(read.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '';

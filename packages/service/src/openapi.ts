@@ -1,11 +1,19 @@
-/** The service's OpenAPI 3.1 document, generated from the policy set: one operation per point, its request body the point's fact schema. */
+/**
+ * The service's OpenAPI 3.1 document, generated from the policy set: one operation per point,
+ * its request body the point's fact schema; every operation but the public ones needs a bearer
+ * token.
+ */
 import { pointFactsJsonSchema, type PolicySet } from '@vot/engine';
 
 const errorSchema = {
   type: 'object',
   required: ['error', 'message', 'diagnostics'],
   properties: {
-    error: { type: 'string', description: '`facts-refused`, `unknown-point`, `bad-request` or `internal-error`' },
+    error: {
+      type: 'string',
+      description:
+        '`facts-refused`, `invalid-json`, `unknown-point`, `unauthorized`, `rate-limited`, `body-too-large`, `unsupported-media-type`, `audit-unavailable`, `not-found`, `bad-request` or `internal-error`',
+    },
     message: { type: 'string' },
     diagnostics: {
       type: 'array',
@@ -33,8 +41,13 @@ const policySchema = {
 
 const decisionSchema = {
   type: 'object',
-  required: ['point', 'outcomes', 'trace', 'policy'],
+  required: ['decisionId', 'point', 'outcomes', 'trace', 'policy'],
   properties: {
+    decisionId: {
+      type: 'string',
+      format: 'uuid',
+      description: 'the id of this decision in the audit trail (also the `Decision-Id` header)',
+    },
     point: { type: 'string' },
     outcomes: {
       type: 'array',
@@ -67,13 +80,33 @@ const errorResponse = (description: string) => ({ description, ...json({ $ref: '
 
 export function openApiDocument(policies: PolicySet): Record<string, unknown> {
   const { model } = policies;
+  const open = { security: [] };
   const paths: Record<string, unknown> = {
-    '/health': { get: { operationId: 'health', summary: 'Liveness and the policy hash', responses: { 200: { description: 'ok' } } } },
+    '/health/live': { get: { ...open, operationId: 'live', summary: 'The process is up', responses: { 200: { description: 'live' } } } },
+    '/health/ready': {
+      get: {
+        ...open,
+        operationId: 'ready',
+        summary: 'Policies loaded and the audit trail reachable',
+        responses: { 200: { description: 'ready' }, 503: { description: 'not ready, or shutting down' } },
+      },
+    },
+    '/metrics': {
+      get: {
+        ...open,
+        operationId: 'metrics',
+        summary: 'Prometheus metrics',
+        responses: { 200: { description: 'text exposition format' } },
+      },
+    },
     '/v1/policy': {
       get: {
         operationId: 'policy',
         summary: 'The policy set in force',
-        responses: { 200: { description: 'name, version, hash and points', ...json({ $ref: '#/components/schemas/Policy' }) } },
+        responses: {
+          200: { description: 'name, version, hash and points', ...json({ $ref: '#/components/schemas/Policy' }) },
+          401: errorResponse('no valid bearer token'),
+        },
       },
     },
   };
@@ -88,7 +121,12 @@ export function openApiDocument(policies: PolicySet): Record<string, unknown> {
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name}` }) },
         responses: {
           200: { description: 'the decision', ...json({ $ref: '#/components/schemas/Decision' }) },
-          400: errorResponse('facts refused: each diagnostic names a fact'),
+          400: errorResponse('facts refused (each diagnostic names a fact), or a body that is not strict JSON'),
+          401: errorResponse('no valid bearer token'),
+          413: errorResponse('body too large'),
+          415: errorResponse('not application/json in UTF-8'),
+          429: errorResponse('rate limit reached'),
+          503: errorResponse('the decision could not be recorded, so it is not given'),
         },
       },
     };
@@ -97,6 +135,10 @@ export function openApiDocument(policies: PolicySet): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: `${model.name} decision service`, version: model.version, description: `Policy hash ${model.hash}` },
     paths,
-    components: { schemas },
+    security: [{ bearer: [] }],
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'a listed token, or a JWT from the configured issuer' } },
+    },
   };
 }
