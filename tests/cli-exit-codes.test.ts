@@ -113,8 +113,8 @@ describe('vot exit codes', () => {
       });
       const rounded = await runVot(['eval', join(dir, 'rounded.json'), '--point', 'reaction']);
       expect(rounded.code).toBe(1);
-      expect(rounded.stderr).toContain('cannot be read exactly: it would become 1');
-      expect(rounded.stderr).toContain(`--> ${join(dir, 'rounded.json')}:2:37\n  = path: $.facts.priorIncidents`);
+      expect(rounded.stderr).toContain('cannot be read exactly: it would become 1 (at `$.facts.priorIncidents`)');
+      expect(rounded.stderr).toContain(`--> ${join(dir, 'rounded.json')}:2:37\n`);
       const twice = await runVot(['eval', join(dir, 'twice.json'), '--point', 'reaction']);
       expect(twice.code).toBe(1);
       expect(twice.stderr).toContain('error[invalid-json]');

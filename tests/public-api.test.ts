@@ -17,7 +17,8 @@ const entries = {
 } as const;
 
 /** A screenful: the main entry grew to 160 names before it was split. */
-const mostNames = 64;
+// A screenful: the names a host or a command-line user needs (65 with the strict JSON reader).
+const mostNames = 66;
 
 let exported: Record<keyof typeof entries, Array<{ name: string; documented: boolean }>>;
 

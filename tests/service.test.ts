@@ -323,7 +323,10 @@ describe('operations', () => {
     const service = await start();
     for (let i = 0; i < 3; i++) expect((await decide(service.url, 'reaction', reactionFacts)).status).toBe(200);
     expect((await decide(service.url, 'reaction', { ...reactionFacts, grave: 'yes' })).status).toBe(400);
-    expect((await decide(service.url, 'follow-up', { organisation: 'nav-office', employeeEmployer: 'state' })).status).toBe(200);
+    expect(
+      (await decide(service.url, 'follow-up', { organisation: 'nav-office', employeeEmployer: 'state', incidentType: 'threat-in-person' }))
+        .status,
+    ).toBe(200);
     const response = await fetch(`${service.url}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();

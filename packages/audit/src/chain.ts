@@ -9,8 +9,8 @@
  * (the decision part is the engine's `toAuditRecord`, so replay reads it as it reads any record).
  */
 import { createHash } from 'node:crypto';
-import { auditRecordFormat, parseStrictJson, toAuditRecord, type AuditRecord, type Decision, type JsonValue } from '@vot/engine';
-import { auditRecordSchema } from '@vot/engine/tools';
+import { auditRecordFormat, parseStrictJson, toAuditRecord, type AuditRecord, type Decision } from '@vot/engine';
+import { auditRecordSchema, type JsonValue } from '@vot/engine/tools';
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json.js';
 

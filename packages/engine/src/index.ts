@@ -59,4 +59,4 @@ export { parseAuditRecordLine } from './decide/audit-parse.js';
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
 
 // Reading JSON from outside (facts, records) strictly.
-export { parseStrictJson, type JsonValue, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';
+export { parseStrictJson, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';

@@ -30,13 +30,4 @@ export {
 } from './decide/audit.js';
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
 export type * from './model.js';
-export {
-  formatStrictJsonError,
-  parseStrictJson,
-  strictJsonDefaults,
-  type JsonValue,
-  type StrictJsonError,
-  type StrictJsonErrorCode,
-  type StrictJsonOptions,
-  type StrictJsonResult,
-} from './json/strict-json.js';
+export { parseStrictJson, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';

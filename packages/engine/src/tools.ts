@@ -108,4 +108,10 @@ export { formatPolicyText, type FormatOptions, type FormatResult } from './forma
 export { auditOutcomes } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
 export { writeFileAtomic } from './write-file.js';
-export { formatStrictJsonError, strictJsonDefaults, type StrictJsonErrorCode, type StrictJsonOptions } from './json/strict-json.js';
+export {
+  formatStrictJsonError,
+  strictJsonDefaults,
+  type JsonValue,
+  type StrictJsonErrorCode,
+  type StrictJsonOptions,
+} from './json/strict-json.js';

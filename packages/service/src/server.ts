@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AuditStoreError, openAuditStore, type AuditStore } from '@vot/audit';
 import { parseStrictJson, PolicyError, type FactValue, type PolicySet } from '@vot/engine';
+import { formatStrictJsonError } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import type { DestinationStream } from 'pino';
 import { buildService, type DecisionService, type ServiceLimits } from './app.js';
@@ -26,7 +27,7 @@ async function readSettings(file: string): Promise<Record<string, FactValue>> {
   if (!info?.isFile()) throw new StartError(`VOT_SETTINGS_FILE: ${file} is not a readable file`);
   if (info.size > 64 * 1024) throw new StartError(`VOT_SETTINGS_FILE: ${file} is larger than 64 KiB`);
   const parsed = parseStrictJson(await readFile(file, 'utf8'));
-  if (!parsed.ok) throw new StartError(`VOT_SETTINGS_FILE: ${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+  if (!parsed.ok) throw new StartError(`VOT_SETTINGS_FILE: ${formatStrictJsonError(parsed.error, file)}`);
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new StartError(`VOT_SETTINGS_FILE: ${file} must hold one JSON object of setting ids and values`);

@@ -44,7 +44,7 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
     const { message, line, column, path: at } = parsed.error;
     refuse(io, {
       code: 'invalid-json',
-      args: { file, detail: message },
+      args: { file, detail: at === '$' ? message : `${message} (at \`${at}\`)` },
       file,
       start: { line, column },
       ...(at === '$' ? {} : { path: at }),
