@@ -178,7 +178,15 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
     rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, is: rde }')), 'value-out-of-domain'),
   'operator-not-for-type': () =>
     rendered(checkTexts(edit('access/doors.yaml', '{ fact: colour, is: red }', '{ fact: colour, atLeast: 2 }')), 'operator-not-for-type'),
-  'missing-basis': () => rendered(checkTexts(edit('access/doors.yaml', '        basis: [rule-book-2]\n', '')), 'missing-basis'),
+  'missing-basis': () =>
+    [
+      rendered(checkTexts(edit('access/doors.yaml', '        basis: [rule-book-2]\n', '')), 'missing-basis'),
+      // A recommendation needs a basis as a duty does: it is live, and a reader acts on it.
+      rendered(
+        checkTexts(edit('access/doors.yaml', '        status: required\n        basis: [rule-book-2]\n', '        status: recommended\n')),
+        'missing-basis',
+      ),
+    ].join('\n\n'),
   'missing-translation': () =>
     rendered(
       checkTexts(edit('access/doors.yaml', 'reason: { nb: For lenge., en: Too long. }', 'reason: { nb: For lenge. }')),
@@ -275,6 +283,30 @@ duties:
 `,
       }),
       'duty-outcome-not-at-point',
+    ),
+  'agree-fact-not-read': () =>
+    rendered(
+      checkTexts({
+        ...edit(
+          'vocabulary.yaml',
+          'outcomes:\n',
+          '  - id: shift\n    type: boolean\n    default: false\n    title: { nb: Skift, en: Shift }\noutcomes:\n',
+        ),
+        'duties/doors.yaml': `kind: duties
+catalogue: door-duties
+title: { nb: Plikter, en: Duties }
+jurisdiction: NO
+duties:
+  - id: open-means-closed-later
+    title: { nb: Åpen betyr lukket senere, en: Open means closed later }
+    basis: [rule-book-1]
+    obligations:
+      - agree:
+          if: { point: access, outcome: open-door, status: permitted }
+          then: { point: access, with: { shift: true }, outcome: close-door, atLeast: permitted }
+`,
+      }),
+      'agree-fact-not-read',
     ),
   'facts-not-object': () => rendered(factsResult(['colour', 'red']), 'facts-not-object'),
   'fact-unknown': () => rendered(factsResult({ colour: 'red', count: 1, colr: 'red' }), 'fact-unknown'),

@@ -243,6 +243,12 @@ const engineTemplates = {
     message: (x) => `${x.where} expects outcome \`${x.id}\`, which point \`${x.point}\` never decides`,
     help: () => 'name an outcome some policy of that point decides, or the point that decides it',
   }),
+  'agree-fact-not-read': define<{ where: string; fact: string; point: string }>({
+    severity: 'warning',
+    message: (x) =>
+      `${x.where} fixes fact \`${x.fact}\` with \`with\`, but point \`${x.point}\` never reads it, so fixing it changes nothing`,
+    help: () => 'remove it from `with`, or check that the obligation names the point that reads it',
+  }),
   'scenario-unknown-outcome': define<{ name: string; id: string; point: string }>({
     severity: 'error',
     message: (x) => `scenario \`${x.name}\` expects outcome \`${x.id}\`, which point \`${x.point}\` never decides`,

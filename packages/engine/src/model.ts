@@ -11,7 +11,7 @@ export type Text = Partial<Record<Lang, string>>;
 export type FactValue = string | number | boolean | null;
 import type { ValueDomain } from './fact-types/index.js';
 import type { Location } from './location.js';
-import type { ExpectedStatus, Status } from './status.js';
+import type { ExpectedStatus, LiveStatus, Status } from './status.js';
 
 export type { ExpectedStatus, Status } from './status.js';
 
@@ -219,17 +219,33 @@ export interface PolicySetModel {
 
 /** What a duty's invariant expects of a decision. */
 export type DutyExpectation =
-  | { kind: 'status'; outcome: string; statuses: ExpectedStatus[] }
-  | { kind: 'any-of'; outcomes: string[]; statuses: ExpectedStatus[] }
-  /** Whenever the outcome is required or permitted it carries `limit`, at most `atMost`. */
+  /** The outcome has one of `statuses`; `atLeast` is set when the reviewer wrote the weakest status accepted instead. */
+  | { kind: 'status'; outcome: string; statuses: ExpectedStatus[]; atLeast?: LiveStatus }
+  | { kind: 'any-of'; outcomes: string[]; statuses: ExpectedStatus[]; atLeast?: LiveStatus }
+  /** Whenever the outcome is live (required, recommended or permitted) it carries `limit`, at most `atMost`. */
   | { kind: 'limit'; outcome: string; limit: string; atMost: number }
-  /** Whenever the outcome is required or permitted its requires include `ids`. */
+  /** Whenever the outcome is live its requires include `ids`. */
   | { kind: 'requires'; outcome: string; ids: string[] };
 
-/** One machine-checkable obligation of a duty: an invariant over decisions or a coverage requirement. */
+/** One side of two points that must agree: a point decided with some facts fixed, and what one outcome must have there. */
+export interface AgreeSideModel {
+  point: string;
+  /** Facts fixed on this side only; every other fact is the same on both sides. */
+  with: Record<string, FactValue>;
+  outcome: string;
+  /** All of these hold of `outcome` (a status expectation, a requires expectation, or both). */
+  expect: DutyExpectation[];
+}
+
+/** One machine-checkable obligation of a duty: an invariant over decisions, a coverage requirement, or two points that agree. */
 export type DutyObligationModel =
   | { kind: 'invariant'; point: string; when: ConditionNode | null; expect: DutyExpectation; at: Location }
-  | { kind: 'coverage'; cites: string; point?: string; at: Location };
+  | { kind: 'coverage'; cites: string; point?: string; at: Location }
+  /**
+   * For every combination where `when` holds and the premise (YAML `if`) meets its expectation,
+   * the conclusion (YAML `then`) meets its own.
+   */
+  | { kind: 'agree'; when: ConditionNode | null; premise: AgreeSideModel; conclusion: AgreeSideModel; at: Location };
 
 /** A legal duty with its basis and the obligations the regulation gate checks. */
 export interface DutyModel {

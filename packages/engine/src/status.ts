@@ -16,7 +16,41 @@ export const expectedStatuses = [...statuses, 'absent'] as const;
 /** A status, or `absent`. */
 export type ExpectedStatus = (typeof expectedStatuses)[number];
 
+/** The statuses on which the actor must, should or may act: those that need a basis. */
+export const liveStatuses = ['required', 'recommended', 'permitted'] as const;
+
+/** A live status: what `atLeast` may name. */
+export type LiveStatus = (typeof liveStatuses)[number];
+
 /** Whether an outcome with this status is live (the actor must, should or may act on it), and so needs a basis. */
-export function isLive(status: Status | ExpectedStatus): boolean {
-  return status === 'required' || status === 'recommended' || status === 'permitted';
+export function isLive(status: Status | ExpectedStatus): status is LiveStatus {
+  return (liveStatuses as readonly string[]).includes(status);
+}
+
+/**
+ * The order of strength of the voices: `required` > `recommended` > `permitted` >
+ * `not-permitted`, with an outcome left out (`absent`) as weak as a forbidden one. Only the
+ * order matters; the numbers are not a scale.
+ */
+const strengths: Readonly<Record<ExpectedStatus, number>> = {
+  required: 3,
+  recommended: 2,
+  permitted: 1,
+  'not-permitted': 0,
+  absent: 0,
+};
+
+/** The strength of a status in the order `required` > `recommended` > `permitted` > `not-permitted` = `absent`. */
+export function strength(status: ExpectedStatus): number {
+  return strengths[status];
+}
+
+/** Whether `status` is at least as strong as `floor` ("at least recommended": `required` or `recommended`). */
+export function isAtLeast(status: ExpectedStatus, floor: LiveStatus): boolean {
+  return strength(status) >= strength(floor);
+}
+
+/** The statuses at least as strong as `floor`, strongest first: what `atLeast: floor` accepts. */
+export function statusesAtLeast(floor: LiveStatus): LiveStatus[] {
+  return liveStatuses.filter((status) => isAtLeast(status, floor));
 }

@@ -58,7 +58,13 @@ export {
   type ObligationResult,
   type TraceabilityRow,
 } from './analyze/gate.js';
-export { conditionWords, expectationWords, renderGateReport, type RenderGateOptions } from './analyze/gate-render.js';
+export {
+  conditionWords,
+  obligationWords,
+  renderGateReport,
+  type RenderGateOptions,
+  type StatedObligation,
+} from './analyze/gate-render.js';
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export {
   coverCells,
@@ -99,7 +105,7 @@ export {
   type ScenarioMismatch,
   type ScenarioResult,
 } from './testing/scenarios.js';
-export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles } from './testing/fixtures.js';
+export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles, twoPointPolicyFiles } from './testing/fixtures.js';
 
 // Building: bundles, generated types, formatting, audit records in detail, writing files.
 export { serializeBundle } from './bundle/bundle.js';

@@ -10,8 +10,8 @@ import {
   describeCondition,
   describeContext,
   describeWhen,
-  expectationWords,
   locationText,
+  obligationWords,
   traceability,
   valueText,
   wordsFor,
@@ -85,7 +85,6 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
     out.push(`| ${md(textIn(s.title, lang))} (\`${s.id}\`) | ${String(s.default)} | ${String(s.value)} | ${allowed} |`);
   }
   if (model.duties.length > 0) {
-    const context = describeContext(model);
     const rows = new Map(traceability(model).map((row) => [`${row.catalogue}/${row.duty}`, row]));
     out.push('', `## ${capitalize(w.labels.duties)}`);
     for (const catalogue of model.duties) {
@@ -93,11 +92,8 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
       for (const duty of catalogue.duties) {
         out.push(`- **${md(textIn(duty.title, lang))}** (\`${duty.id}\`)`);
         for (const o of duty.obligations) {
-          if (o.kind === 'invariant')
-            out.push(
-              `  - ${md(`${o.when ? `${describeWhen(o.when, context, lang)}, ` : ''}${w.labels.atPoint} ${o.point}: ${expectationWords(o.expect, lang).replace(/`/g, '')}`)}`,
-            );
-          else out.push(`  - ${w.book.cites} ${sourceText(sources.get(o.cites), o.cites, w)}`);
+          if (o.kind === 'coverage') out.push(`  - ${w.book.cites} ${sourceText(sources.get(o.cites), o.cites, w)}`);
+          else out.push(`  - ${md(obligationWords(o, lang, model).replace(/`/g, ''))}`);
         }
         const implementing = rows.get(`${catalogue.id}/${duty.id}`)?.outcomes ?? [];
         out.push(

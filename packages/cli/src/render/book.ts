@@ -11,8 +11,8 @@ import {
   describeCondition,
   describeContext,
   describeWhen,
-  expectationWords,
   locationText,
+  obligationWords,
   traceability,
   valueText,
   wordsFor,
@@ -234,16 +234,16 @@ function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceMo
       if (duty.basis.length)
         body.push(`<p>${sayLabel('basis')}: ${duty.basis.map((id) => sourceLink(sources.get(id), id)).join('; ')}</p>`);
       const obligations = duty.obligations.map((o) =>
-        o.kind === 'invariant'
-          ? `<li>${biOf((lang) => `${o.when ? `${describeWhen(o.when, context, lang)}, ` : ''}${wordsFor(lang).labels.atPoint} ${o.point}: ${expectationWords(o.expect, lang).replace(/`/g, '')}`)}</li>`
-          : `<li>${say((w) => w.book.sourceMustBeCited)}: ${sourceLink(sources.get(o.cites), o.cites)}${o.point ? ` (${escapeHtml(o.point)})` : ''}</li>`,
+        o.kind === 'coverage'
+          ? `<li>${say((w) => w.book.sourceMustBeCited)}: ${sourceLink(sources.get(o.cites), o.cites)}${o.point ? ` (${escapeHtml(o.point)})` : ''}</li>`
+          : `<li>${biOf((lang) => obligationWords(o, lang, model).replace(/`/g, ''))}</li>`,
       );
       body.push(`<ul>${obligations.join('')}</ul>`);
       const row = rows.get(`${catalogue.id}/${duty.id}`);
       const implementing = (row?.outcomes ?? []).map((o) => {
         const owner = model.points.find((p) => p.id === o.point)?.outcomes.find((x) => x.id === o.outcome);
         const href = owner ? `${pointFile(o.point)}#${anchor('outcome', owner.policy, o.outcome)}` : pointFile(o.point);
-        return `<li><a href="${href}">${escapeHtml(o.point)} / ${escapeHtml(o.outcome)}</a> (${o.via === 'invariant' ? say((w) => w.book.namedByDuty) : say((w) => w.book.citesDutySource)})</li>`;
+        return `<li><a href="${href}">${escapeHtml(o.point)} / ${escapeHtml(o.outcome)}</a> (${o.via === 'basis' ? say((w) => w.book.citesDutySource) : say((w) => w.book.namedByDuty)})</li>`;
       });
       body.push(
         `<p>${sayLabel('implementedBy')}:</p>${implementing.length ? `<ul>${implementing.join('')}</ul>` : `<p>${say((w) => w.book.noOutcomeYet)}</p>`}`,

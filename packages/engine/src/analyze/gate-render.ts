@@ -4,13 +4,23 @@
  * each broken duty with its source, the smallest counterexample, the decision and the rule (with
  * file:line) that produced it; then a summary of what was covered.
  */
-import type { ConditionNode, DutyExpectation, ExpectedStatus, Lang, PolicySetModel, Text } from '../model.js';
+import type {
+  AgreeSideModel,
+  ConditionNode,
+  DutyExpectation,
+  DutyObligationModel,
+  ExpectedStatus,
+  FactValue,
+  Lang,
+  PolicySetModel,
+  Text,
+} from '../model.js';
 import { literalText } from '../fact-types/index.js';
 import { describeCondition, listText } from '../describe/condition.js';
-import { isLive, statuses } from '../status.js';
+import { liveStatuses } from '../status.js';
 import { textIn, wordsFor, type GateWords, type Words } from '../words/index.js';
 import type { ScenarioCoverage } from './coverage.js';
-import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
+import type { DecidedForDuty, GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
 const number = (n: number, w: Words): string => n.toLocaleString(w.locale).replace(/\u00a0/g, ' ');
 const value = literalText;
@@ -29,13 +39,18 @@ function statusList(expected: readonly ExpectedStatus[], w: Words): string {
   return expected.map((s) => statusWord(s, w)).join(` ${w.sentence.or} `);
 }
 
-/** "required or permitted": the statuses an outcome must have to be live. */
-const liveStatuses = (w: Words): string =>
+/** "required, recommended or permitted": the statuses an outcome must have to be live. */
+const liveStatusList = (w: Words): string =>
   listText(
-    statuses.filter(isLive).map((s) => w.statuses[s]),
+    liveStatuses.map((s) => w.statuses[s]),
     'or',
     w.lang,
   );
+
+/** What a status expectation accepts: "required or permitted", or "at least recommended". */
+function acceptedWords(expect: Extract<DutyExpectation, { statuses: unknown }>, w: Words): string {
+  return expect.atLeast ? `${w.gate.atLeast} ${w.statuses[expect.atLeast]}` : statusList(expect.statuses, w);
+}
 
 /**
  * A condition in the reviewer's words, the same sentences as the policy book and the diff
@@ -54,13 +69,77 @@ export function expectationWords(expect: DutyExpectation, lang: Lang): string {
   const g = w.gate;
   switch (expect.kind) {
     case 'status':
-      return `\`${expect.outcome}\` ${is} ${statusList(expect.statuses, w)}`;
+      return `\`${expect.outcome}\` ${is} ${acceptedWords(expect, w)}`;
     case 'any-of':
-      return `${g.atLeastOneOf} ${expect.outcomes.map((o) => `\`${o}\``).join(', ')} ${is} ${statusList(expect.statuses, w)}`;
+      return `${g.atLeastOneOf} ${expect.outcomes.map((o) => `\`${o}\``).join(', ')} ${is} ${acceptedWords(expect, w)}`;
     case 'limit':
-      return `${g.whenever} \`${expect.outcome}\` ${is} ${liveStatuses(w)}, ${g.hasLimit} \`${expect.limit}\` ${g.limitAtMost} ${expect.atMost}`;
+      return `${g.whenever} \`${expect.outcome}\` ${is} ${liveStatusList(w)}, ${g.hasLimit} \`${expect.limit}\` ${g.limitAtMost} ${expect.atMost}`;
     case 'requires':
-      return `${g.whenever} \`${expect.outcome}\` ${is} ${liveStatuses(w)}, ${g.itRequires} ${expect.ids.map((o) => `\`${o}\``).join(', ')}`;
+      return `${g.whenever} \`${expect.outcome}\` ${is} ${liveStatusList(w)}, ${g.itRequires} ${expect.ids.map((o) => `\`${o}\``).join(', ')}`;
+  }
+}
+
+/** The facts one side of an agreement fixes: "recipient = police, dataKind = incident-account". */
+const fixedWords = (fixed: Readonly<Record<string, FactValue>>): string =>
+  Object.entries(fixed)
+    .map(([fact, v]) => `${fact} = ${value(v)}`)
+    .join(', ');
+
+/** A point, with the facts a side of an agreement fixes: "at point `sharing` with recipient = police". */
+function pointWords(point: string, fixed: Readonly<Record<string, FactValue>>, w: Words): string {
+  const facts = fixedWords(fixed);
+  return `${w.gate.atPoint} \`${point}\`${facts ? ` ${w.gate.fixing} ${facts}` : ''}`;
+}
+
+/** One side of an agreement: its point, the facts it fixes, and what its outcome must have. */
+function sideWords(side: AgreeSideModel, lang: Lang): string {
+  const w = wordsFor(lang);
+  return `${pointWords(side.point, side.with, w)}: ${side.expect.map((e) => expectationWords(e, lang)).join(` ${w.sentence.and} `)}`;
+}
+
+/** An invariant or an agreement, without its place in the file. */
+export type StatedObligation =
+  | Omit<Extract<DutyObligationModel, { kind: 'invariant' }>, 'at'>
+  | Omit<Extract<DutyObligationModel, { kind: 'agree' }>, 'at'>;
+
+/**
+ * An invariant or an agreement in the reviewer's words, the same sentence in the gate report
+ * and the policy book: "for every combination where … at point `reaction`: …", "… if at point
+ * `reaction`: … then at point `sharing` with recipient = police: …".
+ */
+export function obligationWords(obligation: StatedObligation, lang: Lang, model?: Pick<PolicySetModel, 'facts'>): string {
+  const g = wordsFor(lang).gate;
+  const scope = obligation.when ? ` ${g.where} ${conditionWords(obligation.when, lang, model)}` : '';
+  if (obligation.kind === 'invariant')
+    return `${g.forEvery}${scope} ${g.atPoint} \`${obligation.point}\`: ${expectationWords(obligation.expect, lang)}`;
+  return `${g.forEvery}${scope}: ${g.agreeIf} ${sideWords(obligation.premise, lang)}, ${g.agreeThen} ${sideWords(obligation.conclusion, lang)}`;
+}
+
+/** The obligation a result reports, as the model states it. */
+function obligationOf(result: ObligationResult): StatedObligation {
+  const when = result.when ?? null;
+  return result.kind === 'agree'
+    ? { kind: 'agree', when, premise: result.premise!, conclusion: result.conclusion! }
+    : { kind: 'invariant', point: result.point!, when, expect: result.expect! };
+}
+
+/** Decided outcomes under a counterexample: status, requires, limits, the rule with file:line and its reason. */
+function renderDecided(decidedList: readonly DecidedForDuty[], lang: Lang, titles: Titles, out: string[]): void {
+  const w = wordsFor(lang);
+  for (const decided of decidedList) {
+    const extras: string[] = [];
+    if (decided.requires?.length) extras.push(`${w.labels.requires}: ${decided.requires.join(', ')}`);
+    for (const [limit, v] of Object.entries(decided.limits ?? {})) {
+      const setting = decided.settingLimits?.[limit];
+      extras.push(
+        `${limit}: ${v}${setting && setting.max !== v ? ` (${w.gate.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`,
+      );
+    }
+    out.push(
+      `    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${statusWord(decided.status, w)}${extras.length ? ` — ${extras.join('; ')}` : ''}`,
+    );
+    if (decided.rule) out.push(`      ${w.labels.byRule} ${decided.rule} (${decided.at})`);
+    if (decided.reason) out.push(`      ${w.labels.reason}: ${textIn(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
   }
 }
 
@@ -75,35 +154,29 @@ function renderBroken(
   const g = w.gate;
   if (obligation.kind === 'coverage') {
     out.push(
-      `  ${g.obligation}: ${g.notCited(liveStatuses(w))} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${g.atPoint} \`${obligation.point}\`` : ''}`,
+      `  ${g.obligation}: ${g.notCited(liveStatusList(w))} \`${obligation.cites?.id ?? ''}\`${obligation.point ? ` ${g.atPoint} \`${obligation.point}\`` : ''}`,
     );
     out.push(`    --> ${obligation.at}`);
     return;
   }
-  const scope = obligation.when ? ` ${g.where} ${conditionWords(obligation.when, lang, model)}` : '';
-  out.push(`  ${g.obligation}: ${g.forEvery}${scope} ${g.atPoint} \`${obligation.point}\`: ${expectationWords(obligation.expect!, lang)}`);
+  out.push(`  ${g.obligation}: ${obligationWords(obligationOf(obligation), lang, model)}`);
   out.push(`    --> ${obligation.at}`);
   if (obligation.vacuous) {
-    out.push(`  ${g.vacuous}`);
+    out.push(`  ${obligation.kind === 'agree' ? g.vacuousPremise : g.vacuous}`);
     return;
   }
   const example = obligation.counterexample!;
   out.push(`  ${g.counterexample}:`);
   for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
   out.push(`    ${g.otherFacts}`);
-  out.push(`  ${w.labels.decision}:`);
-  for (const decided of example.decided) {
-    const extras: string[] = [];
-    if (decided.requires?.length) extras.push(`${w.labels.requires}: ${decided.requires.join(', ')}`);
-    for (const [limit, v] of Object.entries(decided.limits ?? {})) {
-      const setting = decided.settingLimits?.[limit];
-      extras.push(`${limit}: ${v}${setting && setting.max !== v ? ` (${g.limitFromSetting} ${setting.max}: \`${setting.setting}\`)` : ''}`);
-    }
-    out.push(
-      `    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${statusWord(decided.status, w)}${extras.length ? ` — ${extras.join('; ')}` : ''}`,
-    );
-    if (decided.rule) out.push(`      ${w.labels.byRule} ${decided.rule} (${decided.at})`);
-    if (decided.reason) out.push(`      ${w.labels.reason}: ${textIn(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
+  if (!example.sides) {
+    out.push(`  ${w.labels.decision}:`);
+    renderDecided(example.decided, lang, titles, out);
+    return;
+  }
+  for (const side of example.sides) {
+    out.push(`  ${w.labels.decision} ${pointWords(side.point, side.with, w)}:`);
+    renderDecided(side.decided, lang, titles, out);
   }
 }
 

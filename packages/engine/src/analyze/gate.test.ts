@@ -77,6 +77,23 @@ describe('regulation gate on the fixture set', () => {
     expect(renderGateReport(report, { lang: 'nb' })).toContain('minste moteksempel');
   });
 
+  it('accepts a status at least as strong as `atLeast`, and says so in the report', () => {
+    // close-door is required when weeks > 12 and left out otherwise; open-door is at best permitted.
+    // open-door is permitted when green and the flag is up.
+    const duty = (expect: string, when = '{ fact: weeks, above: 12 }') =>
+      modelWith({ 'duties/doors.yaml': dutiesFile(`      - invariant: { point: access, when: ${when}, expect: ${expect} }`) });
+    expect(runGate(duty('{ outcome: close-door, atLeast: recommended }')).ok).toBe(true);
+    expect(runGate(duty('{ outcome: close-door, atLeast: required }')).ok).toBe(true);
+    const greenAndFlagged = '{ all: [ { fact: colour, is: green }, { fact: flag, is: true } ] }';
+    expect(runGate(duty('{ outcome: open-door, atLeast: permitted }', greenAndFlagged)).ok).toBe(true);
+    const weak = runGate(duty('{ outcome: open-door, atLeast: recommended }', greenAndFlagged));
+    expect(weak.ok).toBe(false);
+    expect(weak.duties[0]!.obligations[0]!.counterexample!.decided[0]).toMatchObject({ outcome: 'open-door', status: 'permitted' });
+    expect(renderGateReport(weak, { lang: 'en' })).toContain('`open-door` is at least recommended');
+    expect(renderGateReport(weak, { lang: 'nb' })).toContain('`open-door` er minst anbefalt');
+    expect(runGate(duty('{ anyOf: [open-door, close-door], atLeast: required }')).ok).toBe(true);
+  });
+
   it('checks a limit taken from a setting at the highest value a host may set', () => {
     const model = modelWith({
       'settings.yaml': minimalPolicyFiles['settings.yaml']!.replace('max: 12', 'max: 20'),
@@ -183,9 +200,12 @@ const outcome = (id: string) =>
       otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
     }));
 const statuses = fc.subarray(['required', 'recommended', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
+const floor = fc.constantFrom('required', 'recommended', 'permitted');
 const expectation = fc.oneof(
   fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), status: statuses }),
   fc.record({ anyOf: fc.constant(['open-door', 'close-door']), status: statuses }),
+  fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), atLeast: floor }),
+  fc.record({ anyOf: fc.constant(['open-door', 'close-door']), atLeast: floor }),
   fc.record({
     outcome: fc.constantFrom('open-door', 'close-door'),
     limit: fc.constant('maxWeeks'),
@@ -208,12 +228,17 @@ function* everyCombination(): Generator<Record<string, FactValue>> {
   }
 }
 
+/** The voices from the strongest down; not-permitted and absent are equally weak. */
+const strongestFirst = ['required', 'recommended', 'permitted'];
+
 /** The expectation, read directly off a full decision (written apart from the gate's own check). */
 function bruteMeets(expect: DutyExpectation, decision: Decision): boolean {
   const statusOf = (id: string) => decision.outcomes.find((o) => o.id === id)?.status ?? 'absent';
   const decided = (id: string) => decision.outcomes.find((o) => o.id === id);
-  if (expect.kind === 'status') return expect.statuses.includes(statusOf(expect.outcome));
-  if (expect.kind === 'any-of') return expect.outcomes.some((id) => expect.statuses.includes(statusOf(id)));
+  const accepts = (status: string, e: Extract<DutyExpectation, { statuses: unknown }>) =>
+    e.atLeast ? strongestFirst.slice(0, strongestFirst.indexOf(e.atLeast) + 1).includes(status) : e.statuses.includes(status as never);
+  if (expect.kind === 'status') return accepts(statusOf(expect.outcome), expect);
+  if (expect.kind === 'any-of') return expect.outcomes.some((id) => accepts(statusOf(id), expect));
   const o = decided(expect.outcome);
   if (!o || o.status === 'not-permitted') return true;
   if (expect.kind === 'limit') return o.limits?.[expect.limit] !== undefined && o.limits[expect.limit]! <= expect.atMost;

@@ -20,6 +20,7 @@ import { locationText } from '../location.js';
 import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from '../decide/decision.js';
 import type {
+  AgreeSideModel,
   ConditionNode,
   DutyCatalogueModel,
   DutyExpectation,
@@ -36,6 +37,7 @@ import type {
 import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
+import { checkAgreement, sidesOf } from './agree.js';
 
 export interface DecidedForDuty {
   outcome: string;
@@ -55,10 +57,12 @@ export interface Counterexample {
   /** The facts that matter to the failure; every fact not listed has its default. */
   facts: Record<string, FactValue>;
   decided: DecidedForDuty[];
+  /** Two points that agree: each side's decision, at its point, with the facts its `with` fixes. */
+  sides?: Array<{ point: string; with: Record<string, FactValue>; decided: DecidedForDuty[] }>;
 }
 
 export interface ObligationResult {
-  kind: 'invariant' | 'coverage';
+  kind: 'invariant' | 'coverage' | 'agree';
   ok: boolean;
   at: string;
   point?: string;
@@ -77,6 +81,11 @@ export interface ObligationResult {
   counterexample?: Counterexample;
   /** An invariant whose condition never holds inside the catalogue's scope checks nothing: a gap. */
   vacuous?: boolean;
+  /** Two points that agree: the side that binds (YAML `if`) and the side bound (YAML `then`). */
+  premise?: AgreeSideModel;
+  conclusion?: AgreeSideModel;
+  /** Two points that agree: the combinations where the premise held, so the conclusion was checked. */
+  triggered?: number;
   /** Coverage: the source that must be cited, and the outcomes that cite it. */
   cites?: BasisEntry;
   citedBy?: Array<{ point: string; outcome: string; rule: string; at: string }>;
@@ -96,7 +105,7 @@ export interface TraceabilityRow {
   duty: string;
   catalogue: string;
   /** The outcomes that implement the duty: named by one of its invariants, or citing one of its sources. */
-  outcomes: Array<{ point: string; outcome: string; via: 'invariant' | 'basis' }>;
+  outcomes: Array<{ point: string; outcome: string; via: 'invariant' | 'agree' | 'basis' }>;
 }
 
 export interface GateReport {
@@ -117,7 +126,7 @@ export interface GateOptions {
  * The slice of the domain that decides the given conditions (see `sliceDomain`), each fact's
  * default first, so the first failing combination found is the one closest to the defaults.
  */
-function gateSlice(
+export function gateSlice(
   model: PolicySetModel,
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
@@ -144,7 +153,7 @@ function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
 }
 
 /** The product of every fact's full range, without any reduction. */
-function naiveSize(model: PolicySetModel, factIds: readonly string[]): number {
+export function naiveSize(model: PolicySetModel, factIds: readonly string[]): number {
   const byId = new Map(model.facts.map((f) => [f.id, f]));
   return factIds.reduce((size, id) => {
     return size * valueCount(byId.get(id)!);
@@ -172,7 +181,7 @@ function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSl
   return { point: sliced, named, holds: (key, facts) => predicates.get(key)!(facts), rules };
 }
 
-function decidedFor(model: PolicySetModel, slice: PointSlice, decision: Decision, id: string): DecidedForDuty {
+export function decidedFor(model: PolicySetModel, slice: PointSlice, decision: Decision, id: string): DecidedForDuty {
   const outcome = decision.outcomes.find((o) => o.id === id);
   if (!outcome) return { outcome: id, status: 'absent' };
   const step = decision.trace.steps.find((s) => s.outcome === id)!;
@@ -188,7 +197,7 @@ function decidedFor(model: PolicySetModel, slice: PointSlice, decision: Decision
 }
 
 /** Whether the decided outcomes meet the expectation. */
-function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boolean {
+export function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boolean {
   const of = (id: string) => decided.find((d) => d.outcome === id)!;
   switch (expect.kind) {
     case 'status':
@@ -215,7 +224,7 @@ function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[]): boo
  * Decides the outcomes `ids` of a point over the slice of facts they, the catalogue's scope and
  * `when` read; `applies` says whether a combination lies inside the scope and `when`.
  */
-function slicedDecider(
+export function slicedDecider(
   model: PolicySetModel,
   catalogue: DutyCatalogueModel,
   point: PointModel,
@@ -281,7 +290,7 @@ function checkInvariant(
 }
 
 /** Puts back the default of every fact whose value does not matter to the failure. */
-function minimise(
+export function minimise(
   model: PolicySetModel,
   domains: readonly FactDomain[],
   failing: Record<string, FactValue>,
@@ -362,11 +371,12 @@ export function traceability(
 ): TraceabilityRow[] {
   return duties.map((duty) => {
     const rows: TraceabilityRow['outcomes'] = [];
-    const add = (point: string, outcome: string, via: 'invariant' | 'basis') => {
+    const add = (point: string, outcome: string, via: TraceabilityRow['outcomes'][number]['via']) => {
       if (!rows.some((r) => r.point === point && r.outcome === outcome)) rows.push({ point, outcome, via });
     };
     for (const obligation of duty.obligations) {
       if (obligation.kind === 'invariant') for (const id of expectedOutcomes(obligation.expect)) add(obligation.point, id, 'invariant');
+      if (obligation.kind === 'agree') for (const side of sidesOf(obligation)) add(side.point, side.outcome, 'agree');
     }
     const sources = new Set([...duty.basis, ...duty.obligations.flatMap((o) => (o.kind === 'coverage' ? [o.cites] : []))]);
     for (const point of model.points) {
@@ -379,6 +389,17 @@ export function traceability(
   });
 }
 
+function checkObligation(
+  model: PolicySetModel,
+  catalogue: DutyCatalogueModel,
+  obligation: DutyObligationModel,
+  basis: ReadonlyMap<string, BasisEntry>,
+): ObligationResult {
+  if (obligation.kind === 'invariant') return checkInvariant(model, catalogue, obligation, basis);
+  if (obligation.kind === 'coverage') return checkCoverage(model, catalogue, obligation, basis);
+  return checkAgreement(model, catalogue, obligation, basis);
+}
+
 /** Checks every duty of the model's catalogues over the whole fact domain. */
 export function runGate(model: PolicySetModel, options: GateOptions = {}): GateReport {
   const started = performance.now();
@@ -388,11 +409,7 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
   let total = 0;
   for (const catalogue of catalogues) {
     for (const duty of catalogue.duties) {
-      const obligations = duty.obligations.map((obligation) =>
-        obligation.kind === 'invariant'
-          ? checkInvariant(model, catalogue, obligation, basis)
-          : checkCoverage(model, catalogue, obligation, basis),
-      );
+      const obligations = duty.obligations.map((obligation) => checkObligation(model, catalogue, obligation, basis));
       for (const o of obligations) total += o.combinations ?? 0;
       duties.push({
         id: duty.id,

@@ -33,7 +33,12 @@ const compareOperators: Record<string, CompareOperator> = {
   below: 'lt',
 };
 
-function checkValue(scope: ConditionScope, path: readonly PathSegment[], fact: FactModel, raw: unknown): FactValue | undefined {
+function checkValue(
+  scope: Pick<ConditionScope, 'rep'>,
+  path: readonly PathSegment[],
+  fact: FactModel,
+  raw: unknown,
+): FactValue | undefined {
   const value = conditionLiteral(fact, raw);
   if (value !== undefined) return value;
   const { allowed, listed } = expectedLiterals(fact);
@@ -45,6 +50,25 @@ function checkValue(scope: ConditionScope, path: readonly PathSegment[], fact: F
     help: typeof raw === 'string' ? didYouMean(raw, allowed) : factType(fact).literalHelp,
   });
   return undefined;
+}
+
+function reportUnknownFact(
+  ctx: CheckContext,
+  scope: Pick<ConditionScope, 'rep' | 'where'>,
+  path: readonly PathSegment[],
+  factName: string,
+  options: { key?: boolean } = {},
+): void {
+  scope.rep.report(
+    path,
+    {
+      code: 'unknown-fact',
+      args: { fact: factName, where: scope.where },
+      expected: listOf(ctx.facts.ids()),
+      help: didYouMean(factName, ctx.facts.ids()) ?? 'add the fact to vocabulary.yaml first',
+    },
+    options,
+  );
 }
 
 /** The setting `{ setting: id }` names (at `path`), or undefined with the problem reported. */
@@ -127,12 +151,7 @@ export function checkCondition(
   const raw = (input as Record<string, unknown>)[operatorKey];
   const fact = ctx.facts.get(factName);
   if (!fact) {
-    scope.rep.report([...path, 'fact'], {
-      code: 'unknown-fact',
-      args: { fact: factName, where: scope.where },
-      expected: listOf(ctx.facts.ids()),
-      help: didYouMean(factName, ctx.facts.ids()) ?? 'add the fact to vocabulary.yaml first',
-    });
+    reportUnknownFact(ctx, scope, [...path, 'fact'], factName);
     return { kind: 'const', value: false, origin: `unknown fact ${factName}`, at };
   }
   if (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt') {
@@ -158,4 +177,25 @@ export function checkCondition(
   const value = checkValue(scope, [...path, operatorKey], fact, raw);
   if (value === undefined) return { kind: 'const', value: false, origin: 'invalid value', at };
   return { kind: 'test', fact: fact.id, op, value, at };
+}
+
+/**
+ * A fact fixed to a value outside a condition (a duty's `with: { fact: value }`): the fact must
+ * be declared (reported at the key) and the value in its domain (reported at the value), as in a
+ * condition. Undefined when either is wrong.
+ */
+export function checkFixedFact(
+  ctx: CheckContext,
+  scope: Pick<ConditionScope, 'rep' | 'where'>,
+  path: readonly PathSegment[],
+  factName: string,
+  raw: unknown,
+): { fact: FactModel; value: FactValue } | undefined {
+  const fact = ctx.facts.get(factName);
+  if (!fact) {
+    reportUnknownFact(ctx, scope, path, factName, { key: true });
+    return undefined;
+  }
+  const value = checkValue(scope, path, fact, raw);
+  return value === undefined ? undefined : { fact, value };
 }

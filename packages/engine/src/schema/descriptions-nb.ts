@@ -128,17 +128,31 @@ const bokmal: Readonly<Record<string, string>> = {
   'Only fact combinations where this holds (default: every combination).':
     'Bare kombinasjoner av fakta der dette er oppfylt (standard: alle kombinasjoner).',
   'The outcome has this status (or one of these).': 'Utfallet har denne statusen (eller en av disse).',
+  'The outcome has at least this status.': 'Utfallet har minst denne statusen.',
+  'The weakest status accepted, in the order required > recommended > permitted > not-permitted or absent: `atLeast: recommended` accepts required or recommended.':
+    'Den svakeste statusen som godtas, i rekkefølgen required > recommended > permitted > not-permitted eller absent: `atLeast: recommended` godtar påkrevd eller anbefalt.',
+  'At least one of these outcomes has at least this status.': 'Minst ett av disse utfallene har minst denne statusen.',
+  'Two decision points that must agree.': 'To beslutningspunkter som må stemme overens.',
+  'Two decision points agree: for every fact combination where `when` holds and the `if` decision has its status, the `then` decision meets its expectation. Facts not fixed by `with` are the same on both sides.':
+    'To beslutningspunkter stemmer overens: for hver kombinasjon av fakta der `when` er oppfylt og `if`-beslutningen har sin status, oppfyller `then`-beslutningen kravet sitt. Fakta som `with` ikke fastsetter, er de samme på begge sider.',
+  'The decision that binds: `point` (with the facts `with` fixes) gives `outcome` this status.':
+    'Beslutningen som binder: `point` (med faktaene `with` fastsetter) gir `outcome` denne statusen.',
+  'Facts fixed on this side only, e.g. `{ recipient: police }`; every other fact is the same on both sides or ranges over its whole domain.':
+    'Fakta som fastsettes bare på denne siden, f.eks. `{ recipient: police }`; alle andre fakta er de samme på begge sider eller tar alle sine verdier.',
+  'What the other decision must then give: `point` (with the facts `with` fixes) gives `outcome` this status.':
+    'Hva den andre beslutningen da må gi: `point` (med faktaene `with` fastsetter) gir `outcome` denne statusen.',
   'One status, or a list: the outcome must have one of them.': 'Én status, eller en liste: utfallet må ha en av dem.',
   'A status, or `absent` when the decision leaves the outcome out.': 'En status, eller `absent` når beslutningen utelater utfallet.',
   'At least one of these outcomes has this status (or one of these).':
     'Minst ett av disse utfallene har denne statusen (eller en av disse).',
-  'Whenever the outcome is required or permitted it carries this limit, at most this number. A limit taken from a setting is checked at the highest value the setting allows.':
-    'Når utfallet er påkrevd eller tillatt, har det denne grensen, høyst dette tallet. En grense hentet fra en innstilling kontrolleres med den høyeste verdien innstillingen tillater.',
-  'Whenever the outcome is required or permitted, its `requires` include these ids.':
-    'Når utfallet er påkrevd eller tillatt, inneholder `requires` disse id-ene.',
+  'Whenever the outcome is live (required, recommended or permitted) it carries this limit, at most this number. A limit taken from a setting is checked at the highest value the setting allows.':
+    'Når utfallet er aktuelt (påkrevd, anbefalt eller tillatt), har det denne grensen, høyst dette tallet. En grense hentet fra en innstilling kontrolleres med den høyeste verdien innstillingen tillater.',
+  'Whenever the outcome is live (required, recommended or permitted), its `requires` include these ids.':
+    'Når utfallet er aktuelt (påkrevd, anbefalt eller tillatt), inneholder `requires` disse id-ene.',
+  'Whenever the outcome is live, its `requires` include these ids.': 'Når utfallet er aktuelt, inneholder `requires` disse id-ene.',
   'A coverage requirement.': 'Et dekningskrav.',
-  'At least one outcome that can be required or permitted cites this source in its basis.':
-    'Minst ett utfall som kan være påkrevd eller tillatt, viser til denne kilden i grunnlaget.',
+  'At least one outcome that can be live (required, recommended or permitted) cites this source in its basis.':
+    'Minst ett utfall som kan være aktuelt (påkrevd, anbefalt eller tillatt), viser til denne kilden i grunnlaget.',
   'The source some outcome must cite.': 'Kilden et utfall må vise til.',
   'Only outcomes of this point count.': 'Bare utfall i dette beslutningspunktet teller.',
 };

@@ -193,9 +193,16 @@ function fill(node: unknown, context: FillContext): void {
       schema.examples = conditionExamples(vocabulary);
       return;
     case 'fact-values':
-      delete schema.propertyNames;
-      schema.properties = Object.fromEntries(vocabulary.facts.map((fact) => [fact.id, factValue(fact)]));
-      schema.additionalProperties = false;
+      // Once under `definitions` (a scenario's facts, a duty's `with` on either side).
+      for (const key of ['type', 'propertyNames', 'additionalProperties']) delete schema[key];
+      Object.assign(
+        schema,
+        reference(context, 'fact-values', () => ({
+          type: 'object',
+          properties: Object.fromEntries(vocabulary.facts.map((fact) => [fact.id, factValue(fact)])),
+          additionalProperties: false,
+        })),
+      );
       return;
     case 'text':
       schema.required = [...vocabulary.languages];

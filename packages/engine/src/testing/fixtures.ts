@@ -130,3 +130,35 @@ outcomes:
       reason: { nb: Logg alltid rødt., en: Always log red., da: Log altid rød. }
 `,
 };
+
+/**
+ * A second decision point beside `access`, for obligations that relate two points: `notice`
+ * decides `log-entry` from the same facts (required when the flag is up and the colour is not
+ * blue, recommended from a count of 20, not permitted otherwise). Merge it into
+ * `minimalPolicyFiles` to use it; it replaces `policy-set.yaml`.
+ */
+export const twoPointPolicyFiles: Record<string, string> = {
+  'policy-set.yaml': minimalPolicyFiles['policy-set.yaml']!.concat(`  - id: notice
+    title: { nb: Varsel, en: Notice }
+    question: { nb: Hva skal loggføres?, en: What is logged? }
+`),
+  'notice/notices.yaml': `kind: policy
+policy: notices
+point: notice
+title: { nb: Varsler, en: Notices }
+outcomes:
+  - id: log-entry
+    basis: [rule-book-1]
+    rules:
+      - when: { all: [ { fact: flag, is: true }, { fact: colour, isNot: blue } ] }
+        status: required
+        requires: [ask-first]
+        reason: { nb: Flagget krever logg., en: The flag needs a log. }
+      - when: { fact: count, atLeast: 20 }
+        status: recommended
+        reason: { nb: Mange bør logges., en: Many should be logged. }
+    otherwise:
+      status: not-permitted
+      reason: { nb: Ingen logg., en: No log. }
+`,
+};

@@ -94,6 +94,12 @@ export const da: Words = {
     limitAtMost: 'højst',
     itRequires: 'kræver det',
     atLeastOneOf: 'mindst én af',
+    atLeast: 'mindst',
+    agreeIf: 'hvis',
+    agreeThen: 'så',
+    fixing: 'med',
+    vacuousPremise:
+      'forpligtelsen afprøver intet: `if`-beslutningen har aldrig den status inden for katalogets anvendelsesområde (appliesWhen) og betingelsen',
     wholePoint: 'hele punktet',
     reduced: 'reduceret',
     unreduced: 'uden reduktion',
@@ -103,7 +109,7 @@ export const da: Words = {
     neverReached: 'aldrig nået',
     neverTrue: 'navngivne betingelser aldrig sande',
     matrix: 'Sporbarhed: pligt → udfald, der gennemfører den',
-    via: { invariant: 'invariant', basis: 'hjemmel' },
+    via: { invariant: 'invariant', agree: 'punkter, der stemmer overens', basis: 'hjemmel' },
     limitFromSetting: 'indstillingen kan sættes til',
   },
   diff: {

@@ -92,6 +92,12 @@ export const en: Words = {
     limitAtMost: 'is at most',
     itRequires: 'it requires',
     atLeastOneOf: 'at least one of',
+    atLeast: 'at least',
+    agreeIf: 'if',
+    agreeThen: 'then',
+    fixing: 'with',
+    vacuousPremise:
+      "the obligation checks nothing: its `if` decision never has that status inside the catalogue's scope (appliesWhen) and its condition",
     wholePoint: 'whole point',
     reduced: 'reduced',
     unreduced: 'unreduced',
@@ -101,7 +107,7 @@ export const en: Words = {
     neverReached: 'never reached',
     neverTrue: 'named conditions never true',
     matrix: 'Traceability: duty → outcomes that implement it',
-    via: { invariant: 'invariant', basis: 'basis' },
+    via: { invariant: 'invariant', agree: 'points that agree', basis: 'basis' },
     limitFromSetting: 'the setting can be set to',
   },
   diff: {

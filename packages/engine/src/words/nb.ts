@@ -93,6 +93,12 @@ export const nb: Words = {
     limitAtMost: 'høyst',
     itRequires: 'krever det',
     atLeastOneOf: 'minst én av',
+    atLeast: 'minst',
+    agreeIf: 'hvis',
+    agreeThen: 'så',
+    fixing: 'med',
+    vacuousPremise:
+      'forpliktelsen prøver ingenting: `if`-beslutningen har aldri den statusen innenfor katalogens virkeområde (appliesWhen) og vilkåret',
     wholePoint: 'hele punktet',
     reduced: 'redusert',
     unreduced: 'uten reduksjon',
@@ -102,7 +108,7 @@ export const nb: Words = {
     neverReached: 'aldri nådd',
     neverTrue: 'navngitte vilkår aldri sanne',
     matrix: 'Sporbarhet: plikt → utfall som gjennomfører den',
-    via: { invariant: 'invariant', basis: 'hjemmel' },
+    via: { invariant: 'invariant', agree: 'punkter som samsvarer', basis: 'hjemmel' },
     limitFromSetting: 'innstillingen kan settes til',
   },
   diff: {

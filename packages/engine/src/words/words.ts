@@ -114,6 +114,16 @@ export interface GateWords {
   limitAtMost: string;
   itRequires: string;
   atLeastOneOf: string;
+  /** Before the weakest status an expectation accepts: "is at least recommended". */
+  atLeast: string;
+  /** Opens the binding side of two points that agree: "if at point reaction …". */
+  agreeIf: string;
+  /** Opens the bound side: "… then at point sharing …". */
+  agreeThen: string;
+  /** Before the facts one side of an agreement fixes: "at point sharing with recipient = police". */
+  fixing: string;
+  /** An agreement whose `if` decision never has its status inside the scope. */
+  vacuousPremise: string;
   wholePoint: string;
   reduced: string;
   unreduced: string;
@@ -123,7 +133,7 @@ export interface GateWords {
   neverReached: string;
   neverTrue: string;
   matrix: string;
-  via: { invariant: string; basis: string };
+  via: { invariant: string; agree: string; basis: string };
   limitFromSetting: string;
 }
 

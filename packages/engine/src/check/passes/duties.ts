@@ -1,27 +1,41 @@
 /**
  * Duties pass: the catalogues of legal duties (`kind: duties`), the regulation gate's input
- * (analyze/gate.ts). Catalogue and duty ids are unique across catalogues; every point, outcome
- * id and source is declared, and an outcome an obligation expects is decided at the point it
- * names; conditions are checked as the policies' are (check/conditions.ts), without named
- * conditions; every text has each language of the set.
+ * (analyze/gate.ts, analyze/agree.ts). Catalogue and duty ids are unique across catalogues;
+ * every point, outcome id and source is declared, and an outcome an obligation expects is
+ * decided at the point it names; conditions are checked as the policies' are
+ * (check/conditions.ts), without named conditions; a fact two agreeing points fix with `with`
+ * is declared, its value in its domain, and read by that point (a warning otherwise); every
+ * text has each language of the set.
  */
 import { listOf } from '../../diagnostics.js';
 import type { PathSegment } from '../../load/parse.js';
+import type { AgreeSideInput } from '../../schema/duties.js';
 import type {
+  AgreeSideModel,
   DutyCatalogueModel,
   DutyExpectation,
   DutyModel,
   DutyObligationModel,
   ExpectedStatus,
+  FactValue,
   Location,
   PointModel,
 } from '../../model.js';
-import { checkCondition, type ConditionScope } from '../conditions.js';
+import { statusesAtLeast, type LiveStatus } from '../../status.js';
+import { checkCondition, checkFixedFact, type ConditionScope } from '../conditions.js';
 import { didYouMean, locationText, type CheckContext } from '../context.js';
 import { checkText } from '../texts.js';
 import { checkBasis } from './sources.js';
 
 const asList = (value: ExpectedStatus | ExpectedStatus[]): ExpectedStatus[] => (Array.isArray(value) ? [...new Set(value)] : [value]);
+
+/** The statuses an expectation accepts, from `status: …` or `atLeast: …` as the reviewer wrote it. */
+function statusesOf(raw: { status: ExpectedStatus | ExpectedStatus[] } | { atLeast: LiveStatus }): {
+  statuses: ExpectedStatus[];
+  atLeast?: LiveStatus;
+} {
+  return 'atLeast' in raw ? { statuses: statusesAtLeast(raw.atLeast), atLeast: raw.atLeast } : { statuses: asList(raw.status) };
+}
 
 export function checkDutyCatalogues(ctx: CheckContext): void {
   const catalogueIds = new Map<string, Location>();
@@ -101,6 +115,37 @@ export function checkDutyCatalogues(ctx: CheckContext): void {
         return point;
       };
 
+      const checkRequires = (path: readonly PathSegment[], ids: readonly string[]): void => {
+        ids.forEach((id, i) => {
+          checkOutcome([...path, i], id, undefined);
+        });
+      };
+
+      /** One side of two points that agree: its point and outcome, the facts it fixes, what it expects. */
+      const checkSide = (path: readonly PathSegment[], raw: AgreeSideInput): AgreeSideModel => {
+        const point = checkPoint([...path, 'point'], raw.point);
+        checkOutcome([...path, 'outcome'], raw.outcome, point);
+        const fixed: Record<string, FactValue> = {};
+        for (const [factName, value] of Object.entries(raw.with ?? {})) {
+          const checked = checkFixedFact(ctx, { rep, where }, [...path, 'with', factName], factName, value);
+          if (!checked) continue;
+          fixed[checked.fact.id] = checked.value;
+          if (point && !point.reads.includes(checked.fact.id))
+            rep.report(
+              [...path, 'with', factName],
+              { code: 'agree-fact-not-read', args: { where, fact: factName, point: point.id } },
+              { key: true },
+            );
+        }
+        const expect: DutyExpectation[] = [];
+        if ('status' in raw || 'atLeast' in raw) expect.push({ kind: 'status', outcome: raw.outcome, ...statusesOf(raw) });
+        if ('requires' in raw && raw.requires) {
+          checkRequires([...path, 'requires'], raw.requires);
+          expect.push({ kind: 'requires', outcome: raw.outcome, ids: [...raw.requires] });
+        }
+        return { point: raw.point, with: fixed, outcome: raw.outcome, expect };
+      };
+
       const obligations: DutyObligationModel[] = [];
       duty.obligations.forEach((obligation, index) => {
         const path: PathSegment[] = [...dutyPath, 'obligations', index];
@@ -111,6 +156,18 @@ export function checkDutyCatalogues(ctx: CheckContext): void {
           const model: DutyObligationModel = { kind: 'coverage', cites: cites ?? obligation.coverage.cites, at: rep.at(coveragePath) };
           if (obligation.coverage.point !== undefined) model.point = obligation.coverage.point;
           obligations.push(model);
+          return;
+        }
+        if ('agree' in obligation) {
+          const agreePath = [...path, 'agree'];
+          const input = obligation.agree;
+          obligations.push({
+            kind: 'agree',
+            when: input.when === undefined ? null : checkCondition(ctx, scope(where), [...agreePath, 'when'], input.when),
+            premise: checkSide([...agreePath, 'if'], input.if),
+            conclusion: checkSide([...agreePath, 'then'], input.then),
+            at: rep.at(agreePath),
+          });
           return;
         }
         const invariantPath = [...path, 'invariant'];
@@ -124,15 +181,13 @@ export function checkDutyCatalogues(ctx: CheckContext): void {
           raw.anyOf.forEach((id, i) => {
             checkOutcome([...expectPath, 'anyOf', i], id, point);
           });
-          expect = { kind: 'any-of', outcomes: [...raw.anyOf], statuses: asList(raw.status) };
+          expect = { kind: 'any-of', outcomes: [...raw.anyOf], ...statusesOf(raw) };
         } else {
           checkOutcome([...expectPath, 'outcome'], raw.outcome, point);
-          if ('status' in raw) expect = { kind: 'status', outcome: raw.outcome, statuses: asList(raw.status) };
+          if ('status' in raw || 'atLeast' in raw) expect = { kind: 'status', outcome: raw.outcome, ...statusesOf(raw) };
           else if ('limit' in raw) expect = { kind: 'limit', outcome: raw.outcome, limit: raw.limit, atMost: raw.atMost };
           else {
-            raw.requires.forEach((id, i) => {
-              checkOutcome([...expectPath, 'requires', i], id, undefined);
-            });
+            checkRequires([...expectPath, 'requires'], raw.requires);
             expect = { kind: 'requires', outcome: raw.outcome, ids: [...raw.requires] };
           }
         }

@@ -1,0 +1,337 @@
+/**
+ * Points that agree, on the two-point fixture set: worked examples with hand-derived answers,
+ * the checker's diagnostics for a wrong obligation, and a property test that the gate's verdict
+ * equals a brute-force check of every fact combination of the unreduced domain, each side decided
+ * by the full decision path.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compilePredicate } from '../compile/predicate.js';
+import { PolicySet } from '../decide/policy-set.js';
+import type { Decision } from '../decide/decision.js';
+import type { AgreeSideModel, FactValue, PolicySetModel } from '../model.js';
+import { checkPolicyTexts } from '../pipeline/load-policies.js';
+import { isLive } from '../status.js';
+import { minimalPolicyFiles, twoPointPolicyFiles } from '../testing/fixtures.js';
+import { runGate } from './gate.js';
+import { renderGateReport } from './gate-render.js';
+
+const dutiesFile = (obligations: string, appliesWhen = ''): string => `kind: duties
+catalogue: door-duties
+title: { nb: Dørplikter, en: Door duties }
+jurisdiction: NO
+${appliesWhen}
+duties:
+  - id: doors-and-notices-agree
+    title: { nb: Dører og varsler stemmer overens, en: Doors and notices agree }
+    basis: [rule-book-1]
+    obligations:
+${obligations}
+`;
+
+function checked(changes: Record<string, string>) {
+  return checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...twoPointPolicyFiles, ...changes })));
+}
+
+function modelWith(changes: Record<string, string>): PolicySetModel {
+  const result = checked(changes);
+  expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  return result.model!;
+}
+
+describe('points that agree, on the two-point fixture', () => {
+  it('holds when the conclusion follows wherever the premise does, over the facts both sides read', () => {
+    // open-door is permitted only when busy (count ≥ 10 or flag) and not red. With the flag fixed
+    // up on the notice side, log-entry is required for red and green, so a green busy door is
+    // always logged; blue is kept out by `when`.
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - agree:
+          when: { fact: colour, isNot: blue }
+          if: { point: access, outcome: open-door, atLeast: permitted }
+          then: { point: notice, with: { flag: true }, outcome: log-entry, status: required, requires: [ask-first] }`),
+    });
+    const result = runGate(model).duties[0]!.obligations[0]!;
+    expect(result).toMatchObject({ kind: 'agree', ok: true });
+    // colour 3 × count {0, 10, 11, 20, 21} 5 × flag 2 (the premise reads the flag unfixed).
+    expect(result.slice).toEqual(['colour', 'count', 'flag']);
+    expect(result.combinations).toBe(30);
+    expect(result.applicable).toBe(20);
+    // Green and busy: count 10, 11, 20, 21 with either flag, or count 0 with the flag up.
+    expect(result.triggered).toBe(9);
+  });
+
+  it('reports the smallest counterexample with both decisions and the facts each side fixes', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - agree:
+          if: { point: access, outcome: open-door, status: [required, recommended, permitted] }
+          then: { point: notice, with: { flag: true }, outcome: log-entry, atLeast: recommended }`),
+    });
+    const report = runGate(model);
+    const result = report.duties[0]!.obligations[0]!;
+    expect(result.ok).toBe(false);
+    // A blue door with the flag up is permitted to open (busy), but a blue notice below a count
+    // of 20 is not logged. colour has no default and count none: both stay at their first
+    // failing values; the flag must stay up for the door to open.
+    expect(result.counterexample!.facts).toEqual({ colour: 'blue', count: 0, flag: true });
+    const [premise, conclusion] = result.counterexample!.sides!;
+    expect(premise).toMatchObject({
+      point: 'access',
+      with: {},
+      decided: [{ outcome: 'open-door', status: 'permitted', rule: 'doors/open-door#2' }],
+    });
+    expect(conclusion).toMatchObject({
+      point: 'notice',
+      with: { flag: true },
+      decided: [{ outcome: 'log-entry', status: 'not-permitted', rule: 'notices/log-entry#otherwise' }],
+    });
+    expect(conclusion!.decided[0]!.at).toMatch(/^policies\/notice\/notices\.yaml:\d+:\d+$/);
+
+    const en = renderGateReport(report, { lang: 'en', model });
+    expect(en).toContain(
+      'obligation: for every combination: if at point `access`: `open-door` is required or recommended or permitted, then at point `notice` with flag = true: `log-entry` is at least recommended',
+    );
+    expect(en).toContain('  decision at point `access`:\n    open-door (Open the door): permitted');
+    expect(en).toContain('  decision at point `notice` with flag = true:\n    log-entry (Log the entry): not permitted');
+    expect(en).toContain('      decided by rule notices/log-entry#otherwise (policies/notice/notices.yaml:');
+    expect(en).toContain('      reason: No log.');
+    const nb = renderGateReport(report, { lang: 'nb', model });
+    expect(nb).toContain('hvis i beslutningspunktet `access`');
+    expect(nb).toContain('så i beslutningspunktet `notice` med flag = true: `log-entry` er minst anbefalt');
+    expect(nb).toContain('beslutning i beslutningspunktet `notice` med flag = true:');
+    expect(renderGateReport(report, { lang: 'da', model })).toContain('`notice` med flag = true: `log-entry` er mindst anbefalet');
+  });
+
+  it('checks the requires of the conclusion only where it is live', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - agree:
+          if: { point: access, outcome: open-door, status: permitted }
+          then: { point: notice, outcome: log-entry, requires: [ask-first] }`),
+    });
+    // log-entry is either required with ask-first, recommended without it, or not permitted.
+    const result = runGate(model).duties[0]!.obligations[0]!;
+    expect(result.ok).toBe(false);
+    expect(result.counterexample!.sides![1]!.decided[0]).toMatchObject({ status: 'recommended' });
+    expect(result.counterexample!.facts).toMatchObject({ count: 20 });
+  });
+
+  it('fails as a gap when the premise never holds inside the scope', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - agree:
+          when: { fact: colour, is: red }
+          if: { point: access, outcome: open-door, status: permitted }
+          then: { point: notice, outcome: log-entry, status: required }`),
+    });
+    const report = runGate(model);
+    expect(report.duties[0]!.obligations[0]).toMatchObject({ ok: false, vacuous: true, triggered: 0 });
+    expect(renderGateReport(report)).toContain('the obligation checks nothing: its `if` decision never has that status');
+  });
+
+  it('lists both sides in the traceability matrix', () => {
+    const model = modelWith({
+      'duties/doors.yaml': dutiesFile(`      - agree:
+          if: { point: access, outcome: open-door, status: permitted }
+          then: { point: notice, outcome: log-entry, atLeast: permitted }`),
+    });
+    const row = runGate(model).traceability[0]!;
+    expect(row.outcomes.filter((o) => o.via === 'agree')).toEqual([
+      { point: 'access', outcome: 'open-door', via: 'agree' },
+      { point: 'notice', outcome: 'log-entry', via: 'agree' },
+    ]);
+  });
+
+  it('reports unknown points, outcomes and facts, values out of domain and facts the point never reads', () => {
+    const result = checked({
+      'vocabulary.yaml': minimalPolicyFiles['vocabulary.yaml']!.replace(
+        'outcomes:',
+        '  - id: unread\n    type: boolean\n    default: false\n    title: { nb: Ulest, en: Unread }\noutcomes:',
+      ),
+      'duties/doors.yaml': dutiesFile(`      - agree:
+          if: { point: acces, outcome: open-door, status: permitted }
+          then: { point: notice, with: { colour: purple, colr: red, unread: true }, outcome: open-door, requires: [ask-frist] }`),
+    });
+    const codes = result.diagnostics.map((d) => `${d.code} ${d.path}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'unknown-point duties[0].obligations[0].agree.if.point',
+        'value-out-of-domain duties[0].obligations[0].agree.then.with.colour',
+        'unknown-fact duties[0].obligations[0].agree.then.with.colr',
+        'agree-fact-not-read duties[0].obligations[0].agree.then.with.unread',
+        'duty-outcome-not-at-point duties[0].obligations[0].agree.then.outcome',
+        'unknown-outcome duties[0].obligations[0].agree.then.requires[0]',
+      ]),
+    );
+    expect(result.diagnostics.find((d) => d.code === 'value-out-of-domain')).toMatchObject({
+      expected: 'one of `red`, `green`, `blue`',
+    });
+  });
+});
+
+// --- property: the gate equals brute force over the unreduced domain ----------------------------------
+
+const leaf = fc.oneof(
+  fc.constantFrom('red', 'green', 'blue').map((c) => ({ fact: 'colour', is: c })),
+  fc.subarray(['red', 'green', 'blue'], { minLength: 1 }).map((cs) => ({ fact: 'colour', in: cs })),
+  fc
+    .tuple(fc.constantFrom('atLeast', 'atMost', 'above', 'below'), fc.integer({ min: 0, max: 50 }))
+    .map(([op, n]) => ({ fact: 'count', [op]: n })),
+  fc.boolean().map((b) => ({ fact: 'flag', is: b })),
+  fc.constant({ fact: 'weeks', is: 'none' }),
+  fc.integer({ min: 1, max: 104 }).map((n) => ({ fact: 'weeks', above: n })),
+);
+const condition: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ all: items })),
+    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ any: items })),
+    tie('node').map((item) => ({ not: item })),
+  ),
+})).node;
+const status = fc.constantFrom('required', 'recommended', 'permitted', 'not-permitted');
+const rules = fc.array(fc.record({ when: condition, status, requires: fc.option(fc.constant(['ask-first']), { nil: undefined }) }), {
+  maxLength: 3,
+});
+const outcome = (id: string) =>
+  fc
+    .record({
+      rules,
+      otherwise: fc.oneof(
+        fc.constant('omit'),
+        status.map((s) => ({ status: s })),
+      ),
+    })
+    .map((o) => ({
+      id,
+      basis: ['rule-book-1'],
+      rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
+      otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
+    }));
+const policy = (name: string, point: string, id: string) =>
+  outcome(id).map((o) => ({ kind: 'policy', policy: name, point, title: { nb: name, en: name }, outcomes: [o] }));
+
+const statuses = fc.subarray(['required', 'recommended', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
+const accepts = fc.oneof(
+  statuses.map((s) => ({ status: s })),
+  fc.constantFrom('required', 'recommended', 'permitted').map((s) => ({ atLeast: s })),
+);
+/** Facts one side may fix: most often none, else one or two facts with a value each. */
+const fixed = fc.oneof(
+  { arbitrary: fc.constant({}), weight: 2 },
+  fc
+    .record(
+      {
+        colour: fc.constantFrom('red', 'green', 'blue'),
+        count: fc.constantFrom(0, 10, 25, 50),
+        flag: fc.boolean(),
+        weeks: fc.constantFrom<number | string>('none', 5, 104),
+      },
+      { requiredKeys: [] },
+    )
+    .filter((facts) => Object.keys(facts).length <= 2),
+);
+const sides = fc.tuple(fc.constantFrom('access', 'notice'), fc.constantFrom('access', 'notice'));
+const agreement = fc
+  .record({
+    when: fc.option(condition, { nil: undefined }),
+    points: sides,
+    premiseWith: fixed,
+    conclusionWith: fixed,
+    premise: accepts,
+    conclusion: fc.oneof(
+      accepts,
+      accepts.map((a) => ({ ...a, requires: ['ask-first'] })),
+      fc.constant({ requires: ['ask-first'] }),
+    ),
+  })
+  .map(({ when, points, premiseWith, conclusionWith, premise, conclusion }) => ({
+    agree: {
+      ...(when ? { when } : {}),
+      if: { point: points[0], with: premiseWith, outcome: points[0] === 'access' ? 'open-door' : 'log-entry', ...premise },
+      // biome-ignore lint/suspicious/noThenProperty: `then` is the key of the YAML obligation
+      then: { point: points[1], with: conclusionWith, outcome: points[1] === 'access' ? 'open-door' : 'log-entry', ...conclusion },
+    },
+  }));
+
+/** Every combination of every fact over its whole range: no reduction at all. */
+function* everyCombination(): Generator<Record<string, FactValue>> {
+  for (const colour of ['red', 'green', 'blue']) {
+    for (let count = 0; count <= 50; count++) {
+      for (const flag of [false, true]) {
+        for (const weeks of [null, ...Array.from({ length: 104 }, (_, i) => i + 1)]) yield { colour, count, flag, weeks };
+      }
+    }
+  }
+}
+
+/** One side, read directly off a full decision (written apart from the gate's own check). */
+function bruteSide(side: AgreeSideModel, decision: Decision): boolean {
+  const decided = decision.outcomes.find((o) => o.id === side.outcome);
+  const status = decided?.status ?? 'absent';
+  return side.expect.every((expect) => {
+    if (expect.kind === 'status') return expect.statuses.includes(status);
+    if (expect.kind === 'requires') return !decided || !isLive(decided.status) || expect.ids.every((id) => decided.requires?.includes(id));
+    throw new Error(`an agreement does not expect ${expect.kind}`);
+  });
+}
+
+describe('points that agree, property', () => {
+  it('gives the verdict of a brute-force check over the unreduced domain', () => {
+    fc.assert(
+      fc.property(
+        policy('doors', 'access', 'open-door'),
+        policy('notices', 'notice', 'log-entry'),
+        fc.array(agreement, { minLength: 1, maxLength: 2 }),
+        fc.option(condition, { nil: undefined }),
+        (doors, notices, obligations, catalogueScope) => {
+          const duties = {
+            kind: 'duties',
+            catalogue: 'door-duties',
+            title: { nb: 'Plikter', en: 'Duties' },
+            jurisdiction: 'NO',
+            ...(catalogueScope ? { appliesWhen: catalogueScope } : {}),
+            duties: [{ id: 'agree', title: { nb: 'Samsvar', en: 'Agree' }, basis: ['rule-book-1'], obligations }],
+          };
+          const result = checked({
+            'access/doors.yaml': JSON.stringify(doors),
+            'notice/notices.yaml': JSON.stringify(notices),
+            'duties/doors.yaml': JSON.stringify(duties),
+          });
+          const model = result.model;
+          expect(model, result.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
+          const set = new PolicySet(model!);
+          const gate = runGate(model!).duties[0]!.obligations;
+          const catalogue = model!.duties[0]!;
+          const inScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+          const decide = (side: AgreeSideModel, facts: Record<string, FactValue>) =>
+            set.decideValidated(side.point, { ...facts, ...side.with }, { explain: false });
+          catalogue.duties[0]!.obligations.forEach((obligation, index) => {
+            if (obligation.kind !== 'agree') return;
+            const when = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
+            let brute = true;
+            let triggered = 0;
+            for (const facts of everyCombination()) {
+              if (!inScope(facts) || !when(facts)) continue;
+              if (!bruteSide(obligation.premise, decide(obligation.premise, facts))) continue;
+              triggered++;
+              if (!bruteSide(obligation.conclusion, decide(obligation.conclusion, facts))) {
+                brute = false;
+                break;
+              }
+            }
+            // An agreement whose premise never holds checks nothing, and fails as a gap.
+            expect(gate[index]!.ok).toBe(brute && triggered > 0);
+            expect(gate[index]!.vacuous ?? false).toBe(triggered === 0);
+            if (!brute) {
+              // The reported counterexample really fails, completed with defaults.
+              const facts = { colour: 'red', count: 0, flag: false, weeks: null, ...gate[index]!.counterexample!.facts };
+              expect(inScope(facts) && when(facts)).toBe(true);
+              expect(bruteSide(obligation.premise, decide(obligation.premise, facts))).toBe(true);
+              expect(bruteSide(obligation.conclusion, decide(obligation.conclusion, facts))).toBe(false);
+            }
+          });
+        },
+      ),
+      { numRuns: 30, seed: 2027 },
+    );
+  }, 120_000);
+});
