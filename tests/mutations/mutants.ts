@@ -10,8 +10,11 @@ export interface Mutant {
   /** An exact piece of the file, which must occur exactly once (after `occurrence` is applied). */
   from: string;
   to: string;
-  /** The duty the gate must name as broken, or the diagnostic the checker must give (naming `names`). */
-  catches: { duty: string } | { diagnostic: string; names: string };
+  /**
+   * The duty the gate must name as broken (with `only`, the one duty broken), or the diagnostic the
+   * checker must give (naming `names`).
+   */
+  catches: { duty: string; only?: true } | { diagnostic: string; names: string };
   /** Delete from `from` up to the next outcome (`  - id:`) or the end of the file, instead of replacing. */
   deleteBlock?: boolean;
 }
@@ -313,5 +316,41 @@ export const mutants: Mutant[] = [
     from: '      - id: risk-found\n        when: { fact: riskLevel, in: [high, medium] }\n        status: required',
     to: '      - id: risk-found\n        when: { fact: riskLevel, in: [high, medium] }\n        status: permitted',
     catches: { duty: '23a-2-training' },
+  },
+  // --- points that agree (legal review 1, G1, O1, O2, U1, I1/G6): one side broken, the other as it was -----
+  {
+    name: 'the municipal part may no longer give the police the incident account of a report',
+    file: 'sharing/nav-sharing.yaml',
+    from: '            - { fact: requesterEmployer, is: municipal }\n        status: permitted\n        requires: [decided-by-leader, only-necessary-data]',
+    to: '            - { fact: requesterEmployer, is: municipal }\n        status: not-permitted\n        requires: [decided-by-leader, only-necessary-data]',
+    catches: { duty: 'police-report-and-incident-account-agree', only: true },
+  },
+  {
+    name: 'the overview across the line to the state safety representative carries user data',
+    file: 'reporting/deviations.yaml',
+    from: '        when: { condition: municipal-line-at-office }\n        status: recommended\n        requires: [no-user-data-without-sharing-basis]\n        basis: [nav-2023-rec-g2, nav-2023-rec-f, nav-2023-s7-3-4]\n        reason: *across-line-reason\n    otherwise: omit\n\n  - id: overview-to-municipal-safety-rep',
+    to: '        when: { condition: municipal-line-at-office }\n        status: recommended\n        basis: [nav-2023-rec-g2, nav-2023-rec-f, nav-2023-s7-3-4]\n        reason: *across-line-reason\n    otherwise: omit\n\n  - id: overview-to-municipal-safety-rep',
+    catches: { duty: 'overview-across-the-line-without-user-data', only: true },
+  },
+  {
+    name: '§ 196 opens sharing with the police for an announced killing only, not for the other listed acts',
+    file: 'sharing/nav-sharing.yaml',
+    from: '        - { fact: announcedOffence, in: [homicide, other-listed-offence] }\n        - { fact: offenceMostLikely, is: true }',
+    to: '        - { fact: announcedOffence, in: [homicide] }\n        - { fact: offenceMostLikely, is: true }',
+    catches: { duty: 'police-may-get-what-averts-a-listed-offence', only: true },
+  },
+  {
+    name: 'only state staff may send the security measure to another NAV unit',
+    file: 'sharing/nav-sharing.yaml',
+    from: '            - { fact: recipient, is: other-nav-unit }\n            - { fact: dataKind, is: security-measure }',
+    to: '            - { fact: recipient, is: other-nav-unit }\n            - { fact: dataKind, is: security-measure }\n            - { fact: requesterEmployer, is: state }',
+    catches: { duty: 'transfer-note-and-sharing-agree', only: true },
+  },
+  {
+    name: 'a municipal employee may not warn others when life or health is in danger',
+    file: 'sharing/nav-sharing.yaml',
+    from: '            - { fact: dangerToLifeOrHealth, is: true }\n            - { fact: requesterEmployer, is: municipal }\n        status: permitted',
+    to: '            - { fact: dangerToLifeOrHealth, is: true }\n            - { fact: requesterEmployer, is: municipal }\n        status: not-permitted',
+    catches: { duty: 'emergency-help-and-sharing-agree', only: true },
   },
 ];

@@ -64,13 +64,16 @@ describe('regulation gate mutation suite', () => {
       }
       const errors = checked.diagnostics.filter((d) => d.severity === 'error');
       expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-      const { duty } = mutant.catches;
+      const { duty, only } = mutant.catches;
       const report = runGate(checked.model!);
       const broken = report.duties.filter((d) => !d.ok);
-      expect(broken.map((d) => d.id)).toContain(duty);
-      // A broken invariant comes with the decision that broke it; a broken coverage with no citing rule.
+      if (only) expect(broken.map((d) => d.id)).toEqual([duty]);
+      else expect(broken.map((d) => d.id)).toContain(duty);
+      // A broken invariant comes with the decision that broke it, two points that no longer agree
+      // with both decisions, a broken coverage with no citing rule.
       const failed = broken.find((d) => d.id === duty)!.obligations.find((o) => !o.ok)!;
       if (failed.kind === 'invariant') expect(failed.counterexample!.decided.length).toBeGreaterThan(0);
+      else if (failed.kind === 'agree') expect(failed.counterexample!.sides!.map((side) => side.decided.length)).toEqual([1, 1]);
       else expect(failed.citedBy).toEqual([]);
     });
   }

@@ -28,7 +28,8 @@ import { namedConditions } from '../compile/keys.js';
 /** An obligation that two points agree. */
 export type Agreement = Extract<DutyObligationModel, { kind: 'agree' }>;
 
-type Facts = Readonly<Record<string, FactValue>>;
+/** A shared fact record: each side lays its fixed facts over it while it decides, then puts them back. */
+type Facts = Record<string, FactValue>;
 
 /** The two sides of an agreement: the premise (YAML `if`) and the conclusion (YAML `then`). */
 export const sidesOf = (obligation: Agreement): [AgreeSideModel, AgreeSideModel] => [obligation.premise, obligation.conclusion];
@@ -39,11 +40,20 @@ function sideDecider(model: PolicySetModel, catalogue: DutyCatalogueModel, side:
   const decider = slicedDecider(model, catalogue, point, [side.outcome], null, basis);
   const conditions = pointConditions(decider.slice.point);
   const fixed = Object.entries(side.with);
-  const record: Record<string, FactValue> = Object.create(null) as Record<string, FactValue>;
+  const saved: FactValue[] = [];
+  /** Decides on the shared record with this side's facts laid over it, and puts the shared values back. */
   const decide = (facts: Facts): DecidedForDuty => {
-    Object.assign(record, facts);
-    for (const [fact, value] of fixed) record[fact] = value;
-    return decidedFor(model, decider.slice, decider.decide(record), side.outcome);
+    fixed.forEach(([fact, value], index) => {
+      saved[index] = facts[fact]!;
+      facts[fact] = value;
+    });
+    try {
+      return decidedFor(model, decider.slice, decider.decide(facts), side.outcome);
+    } finally {
+      fixed.forEach(([fact], index) => {
+        facts[fact] = saved[index]!;
+      });
+    }
   };
   return {
     point,
@@ -52,7 +62,7 @@ function sideDecider(model: PolicySetModel, catalogue: DutyCatalogueModel, side:
     /** The facts this side reads that its `with` leaves free: these are shared with the other side. */
     free: new Set([...factsRead(conditions, decider.slice.named).read].filter((fact) => !Object.hasOwn(side.with, fact))),
     decide,
-    meets: (facts: Facts): boolean => side.expect.every((expect) => meets(expect, [decide(facts)])),
+    meets: (decided: DecidedForDuty): boolean => side.expect.every((expect) => meets(expect, [decided])),
   };
 }
 
@@ -106,14 +116,15 @@ export function checkAgreement(
     naiveCombinations: whole.naive,
   };
   if (obligation.when) result.when = obligation.when;
-  const fails = (facts: Facts): boolean => applies(facts) && premise.meets(facts) && !conclusion.meets(facts);
+  const fails = (facts: Facts): boolean =>
+    applies(facts) && premise.meets(premise.decide(facts)) && !conclusion.meets(conclusion.decide(facts));
   for (const facts of combinations(domains, defaultFacts(model))) {
     result.combinations!++;
     if (!applies(facts)) continue;
     result.applicable!++;
-    if (!premise.meets(facts)) continue;
+    if (!premise.meets(premise.decide(facts))) continue;
     result.triggered!++;
-    if (conclusion.meets(facts)) continue;
+    if (conclusion.meets(conclusion.decide(facts))) continue;
     result.ok = false;
     const found = minimise(model, domains, { ...facts }, fails, (f) => [premise.decide(f), conclusion.decide(f)]);
     result.counterexample = {
