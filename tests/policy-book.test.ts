@@ -47,6 +47,36 @@ describe('the policy book', () => {
     for (const html of pages.values()) expect(html).toContain(model.hash);
   });
 
+  it('shows each voice with its own badge and explains the voices, in HTML and Markdown', () => {
+    const pages = new Map(bookPages(model).map((p) => [p.file, p.html]));
+    const recommended = model.points.find((p) => p.outcomes.some((o) => o.rules.some((r) => r.status === 'recommended')))!;
+    const page = pages.get(`point-${recommended.id}.html`)!;
+    for (const status of ['required', 'recommended', 'permitted', 'not-permitted'])
+      expect(page, status).toContain(`<span class="status status-${status}">`);
+    expect(page).toContain('<span class="t" lang="nb">anbefalt</span><span class="t" lang="en">recommended</span>');
+    // The legend on the overview, every point page and the what-if page: each status, and `absent`.
+    for (const file of ['index.html', `point-${recommended.id}.html`, 'whatif.html']) {
+      const legend = pages.get(file)!.match(/<section class="legend"[\s\S]*?<\/section>/)?.[0] ?? '';
+      expect(legend.match(/<dt>/g)?.length, file).toBe(5);
+      expect(legend, file).toContain('Never a duty: not following it is not a breach.');
+      expect(legend, file).toContain('Aldri en plikt: å ikke følge den er ikke et brudd.');
+    }
+    const markdown = bookMarkdown(model, 'en');
+    expect(markdown).toContain('## What the statuses mean\n\n- **required**: a duty');
+    expect(markdown).toContain('- **recommended**: a recommendation: the sources say it should be done');
+    expect(markdown).toMatch(/\*\*[^*]+\*\*: recommended\n/);
+    expect(bookMarkdown(model, 'nb')).toContain('- **anbefalt**: en anbefaling');
+  });
+
+  it('says each agreement of two points as a sentence on the duties page', () => {
+    const html = bookPages(model).find((p) => p.file === 'duties.html')!.html;
+    expect(html).toContain(
+      'if at point reaction: police-report is at least permitted, then at point sharing with recipient = police, dataKind = incident-account: share-personal-data is required or permitted',
+    );
+    expect(html).toContain('hvis i beslutningspunktet reaction: police-report er minst tillatt');
+    expect(bookMarkdown(model, 'en')).toContain('then at point sharing with recipient = other-nav-unit');
+  });
+
   it('escapes reviewer text in HTML and Markdown', () => {
     const hostile = structuredClone(model);
     hostile.points[0]!.title = { nb: '<script>alert(1)</script>', en: '<img src=x onerror=alert(1)>' };

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkPolicyFolder, PolicyError } from '@vot/engine';
 import { factTypesSource } from '@vot/engine/tools';
-import { bundledPolicyDir, loadPolicies, points, type OutcomeOf, type Policies } from '@vot/policies';
+import { bundledPolicyDir, loadPolicies, points, type OutcomeOf, type Policies, type StatusOf, type Status } from '@vot/policies';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { factTypesCommand, generatedFactsFile } from '../packages/policies/scripts/paths.js';
 
@@ -45,5 +45,19 @@ describe('generated fact types', () => {
     expectTypeOf<'exclusion-physical'>().not.toExtend<OutcomeOf<'follow-up'>>();
     expect(decision.outcomes.map((o) => o.id)).toContain('leader-follow-up');
     for (const call of badCalls(policies)) await expect(call()).rejects.toBeInstanceOf(PolicyError);
+  });
+
+  it('type each outcome with the statuses its rules can give, recommended included', async () => {
+    const policies = await loadPolicies();
+    // After harassment the leader's follow-up is recommended (legal review 1, I2): the type says so.
+    expectTypeOf<StatusOf<'follow-up', 'leader-follow-up'>>().toEqualTypeOf<'required' | 'recommended'>();
+    expectTypeOf<'recommended'>().not.toExtend<StatusOf<'follow-up', 'offer-bht'>>();
+    const decision = await policies.decide('follow-up', { ...followUp, incidentType: 'harassment-other' });
+    const leader = decision.outcomes.find((o) => o.id === 'leader-follow-up')!;
+    expect(leader.status).toBe('recommended');
+    for (const outcome of decision.outcomes) {
+      if (outcome.id === 'leader-follow-up') expectTypeOf(outcome.status).toEqualTypeOf<'required' | 'recommended'>();
+      expectTypeOf(outcome.status).toExtend<Status>();
+    }
   });
 });

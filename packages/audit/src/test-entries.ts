@@ -1,4 +1,5 @@
 /** Generated audit entries for the tests of this package (not part of its API). */
+import { statuses } from '@vot/engine';
 import fc from 'fast-check';
 import type { AuditEntry } from './chain.js';
 
@@ -19,7 +20,7 @@ export const entryArbitrary: fc.Arbitrary<AuditEntry> = fc.record({
   outcomes: fc.array(
     fc.record({
       id: fc.constantFrom('talk-with-user', 'exclusion-physical', 'police-report'),
-      status: fc.constantFrom('required', 'permitted', 'not-permitted'),
+      status: fc.constantFrom(...statuses),
     }),
     { maxLength: 3 },
   ),

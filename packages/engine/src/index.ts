@@ -29,6 +29,7 @@ export { pointFactsJsonSchema } from './decide/facts-json-schema.js';
 
 // The checked model (plain data: what `PolicySet.model` holds and a bundle carries).
 export type * from './model.js';
+export { statuses } from './status.js';
 export { textIn } from './words/index.js';
 
 // Errors and their diagnostics.

@@ -30,4 +30,5 @@ export {
 } from './decide/audit.js';
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
 export type * from './model.js';
+export { statuses } from './status.js';
 export { parseStrictJson, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';

@@ -90,7 +90,8 @@ export {
   valueText,
   type DescribeContext,
 } from './describe/condition.js';
-export { capitalize, isLang, langOf, langs, wordsFor, type LabelWords, type Words } from './words/index.js';
+export { capitalize, isLang, langOf, langs, statusWord, wordsFor, type LabelWords, type Words } from './words/index.js';
+export { expectedStatuses } from './status.js';
 export { domainText, type DomainWords } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
 

@@ -5,7 +5,14 @@
  *     const policies = await loadPolicies();
  *     const decision = await policies.decide('reaction', facts);
  */
-export { loadPolicies, type BundledPoliciesOptions, type LoadPoliciesOptions, type Policies, type TypedDecision } from './load.js';
+export {
+  loadPolicies,
+  type BundledPoliciesOptions,
+  type LoadPoliciesOptions,
+  type Policies,
+  type TypedDecision,
+  type TypedOutcome,
+} from './load.js';
 export { bundledPolicyDir } from './location.js';
 // What a host needs of the engine, from its decision runtime (no zod, yaml or json-rules-engine
 // at start-up); loading, checking and the tools are in @vot/engine.
@@ -28,5 +35,5 @@ export type {
   Trace,
   TraceStep,
 } from '@vot/engine/runtime';
-export type { Facts, FactsOf, OutcomeId, OutcomeOf, Point } from './generated/facts.js';
+export type { Facts, FactsOf, OutcomeId, OutcomeOf, Point, PointOutcomeStatuses, StatusOf } from './generated/facts.js';
 export { points } from './generated/facts.js';

@@ -11,7 +11,7 @@ import {
   type EvaluatorKind,
   type FactValue,
 } from '@vot/engine/runtime';
-import type { FactsOf, OutcomeOf, Point } from './generated/facts.js';
+import type { FactsOf, OutcomeOf, Point, StatusOf } from './generated/facts.js';
 import { bundledPolicyDir, bundleFile, isBuiltPackage } from './location.js';
 
 /** Options of loading the bundled policies. */
@@ -28,10 +28,18 @@ export interface LoadPoliciesOptions extends BundledPoliciesOptions {
   dir?: string;
 }
 
-/** A decision of the bundled policies, with the outcome ids of its point. */
+/**
+ * An outcome of point `P` of the bundled policies: checking its `id` narrows its `status` to the
+ * statuses that outcome can have (`leader-follow-up` can be `recommended`, say).
+ */
+export type TypedOutcome<P extends Point> = P extends Point
+  ? { [O in OutcomeOf<P>]: Omit<DecidedOutcome, 'id' | 'status'> & { id: O; status: StatusOf<P, O> } }[OutcomeOf<P>]
+  : never;
+
+/** A decision of the bundled policies, with the outcome ids of its point and the statuses of each. */
 export type TypedDecision<P extends Point> = Omit<Decision, 'point' | 'outcomes'> & {
   point: P;
-  outcomes: Array<Omit<DecidedOutcome, 'id'> & { id: OutcomeOf<P> }>;
+  outcomes: Array<TypedOutcome<P>>;
 };
 
 /** The bundled policy set, with `decide` checked against the vocabulary by the host's compiler. */

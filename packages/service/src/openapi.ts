@@ -3,7 +3,7 @@
  * its request body the point's fact schema; every operation but the public ones needs a bearer
  * token.
  */
-import { pointFactsJsonSchema, type PolicySet } from '@vot/engine';
+import { pointFactsJsonSchema, statuses, type PolicySet } from '@vot/engine';
 
 const errorSchema = {
   type: 'object',
@@ -56,7 +56,11 @@ const decisionSchema = {
         required: ['id', 'status', 'basis', 'reason'],
         properties: {
           id: { type: 'string' },
-          status: { enum: ['required', 'recommended', 'permitted', 'not-permitted'] },
+          status: {
+            enum: [...statuses],
+            description:
+              '`required` (a duty), `recommended` (a recommendation, never a duty), `permitted` (an option) or `not-permitted` (forbidden, with the reason why)',
+          },
           requires: { type: 'array', items: { type: 'string' } },
           limits: { type: 'object', additionalProperties: { type: 'number' } },
           basis: {

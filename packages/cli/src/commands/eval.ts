@@ -1,6 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import {
+  parseStrictJson,
+  PolicyError,
+  renderDiagnostics,
+  statuses,
+  textIn,
+  type Decision,
+  type Lang,
+  type PolicySet,
+  type Text,
+} from '@vot/engine';
 import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
@@ -87,6 +97,14 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
   const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
   lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
   if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
+  else {
+    // The voices first, strongest first, so a recommendation is never read as a duty.
+    lines.push('', `${w.eval.summary}:`);
+    for (const status of statuses) {
+      const ids = decision.outcomes.filter((o) => o.status === status).map((o) => o.id);
+      if (ids.length > 0) lines.push(`  ${capitalize(w.statuses[status])}: ${ids.join(', ')}`);
+    }
+  }
   decision.outcomes.forEach((outcome, index) => {
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
     lines.push('');

@@ -29,6 +29,8 @@ ol.rules > li { margin: .75rem 0; }
 .status-permitted { color: #0d5c1d; background: #eaf7ec; }
 .status-not-permitted { color: #7b0f1f; background: #fdecef; }
 .status-absent { color: #4a4a4a; background: #f2f2f2; }
+.legend dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem .8rem; align-items: baseline; }
+.legend dd { margin: 0; }
 .unverified { color: #7a4a00; background: #fff6dd; border: 1px solid #7a4a00; border-radius: .3rem; padding: 0 .35rem; font-size: .85rem; }
 .verified { color: #0d5c1d; font-size: .85rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }

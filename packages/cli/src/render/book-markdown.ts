@@ -6,12 +6,14 @@
 import { textIn, type ExpectedStatus, type Lang, type PolicySetModel, type RuleModel, type SourceModel } from '@vot/engine';
 import {
   capitalize,
+  expectedStatuses,
   domainText,
   describeCondition,
   describeContext,
   describeWhen,
   locationText,
   obligationWords,
+  statusWord,
   traceability,
   valueText,
   wordsFor,
@@ -19,7 +21,7 @@ import {
 } from '@vot/engine/tools';
 
 /** A status inside the book's sentences (English keeps the ids). */
-const statusIn = (status: ExpectedStatus, w: Words): string => (status === 'absent' ? w.absent : w.statusTerms[status]);
+const statusIn = (status: ExpectedStatus, w: Words): string => statusWord(status, w, 'term');
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** Reviewer text cannot start a heading, a list or an HTML block inside the book. */
 const md = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
@@ -35,6 +37,9 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
   const out: string[] = [`# ${md(textIn(model.title, lang))}`, ''];
   if (model.description) out.push(md(textIn(model.description, lang)), '');
   out.push(`${capitalize(w.labels.version)} ${model.version} · \`${model.hash}\``, '');
+  out.push(`## ${w.book.voicesTitle}`, '');
+  for (const status of expectedStatuses) out.push(`- **${statusIn(status, w)}**: ${w.book.voices[status]}`);
+  out.push('');
   const sources = new Map(model.sources.map((s) => [s.id, s]));
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const rule = (r: RuleModel, context: ReturnType<typeof describeContext>): string[] => {

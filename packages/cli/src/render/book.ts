@@ -7,12 +7,14 @@
 import { textIn, type ExpectedStatus, type PointModel, type PolicySetModel, type RuleModel, type SourceModel } from '@vot/engine';
 import {
   capitalize,
+  expectedStatuses,
   domainText,
   describeCondition,
   describeContext,
   describeWhen,
   locationText,
   obligationWords,
+  statusWord,
   traceability,
   valueText,
   wordsFor,
@@ -28,7 +30,13 @@ export interface BookPage {
 }
 
 export const statusBadge = (status: ExpectedStatus): string =>
-  `<span class="status status-${status}">${say((w) => (status === 'absent' ? w.absent : w.statuses[status]))}</span>`;
+  `<span class="status status-${status}">${say((w) => statusWord(status, w))}</span>`;
+
+/** The legend of the badges: what each voice means to the reader, an outcome left out last. */
+export const statusLegend = (): string =>
+  `<section class="legend" aria-labelledby="legend-heading"><h2 id="legend-heading">${say((w) => w.book.voicesTitle)}</h2><dl>${expectedStatuses
+    .map((status) => `<dt>${statusBadge(status)}</dt><dd>${say((w) => w.book.voices[status])}</dd>`)
+    .join('')}</dl></section>`;
 
 /** A page title in every language of the book: "Kilder / Sources". */
 const titleOf = (pick: (words: Words) => string): string => bookLangs.map((lang) => pick(wordsFor(lang))).join(' / ');
@@ -134,6 +142,7 @@ function pointPage(model: PolicySetModel, point: PointModel, sources: ReadonlyMa
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const body: string[] = [`<h1>${bi(point.title)} <span class="id">${escapeHtml(point.id)}</span></h1>`, `<p>${bi(point.question)}</p>`];
   body.push(`<p>${say((w) => w.book.factsRead)}: ${point.reads.map((f) => `<code>${escapeHtml(f)}</code>`).join(', ')}</p>`);
+  body.push(statusLegend());
   for (const policy of point.policies) {
     body.push(`<section aria-labelledby="${anchor('policy', policy.id)}">`);
     body.push(`<h2 id="${anchor('policy', policy.id)}">${bi(policy.title)}</h2>`);
@@ -309,6 +318,7 @@ function indexPage(model: PolicySetModel): BookPage {
   body.push(`<h2>${sayLabel('decisionPoints')}</h2><ul>`);
   for (const point of model.points) body.push(`<li><a href="${pointFile(point.id)}">${bi(point.title)}</a> — ${bi(point.question)}</li>`);
   body.push('</ul>');
+  body.push(statusLegend());
   body.push(`<h2>${say((w) => w.book.more)}</h2><ul>`);
   body.push(`<li><a href="whatif.html">${say((w) => w.book.whatIfLink)}</a></li>`);
   body.push(`<li><a href="scenarios.html">${sayLabel('workedExamples')}</a> (${model.scenarios.length})</li>`);
@@ -337,6 +347,7 @@ function whatIfPage(model: PolicySetModel): BookPage {
     `<noscript><p class="error">${say((w) => w.book.needsJavaScript)}</p></noscript>`,
     `<form class="whatif" id="whatif-form" aria-describedby="whatif-help"><p id="whatif-help" style="grid-column: 1 / -1">${say((w) => w.book.changesDecideAtOnce)}</p></form>`,
     `<section aria-labelledby="whatif-result-heading"><h2 id="whatif-result-heading">${sayLabel('decision')}</h2><div id="whatif-result" aria-live="polite"></div></section>`,
+    statusLegend(),
     `<script type="application/json" id="vot-model">${json}</script>`,
   ];
   return page(

@@ -5,7 +5,9 @@
  * `decide(point, facts)`; a test regenerates it and fails when the committed file is stale.
  */
 import { factType, noneAllowed } from '../fact-types/index.js';
-import type { FactModel, PolicySetModel } from '../model.js';
+import type { FactModel, PointModel, PolicySetModel, Status } from '../model.js';
+import { statuses } from '../status.js';
+import { outcomeRules } from '../walk.js';
 
 const literal = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const union = (values: readonly string[]): string => (values.length === 0 ? 'never' : values.map(literal).join(' | '));
@@ -17,6 +19,12 @@ const doc = (text: string | undefined): string => (text ? text.replace(/\*\//g, 
 function valueType(fact: FactModel): string {
   const base = factType(fact).typeScript(fact, union);
   return noneAllowed(fact) ? `${base} | null` : base;
+}
+
+/** The statuses the rules of a point can give an outcome, strongest first (every policy that decides it). */
+function statusesOf(point: PointModel, outcomeId: string): Status[] {
+  const given = new Set(point.outcomes.filter((o) => o.id === outcomeId).flatMap((o) => outcomeRules(o).map((rule) => rule.status)));
+  return statuses.filter((status) => given.has(status));
 }
 
 function factComment(fact: FactModel): string {
@@ -60,8 +68,24 @@ export function factTypesSource(model: PolicySetModel, options: FactTypesOptions
   lines.push('export interface PointOutcomes {');
   for (const point of model.points) lines.push(`  ${key(point.id)}: ${union([...new Set(point.outcomes.map((o) => o.id))])};`);
   lines.push('}', '');
+  lines.push('/**');
+  lines.push(' * Per point and outcome: the statuses its rules can give, strongest first (`required`, `recommended`,');
+  lines.push(' * `permitted`, `not-permitted`). A policy change that gives an outcome a new status changes this type.');
+  lines.push(' */');
+  lines.push('export interface PointOutcomeStatuses {');
+  for (const point of model.points) {
+    const ids = [...new Set(point.outcomes.map((o) => o.id))];
+    lines.push(`  ${key(point.id)}: {`);
+    for (const id of ids) lines.push(`    ${key(id)}: ${union(statusesOf(point, id))};`);
+    lines.push('  };');
+  }
+  lines.push('}', '');
   lines.push('export type FactsOf<P extends Point> = PointFacts[P];');
   lines.push('export type OutcomeOf<P extends Point> = PointOutcomes[P];');
+  lines.push('/** The statuses outcome `O` can have at point `P`. */');
+  lines.push(
+    'export type StatusOf<P extends Point, O extends OutcomeOf<P>> = O extends keyof PointOutcomeStatuses[P] ? PointOutcomeStatuses[P][O] : never;',
+  );
   lines.push('/** Every outcome id of the vocabulary (outcomes and the requirements listed in `requires`). */');
   lines.push(`export type OutcomeId = ${union(model.outcomes.map((o) => o.id))};`);
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@
  */
 import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '../analyze/diff.js';
 import { valueSetWords, type ValueSetWords } from '../fact-types/index.js';
-import { capitalize, langOf, wordsFor } from '../words/index.js';
+import { capitalize, langOf, statusWord, wordsFor } from '../words/index.js';
 import { factName, listText, type DescribeContext } from './condition.js';
 
 /** "grave incident is no", "organisation is nav-office or nav-contact-centre", "earlier incidents is at least 2". */
@@ -47,7 +47,7 @@ export function describeState(state: OutcomeState, lang: string): string {
         .map(([k, v]) => `${k} = ${v}`)
         .join(', ')}`,
     );
-  const status = state.status === 'absent' ? w.absent : w.statusTerms[state.status];
+  const status = statusWord(state.status, w, 'term');
   return extras.length ? `${status} (${extras.join('; ')})` : status;
 }
 

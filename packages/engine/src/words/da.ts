@@ -69,7 +69,7 @@ export const da: Words = {
     otherwise: 'ellers',
   },
   noRuleApplies: 'Ingen regel i dette punkt gælder for disse fakta.',
-  eval: { skipped: 'Sprunget over: mangler' },
+  eval: { skipped: 'Sprunget over: mangler', summary: 'Kort sagt' },
   gate: {
     title: 'Regelværksporten',
     obligations: 'forpligtelser',
@@ -190,5 +190,14 @@ export const da: Words = {
     changesDecideAtOnce: 'Ændringer giver straks en ny beslutning.',
     outcomes: (count) => `${count} udfald`,
     factsRefused: 'Fakta blev afvist',
+    voicesTitle: 'Hvad statusserne betyder',
+    voices: {
+      required: 'en pligt: kilderne siger, at det skal gøres. At lade være bryder en regel.',
+      recommended: 'en anbefaling: kilderne siger, at det bør gøres, eller anbefaler det. Aldrig en pligt: at undlade det er ikke et brud.',
+      permitted:
+        'en mulighed: det kan gøres. En mulighed, som enheden ikke har etableret, er stadig tilladt, med en begrundelse, der siger hvordan.',
+      'not-permitted': 'ikke tilladt her: det kan ikke gøres; begrundelsen siger hvorfor, eller hvilken forudsætning der mangler.',
+      absent: 'ikke med: udfaldet er ikke aktuelt for disse fakta.',
+    },
   },
 };

@@ -67,7 +67,7 @@ export const en: Words = {
     otherwise: 'otherwise',
   },
   noRuleApplies: 'No rule of this point applies to these facts.',
-  eval: { skipped: 'Skipped: missing' },
+  eval: { skipped: 'Skipped: missing', summary: 'In short' },
   gate: {
     title: 'Regulation gate',
     obligations: 'obligations',
@@ -188,5 +188,13 @@ export const en: Words = {
     changesDecideAtOnce: 'Changes give a new decision at once.',
     outcomes: (count) => `${count} outcomes`,
     factsRefused: 'The facts were refused',
+    voicesTitle: 'What the statuses mean',
+    voices: {
+      required: 'a duty: the sources say it shall be done. Not doing it breaks a rule.',
+      recommended: 'a recommendation: the sources say it should be done, or recommend it. Never a duty: not following it is not a breach.',
+      permitted: 'an option: it may be done. An option a unit has not set up is still permitted, with a reason saying how.',
+      'not-permitted': 'not permitted here: it may not be done; the reason says why, or which precondition is missing.',
+      absent: 'left out: the outcome does not arise for these facts.',
+    },
   },
 };

@@ -37,6 +37,7 @@ export {
   capitalize,
   expectedStatusIds,
   statusIds,
+  statusWord,
   type BookWords,
   type DiffWords,
   type EvalWords,

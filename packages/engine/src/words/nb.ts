@@ -68,7 +68,7 @@ export const nb: Words = {
     otherwise: 'ellers',
   },
   noRuleApplies: 'Ingen regel i dette punktet gjelder for disse faktaene.',
-  eval: { skipped: 'Hoppet over: mangler' },
+  eval: { skipped: 'Hoppet over: mangler', summary: 'Kort sagt' },
   gate: {
     title: 'Regelverksporten',
     obligations: 'forpliktelser',
@@ -183,5 +183,14 @@ export const nb: Words = {
     changesDecideAtOnce: 'Endringer gir ny beslutning med en gang.',
     outcomes: (count) => `${count} utfall`,
     factsRefused: 'Faktaene ble avvist',
+    voicesTitle: 'Hva statusene betyr',
+    voices: {
+      required: 'en plikt: kildene sier at det skal gjøres. Å la være bryter en regel.',
+      recommended: 'en anbefaling: kildene sier at det bør gjøres, eller anbefaler det. Aldri en plikt: å ikke følge den er ikke et brudd.',
+      permitted:
+        'et valg: det kan gjøres. Et valg enheten ikke har lagt til rette for, er likevel tillatt, med en begrunnelse som sier hvordan.',
+      'not-permitted': 'ikke tillatt her: det kan ikke gjøres; begrunnelsen sier hvorfor, eller hvilken forutsetning som mangler.',
+      absent: 'ikke med: utfallet er ikke aktuelt for disse faktaene.',
+    },
   },
 };

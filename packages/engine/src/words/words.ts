@@ -190,6 +190,8 @@ export interface ReplayWords {
 /** `vot eval`. */
 export interface EvalWords {
   skipped: string;
+  /** Heads the summary above a decision: each voice with the outcomes that have it. */
+  summary: string;
 }
 
 /** The policy book (HTML and Markdown) and its what-if page: whole sentences of the book itself. */
@@ -228,6 +230,10 @@ export interface BookWords {
   changesDecideAtOnce: string;
   outcomes: (count: number) => string;
   factsRefused: string;
+  /** Heads the legend of the status badges. */
+  voicesTitle: string;
+  /** What each status means to the reader, and an outcome left out: the legend under the badges. */
+  voices: ExpectedStatusWords;
 }
 
 /** Every word a reader sees in one language: statuses, labels and sentence pieces for the command line, the book, the what-if page, the gate and the diff. */
@@ -267,6 +273,12 @@ export const expectedStatusIds: ExpectedStatusWords = Object.fromEntries(expecte
   ExpectedStatus,
   string
 >;
+
+/** A status, or an outcome left out, as a label (`statuses`) or inside running text (`statusTerms`). */
+export function statusWord(status: ExpectedStatus, words: Words, form: 'label' | 'term' = 'label'): string {
+  if (status === 'absent') return words.absent;
+  return form === 'term' ? words.statusTerms[status] : words.statuses[status];
+}
 
 /** A label as a heading or at the start of a line: "krever" → "Krever". */
 export function capitalize(word: string): string {

@@ -118,7 +118,107 @@ export interface PointOutcomes {
   prevention: 'dk-local-guideline-med' | 'dk-crisis-plan' | 'dk-no-one-alone-in-service-areas' | 'dk-case-handling-on-social-media' | 'risk-assessment' | 'amg-trains-unit' | 'situational-risk-assessment-routine' | 'situational-risk-assessment' | 'training-violence-and-threats' | 'inform-employees-and-representatives' | 'design-of-premises' | 'maintain-alarms' | 'means-to-call-for-help' | 'staffing-and-lone-work' | 'minimum-physical-security-standard' | 'two-staff-on-home-visits' | 'tell-leader-before-external-meeting';
 }
 
+/**
+ * Per point and outcome: the statuses its rules can give, strongest first (`required`, `recommended`,
+ * `permitted`, `not-permitted`). A policy change that gives an outcome a new status changes this type.
+ */
+export interface PointOutcomeStatuses {
+  reaction: {
+    'dk-never-leave-colleague-alone': 'recommended';
+    'dk-call-centre-guard': 'permitted';
+    'dk-lock-doors': 'permitted';
+    'contact-police': 'permitted';
+    'dk-decide-deletion': 'required';
+    'dk-decide-blocking': 'required';
+    'dk-block-user': 'permitted' | 'not-permitted';
+    'dk-dialogue-with-citizen': 'required';
+    'talk-with-user': 'permitted' | 'not-permitted';
+    'change-caseworker': 'permitted' | 'not-permitted';
+    'regulated-appointments': 'permitted' | 'not-permitted';
+    'two-employees-in-meeting': 'permitted' | 'not-permitted';
+    'protective-measures-premises': 'permitted';
+    'ask-to-leave': 'permitted' | 'not-permitted';
+    'require-written-contact': 'permitted' | 'not-permitted';
+    'follow-up-outside-premises': 'permitted' | 'not-permitted';
+    'warning-of-exclusion': 'permitted' | 'not-permitted';
+    'exclusion-physical': 'permitted' | 'not-permitted';
+    'exclusion-phone': 'permitted' | 'not-permitted';
+    'exclusion-digital-written': 'not-permitted';
+    'police-report': 'permitted';
+    'avert-offence': 'required' | 'permitted';
+    'contact-emergency-services': 'required' | 'recommended' | 'permitted';
+  };
+  reporting: {
+    'dk-inform-leadership': 'required' | 'recommended';
+    'dk-secure-evidence': 'required';
+    'dk-police-report': 'required' | 'permitted';
+    'dk-insubiz-work-injury': 'required';
+    'dk-offensive-incident-form': 'required';
+    'dk-report-work-accident': 'required';
+    'dk-notify-death-aes': 'required';
+    'report-hms-municipal': 'required' | 'recommended';
+    'notify-leader': 'required' | 'recommended';
+    'contact-emergency-centre': 'required';
+    'keep-caller-on-line-until-taken-care-of': 'required';
+    'report-as-deviation': 'required' | 'recommended';
+    'report-in-asys': 'required' | 'recommended' | 'permitted';
+    'report-in-municipal-system': 'required' | 'recommended' | 'permitted';
+    'overview-to-state-leader': 'required' | 'recommended';
+    'overview-to-municipal-leader': 'required' | 'recommended';
+    'overview-to-state-safety-rep': 'required' | 'recommended';
+    'overview-to-municipal-safety-rep': 'required' | 'recommended';
+    'notify-hr-coordinator': 'required';
+    'notify-security-coordinator': 'required';
+    'notify-management': 'required';
+    'notify-amu': 'required';
+    'register-injury': 'required';
+    'notify-arbeidstilsynet': 'required';
+    'notify-police': 'required';
+    'written-confirmation-copy-to-safety-rep': 'required';
+    'notify-safety-rep': 'required';
+    'register-security-measure-gosys': 'required' | 'permitted' | 'not-permitted';
+    'inform-user-of-security-measure': 'required';
+    'transfer-note-security-measures': 'required';
+  };
+  'follow-up': {
+    'leader-follow-up': 'required' | 'recommended';
+    'offer-bht': 'permitted';
+    'relief-from-duties': 'permitted';
+    'dk-psych-first-aid': 'required' | 'permitted';
+    'dk-leader-follow-up': 'required';
+    'dk-follow-up-with-amr': 'required' | 'permitted';
+    'dk-offer-anonymous-counselling': 'permitted';
+    'dk-evaluate': 'required';
+  };
+  sharing: {
+    'share-personal-data': 'permitted' | 'not-permitted';
+    'share-anonymised': 'permitted';
+    'share-generic-message': 'permitted';
+  };
+  prevention: {
+    'dk-local-guideline-med': 'required';
+    'dk-crisis-plan': 'required' | 'permitted';
+    'dk-no-one-alone-in-service-areas': 'recommended';
+    'dk-case-handling-on-social-media': 'not-permitted';
+    'risk-assessment': 'required';
+    'amg-trains-unit': 'recommended';
+    'situational-risk-assessment-routine': 'required';
+    'situational-risk-assessment': 'required' | 'recommended';
+    'training-violence-and-threats': 'required' | 'permitted';
+    'inform-employees-and-representatives': 'required';
+    'design-of-premises': 'required';
+    'maintain-alarms': 'required';
+    'means-to-call-for-help': 'required';
+    'staffing-and-lone-work': 'required';
+    'minimum-physical-security-standard': 'required';
+    'two-staff-on-home-visits': 'permitted';
+    'tell-leader-before-external-meeting': 'permitted';
+  };
+}
+
 export type FactsOf<P extends Point> = PointFacts[P];
 export type OutcomeOf<P extends Point> = PointOutcomes[P];
+/** The statuses outcome `O` can have at point `P`. */
+export type StatusOf<P extends Point, O extends OutcomeOf<P>> = O extends keyof PointOutcomeStatuses[P] ? PointOutcomeStatuses[P][O] : never;
 /** Every outcome id of the vocabulary (outcomes and the requirements listed in `requires`). */
 export type OutcomeId = 'talk-with-user' | 'change-caseworker' | 'regulated-appointments' | 'two-employees-in-meeting' | 'protective-measures-premises' | 'ask-to-leave' | 'require-written-contact' | 'follow-up-outside-premises' | 'warning-of-exclusion' | 'exclusion-physical' | 'exclusion-phone' | 'exclusion-digital-written' | 'contact-police' | 'police-report' | 'avert-offence' | 'contact-emergency-services' | 'advance-notice-and-right-to-comment' | 'assess-less-intrusive-alternatives' | 'assess-exclusion-duration' | 'decided-by-office-head' | 'archive-copy-of-decision' | 'written-answer-to-complaint' | 'only-necessary-data' | 'decided-by-leader' | 'consent-informed-and-voluntary' | 'no-user-data-without-sharing-basis' | 'report-as-deviation' | 'report-in-asys' | 'report-in-municipal-system' | 'report-hms-municipal' | 'register-security-measure-gosys' | 'inform-user-of-security-measure' | 'transfer-note-security-measures' | 'register-injury' | 'written-confirmation-copy-to-safety-rep' | 'notify-leader' | 'notify-safety-rep' | 'notify-hr-coordinator' | 'notify-security-coordinator' | 'notify-arbeidstilsynet' | 'notify-police' | 'notify-management' | 'notify-amu' | 'overview-to-state-leader' | 'overview-to-municipal-leader' | 'overview-to-state-safety-rep' | 'overview-to-municipal-safety-rep' | 'contact-emergency-centre' | 'keep-caller-on-line-until-taken-care-of' | 'leader-follow-up' | 'offer-bht' | 'relief-from-duties' | 'share-personal-data' | 'share-anonymised' | 'share-generic-message' | 'risk-assessment' | 'situational-risk-assessment' | 'situational-risk-assessment-routine' | 'training-violence-and-threats' | 'inform-employees-and-representatives' | 'design-of-premises' | 'maintain-alarms' | 'means-to-call-for-help' | 'staffing-and-lone-work' | 'minimum-physical-security-standard' | 'two-staff-on-home-visits' | 'tell-leader-before-external-meeting' | 'amg-trains-unit' | 'dk-police-report' | 'dk-insubiz-work-injury' | 'dk-report-work-accident' | 'dk-notify-death-aes' | 'dk-offensive-incident-form' | 'dk-inform-leadership' | 'dk-secure-evidence' | 'dk-decide-deletion' | 'dk-decide-blocking' | 'dk-block-user' | 'dk-dialogue-with-citizen' | 'dk-psych-first-aid' | 'dk-leader-follow-up' | 'dk-follow-up-with-amr' | 'dk-evaluate' | 'dk-offer-anonymous-counselling' | 'dk-never-leave-colleague-alone' | 'dk-call-centre-guard' | 'dk-lock-doors' | 'dk-local-guideline-med' | 'dk-crisis-plan' | 'dk-no-one-alone-in-service-areas' | 'dk-case-handling-on-social-media' | 'dk-signed-by-director-and-mayor' | 'dk-filed-by-leader-or-amr' | 'dk-decided-by-local-leader-or-centre-head' | 'dk-staff-and-hr-informed' | 'dk-via-leader';
