@@ -6,38 +6,28 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePredicate } from '../compile/predicate.js';
-import { PolicySet } from '../decide/policy-set.js';
 import type { Decision } from '../decide/decision.js';
 import type { AgreeSideModel, FactValue, PolicySetModel } from '../model.js';
 import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import { isLive } from '../status.js';
+import {
+  expectBruteForceVerdict,
+  fixtureCondition,
+  fixtureDuties,
+  fixtureModel,
+  fixtureOutcome,
+  fixtureStatus,
+  fixtureStatusList,
+  gateOnRandomDuties,
+} from '../testing/fixture-arbitraries.js';
 import { minimalPolicyFiles, twoPointPolicyFiles } from '../testing/fixtures.js';
 import { runGate } from './gate.js';
 import { renderGateReport } from './gate-render.js';
 
-const dutiesFile = (obligations: string, appliesWhen = ''): string => `kind: duties
-catalogue: door-duties
-title: { nb: Dørplikter, en: Door duties }
-jurisdiction: NO
-${appliesWhen}
-duties:
-  - id: doors-and-notices-agree
-    title: { nb: Dører og varsler stemmer overens, en: Doors and notices agree }
-    basis: [rule-book-1]
-    obligations:
-${obligations}
-`;
-
-function checked(changes: Record<string, string>) {
-  return checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...twoPointPolicyFiles, ...changes })));
-}
-
-function modelWith(changes: Record<string, string>): PolicySetModel {
-  const result = checked(changes);
-  expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-  return result.model!;
-}
+const dutiesFile = (obligations: string): string => fixtureDuties(obligations, { id: 'doors-and-notices-agree' });
+const files = (changes: Record<string, string>) => ({ ...minimalPolicyFiles, ...twoPointPolicyFiles, ...changes });
+const checked = (changes: Record<string, string>) => checkPolicyTexts(new Map(Object.entries(files(changes))));
+const modelWith = (changes: Record<string, string>): PolicySetModel => fixtureModel(files(changes));
 
 describe('points that agree, on the two-point fixture', () => {
   it('holds when the conclusion follows wherever the premise does, over the facts both sides read', () => {
@@ -168,48 +158,13 @@ describe('points that agree, on the two-point fixture', () => {
 
 // --- property: the gate equals brute force over the unreduced domain ----------------------------------
 
-const leaf = fc.oneof(
-  fc.constantFrom('red', 'green', 'blue').map((c) => ({ fact: 'colour', is: c })),
-  fc.subarray(['red', 'green', 'blue'], { minLength: 1 }).map((cs) => ({ fact: 'colour', in: cs })),
-  fc
-    .tuple(fc.constantFrom('atLeast', 'atMost', 'above', 'below'), fc.integer({ min: 0, max: 50 }))
-    .map(([op, n]) => ({ fact: 'count', [op]: n })),
-  fc.boolean().map((b) => ({ fact: 'flag', is: b })),
-  fc.constant({ fact: 'weeks', is: 'none' }),
-  fc.integer({ min: 1, max: 104 }).map((n) => ({ fact: 'weeks', above: n })),
-);
-const condition: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ all: items })),
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ any: items })),
-    tie('node').map((item) => ({ not: item })),
-  ),
-})).node;
-const status = fc.constantFrom('required', 'recommended', 'permitted', 'not-permitted');
-const rules = fc.array(fc.record({ when: condition, status, requires: fc.option(fc.constant(['ask-first']), { nil: undefined }) }), {
-  maxLength: 3,
-});
-const outcome = (id: string) =>
-  fc
-    .record({
-      rules,
-      otherwise: fc.oneof(
-        fc.constant('omit'),
-        status.map((s) => ({ status: s })),
-      ),
-    })
-    .map((o) => ({
-      id,
-      basis: ['rule-book-1'],
-      rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
-      otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
-    }));
+const condition = fixtureCondition;
+const status = fixtureStatus;
+const rule = fc.record({ when: condition, status, requires: fc.option(fc.constant(['ask-first']), { nil: undefined }) });
 const policy = (name: string, point: string, id: string) =>
-  outcome(id).map((o) => ({ kind: 'policy', policy: name, point, title: { nb: name, en: name }, outcomes: [o] }));
+  fixtureOutcome(id, rule).map((o) => ({ kind: 'policy', policy: name, point, title: { nb: name, en: name }, outcomes: [o] }));
 
-const statuses = fc.subarray(['required', 'recommended', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
+const statuses = fixtureStatusList;
 const accepts = fc.oneof(
   statuses.map((s) => ({ status: s })),
   fc.constantFrom('required', 'recommended', 'permitted').map((s) => ({ atLeast: s })),
@@ -252,17 +207,6 @@ const agreement = fc
     },
   }));
 
-/** Every combination of every fact over its whole range: no reduction at all. */
-function* everyCombination(): Generator<Record<string, FactValue>> {
-  for (const colour of ['red', 'green', 'blue']) {
-    for (let count = 0; count <= 50; count++) {
-      for (const flag of [false, true]) {
-        for (const weeks of [null, ...Array.from({ length: 104 }, (_, i) => i + 1)]) yield { colour, count, flag, weeks };
-      }
-    }
-  }
-}
-
 /** One side, read directly off a full decision (written apart from the gate's own check). */
 function bruteSide(side: AgreeSideModel, decision: Decision): boolean {
   const decided = decision.outcomes.find((o) => o.id === side.outcome);
@@ -283,51 +227,21 @@ describe('points that agree, property', () => {
         fc.array(agreement, { minLength: 1, maxLength: 2 }),
         fc.option(condition, { nil: undefined }),
         (doors, notices, obligations, catalogueScope) => {
-          const duties = {
-            kind: 'duties',
-            catalogue: 'door-duties',
-            title: { nb: 'Plikter', en: 'Duties' },
-            jurisdiction: 'NO',
-            ...(catalogueScope ? { appliesWhen: catalogueScope } : {}),
-            duties: [{ id: 'agree', title: { nb: 'Samsvar', en: 'Agree' }, basis: ['rule-book-1'], obligations }],
-          };
-          const result = checked({
-            'access/doors.yaml': JSON.stringify(doors),
-            'notice/notices.yaml': JSON.stringify(notices),
-            'duties/doors.yaml': JSON.stringify(duties),
-          });
-          const model = result.model;
-          expect(model, result.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
-          const set = new PolicySet(model!);
-          const gate = runGate(model!).duties[0]!.obligations;
-          const catalogue = model!.duties[0]!;
-          const inScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
+          const gate = gateOnRandomDuties(
+            files({ 'access/doors.yaml': JSON.stringify(doors), 'notice/notices.yaml': JSON.stringify(notices) }),
+            obligations,
+            catalogueScope,
+          );
           const decide = (side: AgreeSideModel, facts: Record<string, FactValue>) =>
-            set.decideValidated(side.point, { ...facts, ...side.with }, { explain: false });
-          catalogue.duties[0]!.obligations.forEach((obligation, index) => {
+            gate.set.decideValidated(side.point, { ...facts, ...side.with }, { explain: false });
+          gate.obligations.forEach((obligation, index) => {
             if (obligation.kind !== 'agree') return;
-            const when = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
-            let brute = true;
-            let triggered = 0;
-            for (const facts of everyCombination()) {
-              if (!inScope(facts) || !when(facts)) continue;
-              if (!bruteSide(obligation.premise, decide(obligation.premise, facts))) continue;
-              triggered++;
-              if (!bruteSide(obligation.conclusion, decide(obligation.conclusion, facts))) {
-                brute = false;
-                break;
-              }
-            }
+            const applies = gate.applies(obligation);
             // An agreement whose premise never holds checks nothing, and fails as a gap.
-            expect(gate[index]!.ok).toBe(brute && triggered > 0);
-            expect(gate[index]!.vacuous ?? false).toBe(triggered === 0);
-            if (!brute) {
-              // The reported counterexample really fails, completed with defaults.
-              const facts = { colour: 'red', count: 0, flag: false, weeks: null, ...gate[index]!.counterexample!.facts };
-              expect(inScope(facts) && when(facts)).toBe(true);
-              expect(bruteSide(obligation.premise, decide(obligation.premise, facts))).toBe(true);
-              expect(bruteSide(obligation.conclusion, decide(obligation.conclusion, facts))).toBe(false);
-            }
+            expectBruteForceVerdict(gate.results[index]!, (facts) => {
+              if (!applies(facts) || !bruteSide(obligation.premise, decide(obligation.premise, facts))) return 'skip';
+              return bruteSide(obligation.conclusion, decide(obligation.conclusion, facts)) ? 'holds' : 'fails';
+            });
           });
         },
       ),

@@ -5,33 +5,24 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePredicate } from '../compile/predicate.js';
-import { PolicySet } from '../decide/policy-set.js';
 import type { Decision } from '../decide/decision.js';
-import { checkPolicyTexts } from '../pipeline/load-policies.js';
-import type { DutyExpectation, FactValue, PolicySetModel } from '../model.js';
+import type { DutyExpectation, PolicySetModel } from '../model.js';
+import {
+  expectBruteForceVerdict,
+  fixtureCondition,
+  fixtureDuties,
+  fixtureModel,
+  fixtureOutcome,
+  fixtureStatus,
+  fixtureStatusList,
+  gateOnRandomDuties,
+} from '../testing/fixture-arbitraries.js';
 import { minimalPolicyFiles } from '../testing/fixtures.js';
 import { runGate } from './gate.js';
 import { renderGateReport } from './gate-render.js';
 
-const dutiesFile = (obligations: string, appliesWhen = ''): string => `kind: duties
-catalogue: door-duties
-title: { nb: Dørplikter, en: Door duties }
-jurisdiction: NO
-${appliesWhen}
-duties:
-  - id: door-duty
-    title: { nb: Plikten, en: The duty }
-    basis: [rule-book-1]
-    obligations:
-${obligations}
-`;
-
-function modelWith(changes: Record<string, string>): PolicySetModel {
-  const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...changes })));
-  expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-  return checked.model!;
-}
+const dutiesFile = (obligations: string, appliesWhen = ''): string => fixtureDuties(obligations, { appliesWhen });
+const modelWith = (changes: Record<string, string>): PolicySetModel => fixtureModel({ ...minimalPolicyFiles, ...changes });
 
 describe('regulation gate on the fixture set', () => {
   it('holds for duties the fixture policy meets, covering only the facts the outcome reads', () => {
@@ -153,27 +144,9 @@ describe('regulation gate on the fixture set', () => {
 
 // --- property: the gate equals brute force over the unreduced domain ----------------------------------
 
-const leaf = fc.oneof(
-  fc.constantFrom('red', 'green', 'blue').map((c) => ({ fact: 'colour', is: c })),
-  fc.subarray(['red', 'green', 'blue'], { minLength: 1 }).map((cs) => ({ fact: 'colour', in: cs })),
-  fc
-    .tuple(fc.constantFrom('atLeast', 'atMost', 'above', 'below'), fc.integer({ min: 0, max: 50 }))
-    .map(([op, n]) => ({ fact: 'count', [op]: n })),
-  fc.boolean().map((b) => ({ fact: 'flag', is: b })),
-  fc.constant({ fact: 'weeks', is: 'none' }),
-  fc.integer({ min: 1, max: 104 }).map((n) => ({ fact: 'weeks', above: n })),
-);
-const condition: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ all: items })),
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items) => ({ any: items })),
-    tie('node').map((item) => ({ not: item })),
-  ),
-})).node;
+const condition = fixtureCondition;
 
-const status = fc.constantFrom('required', 'recommended', 'permitted', 'not-permitted');
+const status = fixtureStatus;
 const rule = fc.record({
   when: condition,
   status,
@@ -184,22 +157,8 @@ const rule = fc.record({
     nil: undefined,
   }),
 });
-const outcome = (id: string) =>
-  fc
-    .record({
-      rules: fc.array(rule, { maxLength: 3 }),
-      otherwise: fc.oneof(
-        fc.constant('omit'),
-        status.map((s) => ({ status: s })),
-      ),
-    })
-    .map((o) => ({
-      id,
-      basis: ['rule-book-1'],
-      rules: o.rules.map((r) => ({ ...r, reason: { nb: 'Grunn.', en: 'Reason.' } })),
-      otherwise: o.otherwise === 'omit' ? 'omit' : { ...(o.otherwise as object), reason: { nb: 'Ellers.', en: 'Otherwise.' } },
-    }));
-const statuses = fc.subarray(['required', 'recommended', 'permitted', 'not-permitted', 'absent'], { minLength: 1 });
+const outcome = (id: string) => fixtureOutcome(id, rule);
+const statuses = fixtureStatusList;
 const floor = fc.constantFrom('required', 'recommended', 'permitted');
 const expectation = fc.oneof(
   fc.record({ outcome: fc.constantFrom('open-door', 'close-door'), status: statuses }),
@@ -216,17 +175,6 @@ const expectation = fc.oneof(
 const invariant = fc
   .record({ when: fc.option(condition, { nil: undefined }), expect: expectation })
   .map((i) => ({ invariant: { point: 'access', ...i } }));
-
-/** Every combination of every fact over its whole range: no reduction at all. */
-function* everyCombination(): Generator<Record<string, FactValue>> {
-  for (const colour of ['red', 'green', 'blue']) {
-    for (let count = 0; count <= 50; count++) {
-      for (const flag of [false, true]) {
-        for (const weeks of [null, ...Array.from({ length: 104 }, (_, i) => i + 1)]) yield { colour, count, flag, weeks };
-      }
-    }
-  }
-}
 
 /** The voices from the strongest down; not-permitted and absent are equally weak. */
 const strongestFirst = ['required', 'recommended', 'permitted'];
@@ -262,51 +210,19 @@ describe('regulation gate property', () => {
             ...(scope ? { appliesWhen: scope } : {}),
             outcomes,
           };
-          const duties = {
-            kind: 'duties',
-            catalogue: 'door-duties',
-            title: { nb: 'Plikter', en: 'Duties' },
-            jurisdiction: 'NO',
-            ...(catalogueScope ? { appliesWhen: catalogueScope } : {}),
-            duties: [{ id: 'door-duty', title: { nb: 'Plikt', en: 'Duty' }, basis: ['rule-book-1'], obligations }],
-          };
-          const checked = checkPolicyTexts(
-            new Map(
-              Object.entries({
-                ...minimalPolicyFiles,
-                'access/doors.yaml': JSON.stringify(policy),
-                'duties/doors.yaml': JSON.stringify(duties),
-              }),
-            ),
+          const gate = gateOnRandomDuties(
+            { ...minimalPolicyFiles, 'access/doors.yaml': JSON.stringify(policy) },
+            obligations,
+            catalogueScope,
           );
-          const model = checked.model;
-          expect(model, checked.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
-          const set = new PolicySet(model!);
-          const gate = runGate(model!).duties[0]!.obligations;
-          const catalogue = model!.duties[0]!;
-          const inScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
-          catalogue.duties[0]!.obligations.forEach((obligation, index) => {
+          gate.obligations.forEach((obligation, index) => {
             if (obligation.kind !== 'invariant') return;
-            const when = obligation.when ? compilePredicate(obligation.when, new Map()) : () => true;
-            let brute = true;
-            let applicable = 0;
-            for (const facts of everyCombination()) {
-              if (!inScope(facts) || !when(facts)) continue;
-              applicable++;
-              if (!bruteMeets(obligation.expect, set.decideValidated('access', facts, { explain: false }))) {
-                brute = false;
-                break;
-              }
-            }
+            const applies = gate.applies(obligation);
             // An invariant that applies to no combination checks nothing, and fails as a gap.
-            expect(gate[index]!.ok).toBe(brute && applicable > 0);
-            expect(gate[index]!.vacuous ?? false).toBe(applicable === 0);
-            if (!brute) {
-              // The reported counterexample really fails, completed with defaults.
-              const facts = { colour: 'red', count: 0, flag: false, weeks: null, ...gate[index]!.counterexample!.facts };
-              expect(inScope(facts) && when(facts)).toBe(true);
-              expect(bruteMeets(obligation.expect, set.decideValidated('access', facts, { explain: false }))).toBe(false);
-            }
+            expectBruteForceVerdict(gate.results[index]!, (facts) => {
+              if (!applies(facts)) return 'skip';
+              return bruteMeets(obligation.expect, gate.set.decideValidated('access', facts, { explain: false })) ? 'holds' : 'fails';
+            });
           });
         },
       ),
