@@ -16,6 +16,7 @@
  * from the slice of facts its policies' scopes and that outcome's rules read, integers cut where
  * some condition of either side compares them.
  */
+import { namedConditions } from '../compile/keys.js';
 import { compilePredicate } from '../compile/predicate.js';
 import type { BasisEntry } from '../decide/decision.js';
 import { locationText } from '../location.js';
@@ -23,7 +24,6 @@ import type { AgreeSideModel, DutyCatalogueModel, DutyObligationModel, FactValue
 import { factsRead, pointConditions } from '../walk.js';
 import { combinations, defaultFacts, domainSize, sliceDomain } from './domain.js';
 import { decidedFor, gateSlice, meets, minimise, naiveSize, slicedDecider, type DecidedForDuty, type ObligationResult } from './gate.js';
-import { namedConditions } from '../compile/keys.js';
 
 /** An obligation that two points agree. */
 export type Agreement = Extract<DutyObligationModel, { kind: 'agree' }>;
