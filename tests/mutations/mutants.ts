@@ -45,7 +45,7 @@ export const mutants: Mutant[] = [
   {
     name: 'physical exclusion for every incident',
     file: 'reaction/ladder.yaml',
-    from: '      - id: grave-incident\n        when: { fact: grave, is: true }',
+    from: '      - id: grave-incident\n        when:\n          all:\n            - { condition: known-user }\n            - { fact: grave, is: true }',
     to: '      - id: grave-incident\n        when: always',
     catches: { duty: 'exclusion-only-grave-or-warned-repeat' },
   },
