@@ -236,7 +236,7 @@ export const mutants: Mutant[] = [
     catches: { duty: 'dk-block-only-repeated-via-leader' },
   },
   {
-    name: 'Denmark: the three-day threshold of a bill applied before it is law',
+    name: "Denmark: L 31's three-day threshold applied to Arbejdstilsynet's one-day order (BEK 799/2022 § 1, not found amended)",
     file: 'organisations/danish-municipality/reporting.yaml',
     from: '            - { fact: absenceDays, atLeast: 1 }',
     to: '            - { fact: absenceDays, atLeast: 3 }',
