@@ -59,8 +59,8 @@ export const mutants: Mutant[] = [
   {
     name: 'register serious injuries only',
     file: 'reporting/injury.yaml',
-    from: '            - { fact: injury, isNot: none }',
-    to: '            - { fact: injury, in: [serious, death] }',
+    from: '      - id: any-injury\n        when:\n          all:\n            - { fact: injury, isNot: none }',
+    to: '      - id: any-injury\n        when:\n          all:\n            - { fact: injury, in: [serious, death] }',
     catches: { duty: 'aml-5-1-register-injury' },
   },
   {
