@@ -46,11 +46,11 @@ beforeAll(async () => {
     '    when:\n      all:\n        - { fact: priorIncidents, atLeast: 1 }\n        - { fact: writtenWarningGiven, is: true }',
     '    when:\n      all:\n        - { fact: priorIncidents, atLeast: 2 }\n        - { fact: writtenWarningGiven, is: true }',
   );
-  // The reason: the English text of the talk-with-user rule for an anonymous user.
+  // The reason: the English text of the talk-with-user rule after a threat of self-harm.
   await edit(
     ladder,
-    'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
-    'You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.',
+    'You may talk with the user afterwards. It is follow-up, not a sanction. Where the incident came from NAV Kontaktsenter, the NAV office may be the one that follows the user up.',
+    'You may talk with the user afterwards, as follow-up and not as a sanction.',
   );
   const checkedBase = await checkPolicyFolder(bundledPolicyDir());
   const checkedHead = await checkPolicyFolder(dir);
@@ -150,9 +150,9 @@ describe('vot diff (semantic)', () => {
     expect(diff.reasons).toHaveLength(1);
     expect(diff.reasons[0]!.id).toMatch(/\/talk-with-user#1$/);
     expect(diff.reasons[0]!.from?.en).toBe(
-      'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
+      'You may talk with the user afterwards. It is follow-up, not a sanction. Where the incident came from NAV Kontaktsenter, the NAV office may be the one that follows the user up.',
     );
-    expect(diff.reasons[0]!.to?.en).toBe('You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.');
+    expect(diff.reasons[0]!.to?.en).toBe('You may talk with the user afterwards, as follow-up and not as a sanction.');
     expect(diff.sources).toEqual([]);
     expect(diff.settings).toEqual([]);
   });
@@ -163,8 +163,8 @@ describe('vot diff (semantic)', () => {
       await cp(bundledPolicyDir(), copy, { recursive: true });
       await edit(
         join(copy, 'reaction', 'ladder.yaml'),
-        '    rules:\n      - id: anonymous-user\n        when: { condition: anonymous }',
-        '    rules:\n      - id: grave-first\n        when: { fact: grave, is: true }\n        status: permitted\n        reason: { nb: Alltid en samtale etter en graverende hendelse., en: Always a talk after a grave incident. }\n      - id: anonymous-user\n        when: { condition: anonymous }',
+        '    rules:\n      - id: self-harm-follow-up\n',
+        '    rules:\n      - id: grave-first\n        when: { fact: grave, is: true }\n        status: permitted\n        reason: { nb: Alltid en samtale etter en graverende hendelse., en: Always a talk after a grave incident. }\n      - id: self-harm-follow-up\n',
       );
       const inserted = (await checkPolicyFolder(copy)).model!;
       expect(inserted).toBeDefined();
@@ -172,7 +172,7 @@ describe('vot diff (semantic)', () => {
       expect(result.rules).toEqual({ added: ['reaction-ladder-nav/talk-with-user#1'], removed: [] });
       expect(result.reasons).toEqual([]);
       expect(result.decisions.map((d) => `${d.outcome}: ${d.from.status} → ${d.to.status}`)).toEqual([
-        'talk-with-user: not-permitted → permitted',
+        'talk-with-user: absent → permitted',
       ]);
       crossCheck(base, inserted, result);
     } finally {
@@ -230,7 +230,7 @@ describe('vot diff (command)', () => {
     );
     expect(result.out).toContain('### Changed reasons');
     expect(result.out).toContain(
-      'en: «You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.» → «You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.»',
+      'en: «You may talk with the user afterwards. It is follow-up, not a sanction. Where the incident came from NAV Kontaktsenter, the NAV office may be the one that follows the user up.» → «You may talk with the user afterwards, as follow-up and not as a sanction.»',
     );
   });
 
@@ -249,8 +249,8 @@ describe('vot diff (command)', () => {
       const ladder = join(repo, 'policies', 'reaction', 'ladder.yaml');
       await edit(
         ladder,
-        'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
-        'You cannot hold a talk yet: the user is anonymous, so there is nobody to talk with.',
+        'You may talk with the user afterwards. It is follow-up, not a sanction. Where the incident came from NAV Kontaktsenter, the NAV office may be the one that follows the user up.',
+        'You may talk with the user afterwards, as follow-up and not as a sanction.',
       );
       const before = await readFile(ladder, 'utf8');
       const out: string[] = [];

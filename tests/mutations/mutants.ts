@@ -48,7 +48,7 @@ export const mutants: Mutant[] = [
   {
     name: 'physical exclusion for every incident',
     file: 'reaction/ladder.yaml',
-    from: '      - id: grave-incident\n        when: { fact: grave, is: true }',
+    from: '      - id: grave-incident\n        when:\n          all:\n            - { condition: known-user }\n            - { fact: grave, is: true }',
     to: '      - id: grave-incident\n        when: always',
     catches: { duty: 'exclusion-only-grave-or-warned-repeat' },
   },
@@ -62,8 +62,8 @@ export const mutants: Mutant[] = [
   {
     name: 'register serious injuries only',
     file: 'reporting/injury.yaml',
-    from: '            - { fact: injury, isNot: none }',
-    to: '            - { fact: injury, in: [serious, death] }',
+    from: '      - id: any-injury\n        when:\n          all:\n            - { fact: injury, isNot: none }',
+    to: '      - id: any-injury\n        when:\n          all:\n            - { fact: injury, in: [serious, death] }',
     catches: { duty: 'aml-5-1-register-injury' },
   },
   {
@@ -170,8 +170,8 @@ export const mutants: Mutant[] = [
   {
     name: "the municipal leader does not get a municipal employee's deviation in the overview",
     file: 'reporting/deviations.yaml',
-    from: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        when: { condition: municipal-line-at-office }\n        status: required',
-    to: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        when: { condition: municipal-line-at-office }\n        status: not-permitted',
+    from: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        when:\n          all:\n            - { condition: municipal-line-at-office }\n            - { condition: violence-or-threat }\n        status: required',
+    to: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        when:\n          all:\n            - { condition: municipal-line-at-office }\n            - { condition: violence-or-threat }\n        status: not-permitted',
     catches: { duty: 'overview-within-the-employer-line' },
   },
   {
@@ -239,7 +239,7 @@ export const mutants: Mutant[] = [
     catches: { duty: 'dk-block-only-repeated-via-leader' },
   },
   {
-    name: 'Denmark: the three-day threshold of a bill applied before it is law',
+    name: "Denmark: L 31's three-day threshold applied to Arbejdstilsynet's one-day order (BEK 799/2022 § 1, not found amended)",
     file: 'organisations/danish-municipality/reporting.yaml',
     from: '            - { fact: absenceDays, atLeast: 1 }',
     to: '            - { fact: absenceDays, atLeast: 3 }',

@@ -10,7 +10,7 @@ import { checkPolicyTexts, type CheckedFolder } from '@vot/engine';
 import { readPolicyFolder, runGate } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import { main } from '@vot/cli';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mutants, type Mutant } from './mutants.js';
 
 let original: Map<string, string>;
@@ -36,6 +36,11 @@ function mutate(files: ReadonlyMap<string, string>, mutant: Mutant): Map<string,
   expect(changed).not.toBe(text);
   return new Map(files).set(mutant.file, changed);
 }
+
+// Each mutant is checked synchronously (about 2 s under load): yield one event-loop turn before each
+// test, so the worker can read the runner's replies in time ("Timeout calling onTaskUpdate" otherwise,
+// when the whole file runs longer than vitest's 60 s RPC timeout without a turn).
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 const check = (files: ReadonlyMap<string, string>): CheckedFolder => checkPolicyTexts(files, { base: 'policies' });
 
