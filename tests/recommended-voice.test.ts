@@ -22,8 +22,8 @@ beforeAll(async () => {
   work = await copyPolicies();
   await editFile(
     join(work.policies, 'follow-up', 'employee-follow-up.yaml'),
-    '    otherwise:\n      status: recommended\n      basis: [nav-2023-rec-g1, nav-2023-s5-3]',
-    '    otherwise:\n      status: required\n      basis: [nav-2023-rec-g1, nav-2023-s5-3]',
+    '    otherwise:\n      status: recommended\n      basis: [nav-2023-s5-3]',
+    '    otherwise:\n      status: required\n      basis: [nav-2023-s5-3]',
   );
 });
 afterAll(() => work?.dispose());
