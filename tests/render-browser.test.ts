@@ -1,10 +1,9 @@
 /**
- * The rendered policy book in a real headless Chromium (Debian's /usr/bin/chromium, installed
- * by .ci/run): opened from file:// with no network, every page loads without a console error,
+ * The rendered policy book in a real headless Chromium (CHROMIUM_PATH, else `chromium` on PATH;
+ * .ci/run installs Debian's): opened from file:// with no network, every page loads without a console error,
  * the language switch works, the what-if form is reachable by keyboard, and the decision it
  * shows is the engine's own for the facts on the form, changing when a fact changes.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +13,8 @@ import type { PolicySet, FactValue } from '@vot/engine';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from './chromium.js';
 
-const chromiumPath = '/usr/bin/chromium';
 let out: string;
 let profile: string;
 let context: BrowserContext;
@@ -36,12 +35,8 @@ async function open(file: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  // Fail, never skip: without the browser the book's promises are untested.
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is missing at ${chromiumPath}; install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this before the tests)`,
-    );
-  }
+  // Fail, never skip: without the browser the book's promises are untested. The error says how to install it.
+  const chromiumPath = findChromium();
   policies = await loadPolicies();
   out = await mkdtemp(join(tmpdir(), 'vot-book-'));
   profile = await mkdtemp(join(tmpdir(), 'vot-chromium-'));
