@@ -47,10 +47,11 @@ export function buildProgram(io: CliIo): Command {
     .description('evaluate an incident (JSON facts) and print the decision with its legal basis')
     .argument('<facts>', 'a JSON file: { "title": {...}, "facts": {...} } or a bare fact record')
     .option('--point <point>', 'the decision point (default: every point the facts suffice for)')
+    .option('--outcome <id>', 'show only this outcome of the decision (an outcome id of the vocabulary)')
     .addOption(langOption('language of reasons', 'nb'))
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
-    .action(async (file: string, options: { point?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
+    .action(async (file: string, options: { point?: string; outcome?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
       await runEval(io, file, options);
     });
 

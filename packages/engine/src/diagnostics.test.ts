@@ -161,6 +161,7 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'unknown-point': () => rendered(checkTexts(edit('access/doors.yaml', 'point: access', 'point: acess')), 'unknown-point'),
   'unknown-condition': () =>
     rendered(checkTexts(edit('access/doors.yaml', '{ condition: busy }', '{ condition: bussy }')), 'unknown-condition'),
+  'untitled-limit': () => rendered(checkTexts(edit('vocabulary.yaml', '  - { id: maxWeeks,', '  - { id: maxWeek,')), 'untitled-limit'),
   'unknown-track': () =>
     rendered(checkTexts(edit('access/doors.yaml', '  - id: close-door\n', '  - id: close-door\n    track: side\n')), 'unknown-track'),
   'condition-cycle': () =>

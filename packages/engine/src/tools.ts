@@ -85,6 +85,7 @@ export {
   type DescribeContext,
 } from './describe/condition.js';
 export { capitalize, isLang, langOf, langs, wordsFor, type LabelWords, type Words } from './words/index.js';
+export { statuses } from './status.js';
 export { domainText, type DomainWords } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
 
@@ -115,3 +116,4 @@ export {
   type StrictJsonErrorCode,
   type StrictJsonOptions,
 } from './json/strict-json.js';
+export { didYouMean } from './check/context.js';

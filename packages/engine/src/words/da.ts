@@ -69,7 +69,16 @@ export const da: Words = {
     otherwise: 'ellers',
   },
   noRuleApplies: 'Ingen regel i dette punkt gælder for disse fakta.',
-  eval: { skipped: 'Sprunget over: mangler' },
+  eval: {
+    skipped: 'Sprunget over: mangler',
+    summary: 'Sammenfatning',
+    none: 'ingen',
+    leftOut: 'ikke med i denne afgørelse',
+    leftOutBecause: {
+      'no-rule-held': 'ingen regel gælder for disse fakta',
+      'policy-not-applicable': 'retningslinjen gælder ikke for disse fakta',
+    },
+  },
   gate: {
     title: 'Regelværksporten',
     obligations: 'forpligtelser',

@@ -67,7 +67,16 @@ export const en: Words = {
     otherwise: 'otherwise',
   },
   noRuleApplies: 'No rule of this point applies to these facts.',
-  eval: { skipped: 'Skipped: missing' },
+  eval: {
+    skipped: 'Skipped: missing',
+    summary: 'Summary',
+    none: 'none',
+    leftOut: 'not part of this decision',
+    leftOutBecause: {
+      'no-rule-held': 'no rule applies to these facts',
+      'policy-not-applicable': 'its policy does not apply to these facts',
+    },
+  },
   gate: {
     title: 'Regulation gate',
     obligations: 'obligations',

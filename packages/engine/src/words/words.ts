@@ -180,6 +180,14 @@ export interface ReplayWords {
 /** `vot eval`. */
 export interface EvalWords {
   skipped: string;
+  /** The heading of the summary that comes before the outcomes. */
+  summary: string;
+  /** A status in the summary that no outcome has. */
+  none: string;
+  /** An outcome asked for with `--outcome` that this decision leaves out. */
+  leftOut: string;
+  /** Why an outcome was left out. */
+  leftOutBecause: { 'no-rule-held': string; 'policy-not-applicable': string };
 }
 
 /** The policy book (HTML and Markdown) and its what-if page: whole sentences of the book itself. */
