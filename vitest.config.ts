@@ -15,6 +15,7 @@ export const slowSuites = [
   'tests/release.test.ts',
   'tests/service-postgres.test.ts',
   'tests/audit-trail.test.ts',
+  'tests/replay.test.ts',
 ];
 export const allSuites = ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'];
 
@@ -38,7 +39,8 @@ export default defineConfig({
     reporters: [['default', { summary: false }]],
     projects: [
       { extends: true, test: { name: 'fast', include: allSuites, exclude: slowSuites } },
-      { extends: true, test: { name: 'slow', include: slowSuites } },
+      // Minutes of work per hook or test on a busy 2-core machine: a longer leash than the fast suites get.
+      { extends: true, test: { name: 'slow', include: slowSuites, testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
   },
 });

@@ -60,7 +60,7 @@ describe('the README walk-through for legal reviewers', () => {
     expect(passing.code).toBe(0);
 
     // 3. The diff against the bundled policies names the changed decisions and the reason.
-    const diff = await runVot(['diff', bundledPolicyDir(), copy.policies], copy.root);
+    const diff = await runVot(['diff', bundledPolicyDir(), copy.policies, '--lang', 'en'], copy.root);
     expect(diff.code).toBe(0);
     const changedLines = readmeBlock('', 'Changed decisions:')
       .split('\n')

@@ -302,6 +302,8 @@ duties:
   },
   // The command line's own problems: their texts, with the arguments `vot` gives them
   // (tests/cli-diagnostics.test.ts runs each through the command line itself).
+  'internal-error': () =>
+    pinned({ code: 'internal-error', args: { message: 'boom' }, help: 'run again with --debug for the stack trace, and report it' }),
   usage: () => pinned({ code: 'usage', args: { detail: "unknown option '--formt'" } }),
   'invalid-json': () =>
     pinned({ code: 'invalid-json', args: { file: 'incident.json', detail: "Expected property name or '}' in JSON at position 1" } }),

@@ -308,6 +308,10 @@ const notChecked = {
  * wrong usage), in the same closed set and rendered by the same renderer as the engine's.
  */
 const commandLineTemplates = {
+  'internal-error': define<{ message: string }>({
+    severity: 'error',
+    message: (x) => `internal error: ${x.message}`,
+  }),
   usage: define<{ detail: string }>({
     severity: 'error',
     message: (x) => x.detail,

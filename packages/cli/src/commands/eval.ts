@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import { parseStrictJson, PolicyError, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
 import { capitalize, diagnostic, didYouMean, fileErrorReason, statuses, wordsFor } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
+import { CommandFailed, exitCodes, readStandardInput, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
 export interface EvalOptions {
@@ -27,19 +27,24 @@ const maxIncidentBytes = 1024 * 1024;
 async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   const path = resolve(io.cwd, file);
   let text: string;
-  try {
-    // Sized before it is read: an incident is a few hundred bytes, a wrong path may be anything.
-    const size = (await stat(path)).size;
-    if (size > maxIncidentBytes) {
-      io.err(renderDiagnostics([diagnostic({ code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } })]));
+  if (file === '-') {
+    text = await readStandardInput(io);
+    const size = Buffer.byteLength(text);
+    if (size > maxIncidentBytes) refuse(io, { code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } });
+  } else
+    try {
+      // Sized before it is read: an incident is a few hundred bytes, a wrong path may be anything.
+      const size = (await stat(path)).size;
+      if (size > maxIncidentBytes) {
+        reportDiagnostics(io, [diagnostic({ code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } })]);
+        throw new CommandFailed(exitCodes.badInput);
+      }
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if (error instanceof CommandFailed) throw error;
+      reportDiagnostics(io, [diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]);
       throw new CommandFailed(exitCodes.badInput);
     }
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CommandFailed) throw error;
-    io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]));
-    throw new CommandFailed(exitCodes.badInput);
-  }
   // Strictly: a duplicate key or a number JSON.parse would round is refused, not decided on.
   const parsed = parseStrictJson(text);
   if (!parsed.ok) {
@@ -165,7 +170,10 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
       decisions.push(await policies.decide(point, incident.facts));
     } catch (error) {
       if (error instanceof PolicyError) {
-        io.err(`${renderDiagnostics(error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })))}`);
+        reportDiagnostics(
+          io,
+          error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })),
+        );
         throw new CommandFailed(exitCodes.badInput);
       }
       throw error;
