@@ -133,7 +133,7 @@ describe('vot diff (semantic)', () => {
       'When proposed length of exclusion (weeks) is at most 8 or is not given: exclusion-physical stays permitted: maxWeeks 12 → 8',
       'When proposed length of exclusion (weeks) is from 9 to 12: exclusion-physical goes from permitted to not-permitted',
       // A proposal refused as too long keeps the limit it was refused on, now the shorter one.
-      'When type of incident is not self-harm-threat, earlier incidents by the same user is at least 1, oral warning given is yes and anonymous user is no: exclusion-physical stays not-permitted: maxWeeks 12 → 8',
+      'When type of incident is not threat of suicide or self-harm, earlier incidents by the same user is at least 1, oral warning given is yes and anonymous user is no: exclusion-physical stays not-permitted: maxWeeks 12 → 8',
     ]);
     expect(limited.settings).toEqual([{ id: 'exclusion.max-weeks', change: 'changed', fields: { value: { from: 12, to: 8 } } }]);
     // One outcome is enough here: the phone exclusion reads the same facts and rules.

@@ -105,6 +105,7 @@ export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles } from './t
 // Building: bundles, generated types, formatting, audit records in detail, writing files.
 export { serializeBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
+export { factType } from './fact-types/index.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
 export { auditOutcomes } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
