@@ -96,13 +96,18 @@ describe('the policy book in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('switches between bokmål and English', async () => {
+  it('switches between bokmål, English and Danish', async () => {
     const page = await open('index.html');
     const heading = page.locator('h1 .t:visible');
     expect(await heading.textContent()).toBe(policies.model.title.nb);
     await page.locator('#lang-switch').click();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await heading.textContent()).toBe(policies.model.title.en);
+    await page.locator('#lang-switch').click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    // The book's own words are Danish; a policy text without Danish falls back to English.
+    expect(await page.locator('nav .t:visible').first().textContent()).toBe('Oversigt');
+    expect(await heading.textContent()).toBe(policies.model.title.da ?? policies.model.title.en);
     await page.locator('#lang-switch').click();
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
     await page.close();

@@ -13,6 +13,7 @@ import { checkPolicyFolder } from '@vot/engine';
 import { refuse, type CliIo, reportDiagnostics } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
+import { bookLangs } from '../render/html.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
 import { writeFileAtomic } from '@vot/engine/tools';
@@ -72,10 +73,9 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
   const files: Array<[string, string]> = [
     ...pages.map((p) => [p.file, p.html] as [string, string]),
     ['assets/book.css', stylesheet],
-    ['assets/lang.js', languageScript],
+    ['assets/lang.js', languageScript(bookLangs)],
     ['assets/whatif.js', await bundleWhatIf()],
-    ['book.nb.md', bookMarkdown(model, 'nb')],
-    ['book.en.md', bookMarkdown(model, 'en')],
+    ...bookLangs.map((lang) => [`book.${lang}.md`, bookMarkdown(model, lang)] as [string, string]),
   ];
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
   const shown = relative(io.cwd, out) || '.';
@@ -85,6 +85,6 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
     return;
   }
   io.out(
-    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
+    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and ${bookLangs.map((lang) => `book.${lang}.md`).join(', ')} in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
   );
 }

@@ -40,28 +40,32 @@ form.whatif select, form.whatif input { font: inherit; padding: .25rem; }
 #whatif-result li { margin: .4rem 0; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .error { color: #7b0f1f; font-weight: 600; }
-html[data-lang="nb"] .t[lang="en"], html[data-lang="en"] .t[lang="nb"] { display: none; }
+html[data-lang="nb"] .t:not([lang="nb"]), html[data-lang="en"] .t:not([lang="en"]), html[data-lang="da"] .t:not([lang="da"]) { display: none; }
 `;
 
-/** The language switch: shows one language, remembers the choice, keeps `<html lang>` true. */
-export const languageScript = `
+/**
+ * The language switch: shows one language, turns to the next of the book's languages on a click
+ * (its label names that language), remembers the choice, keeps `<html lang>` true.
+ */
+export const languageScript = (langs: readonly string[]): string => `
 (function () {
+  var langs = ${JSON.stringify(langs)};
   var root = document.documentElement;
   function set(lang) {
     root.setAttribute('data-lang', lang);
     root.setAttribute('lang', lang);
-    var button = document.getElementById('lang-switch');
-    if (button) button.setAttribute('aria-pressed', lang === 'en' ? 'true' : 'false');
     try { localStorage.setItem('vot-book-lang', lang); } catch (e) { /* storage may be off for file:// */ }
   }
   var saved = null;
   try { saved = localStorage.getItem('vot-book-lang'); } catch (e) { saved = null; }
-  if (saved === 'nb' || saved === 'en') set(saved);
+  if (langs.indexOf(saved) >= 0) set(saved);
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.getElementById('lang-switch');
     if (!button) return;
     button.hidden = false;
-    button.addEventListener('click', function () { set(root.getAttribute('data-lang') === 'nb' ? 'en' : 'nb'); });
+    button.addEventListener('click', function () {
+      set(langs[(langs.indexOf(root.getAttribute('data-lang')) + 1) % langs.length]);
+    });
   });
 })();
 `;

@@ -22,8 +22,8 @@ import {
   type Words,
 } from '@vot/engine/browser';
 
-/** The book's languages (the words module has more). */
-const langs: Lang[] = ['nb', 'en'];
+/** The book's languages, as the pages carry them. */
+const langs: Lang[] = ['nb', 'en', 'da'];
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -63,7 +63,7 @@ function field(fact: FactModel): HTMLElement[] {
     if (none) values.unshift(null);
     for (const value of values) {
       // An <option> holds text only, so it carries the languages side by side as "ja / yes".
-      const texts = [...new Set(langs.map((lang) => valueText(value, lang)))];
+      const texts = [...new Set(langs.map((lang) => valueText(value, lang, fact)))];
       input.append(el('option', { value: encode(value) }, texts.join(' / ')));
     }
     if (fact.hasDefault) input.value = encode(fact.default ?? null);
@@ -85,6 +85,7 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
 
 function showDecision(target: HTMLElement, model: PolicySetModel, decision: Decision): void {
   const titles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+  const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const list = el('ol', { id: 'whatif-outcomes' });
   for (const outcome of decision.outcomes) {
     const item = el('li', { 'data-outcome': outcome.id, 'data-status': outcome.status });
@@ -99,20 +100,23 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
         say((w) => w.statuses[outcome.status]),
       ),
     );
-    if (outcome.requires?.length)
+    if (outcome.requires?.length) {
       item.append(
         el('br'),
         say((w) => capitalize(w.labels.requires)),
-        `: ${outcome.requires.join(', ')}`,
+        ': ',
       );
-    if (outcome.limits)
+      for (const [index, id] of outcome.requires.entries()) item.append(...(index ? ['; '] : []), bi(titles.get(id) ?? { en: id }));
+    }
+    if (outcome.limits) {
       item.append(
         el('br'),
         say((w) => capitalize(w.labels.limits)),
-        `: ${Object.entries(outcome.limits)
-          .map(([k, v]) => `${k} = ${v}`)
-          .join(', ')}`,
+        ': ',
       );
+      for (const [index, [id, value]] of Object.entries(outcome.limits).entries())
+        item.append(...(index ? ['; '] : []), bi(limitTitles.get(id) ?? { en: id }), `: ${value}`);
+    }
     item.append(el('br'), bi(outcome.reason));
     // Which rule decided, where it is written: the reader can look it up in the policy file.
     const step = decision.trace.steps.find((x) => x.outcome === outcome.id);
@@ -169,7 +173,9 @@ function start(): void {
 
   const pointSelect = el('select', { id: 'whatif-point', name: '__point' });
   for (const point of model.points)
-    pointSelect.append(el('option', { value: point.id }, `${point.title.nb ?? point.id} / ${point.title.en ?? point.id}`));
+    pointSelect.append(
+      el('option', { value: point.id }, [...new Set(langs.map((lang) => textIn(point.title, lang) || point.id))].join(' / ')),
+    );
   const fields = el('div', { id: 'whatif-fields', style: 'display: contents' });
   form.append(
     el(
