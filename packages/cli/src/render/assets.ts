@@ -34,7 +34,12 @@ ol.rules > li { margin: .75rem 0; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; border: 1px solid var(--line); padding: .3rem .6rem; }
 .lang-switch { font: inherit; padding: .3rem .8rem; border: 1px solid var(--ink); border-radius: .3rem; background: #fff; color: var(--ink); cursor: pointer; }
-form.whatif { display: grid; grid-template-columns: minmax(12rem, 1fr) minmax(10rem, 16rem); gap: .5rem 1rem; align-items: center; }
+main:has(.whatif-layout) { max-width: 90rem; }
+.whatif-layout { display: grid; grid-template-columns: minmax(22rem, 1fr) minmax(22rem, 1.2fr); gap: 1.5rem; align-items: start; }
+.whatif-layout > section { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow-y: auto; border-left: 1px solid var(--line); padding-left: 1.25rem; }
+.whatif-layout > section h2 { margin-top: 0; }
+@media (max-width: 52rem) { .whatif-layout { grid-template-columns: 1fr; } .whatif-layout > section { position: static; max-height: none; border-left: 0; padding-left: 0; } }
+form.whatif { display: grid; grid-template-columns: minmax(10rem, 1fr) minmax(9rem, 14rem); gap: .5rem 1rem; align-items: center; }
 form.whatif label { font-weight: 600; }
 form.whatif select, form.whatif input { font: inherit; padding: .25rem; }
 #whatif-result li { margin: .4rem 0; }

@@ -390,8 +390,11 @@ function whatIfPage(model: PolicySetModel): BookPage {
     `<h1>${say((w) => w.book.whatIf)}</h1>`,
     `<p>${say((w) => w.book.whatIfIntro)}</p>`,
     `<noscript><p class="error">${say((w) => w.book.needsJavaScript)}</p></noscript>`,
+    // The decision beside the form, so a change and its effect are seen together.
+    '<div class="whatif-layout">',
     `<form class="whatif" id="whatif-form" aria-describedby="whatif-help"><p id="whatif-help" style="grid-column: 1 / -1">${say((w) => w.book.changesDecideAtOnce)}</p></form>`,
-    `<section aria-labelledby="whatif-result-heading"><h2 id="whatif-result-heading">${sayLabel('decision')}</h2><div id="whatif-result" aria-live="polite"></div></section>`,
+    `<section aria-labelledby="whatif-result-heading"><h2 id="whatif-result-heading">${sayLabel('decision')}</h2><p><a id="whatif-link" href="#">${say((w) => w.book.linkToDecision)}</a></p><div id="whatif-result" aria-live="polite"></div></section>`,
+    '</div>',
     `<script type="application/json" id="vot-model">${json}</script>`,
   ];
   return page(

@@ -176,6 +176,7 @@ function start(): void {
     pointSelect.append(
       el('option', { value: point.id }, [...new Set(langs.map((lang) => textIn(point.title, lang) || point.id))].join(' / ')),
     );
+  const link = document.getElementById('whatif-link') as HTMLAnchorElement | null;
   const fields = el('div', { id: 'whatif-fields', style: 'display: contents' });
   form.append(
     el(
@@ -190,8 +191,18 @@ function start(): void {
   const decide = (): void => {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
     const read = point.reads.map((id) => facts.get(id)!).filter(Boolean);
+    const given = readFacts(form, read);
+    // The facts in the fragment: the address is a link to this decision, and never leaves the browser.
+    const address = `#${new URLSearchParams([
+      ['point', point.id],
+      ...Object.entries(given)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, String(v)]),
+    ]).toString()}`;
+    history.replaceState(null, '', address);
+    if (link) link.href = address;
     try {
-      showDecision(result, model, policies.decideSync(point.id, readFacts(form, read)));
+      showDecision(result, model, policies.decideSync(point.id, given));
       result.setAttribute('data-state', 'decided');
     } catch (error) {
       const problems = (error as { diagnostics?: Array<{ message: string }> }).diagnostics?.map((d) => d.message) ?? [
@@ -208,11 +219,33 @@ function start(): void {
       result.setAttribute('data-state', 'refused');
     }
   };
+  /** The facts the chosen point reads, as the vocabulary describes them. */
+  const readsOf = (): FactModel[] =>
+    model.points
+      .find((p) => p.id === pointSelect.value)!
+      .reads.map((id) => facts.get(id)!)
+      .filter(Boolean);
   const build = (): void => {
-    const point = model.points.find((p) => p.id === pointSelect.value)!;
-    fields.replaceChildren(...point.reads.flatMap((id) => (facts.get(id) ? field(facts.get(id)!) : [])));
+    fields.replaceChildren(...readsOf().flatMap((fact) => field(fact)));
     decide();
   };
+  /** Sets the point and the facts a fragment names (`#point=reaction&grave=true`), ignoring anything else. */
+  const apply = (fragment: string): void => {
+    const wanted = new URLSearchParams(fragment.replace(/^#/, ''));
+    const point = wanted.get('point');
+    if (point && model.points.some((p) => p.id === point)) pointSelect.value = point;
+    fields.replaceChildren(...readsOf().flatMap((fact) => field(fact)));
+    for (const fact of readsOf()) {
+      const input = form.elements.namedItem(fact.id) as HTMLInputElement | HTMLSelectElement | null;
+      const value = wanted.get(fact.id);
+      if (!input || value === null) continue;
+      input.value = value;
+      // A value the field does not offer leaves it as it was, never a blank the reader did not choose.
+      if (input.value !== value) input.value = encode(fact.hasDefault ? (fact.default ?? null) : null);
+    }
+    decide();
+  };
+  window.addEventListener('hashchange', () => apply(location.hash));
   pointSelect.addEventListener('change', build);
   form.addEventListener('input', (event) => {
     if (event.target !== pointSelect) decide();
@@ -221,7 +254,8 @@ function start(): void {
     if (event.target !== pointSelect) decide();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
-  build();
+  if (location.hash.length > 1) apply(location.hash);
+  else build();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

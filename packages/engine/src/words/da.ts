@@ -193,5 +193,6 @@ export const da: Words = {
     changesDecideAtOnce: 'Ændringer giver straks en ny beslutning.',
     outcomes: (count) => `${count} udfald`,
     factsRefused: 'Fakta blev afvist',
+    linkToDecision: 'Link til denne afgørelse (fakta står i adressen)',
   },
 };

@@ -191,5 +191,6 @@ export const en: Words = {
     changesDecideAtOnce: 'Changes give a new decision at once.',
     outcomes: (count) => `${count} outcomes`,
     factsRefused: 'The facts were refused',
+    linkToDecision: 'Link to this decision (the facts are in the address)',
   },
 };

@@ -186,5 +186,6 @@ export const nb: Words = {
     changesDecideAtOnce: 'Endringer gir ny beslutning med en gang.',
     outcomes: (count) => `${count} utfall`,
     factsRefused: 'Faktaene ble avvist',
+    linkToDecision: 'Lenke til denne beslutningen (faktaene står i adressen)',
   },
 };

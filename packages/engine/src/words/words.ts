@@ -226,6 +226,8 @@ export interface BookWords {
   changesDecideAtOnce: string;
   outcomes: (count: number) => string;
   factsRefused: string;
+  /** The what-if page's link to the decision shown, with the facts in the address. */
+  linkToDecision: string;
 }
 
 /** Every word a reader sees in one language: statuses, labels and sentence pieces for the command line, the book, the what-if page, the gate and the diff. */
