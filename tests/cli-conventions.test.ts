@@ -4,16 +4,14 @@
  * answer of diagnostics in one shape; SARIF and GitHub annotations from `vot check` and `vot
  * test`; `-` for standard input in `eval` and `replay`; one set of `--lang` choices with bokmål
  * by default; `--quiet`; colour after NO_COLOR, FORCE_COLOR and the terminal; and `--filter`
- * without a match is an error of its own.
+ * without a match is an error of its own. The pieces behind colour and annotations have their
+ * unit tests beside them (packages/cli/src/output/output.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildProgram, main } from '@vot/cli';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colourWanted } from '../packages/cli/src/io.js';
-import { paint } from '../packages/cli/src/output/colour.js';
 import { editFile, runVot, withPolicyCopy } from './cli-harness.js';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -239,16 +237,6 @@ describe('vot conventions', () => {
     });
   });
 
-  it('escapes what GitHub would read as a command, in messages and properties', async () => {
-    const { githubAnnotations } = await import('../packages/cli/src/output/annotations.js');
-    const line = githubAnnotations(
-      [{ rule: 'x', severity: 'warning', message: 'a%b\n::error::c', file: 'p,q:r.yaml', start: { line: 1, column: 2 } }],
-      repo,
-    );
-    expect(line).toBe('::warning file=p%2Cq%3Ar.yaml,line=1,col=2,title=vot%3A x::a%25b%0A::error::c');
-    expect(line.split('\n')).toHaveLength(1);
-  });
-
   it('reads the incident from standard input with `-`, and stored decisions with `replay -`', async () => {
     const text = await readFile(incident, 'utf8');
     const fromFile = await runVot(['eval', incident, '--point', 'reaction', '--format', 'json']);
@@ -283,21 +271,7 @@ describe('vot conventions', () => {
     expect(JSON.parse((await runVot(['test', '--quiet', '--format', 'json'])).stdout)).toMatchObject({ ok: true });
   });
 
-  it('wants colour as NO_COLOR, FORCE_COLOR and the terminal say, over every combination', () => {
-    const values = fc.constantFrom(undefined, '', '0', '1', 'true', 'false', '3');
-    fc.assert(
-      fc.property(values, values, fc.boolean(), (force, noColor, isTTY) => {
-        const env = { ...(force === undefined ? {} : { FORCE_COLOR: force }), ...(noColor === undefined ? {} : { NO_COLOR: noColor }) };
-        const expected = force !== undefined ? !['0', 'false'].includes(force) : noColor ? false : isTTY;
-        expect(colourWanted(env, isTTY)).toBe(expected);
-      }),
-    );
-  });
-
-  it('paints only the starts of the lines it writes, and a real process follows FORCE_COLOR and NO_COLOR', async () => {
-    expect(paint('error[unknown-fact]: unknown fact `x`\n  --> a.yaml:1:2\nPASS: 3/3\nthe error: stays')).toBe(
-      '\u001b[1m\u001b[31merror[unknown-fact]\u001b[0m: unknown fact `x`\n  --> a.yaml:1:2\n\u001b[32mPASS\u001b[0m: 3/3\nthe error: stays',
-    );
+  it('as a real process, follows FORCE_COLOR and NO_COLOR, and paints nothing into a pipe by default', async () => {
     const forced = await runProcess(['test', '--filter', 'written warning'], { FORCE_COLOR: '1' });
     expect(forced.stdout).toContain('\u001b[32mPASS\u001b[0m: ');
     const none = await runProcess(['test', '--filter', 'written warning'], { NO_COLOR: '1' });
