@@ -5,6 +5,7 @@
  * the pages and the Markdown.
  */
 import { bookMarkdown, bookPages } from '@vot/cli';
+import { textIn } from '@vot/engine';
 import { describeCondition, describeContext, valueText } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,19 @@ describe('the policy book, read by a reviewer', () => {
     expect(reactionPage).toContain('<span class="t" lang="nb">Forhåndsvarsel og rett til å uttale seg</span>');
     expect(reactionPage).toContain('<span class="t" lang="en">Longest duration (weeks)</span>');
     expect(bookMarkdown(model, 'en')).not.toMatch(/^ {3}- requires `advance-notice-and-right-to-comment`$/m);
+    // The worked examples too: each expected outcome by its title, its id only in brackets after it.
+    const titles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+    for (const lang of ['nb', 'en', 'da'] as const) {
+      const expected = bookMarkdown(model, lang)
+        .split('\n')
+        .filter((line) => /^(Forventet|Expected): /.test(line));
+      expect(expected).toHaveLength(model.scenarios.length);
+      for (const line of expected) {
+        expect(line.replace(/ \(`[a-z0-9-]+`\)/g, ''), line).not.toContain('`');
+        for (const [, id] of line.matchAll(/\(`([a-z0-9-]+)`\)/g)) expect(line).toContain(`${textIn(titles.get(id!), lang)} (\`${id}\`)`);
+      }
+    }
+    expect(pages.get('scenarios.html')).not.toContain('<li><code>');
   });
 
   it("lists an organisation's own policies in the vocabulary's order of organisations, everyone's first", () => {

@@ -121,7 +121,7 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
     );
     out.push(
       `${capitalize(w.labels.expected)}: ${Object.entries(scenario.expect)
-        .map(([id, e]) => `\`${id}\` ${statusIn(e.status, w)}`)
+        .map(([id, e]) => `${md(textIn(outcomeTitles.get(id), lang) || id)} (\`${id}\`) ${statusIn(e.status, w)}`)
         .join('; ')}`,
     );
   }

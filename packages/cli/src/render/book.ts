@@ -316,6 +316,8 @@ function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceMo
 
 function scenariosPage(model: PolicySetModel): BookPage {
   const facts = new Map(model.facts.map((f) => [f.id, f]));
+  const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+  const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const body = [`<h1>${sayLabel('workedExamples')}</h1>`, `<p>${say((w) => w.book.examplesIntro)}</p>`];
   for (const point of model.points) {
     const scenarios = model.scenarios.filter((s) => s.point === point.id);
@@ -329,16 +331,18 @@ function scenariosPage(model: PolicySetModel): BookPage {
         ([id, v]) => `<li>${biOf((lang) => `${textIn(facts.get(id)?.title, lang) || id}: ${valueText(v, lang, facts.get(id))}`)}</li>`,
       );
       body.push(`<p>${sayLabel('given')}:</p><ul>${given.join('')}</ul>`);
+      // Outcomes, safeguards and limits by their titles, each with its id for the engineer.
+      const titled = (title: Text | undefined, id: string) => `${bi(title ?? { en: id })} <span class="id">${escapeHtml(id)}</span>`;
       const expected = Object.entries(scenario.expect).map(([id, e]) => {
         const extras = [
-          e.requires?.length ? `${say((w) => w.labels.requires)} ${e.requires.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ')}` : '',
+          e.requires?.length ? `${say((w) => w.labels.requires)} ${e.requires.map((r) => titled(outcomeTitles.get(r), r)).join(', ')}` : '',
           e.limits
             ? Object.entries(e.limits)
-                .map(([k, v]) => `<code>${escapeHtml(k)}</code> = ${v}`)
+                .map(([k, v]) => `${titled(limitTitles.get(k), k)}: ${v}`)
                 .join(', ')
             : '',
         ].filter(Boolean);
-        return `<li><code>${escapeHtml(id)}</code>: ${statusBadge(e.status)}${extras.length ? ` (${extras.join('; ')})` : ''}</li>`;
+        return `<li>${titled(outcomeTitles.get(id), id)}: ${statusBadge(e.status)}${extras.length ? ` (${extras.join('; ')})` : ''}</li>`;
       });
       body.push(`<p>${sayLabel('expected')}:</p><ul>${expected.join('')}</ul>`);
       body.push(
