@@ -9,6 +9,7 @@ import {
   PolicySet,
   capitalize,
   factType,
+  langs,
   noneAllowed,
   textIn,
   valueText,
@@ -16,14 +17,10 @@ import {
   type Decision,
   type FactModel,
   type FactValue,
-  type Lang,
   type PolicySetModel,
   type Text,
   type Words,
 } from '@vot/engine/browser';
-
-/** The book's languages, as the pages carry them. */
-const langs: Lang[] = ['nb', 'en', 'da'];
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
