@@ -71,7 +71,7 @@ beforeAll(async () => {
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs, '@types/node@20.19.9'], {
     cwd: project,
   });
-}, 400_000);
+}, 900_000); // Builds, packs and installs five packages: many minutes on a 2-core machine other work shares.
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
