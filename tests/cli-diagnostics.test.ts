@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '@vot/cli';
 import { commandLineCodes } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,25 @@ afterAll(async () => {
 
 /** How each code of the command line is brought about, and the lines its diagnostic prints. */
 const cases: Record<(typeof commandLineCodes)[number], () => Promise<Array<{ run: CliRun; exit: number; lines: string[] }>>> = {
+  'internal-error': async () => {
+    // A bug inside a command (here: the working folder cannot be read) is an internal error, exit 3.
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['check'], {
+      get cwd(): string {
+        throw new Error('boom');
+      },
+      out: (text) => void (stdout += text),
+      err: (text) => void (stderr += text),
+    });
+    return [
+      {
+        run: { code, stdout, stderr },
+        exit: 3,
+        lines: ['internal error: boom', '  = help: run again with --debug for the stack trace, and report it'],
+      },
+    ];
+  },
   usage: async () => [
     {
       run: await runVot(['eval', '--formt', 'json', 'x.json']),

@@ -21,7 +21,7 @@ describe('vot eval --lang da', () => {
     expect(run.stdout).toMatch(/^ {2}1\. dk-never-leave-colleague-alone: ANBEFALET — /m);
     expect(run.stdout).toMatch(/: TILLADT — Låse dørene$/m);
     expect(run.stdout).toMatch(/^ {5}Hvorfor: Guiden anbefaler, at du aldrig lader din kollega/m);
-    expect(run.stdout).toMatch(/^ {5}Kræver: dk-decided-by-local-leader-or-centre-head/m);
+    expect(run.stdout).toMatch(/^ {5}Kræver: Besluttet af den stedlige leder eller centerchefen/m);
     expect(run.stdout).toMatch(/^ {5}Grundlag: Ishøj Kommune/m);
     expect(run.stdout).toMatch(/^ {5}Regel: ishoj-reaction\//m);
     expect(run.stdout).not.toMatch(/PÅKREVD|ANBEFALT|TILLATT|REQUIRED|RECOMMENDED|PERMITTED|Grunnlag:|Krever:|Why:|Basis:/);

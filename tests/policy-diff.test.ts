@@ -112,9 +112,12 @@ describe('vot diff (semantic)', () => {
 
   it('names exactly the combinations whose decision changed, checked by brute force', async () => {
     const changed = diff.decisions.map((d) => `${d.point}/${d.outcome}: ${d.from.status} → ${d.to.status}`);
-    // Both exclusions the condition guards lose the single-repeat case; nothing else moves.
+    // Both exclusions the condition guards lose the single-repeat case; and a proposal too long
+    // after a single repeat, refused on the limit before, is now refused without one.
     expect(changed.sort()).toEqual([
+      'reaction/exclusion-phone: not-permitted → not-permitted',
       'reaction/exclusion-phone: permitted → not-permitted',
+      'reaction/exclusion-physical: not-permitted → not-permitted',
       'reaction/exclusion-physical: permitted → not-permitted',
     ]);
 
@@ -129,6 +132,8 @@ describe('vot diff (semantic)', () => {
     expect(physical.map((d) => describeChange(d, describeContext(shorter), 'en')[0])).toEqual([
       'When proposed length of exclusion (weeks) is at most 8 or is not given: exclusion-physical stays permitted: maxWeeks 12 → 8',
       'When proposed length of exclusion (weeks) is from 9 to 12: exclusion-physical goes from permitted to not-permitted',
+      // A proposal refused as too long keeps the limit it was refused on, now the shorter one.
+      'When type of incident is not threat of suicide or self-harm, earlier incidents by the same user is at least 1 and oral warning given is yes: exclusion-physical stays not-permitted: maxWeeks 12 → 8',
     ]);
     expect(limited.settings).toEqual([{ id: 'exclusion.max-weeks', change: 'changed', fields: { value: { from: 12, to: 8 } } }]);
     // One outcome is enough here: the phone exclusion reads the same facts and rules.
@@ -215,7 +220,8 @@ describe('vot diff (command)', () => {
     const out: string[] = [];
     const err: string[] = [];
     const { main } = await import('@vot/cli');
-    const code = await main(args, { out: (s) => void out.push(s), err: (s) => void err.push(s), cwd: process.cwd() });
+    // The sentences below are pinned in English (the command's default is bokmål).
+    const code = await main([...args, '--lang', 'en'], { out: (s) => void out.push(s), err: (s) => void err.push(s), cwd: process.cwd() });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
@@ -255,7 +261,7 @@ describe('vot diff (command)', () => {
       const before = await readFile(ladder, 'utf8');
       const out: string[] = [];
       const { main } = await import('@vot/cli');
-      const code = await main(['diff', 'HEAD'], { out: (s) => void out.push(s), err: (s) => void out.push(s), cwd: repo });
+      const code = await main(['diff', 'HEAD', '--lang', 'en'], { out: (s) => void out.push(s), err: (s) => void out.push(s), cwd: repo });
       expect(code, out.join('\n')).toBe(0);
       expect(out.join('\n')).toContain('Changed reasons:');
       expect(out.join('\n')).not.toContain('Changed decisions:');

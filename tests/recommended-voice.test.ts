@@ -42,7 +42,7 @@ describe('the recommended voice', () => {
   });
 
   it('is named in the semantic diff, in English and bokmål', async () => {
-    const en = await runVot(['diff', join(process.cwd(), 'policies'), work.policies], work.root);
+    const en = await runVot(['diff', join(process.cwd(), 'policies'), work.policies, '--lang', 'en'], work.root);
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(/follow-up \/ leader-follow-up .*\n.*leader-follow-up goes from recommended to required/);
     const nb = await runVot(['diff', join(process.cwd(), 'policies'), work.policies, '--lang', 'nb'], work.root);

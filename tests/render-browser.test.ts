@@ -1,10 +1,9 @@
 /**
- * The rendered policy book in a real headless Chromium (Debian's /usr/bin/chromium, installed
- * by .ci/run): opened from file:// with no network, every page loads without a console error,
+ * The rendered policy book in a real headless Chromium (CHROMIUM_PATH, else `chromium` on PATH;
+ * .ci/run installs Debian's): opened from file:// with no network, every page loads without a console error,
  * the language switch works, the what-if form is reachable by keyboard, and the decision it
  * shows is the engine's own for the facts on the form, changing when a fact changes.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +13,19 @@ import type { PolicySet, FactValue } from '@vot/engine';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from './chromium.js';
 
-const chromiumPath = '/usr/bin/chromium';
 let out: string;
 let profile: string;
 let context: BrowserContext;
 let policies: PolicySet;
 const problems: string[] = [];
 
-const url = (file: string) => pathToFileURL(join(out, file)).href;
+/** A page of the book, with an optional `#fragment` kept as a fragment. */
+const url = (file: string) => {
+  const [path, fragment] = file.split('#');
+  return `${pathToFileURL(join(out, path!)).href}${fragment === undefined ? '' : `#${fragment}`}`;
+};
 
 async function open(file: string): Promise<Page> {
   const page = await context.newPage();
@@ -36,12 +39,8 @@ async function open(file: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  // Fail, never skip: without the browser the book's promises are untested.
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is missing at ${chromiumPath}; install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this before the tests)`,
-    );
-  }
+  // Fail, never skip: without the browser the book's promises are untested. The error says how to install it.
+  const chromiumPath = findChromium();
   policies = await loadPolicies();
   out = await mkdtemp(join(tmpdir(), 'vot-book-'));
   profile = await mkdtemp(join(tmpdir(), 'vot-chromium-'));
@@ -101,13 +100,18 @@ describe('the policy book in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('switches between bokmål and English', async () => {
+  it('switches between bokmål, English and Danish', async () => {
     const page = await open('index.html');
     const heading = page.locator('h1 .t:visible');
     expect(await heading.textContent()).toBe(policies.model.title.nb);
     await page.locator('#lang-switch').click();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await heading.textContent()).toBe(policies.model.title.en);
+    await page.locator('#lang-switch').click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    // The book's own words are Danish; a policy text without Danish falls back to English.
+    expect(await page.locator('nav .t:visible').first().textContent()).toBe('Oversigt');
+    expect(await heading.textContent()).toBe(policies.model.title.da ?? policies.model.title.en);
     await page.locator('#lang-switch').click();
     expect(await page.locator('html').getAttribute('lang')).toBe('nb');
     await page.close();
@@ -183,6 +187,77 @@ describe('the policy book in Chromium', () => {
     await mkdir(join(process.cwd(), 'tests', 'artifacts'), { recursive: true });
     await page.locator('#whatif-result-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(process.cwd(), 'tests', 'artifacts', 'whatif.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the decision beside the form, and keeps the facts in a link that opens the same decision', async () => {
+    const page = await open(
+      'whatif.html#point=reaction&organisation=nav-office&employeeEmployer=state&incidentType=physical-violence&channel=in-person&grave=true&priorIncidents=0&writtenWarningGiven=false&injury=minor',
+    );
+    await page.waitForSelector('#whatif-outcomes li');
+    expect(await page.inputValue('#whatif-point')).toBe('reaction');
+    expect(await page.inputValue('#fact-incidentType')).toBe('physical-violence');
+    expect(await page.inputValue('#fact-grave')).toBe('true');
+    const physical = page.locator('#whatif-outcomes li[data-outcome="exclusion-physical"]');
+    expect(await physical.getAttribute('data-status')).toBe('permitted');
+    // Beside: the decision starts to the right of the form and at the top of the first screen.
+    const form = (await page.locator('#whatif-form').boundingBox())!;
+    const result = (await page.locator('#whatif-result-heading').boundingBox())!;
+    expect(result.x).toBeGreaterThanOrEqual(form.x + form.width);
+    expect(result.y).toBeLessThan(900);
+    // The address follows the form; opening it elsewhere gives the same facts and decision.
+    await page.selectOption('#fact-grave', 'false');
+    const address = page.url();
+    expect(address).toContain('grave=false');
+    expect(await page.locator('#whatif-link').getAttribute('href')).toBe(new URL(address).hash);
+    const shown = async (p: Page) =>
+      Object.fromEntries(
+        await p.$$eval('#whatif-outcomes li', (items) =>
+          items.map((li) => [li.getAttribute('data-outcome'), li.getAttribute('data-status')]),
+        ),
+      );
+    const again = await context.newPage();
+    await again.goto(address);
+    await again.waitForSelector('#whatif-outcomes li');
+    expect(await again.inputValue('#fact-grave')).toBe('false');
+    expect(await shown(again)).toEqual(await shown(page));
+    await again.close();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('can be used with the keyboard alone, and reads well in the accessibility tree', async () => {
+    const page = await open(
+      'whatif.html#point=reaction&organisation=nav-office&employeeEmployer=municipal&incidentType=threat-in-person&channel=in-person&grave=false&priorIncidents=0&writtenWarningGiven=false&injury=none',
+    );
+    await page.waitForSelector('#whatif-outcomes li');
+    // In bokmål, whatever an earlier page chose (the choice is remembered).
+    for (let i = 0; i < 3 && (await page.locator('html').getAttribute('lang')) !== 'nb'; i++) await page.locator('#lang-switch').click();
+    // Tab to the `grave` field and change it with the arrow keys: the decision follows.
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await page.evaluate(() => document.activeElement?.id)) === 'fact-grave';
+    }
+    expect(reached, 'the grave field is reachable with Tab').toBe(true);
+    const before = await page.locator('#whatif-outcomes li[data-outcome="exclusion-physical"]').getAttribute('data-status');
+    await page.keyboard.press((await page.inputValue('#fact-grave')) === 'true' ? 'ArrowUp' : 'ArrowDown');
+    await page.waitForFunction(
+      () => document.querySelector('#fact-grave') && (document.querySelector('#fact-grave') as HTMLSelectElement).value === 'true',
+    );
+    expect(await page.locator('#whatif-outcomes li[data-outcome="exclusion-physical"]').getAttribute('data-status')).not.toBe(before);
+    expect(page.url()).toContain('grave=true');
+    // Chromium's accessibility tree: named fields with the values' titles, the decision heading, the link.
+    const tree = await page.locator('main').ariaSnapshot();
+    expect(tree).toMatch(/combobox "Type hendelse[^"]*incidentType"/);
+    expect(tree).toContain('option "Trussel ansikt til ansikt / Threat face to face / Trussel ansigt til ansigt" [selected]');
+    expect(tree).not.toMatch(/option "threat-in-person"/);
+    expect(tree).toContain('heading "Beslutning" [level=2]');
+    expect(tree).toContain('link "Lenke til denne beslutningen (faktaene står i adressen)"');
+    expect(tree).toContain('Utestengelse fra fysisk oppmøte');
+    expect(tree).toContain('Lengste varighet (uker)');
+    expect(tree).toContain('Forhåndsvarsel og rett til å uttale seg');
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { renderDiagnostic, type Diagnostic, type DiagnosticCode } from '@vot/engine';
+import { renderDiagnostics, type Diagnostic, type DiagnosticCode } from '@vot/engine';
 import { diagnostic, type DiagnosticInput } from '@vot/engine/tools';
 
 /** Where a command writes, so tests can run commands in-process and read what they print. */
@@ -6,6 +6,34 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** Standard input, read whole: what `-` names in `eval` and `replay`. */
+  stdin?: () => Promise<string>;
+  /** Whether to colour what is written (see `colourWanted`); off when not given. */
+  colour?: boolean;
+  /**
+   * Reports diagnostics: rendered on stderr, or kept for the one JSON answer when the command
+   * was run with `--format json` (set by `main`; without it they are rendered).
+   */
+  diagnostics?(list: readonly Diagnostic[], sources?: ReadonlyMap<string, string>): void;
+}
+
+/** Reads the process's standard input to its end, as UTF-8. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Colour on a terminal, as https://no-color.org and https://force-color.org ask: `FORCE_COLOR`
+ * (any value but `0` or `false`) turns it on, else `NO_COLOR` (any non-empty value) turns it
+ * off, else colour exactly when the output is a terminal.
+ */
+export function colourWanted(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTTY;
 }
 
 export const processIo: CliIo = {
@@ -13,6 +41,10 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   get cwd() {
     return process.cwd();
+  },
+  stdin: readStdin,
+  get colour() {
+    return colourWanted(process.env, Boolean(process.stdout.isTTY));
   },
 };
 
@@ -37,13 +69,26 @@ export class UsageError extends Error {
   }
 }
 
-/** Prints one of the command line's own diagnostics on stderr, rendered like the engine's. */
+/** Reports diagnostics the one way of this run: rendered on stderr, or into the JSON answer. */
+export function reportDiagnostics(io: CliIo, list: readonly Diagnostic[], sources?: ReadonlyMap<string, string>): void {
+  if (list.length === 0) return;
+  if (io.diagnostics) io.diagnostics(list, sources);
+  else io.err(renderDiagnostics(list, sources ? { sources } : {}));
+}
+
+/** Prints one of the command line's own diagnostics, rendered like the engine's. */
 export function report<C extends DiagnosticCode>(io: CliIo, input: DiagnosticInput<C>): void {
-  io.err(renderDiagnostic(diagnostic(input)));
+  reportDiagnostics(io, [diagnostic(input)]);
 }
 
 /** Prints the diagnostic and fails the command with exit 1 (bad input). */
 export function refuse<C extends DiagnosticCode>(io: CliIo, input: DiagnosticInput<C>): never {
   report(io, input);
   throw new CommandFailed(exitCodes.badInput);
+}
+
+/** Standard input, whole, for `-` in place of a file; a usage error where there is none to read. */
+export async function readStandardInput(io: CliIo): Promise<string> {
+  if (!io.stdin) throw new UsageError('`-` (standard input) cannot be read here');
+  return io.stdin();
 }

@@ -1,10 +1,12 @@
 /**
  * `vot`: commands for legal reviewers and CI. Each command lives in `commands/`; `main` wires
  * them into one program and maps failures onto exit codes (0 ok, 1 bad input, 2 usage,
- * 3 internal error, with a stack trace only under --debug).
+ * 3 internal error, with a stack trace only under --debug). The conventions every command
+ * shares live here: `--version`, `--quiet`, one `--lang` (nb by default), `--format json` with
+ * errors as one JSON answer, and colour on a terminal.
  */
-import { renderDiagnostic, type Lang } from '@vot/engine';
-import { langs } from '@vot/engine/tools';
+import { renderDiagnostic, type Diagnostic, type Lang } from '@vot/engine';
+import { diagnostic, langs } from '@vot/engine/tools';
 import { Command, CommanderError, Option } from 'commander';
 import { runAuditExport, runAuditVerify } from './commands/audit.js';
 import { runCheck } from './commands/check.js';
@@ -16,6 +18,8 @@ import { runReplay } from './commands/replay.js';
 import { runSchema } from './commands/schema.js';
 import { runTest } from './commands/test.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
+import { paint } from './output/colour.js';
+import { cliVersion } from './version.js';
 
 /** Commander's own usage errors (an unknown option, a missing argument) as a `usage` diagnostic, like every error of vot. */
 const usageOutput = (io: CliIo) => ({
@@ -24,19 +28,25 @@ const usageOutput = (io: CliIo) => ({
   outputError: (text: string, write: (text: string) => void) => {
     const [, detail = text, suggestion] = /^(?:error: )?([\s\S]*?)\s*(?:\(Did you mean (.+)\?\))?\s*$/.exec(text) ?? [];
     const help = suggestion ? `did you mean \`${suggestion}\`?` : undefined;
-    write(renderDiagnostic(new UsageError(detail, help).diagnostic));
+    const usage = new UsageError(detail, help).diagnostic;
+    if (io.diagnostics) io.diagnostics([usage]);
+    else write(renderDiagnostic(usage));
   },
 });
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
-/** `--lang`: every language the engine has words for. */
-const langOption = (description: string, fallback: Lang) => new Option('--lang <lang>', description).choices(langs).default(fallback);
+/** `--format`: text for people and JSON for programs on every command; `vot check` and `vot test` add CI annotations. */
+const formatOption = (...extra: string[]) =>
+  new Option('--format <format>', 'output format').choices(['text', 'json', ...extra]).default('text');
+/** `--lang`: every language the engine has words for, bokmål by default, the same on every command. */
+const langOption = (description: string) => new Option('--lang <lang>', description).choices(langs).default('nb');
 
 /** The `vot` program with every command, writing to `io`; `main` runs it and maps failures onto exit codes. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vot')
     .description('Check, test and evaluate YAML decision policies')
+    .version(cliVersion, '-V, --version', 'print the version of vot')
     .option('--debug', 'show stack traces of internal errors')
+    .option('-q, --quiet', 'print only errors and machine output (--format json, sarif, github)')
     .exitOverride()
     .configureOutput(usageOutput(io))
     .showHelpAfterError(false);
@@ -45,12 +55,13 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('eval')
     .description('evaluate an incident (JSON facts) and print the decision with its legal basis')
-    .argument('<facts>', 'a JSON file: { "title": {...}, "facts": {...} } or a bare fact record')
+    .argument('<facts>', 'a JSON file (`-` for standard input): { "title": {...}, "facts": {...} } or a bare fact record')
     .option('--point <point>', 'the decision point (default: every point the facts suffice for)')
-    .addOption(langOption('language of reasons', 'nb'))
+    .option('--outcome <id>', 'show only this outcome of the decision (an outcome id of the vocabulary)')
+    .addOption(langOption('language of reasons'))
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
-    .action(async (file: string, options: { point?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
+    .action(async (file: string, options: { point?: string; outcome?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
       await runEval(io, file, options);
     });
 
@@ -58,8 +69,8 @@ export function buildProgram(io: CliIo): Command {
     .command('check')
     .description('load and check a policy folder and run the regulation gate; exit 1 with diagnostics or a broken duty')
     .argument('[dir]', 'policy folder (default: ./policies)')
-    .addOption(formatOption())
-    .addOption(langOption('language of the regulation gate report', 'en'))
+    .addOption(formatOption('sarif', 'github'))
+    .addOption(langOption('language of the regulation gate report'))
     .option('--no-gate', 'skip the regulation gate (the duty catalogues in duties/)')
     .option('--matrix', 'print the traceability matrix: which outcome implements which duty')
     .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: Lang; gate: boolean; matrix?: boolean }) => {
@@ -72,8 +83,9 @@ export function buildProgram(io: CliIo): Command {
     .option('--write', 'write policies/schema/*.schema.json')
     .option('--check', 'exit 1 when the committed schema files are stale')
     .option('--policies <dir>', 'policy folder (default: ./policies)')
-    .action(async (options: { write?: boolean; check?: boolean; policies?: string }) => {
-      await runSchema(io, { write: Boolean(options.write), check: Boolean(options.check), dir: options.policies });
+    .addOption(formatOption())
+    .action(async (options: { write?: boolean; check?: boolean; policies?: string; format: 'text' | 'json' }) => {
+      await runSchema(io, { write: Boolean(options.write), check: Boolean(options.check), dir: options.policies, format: options.format });
     });
 
   program
@@ -81,9 +93,9 @@ export function buildProgram(io: CliIo): Command {
     .description('run the reviewer scenarios (*.scenarios.yaml) beside the policies; exit 1 on any failure')
     .argument('[dir]', 'policy folder, a folder inside it or one scenario file (default: ./policies)')
     .option('--filter <text>', 'only scenarios whose name or point contains this text')
-    .addOption(langOption('language of the reasons shown under a failure', 'nb'))
-    .addOption(formatOption())
-    .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: Lang }) => {
+    .addOption(langOption('language of the reasons shown under a failure'))
+    .addOption(formatOption('sarif', 'github'))
+    .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json' | 'sarif' | 'github'; lang: Lang }) => {
       await runTest(io, dir, options);
     });
 
@@ -99,7 +111,7 @@ export function buildProgram(io: CliIo): Command {
         .choices(['text', 'markdown', 'json'])
         .default('text'),
     )
-    .addOption(langOption('language of the sentences', 'en'))
+    .addOption(langOption('language of the sentences'))
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
     .action(
       async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: Lang; policies?: string }) => {
@@ -112,17 +124,21 @@ export function buildProgram(io: CliIo): Command {
     .description('render the policy book: static HTML (with a what-if page) and Markdown, readable offline')
     .option('--out <dir>', 'output folder (default: out/book)')
     .option('--policies <dir>', 'policy folder (default: ./policies)')
-    .action(async (options: { out?: string; policies?: string }) => {
+    .addOption(formatOption())
+    .action(async (options: { out?: string; policies?: string; format: 'text' | 'json' }) => {
       await runRender(io, options);
     });
 
   program
     .command('replay')
     .description('replay stored decisions (audit records, one JSON object a line) under other policies and report which would change')
-    .argument('<records>', 'a JSON Lines file of audit records (toAuditRecord) or a decision trail (a file or a postgres:// URL)')
+    .argument(
+      '<records>',
+      'a JSON Lines file of audit records (toAuditRecord), `-` for standard input, or a decision trail (a file or a postgres:// URL)',
+    )
     .option('--policies <dir>', 'policy folder to replay under (default: ./policies, else the bundled policies)')
     .addOption(formatOption())
-    .addOption(langOption('language of the report', 'en'))
+    .addOption(langOption('language of the report'))
     .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
     .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: Lang; failOnChange?: boolean }) => {
       await runReplay(io, records, options);
@@ -153,8 +169,9 @@ export function buildProgram(io: CliIo): Command {
     )
     .argument('[dir]', 'policy folder, a folder inside it or one file (default: ./policies)')
     .option('--check', 'change nothing; exit 1 listing the files that would change')
-    .action(async (dir: string | undefined, options: { check?: boolean }) => {
-      await runFmt(io, dir, { check: Boolean(options.check) });
+    .addOption(formatOption())
+    .action(async (dir: string | undefined, options: { check?: boolean; format: 'text' | 'json' }) => {
+      await runFmt(io, dir, { check: Boolean(options.check), format: options.format });
     });
 
   const configure = (command: Command): void => {
@@ -165,30 +182,80 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
+/** The value of `--format` in the arguments, as commander will read it (`--format json` or `--format=json`). */
+function formatIn(argv: readonly string[]): string | undefined {
+  let format: string | undefined;
+  argv.forEach((arg, index) => {
+    if (arg === '--format') format = argv[index + 1];
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+  });
+  return format;
+}
+
+/**
+ * The io of one run, with the shared conventions applied: under `--format json` diagnostics are
+ * kept for one JSON answer; under `--quiet` text on stdout is dropped; on a terminal (or with
+ * FORCE_COLOR) the starts of lines are painted.
+ */
+function runIo(io: CliIo, argv: readonly string[]) {
+  const json = formatIn(argv) === 'json';
+  const machine = ['json', 'sarif', 'github'].includes(formatIn(argv) ?? '');
+  const quiet = !machine && (argv.includes('--quiet') || argv.includes('-q'));
+  const kept: Diagnostic[] = [];
+  let wroteOut = false;
+  const shown = (text: string) => (io.colour && !machine ? paint(text) : text);
+  const run: CliIo = {
+    get cwd() {
+      return io.cwd;
+    },
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+    out(text) {
+      if (quiet) return;
+      wroteOut = true;
+      io.out(shown(text));
+    },
+    err: (text) => io.err(io.colour ? paint(text) : text),
+    ...(json ? { diagnostics: (list: readonly Diagnostic[]) => void kept.push(...list) } : {}),
+  };
+  /** Under `--format json`, a failure with nothing on stdout answers with its diagnostics there. */
+  const answerFailure = () => {
+    if (json && !wroteOut) io.out(JSON.stringify({ ok: false, diagnostics: kept }, null, 2));
+  };
+  return { io: run, answerFailure };
+}
+
 /** Runs `vot` with arguments (without `node` and the script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], baseIo: CliIo = processIo): Promise<number> {
+  const { io, answerFailure } = runIo(baseIo, argv);
   const program = buildProgram(io);
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodes.ok;
   } catch (error) {
-    if (error instanceof CommandFailed) return error.exitCode;
+    if (error instanceof CommandFailed) {
+      answerFailure();
+      return error.exitCode;
+    }
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return exitCodes.ok;
+      answerFailure();
       return exitCodes.usage;
     }
     if (error instanceof UsageError) {
-      io.err(renderDiagnostic(error.diagnostic));
+      if (io.diagnostics) io.diagnostics([error.diagnostic]);
+      else io.err(renderDiagnostic(error.diagnostic));
+      answerFailure();
       return exitCodes.usage;
     }
     // A short message: one line, cut, so a huge or multi-line error text does not flood the terminal.
     const message = String((error as Error | undefined)?.message ?? error)
       .split('\n')[0]!
       .slice(0, 300);
-    io.err(
-      `internal error: ${message}${debug ? `\n${(error as Error)?.stack ?? ''}` : '\n  = help: run again with --debug for the stack trace, and report it'}`,
-    );
+    const help = debug ? undefined : 'run again with --debug for the stack trace, and report it';
+    if (io.diagnostics) io.diagnostics([diagnostic({ code: 'internal-error', args: { message }, ...(help ? { help } : {}) })]);
+    else io.err(`internal error: ${message}${debug ? `\n${(error as Error)?.stack ?? ''}` : `\n  = help: ${help}`}`);
+    answerFailure();
     return exitCodes.internal;
   }
 }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { PolicyError, type PolicySet } from '@vot/engine';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
-import { CommandFailed, exitCodes, type CliIo } from './io.js';
+import { CommandFailed, exitCodes, reportDiagnostics, type CliIo } from './io.js';
 
 /** The policy folder a command works on: the one given, else ./policies, else the bundled one. */
 export function policyDirFor(cwd: string, given?: string): string {
@@ -17,7 +17,7 @@ export async function loadPoliciesFor(io: CliIo, given?: string): Promise<Policy
     return await loadPolicies({ dir: policyDirFor(io.cwd, given) });
   } catch (error) {
     if (error instanceof PolicyError) {
-      io.err(error.render());
+      reportDiagnostics(io, error.diagnostics);
       throw new CommandFailed(exitCodes.badInput);
     }
     throw error;

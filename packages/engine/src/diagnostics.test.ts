@@ -161,6 +161,7 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'unknown-point': () => rendered(checkTexts(edit('access/doors.yaml', 'point: access', 'point: acess')), 'unknown-point'),
   'unknown-condition': () =>
     rendered(checkTexts(edit('access/doors.yaml', '{ condition: busy }', '{ condition: bussy }')), 'unknown-condition'),
+  'untitled-limit': () => rendered(checkTexts(edit('vocabulary.yaml', '  - { id: maxWeeks,', '  - { id: maxWeek,')), 'untitled-limit'),
   'unknown-track': () =>
     rendered(checkTexts(edit('access/doors.yaml', '  - id: close-door\n', '  - id: close-door\n    track: side\n')), 'unknown-track'),
   'condition-cycle': () =>
@@ -333,6 +334,8 @@ duties:
   },
   // The command line's own problems: their texts, with the arguments `vot` gives them
   // (tests/cli-diagnostics.test.ts runs each through the command line itself).
+  'internal-error': () =>
+    pinned({ code: 'internal-error', args: { message: 'boom' }, help: 'run again with --debug for the stack trace, and report it' }),
   usage: () => pinned({ code: 'usage', args: { detail: "unknown option '--formt'" } }),
   'invalid-json': () =>
     pinned({ code: 'invalid-json', args: { file: 'incident.json', detail: "Expected property name or '}' in JSON at position 1" } }),

@@ -171,6 +171,10 @@ const engineTemplates = {
     severity: 'error',
     message: (x) => `unknown named condition \`${x.name}\` in ${x.where}`,
   }),
+  'untitled-limit': define<{ limit: string; where: string }>({
+    severity: 'warning',
+    message: (x) => `limit \`${x.limit}\` in ${x.where} is not declared in the vocabulary, so readers see its bare name`,
+  }),
   'unknown-track': define<{ track: string; outcome: string }>({
     severity: 'error',
     message: (x) => `unknown track \`${x.track}\` for outcome \`${x.outcome}\``,
@@ -310,6 +314,10 @@ const notChecked = {
  * wrong usage), in the same closed set and rendered by the same renderer as the engine's.
  */
 const commandLineTemplates = {
+  'internal-error': define<{ message: string }>({
+    severity: 'error',
+    message: (x) => `internal error: ${x.message}`,
+  }),
   usage: define<{ detail: string }>({
     severity: 'error',
     message: (x) => x.detail,

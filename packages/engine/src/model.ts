@@ -29,6 +29,15 @@ interface FactCommon {
   title: Text;
   description?: Text;
   at: Location;
+  /** Titles of values (enum values) as a reader sees them, where the vocabulary gives them. */
+  valueTitles?: Record<string, Text>;
+}
+
+/** A numeric limit an outcome may carry (`maxWeeks`), with what it means. */
+export interface LimitModel {
+  id: string;
+  title: Text;
+  at: Location;
 }
 
 /** An outcome id of the vocabulary (a reaction, a report, a measure …) with its title. */
@@ -205,6 +214,8 @@ export interface PolicySetModel {
   points: PointModel[];
   facts: FactModel[];
   outcomes: OutcomeModel[];
+  /** The limits outcomes may carry, with their titles (vocabulary `limits`). */
+  limits: LimitModel[];
   sources: SourceModel[];
   settings: SettingModel[];
   scenarios: ScenarioModel[];

@@ -5,6 +5,7 @@
  * recommendation, never a duty), *may* is `permitted` (an option) and *may not* is
  * `not-permitted` (forbidden, with the reason why).
  */
+/** Every status, strongest voice first: the order summaries list them in. */
 export const statuses = ['required', 'recommended', 'permitted', 'not-permitted'] as const;
 
 /** The status of a decided outcome. */

@@ -111,6 +111,7 @@ export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles, twoPointPo
 // Building: bundles, generated types, formatting, audit records in detail, writing files.
 export { serializeBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
+export { factType } from './fact-types/index.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
 export { auditOutcomes } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
@@ -122,3 +123,4 @@ export {
   type StrictJsonErrorCode,
   type StrictJsonOptions,
 } from './json/strict-json.js';
+export { didYouMean } from './check/context.js';

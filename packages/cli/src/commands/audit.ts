@@ -14,9 +14,8 @@ import {
   type AuditTarget,
   type ChainVerification,
 } from '@vot/audit';
-import { renderDiagnostics } from '@vot/engine';
 import { diagnostic, fileErrorReason } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, UsageError, type CliIo } from '../io.js';
+import { CommandFailed, exitCodes, reportDiagnostics, UsageError, type CliIo } from '../io.js';
 
 /** The store named on the command line, opened for reading; a missing file or a bad URL is bad input. */
 export async function openTrail(io: CliIo, spec: string): Promise<{ target: AuditTarget; reader: AuditReader }> {
@@ -31,7 +30,7 @@ export async function openTrail(io: CliIo, spec: string): Promise<{ target: Audi
     const info = await stat(target.path).catch((error: unknown) => error as Error);
     if (info instanceof Error || !info.isFile()) {
       const reason = info instanceof Error ? fileErrorReason(info) : 'not a file';
-      io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file: target.display, args: { file: target.display, reason } })]));
+      reportDiagnostics(io, [diagnostic({ code: 'file-unreadable', file: target.display, args: { file: target.display, reason } })]);
       throw new CommandFailed(exitCodes.badInput);
     }
   }

@@ -1,16 +1,31 @@
-import { checkPolicyFolder, hasErrors, renderDiagnostics, type Lang } from '@vot/engine';
-import { renderGateReport, runGate, scenarioCoverage } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { checkPolicyFolder, hasErrors, textIn, type Lang } from '@vot/engine';
+import { renderGateReport, runGate, scenarioCoverage, type GateReport } from '@vot/engine/tools';
+import { fromDiagnostic, placeOf, renderAnnotations, type Annotation, type AnnotationFormat } from '../output/annotations.js';
+import { cliVersion } from '../version.js';
+import { CommandFailed, exitCodes, type CliIo, reportDiagnostics } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
 export interface CheckOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | AnnotationFormat;
   /** Language of the regulation gate's report. */
   lang?: Lang;
   /** Run the regulation gate over the duty catalogues (default true). */
   gate?: boolean;
   /** Print the traceability matrix (duty → outcomes) after the gate's summary. */
   matrix?: boolean;
+}
+
+/** Each broken duty as an annotation on the duty, with its failing obligation's place. */
+function brokenDuties(gate: GateReport, lang: Lang): Annotation[] {
+  return gate.duties
+    .filter((duty) => !duty.ok)
+    .map((duty) => ({
+      rule: 'broken-duty',
+      severity: 'error',
+      message: `${duty.id} (${duty.catalogue}): ${textIn(duty.title, lang)}`,
+      ...placeOf(duty.at),
+      help: `the obligation at ${duty.obligations.find((o) => !o.ok)?.at ?? duty.at} fails; \`vot check\` prints the smallest counterexample`,
+    }));
 }
 
 /**
@@ -24,7 +39,10 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
   const failed = hasErrors(checked.diagnostics);
   const gate = checked.model && !failed && options.gate !== false ? runGate(checked.model) : undefined;
   const coverage = gate && checked.model ? scenarioCoverage(checked.model) : undefined;
-  if (options.format === 'json') {
+  if (options.format === 'sarif' || options.format === 'github') {
+    const annotations = [...checked.diagnostics.map(fromDiagnostic), ...(gate ? brokenDuties(gate, options.lang ?? 'nb') : [])];
+    io.out(renderAnnotations(options.format, annotations, io.cwd, cliVersion));
+  } else if (options.format === 'json') {
     io.out(
       JSON.stringify(
         {
@@ -38,7 +56,7 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
       ),
     );
   } else if (checked.diagnostics.length > 0) {
-    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    reportDiagnostics(io, checked.diagnostics, checked.texts);
   }
   if (failed) throw new CommandFailed(exitCodes.badInput);
   if (options.format === 'text' && checked.model) {

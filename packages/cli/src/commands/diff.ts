@@ -9,9 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { checkPolicyFolder, renderDiagnostics, type Lang, type PolicySetModel } from '@vot/engine';
+import { checkPolicyFolder, type Lang, type PolicySetModel } from '@vot/engine';
 import { diffPolicySets } from '@vot/engine/tools';
-import { refuse, type CliIo } from '../io.js';
+import { refuse, type CliIo, reportDiagnostics } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
 
@@ -71,7 +71,7 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
 async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
   const checked = await checkPolicyFolder(side.dir);
   if (!checked.model) {
-    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'diff', at: side.label } });
   }
   return checked.model;

@@ -1,22 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  parseStrictJson,
-  PolicyError,
-  renderDiagnostics,
-  statuses,
-  textIn,
-  type Decision,
-  type Lang,
-  type PolicySet,
-  type Text,
-} from '@vot/engine';
-import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
+import { parseStrictJson, PolicyError, statuses, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
+import { capitalize, diagnostic, didYouMean, fileErrorReason, wordsFor } from '@vot/engine/tools';
+import { CommandFailed, exitCodes, readStandardInput, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
 export interface EvalOptions {
   point?: string;
+  /** Show only this outcome of each decision. */
+  outcome?: string;
   lang: Lang;
   format: 'text' | 'json';
   policies?: string;
@@ -35,19 +27,24 @@ const maxIncidentBytes = 1024 * 1024;
 async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   const path = resolve(io.cwd, file);
   let text: string;
-  try {
-    // Sized before it is read: an incident is a few hundred bytes, a wrong path may be anything.
-    const size = (await stat(path)).size;
-    if (size > maxIncidentBytes) {
-      io.err(renderDiagnostics([diagnostic({ code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } })]));
+  if (file === '-') {
+    text = await readStandardInput(io);
+    const size = Buffer.byteLength(text);
+    if (size > maxIncidentBytes) refuse(io, { code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } });
+  } else
+    try {
+      // Sized before it is read: an incident is a few hundred bytes, a wrong path may be anything.
+      const size = (await stat(path)).size;
+      if (size > maxIncidentBytes) {
+        reportDiagnostics(io, [diagnostic({ code: 'file-too-large', file, args: { size, limit: maxIncidentBytes } })]);
+        throw new CommandFailed(exitCodes.badInput);
+      }
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if (error instanceof CommandFailed) throw error;
+      reportDiagnostics(io, [diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]);
       throw new CommandFailed(exitCodes.badInput);
     }
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CommandFailed) throw error;
-    io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]));
-    throw new CommandFailed(exitCodes.badInput);
-  }
   // Strictly: a duplicate key or a number JSON.parse would round is refused, not decided on.
   const parsed = parseStrictJson(text);
   if (!parsed.ok) {
@@ -89,11 +86,26 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
   return { facts: record };
 }
 
+/** An outcome's limits by their vocabulary titles: "Longest duration (weeks): 12". */
+function limitsText(policies: PolicySet, limits: Record<string, number>, lang: Lang): string {
+  const titles = new Map(policies.model.limits.map((limit) => [limit.id, limit.title]));
+  return Object.entries(limits)
+    .map(([name, value]) => `${textIn(titles.get(name), lang) || name}: ${value}`)
+    .join('; ');
+}
+
+/**
+ * A decision for a person: a summary first (what is required, recommended, permitted and not
+ * permitted, by title), then each outcome with its reason, its requirements and limits by
+ * title, its sources with their links, and the rule that decided; one line says what "not
+ * verified" means when a source is marked so.
+ */
 export function renderDecision(policies: PolicySet, decision: Decision, lang: Lang): string {
   const model = policies.model;
   const w = wordsFor(lang);
   const point = model.points.find((p) => p.id === decision.point)!;
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+  const titleOf = (id: string) => textIn(outcomeTitles.get(id), lang) || id;
   const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
   lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
   if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
@@ -101,37 +113,50 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
     // The voices first, strongest first, so a recommendation is never read as a duty.
     lines.push('', `${w.eval.summary}:`);
     for (const status of statuses) {
-      const ids = decision.outcomes.filter((o) => o.status === status).map((o) => o.id);
-      if (ids.length > 0) lines.push(`  ${capitalize(w.statuses[status])}: ${ids.join(', ')}`);
+      const titles = decision.outcomes
+        .filter((outcome) => outcome.status === status)
+        .map((outcome) => `${titleOf(outcome.id)}${outcome.limits ? ` (${limitsText(policies, outcome.limits, lang)})` : ''}`);
+      lines.push(`  ${capitalize(w.statuses[status])}: ${titles.length ? titles.join('; ') : w.eval.none}`);
     }
   }
   decision.outcomes.forEach((outcome, index) => {
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
     lines.push('');
-    lines.push(
-      `  ${index + 1}. ${outcome.id}: ${w.statuses[outcome.status].toUpperCase()} — ${textIn(outcomeTitles.get(outcome.id), lang)}`,
-    );
+    lines.push(`  ${index + 1}. ${outcome.id}: ${w.statuses[outcome.status].toUpperCase()} — ${titleOf(outcome.id)}`);
     lines.push(`     ${capitalize(w.labels.why)}: ${textIn(outcome.reason, lang)}`);
-    if (outcome.requires?.length) lines.push(`     ${capitalize(w.labels.requires)}: ${outcome.requires.join(', ')}`);
-    if (outcome.limits)
-      lines.push(
-        `     ${capitalize(w.labels.limits)}: ${Object.entries(outcome.limits)
-          .map(([k, v]) => `${k} = ${v}`)
-          .join(', ')}`,
-      );
+    if (outcome.requires?.length) lines.push(`     ${capitalize(w.labels.requires)}: ${outcome.requires.map(titleOf).join('; ')}`);
+    if (outcome.limits) lines.push(`     ${capitalize(w.labels.limits)}: ${limitsText(policies, outcome.limits, lang)}`);
     for (const source of outcome.basis) {
       const flags = source.verified ? '' : ` [${w.labels.notVerified}]`;
       lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
     }
     if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
   });
+  if (decision.outcomes.some((outcome) => outcome.basis.some((source) => !source.verified))) lines.push('', w.book.notVerifiedMeans);
   return lines.join('\n');
+}
+
+/** The decision with only the outcome asked for; a line saying why when the decision leaves it out. */
+function onlyOutcome(decision: Decision, outcome: string, lang: Lang): { decision: Decision; leftOut?: string } {
+  const kept = { ...decision, outcomes: decision.outcomes.filter((o) => o.id === outcome) };
+  if (kept.outcomes.length > 0) return { decision: kept };
+  const w = wordsFor(lang).eval;
+  const omitted = decision.trace.omitted.find((o) => o.outcome === outcome);
+  return { decision: kept, leftOut: `${outcome}: ${w.leftOut}${omitted ? ` (${w.leftOutBecause[omitted.because]})` : ''}` };
 }
 
 /** `vot eval <facts.json>`: the decision at one point, or at every point the facts suffice for. */
 export async function runEval(io: CliIo, file: string, options: EvalOptions): Promise<void> {
   const incident = await readIncident(io, file);
   const policies = await loadPoliciesFor(io, options.policies);
+  const outcomeIds = policies.model.outcomes.map((o) => o.id);
+  if (options.outcome !== undefined && !outcomeIds.includes(options.outcome)) {
+    refuse(io, {
+      code: 'unknown-outcome',
+      args: { id: options.outcome, where: 'the option `--outcome`' },
+      help: didYouMean(options.outcome, outcomeIds) ?? 'name an outcome id of the vocabulary (docs/vocabulary.md)',
+    });
+  }
   const points = options.point ? [options.point] : policies.points;
   const decisions: Decision[] = [];
   const skipped: Array<{ point: string; missing: string[] }> = [];
@@ -146,14 +171,21 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
       decisions.push(await policies.decide(point, incident.facts));
     } catch (error) {
       if (error instanceof PolicyError) {
-        io.err(`${renderDiagnostics(error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })))}`);
+        reportDiagnostics(
+          io,
+          error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })),
+        );
         throw new CommandFailed(exitCodes.badInput);
       }
       throw error;
     }
   }
+  const asked = options.outcome;
+  const shown: Array<{ decision: Decision; leftOut?: string }> =
+    asked === undefined ? decisions.map((decision) => ({ decision })) : decisions.map((d) => onlyOutcome(d, asked, options.lang));
   if (options.format === 'json') {
-    io.out(JSON.stringify(options.point ? decisions[0] : { decisions, skipped }, null, 2));
+    const json = shown.map((s) => s.decision);
+    io.out(JSON.stringify(options.point ? json[0] : { decisions: json, skipped }, null, 2));
     return;
   }
   const blocks: string[] = [];
@@ -161,7 +193,8 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
     blocks.push(
       `# ${textIn(incident.title, options.lang)}${incident.description ? `\n${textIn(incident.description, options.lang)}` : ''}`,
     );
-  for (const decision of decisions) blocks.push(renderDecision(policies, decision, options.lang));
+  for (const { decision, leftOut } of shown)
+    blocks.push(`${renderDecision(policies, decision, options.lang)}${leftOut ? `\n\n  ${leftOut}` : ''}`);
   for (const skip of skipped)
     blocks.push(`${skip.point}: ${wordsFor(options.lang).eval.skipped} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
   if (decisions.length === 0 && !options.point) {

@@ -1,13 +1,14 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { renderDiagnostic, type Diagnostic } from '@vot/engine';
+import type { Diagnostic } from '@vot/engine';
 import { diagnostic, formatPolicyText, schemaFileNames, writeFileAtomic } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, refuse, report, type CliIo } from '../io.js';
+import { CommandFailed, exitCodes, refuse, report, reportDiagnostics, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
 
 export interface FmtOptions {
   /** Only report the files that would change; exit 1 when there are any. */
   check: boolean;
+  format?: 'text' | 'json';
 }
 
 /** Every `.yaml` file under `dir`, sorted; dot-files, symbolic links and `schema/` are skipped. */
@@ -49,6 +50,7 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
   };
 
   const changed: string[] = [];
+  const changedFiles: Array<{ file: string; changes: string[] }> = [];
   const refused: Diagnostic[] = [];
   for (const file of files) {
     if (!isInside(file, root)) continue;
@@ -58,12 +60,17 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
       refused.push(diagnostic({ code: 'fmt-refused', args: { file: shown(file), reason: result.refused } }));
     } else if (result.text !== text) {
       changed.push(`${shown(file)}: ${result.changes.join(', ')}`);
+      changedFiles.push({ file: shown(file), changes: result.changes });
       if (!options.check) await writeFileAtomic(file, result.text);
     }
   }
 
-  if (refused.length > 0) io.err(refused.map((d) => renderDiagnostic(d)).join('\n\n'));
-  if (options.check) {
+  reportDiagnostics(io, refused);
+  const failed = refused.length > 0 || (options.check && changed.length > 0);
+  if (options.format === 'json') {
+    io.out(JSON.stringify({ ok: !failed, files: files.length, [options.check ? 'wouldChange' : 'changed']: changedFiles }, null, 2));
+    if (options.check && changed.length > 0) report(io, { code: 'not-formatted', args: { changed: changed.length, total: files.length } });
+  } else if (options.check) {
     if (changed.length > 0) {
       io.out(changed.join('\n'));
       report(io, { code: 'not-formatted', args: { changed: changed.length, total: files.length } });
@@ -74,5 +81,5 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
     if (changed.length > 0) io.out(changed.map((line) => `formatted ${line}`).join('\n'));
     io.out(`${changed.length} of ${files.length} policy files changed`);
   }
-  if (refused.length > 0 || (options.check && changed.length > 0)) throw new CommandFailed(exitCodes.badInput);
+  if (failed) throw new CommandFailed(exitCodes.badInput);
 }

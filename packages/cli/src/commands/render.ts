@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
-import { refuse, type CliIo } from '../io.js';
+import { checkPolicyFolder } from '@vot/engine';
+import { refuse, type CliIo, reportDiagnostics } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
+import { bookLangs } from '../render/html.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
 import { writeFileAtomic } from '@vot/engine/tools';
@@ -20,6 +21,7 @@ import { writeFileAtomic } from '@vot/engine/tools';
 export interface RenderOptions {
   out?: string;
   policies?: string;
+  format?: 'text' | 'json';
 }
 
 /**
@@ -61,7 +63,7 @@ export async function bundleWhatIf(): Promise<string> {
 export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
   const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
   if (!checked.model) {
-    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'render' } });
   }
   const model = checked.model;
@@ -71,14 +73,18 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
   const files: Array<[string, string]> = [
     ...pages.map((p) => [p.file, p.html] as [string, string]),
     ['assets/book.css', stylesheet],
-    ['assets/lang.js', languageScript],
+    ['assets/lang.js', languageScript(bookLangs)],
     ['assets/whatif.js', await bundleWhatIf()],
-    ['book.nb.md', bookMarkdown(model, 'nb')],
-    ['book.en.md', bookMarkdown(model, 'en')],
+    ...bookLangs.map((lang) => [`book.${lang}.md`, bookMarkdown(model, lang)] as [string, string]),
   ];
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
   const shown = relative(io.cwd, out) || '.';
+  if (options.format === 'json') {
+    const policy = { name: model.name, version: model.version, hash: model.hash };
+    io.out(JSON.stringify({ ok: true, out: shown, policy, files: files.map(([file]) => file) }, null, 2));
+    return;
+  }
   io.out(
-    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
+    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and ${bookLangs.map((lang) => `book.${lang}.md`).join(', ')} in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
   );
 }

@@ -6,11 +6,13 @@
  * Records are read with the strict JSON reader and a bounded line length; lines that are not
  * records are reported with file:line and left out; the rest still replay.
  */
-import { parseStoredDecision, type AuditReader } from '@vot/audit';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jsonlReader, parseStoredDecision, type AuditReader } from '@vot/audit';
 import {
   compareOutcomes,
   PolicyError,
-  renderDiagnostics,
   type AuditOutcome,
   type AuditRecord,
   type Diagnostic,
@@ -19,7 +21,7 @@ import {
   type PolicySet,
 } from '@vot/engine';
 import { auditOutcomes, diagnostic, locationText, wordsFor, type Words } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, type CliIo } from '../io.js';
+import { CommandFailed, exitCodes, readStandardInput, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 import { withTrail } from './audit.js';
 
@@ -145,11 +147,28 @@ export function renderReplay(report: ReplayReport, lang: Lang): string {
   return lines.join('\n');
 }
 
+/** Runs `work` over the records read from standard input (`-`), kept in a temporary file meanwhile. */
+async function withStandardInput<T>(io: CliIo, work: (trail: { reader: AuditReader }) => Promise<T>): Promise<T> {
+  const text = await readStandardInput(io);
+  const dir = await mkdtemp(join(tmpdir(), 'vot-replay-'));
+  try {
+    const path = join(dir, 'stdin.jsonl');
+    await writeFile(path, text);
+    const reader = jsonlReader(path, '-');
+    try {
+      return await work({ reader });
+    } finally {
+      await reader.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runReplay(io: CliIo, source: string, options: ReplayOptions): Promise<void> {
-  const { report, diagnostics } = await withTrail(io, source, async ({ reader }) =>
-    replayRecords(await loadPoliciesFor(io, options.policies), reader),
-  );
-  if (diagnostics.length > 0) io.err(renderDiagnostics(diagnostics));
+  const replay = async ({ reader }: { reader: AuditReader }) => replayRecords(await loadPoliciesFor(io, options.policies), reader);
+  const { report, diagnostics } = source === '-' ? await withStandardInput(io, replay) : await withTrail(io, source, replay);
+  reportDiagnostics(io, diagnostics);
   io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderReplay(report, options.lang));
   if (diagnostics.length > 0 || (options.failOnChange && (report.changed.length > 0 || report.refused.length > 0)))
     throw new CommandFailed(exitCodes.badInput);

@@ -1,14 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
+import { checkPolicyFolder } from '@vot/engine';
 import { editorVocabulary, jsonSchemaFiles, writeFileAtomic } from '@vot/engine/tools';
-import { refuse, type CliIo } from '../io.js';
+import { refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
 export interface SchemaOptions {
   write: boolean;
   check: boolean;
   dir?: string;
+  format?: 'text' | 'json';
 }
 
 /**
@@ -21,7 +22,7 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
   const folder = policyDirFor(io.cwd, options.dir);
   const checked = await checkPolicyFolder(folder);
   if (!checked.model) {
-    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'schema' } });
   }
   const files = jsonSchemaFiles(editorVocabulary(checked.model));
@@ -33,13 +34,21 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
       if (current !== content) stale.push(name);
     }
     if (stale.length > 0) refuse(io, { code: 'stale-schema', args: { files: stale, folder: target } });
-    io.out(`ok: ${files.size} schema files in ${target} are up to date`);
+    io.out(
+      options.format === 'json'
+        ? JSON.stringify({ ok: true, folder: target, files: [...files.keys()] }, null, 2)
+        : `ok: ${files.size} schema files in ${target} are up to date`,
+    );
     return;
   }
   if (options.write) {
     await mkdir(target, { recursive: true });
     for (const [name, content] of files) await writeFileAtomic(join(target, name), content);
-    io.out(`wrote ${files.size} schema files to ${target}`);
+    io.out(
+      options.format === 'json'
+        ? JSON.stringify({ ok: true, folder: target, written: [...files.keys()] }, null, 2)
+        : `wrote ${files.size} schema files to ${target}`,
+    );
     return;
   }
   io.out(JSON.stringify(Object.fromEntries([...files].map(([name, content]) => [name, JSON.parse(content) as unknown])), null, 2));

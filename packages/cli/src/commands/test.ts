@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
-import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, textIn, type Lang } from '@vot/engine';
+import { checkPolicyFolder, hasErrors, PolicySet, textIn, type Lang } from '@vot/engine';
 import { decidedState, outcomeStateText, runScenarios, wordsFor, type ScenarioResult } from '@vot/engine/tools';
-import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
+import { CommandFailed, exitCodes, refuse, reportDiagnostics, type CliIo } from '../io.js';
+import { placeOf, renderAnnotations, type AnnotationFormat } from '../output/annotations.js';
+import { cliVersion } from '../version.js';
 import { isInside, policyScope } from '../policy-dir.js';
 
 export interface TestOptions {
   filter?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | AnnotationFormat;
   /** Language of the decided reason shown under a failure. */
   lang: Lang;
 }
@@ -42,13 +44,27 @@ export async function runTest(io: CliIo, dir: string | undefined, options: TestO
   const { root, only } = policyScope(io.cwd, dir);
   const checked = await checkPolicyFolder(root);
   if (!checked.model || hasErrors(checked.diagnostics)) {
-    io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
+    reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'test' } });
   }
   const all = await runScenarios(new PolicySet(checked.model), { filter: options.filter });
   const results = only ? all.filter((r) => isInside(absoluteFile(r.at), only)) : all;
   const failures = results.filter((r) => !r.passed);
-  if (options.format === 'json') {
+  // No scenario to run is an error on its own, not a `PASS: 0/0` first.
+  if (results.length === 0) refuse(io, { code: 'no-scenarios', args: { filter: options.filter, folder: only ? dir : undefined } });
+  if (options.format === 'sarif' || options.format === 'github') {
+    const annotations = failures.map((failure) => {
+      const block = renderFailure(failure, options.lang).split('\n');
+      return {
+        rule: 'scenario-failed',
+        severity: 'error' as const,
+        message: block[0]!.slice(failure.at.length + 2),
+        ...placeOf(failure.at),
+        help: block.slice(1).join('\n'),
+      };
+    });
+    io.out(renderAnnotations(options.format, annotations, io.cwd, cliVersion));
+  } else if (options.format === 'json') {
     const entries = results.map(({ name, point, at, passed, mismatches, error, rules }) => ({
       name,
       point,
@@ -77,6 +93,5 @@ export async function runTest(io: CliIo, dir: string | undefined, options: TestO
       `PASS: ${results.length - failures.length}/${results.length}${failures.length > 0 ? `\nFAIL: ${failures.length}/${results.length}` : ''}`,
     );
   }
-  if (results.length === 0) refuse(io, { code: 'no-scenarios', args: { filter: options.filter, folder: only ? dir : undefined } });
   if (failures.length > 0) throw new CommandFailed(exitCodes.badInput);
 }

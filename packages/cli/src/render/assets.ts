@@ -36,34 +36,43 @@ ol.rules > li { margin: .75rem 0; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; border: 1px solid var(--line); padding: .3rem .6rem; }
 .lang-switch { font: inherit; padding: .3rem .8rem; border: 1px solid var(--ink); border-radius: .3rem; background: #fff; color: var(--ink); cursor: pointer; }
-form.whatif { display: grid; grid-template-columns: minmax(12rem, 1fr) minmax(10rem, 16rem); gap: .5rem 1rem; align-items: center; }
+main:has(.whatif-layout) { max-width: 90rem; }
+.whatif-layout { display: grid; grid-template-columns: minmax(22rem, 1fr) minmax(22rem, 1.2fr); gap: 1.5rem; align-items: start; }
+.whatif-layout > section { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow-y: auto; border-left: 1px solid var(--line); padding-left: 1.25rem; }
+.whatif-layout > section h2 { margin-top: 0; }
+@media (max-width: 52rem) { .whatif-layout { grid-template-columns: 1fr; } .whatif-layout > section { position: static; max-height: none; border-left: 0; padding-left: 0; } }
+form.whatif { display: grid; grid-template-columns: minmax(10rem, 1fr) minmax(9rem, 14rem); gap: .5rem 1rem; align-items: center; }
 form.whatif label { font-weight: 600; }
 form.whatif select, form.whatif input { font: inherit; padding: .25rem; }
 #whatif-result li { margin: .4rem 0; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .error { color: #7b0f1f; font-weight: 600; }
-html[data-lang="nb"] .t[lang="en"], html[data-lang="en"] .t[lang="nb"] { display: none; }
+html[data-lang="nb"] .t:not([lang="nb"]), html[data-lang="en"] .t:not([lang="en"]), html[data-lang="da"] .t:not([lang="da"]) { display: none; }
 `;
 
-/** The language switch: shows one language, remembers the choice, keeps `<html lang>` true. */
-export const languageScript = `
+/**
+ * The language switch: shows one language, turns to the next of the book's languages on a click
+ * (its label names that language), remembers the choice, keeps `<html lang>` true.
+ */
+export const languageScript = (langs: readonly string[]): string => `
 (function () {
+  var langs = ${JSON.stringify(langs)};
   var root = document.documentElement;
   function set(lang) {
     root.setAttribute('data-lang', lang);
     root.setAttribute('lang', lang);
-    var button = document.getElementById('lang-switch');
-    if (button) button.setAttribute('aria-pressed', lang === 'en' ? 'true' : 'false');
     try { localStorage.setItem('vot-book-lang', lang); } catch (e) { /* storage may be off for file:// */ }
   }
   var saved = null;
   try { saved = localStorage.getItem('vot-book-lang'); } catch (e) { saved = null; }
-  if (saved === 'nb' || saved === 'en') set(saved);
+  if (langs.indexOf(saved) >= 0) set(saved);
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.getElementById('lang-switch');
     if (!button) return;
     button.hidden = false;
-    button.addEventListener('click', function () { set(root.getAttribute('data-lang') === 'nb' ? 'en' : 'nb'); });
+    button.addEventListener('click', function () {
+      set(langs[(langs.indexOf(root.getAttribute('data-lang')) + 1) % langs.length]);
+    });
   });
 })();
 `;

@@ -3,6 +3,7 @@
  * content as the HTML pages (points with their rules as sentences, sources, settings, duties,
  * worked examples), for reading in a repository browser or printing.
  */
+import { readingOrder } from './book.js';
 import { textIn, type ExpectedStatus, type Lang, type PolicySetModel, type RuleModel, type SourceModel } from '@vot/engine';
 import {
   capitalize,
@@ -42,13 +43,15 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
   out.push('');
   const sources = new Map(model.sources.map((s) => [s.id, s]));
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+  const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const rule = (r: RuleModel, context: ReturnType<typeof describeContext>): string[] => {
     const lines = [`1. **${md(describeWhen(r.when, context, lang))}**: ${statusIn(r.status, w)}`];
     for (const q of r.requires)
       lines.push(
-        `   - ${w.labels.requires} \`${q.id}\`${q.when ? ` ${w.sentence.when} ${md(describeCondition(q.when, context, lang))}` : ''}`,
+        `   - ${w.labels.requires} ${md(textIn(outcomeTitles.get(q.id), lang) || q.id)} (\`${q.id}\`)${q.when ? ` ${w.sentence.when} ${md(describeCondition(q.when, context, lang))}` : ''}`,
       );
-    for (const [k, v] of Object.entries(r.limits)) lines.push(`   - ${w.labels.limit} \`${k}\` = ${v}`);
+    for (const [k, v] of Object.entries(r.limits))
+      lines.push(`   - ${w.labels.limit}: ${md(textIn(limitTitles.get(k), lang) || k)} = ${v} (\`${k}\`)`);
     lines.push(`   - ${capitalize(w.labels.reason)}: ${md(textIn(r.reason, lang))}`);
     for (const id of r.basis) lines.push(`   - ${capitalize(w.labels.basis)}: ${sourceText(sources.get(id), id, w)}`);
     lines.push(`   - \`${r.key}\` · ${locationText({ file: r.at.file, line: r.at.line })}`);
@@ -57,7 +60,7 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
   for (const point of model.points) {
     const context = describeContext(model, point);
     out.push(`## ${md(textIn(point.title, lang))} (\`${point.id}\`)`, '', md(textIn(point.question, lang)), '');
-    for (const policy of point.policies) {
+    for (const policy of readingOrder(model, point)) {
       out.push(`### ${md(textIn(policy.title, lang))}`, '');
       if (policy.description) out.push(md(textIn(policy.description, lang)), '');
       out.push(
@@ -113,13 +116,13 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
     out.push('', `### ${md(scenario.name)} (\`${scenario.point}\`)`, '');
     out.push(
       `${capitalize(w.labels.given)}: ${Object.entries(scenario.facts)
-        .map(([id, v]) => `${md(textIn(facts.get(id)?.title, lang) || id)} = ${valueText(v, lang)}`)
+        .map(([id, v]) => `${md(textIn(facts.get(id)?.title, lang) || id)} = ${md(valueText(v, lang, facts.get(id)))}`)
         .join('; ')}`,
       '',
     );
     out.push(
       `${capitalize(w.labels.expected)}: ${Object.entries(scenario.expect)
-        .map(([id, e]) => `\`${id}\` ${statusIn(e.status, w)}`)
+        .map(([id, e]) => `${md(textIn(outcomeTitles.get(id), lang) || id)} (\`${id}\`) ${statusIn(e.status, w)}`)
         .join('; ')}`,
     );
   }

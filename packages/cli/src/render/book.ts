@@ -4,7 +4,16 @@
  * implement each duty, the reviewer scenarios as worked examples, and the what-if page. Pure:
  * model in, `{ file → html }` out; the command writes them.
  */
-import { textIn, type ExpectedStatus, type PointModel, type PolicySetModel, type RuleModel, type SourceModel } from '@vot/engine';
+import {
+  textIn,
+  type ExpectedStatus,
+  type FactValue,
+  type PointModel,
+  type PolicySetModel,
+  type RuleModel,
+  type SourceModel,
+  type Text,
+} from '@vot/engine';
 import {
   capitalize,
   expectedStatuses,
@@ -12,6 +21,7 @@ import {
   describeCondition,
   describeContext,
   describeWhen,
+  factType,
   locationText,
   obligationWords,
   statusWord,
@@ -90,7 +100,7 @@ ${extraHead}</head>
 <a class="skip" href="#main">${say((w) => w.book.skipToContent)}</a>
 <header class="site">
 <a class="name" href="index.html">${bi(model.title)}</a>
-<button type="button" id="lang-switch" class="lang-switch" aria-pressed="false" hidden>${switchLabel()}</button>
+<button type="button" id="lang-switch" class="lang-switch" hidden>${switchLabel()}</button>
 </header>
 <nav class="site" aria-label="${escapeHtml(titleOf((w) => w.book.contents))}"><ul>${nav}</ul></nav>
 <main id="main" tabindex="-1">
@@ -116,19 +126,24 @@ function sourceLink(source: SourceModel | undefined, id: string): string {
   return `${citation}${flag} <a class="id" href="sources.html#${anchor('source', id)}">${escapeHtml(id)}</a>`;
 }
 
-function ruleItem(rule: RuleModel, context: DescribeContext, sources: ReadonlyMap<string, SourceModel>): string {
+/** What a rule's sentences need: the point's facts and named conditions, and the titles of outcomes and limits. */
+type BookContext = DescribeContext & { outcomeTitles?: ReadonlyMap<string, Text>; limitTitles?: ReadonlyMap<string, Text> };
+
+function ruleItem(rule: RuleModel, context: BookContext, sources: ReadonlyMap<string, SourceModel>): string {
   const parts: string[] = [];
   parts.push(`<p><span class="when">${biOf((lang) => describeWhen(rule.when, context, lang))}</span>: ${statusBadge(rule.status)}</p>`);
   if (rule.requires.length > 0) {
     const items = rule.requires.map(
       (r) =>
-        `<li><code>${escapeHtml(r.id)}</code>${r.when ? ` — ${biOf((lang) => `${wordsFor(lang).sentence.when} ${describeCondition(r.when!, context, lang)}`)}` : ''}</li>`,
+        `<li>${bi(context.outcomeTitles?.get(r.id) ?? { en: r.id })} <span class="id">${escapeHtml(r.id)}</span>${r.when ? ` — ${biOf((lang) => `${wordsFor(lang).sentence.when} ${describeCondition(r.when!, context, lang)}`)}` : ''}</li>`,
     );
     parts.push(`<p>${sayLabel('requires')}:</p><ul>${items.join('')}</ul>`);
   }
   const limits = Object.entries(rule.limits);
   if (limits.length > 0)
-    parts.push(`<p>${sayLabel('limits')}: ${limits.map(([k, v]) => `<code>${escapeHtml(k)}</code> = ${v}`).join(', ')}</p>`);
+    parts.push(
+      `<p>${sayLabel('limits')}: ${limits.map(([k, v]) => `${bi(context.limitTitles?.get(k) ?? { en: k })}: ${v} <span class="id">${escapeHtml(k)}</span>`).join(', ')}</p>`,
+    );
   parts.push(`<p>${sayLabel('reason')}: ${bi(rule.reason)}</p>`);
   if (rule.note) parts.push(`<p>${sayLabel('note')}: ${bi(rule.note)}</p>`);
   if (rule.basis.length > 0)
@@ -137,13 +152,53 @@ function ruleItem(rule: RuleModel, context: DescribeContext, sources: ReadonlyMa
   return `<li>${parts.join('\n')}</li>`;
 }
 
+/**
+ * The point's policies in the order a reader looks for them: those that apply to everyone first,
+ * then by the first value their scope selects of the first vocabulary fact it selects on (so an
+ * organisation's own policies come in the order the vocabulary lists the organisations, not the
+ * order of the files), file order within each.
+ */
+export function readingOrder(model: PolicySetModel, point: PointModel): PointModel['policies'] {
+  const rank = (policy: PointModel['policies'][number]): [number, number] => {
+    if (!policy.scope) return [-1, 0];
+    const selected = selectedValues(policy.scope);
+    for (const [index, fact] of model.facts.entries()) {
+      const values = selected.get(fact.id);
+      if (!values) continue;
+      const order = factType(fact).finiteValues(fact);
+      return [index, Math.min(...values.map((v) => (order.includes(v) ? order.indexOf(v) : order.length)))];
+    }
+    return [model.facts.length, 0];
+  };
+  return point.policies
+    .map((policy, index) => ({ policy, index, rank: rank(policy) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index)
+    .map((entry) => entry.policy);
+}
+
+/** The values a scope selects by `is`/`in` tests, per fact, where the scope is such a test or an `all` of them. */
+function selectedValues(scope: NonNullable<PointModel['policies'][number]['scope']>): Map<string, FactValue[]> {
+  const found = new Map<string, FactValue[]>();
+  const visit = (node: typeof scope): void => {
+    if (node.kind === 'all') node.items.forEach(visit);
+    else if (node.kind === 'test' && (node.op === 'eq' || node.op === 'in'))
+      found.set(node.fact, Array.isArray(node.value) ? [...node.value] : [node.value]);
+  };
+  visit(scope);
+  return found;
+}
+
 function pointPage(model: PolicySetModel, point: PointModel, sources: ReadonlyMap<string, SourceModel>): BookPage {
-  const context = describeContext(model, point);
+  const context = {
+    ...describeContext(model, point),
+    outcomeTitles: new Map(model.outcomes.map((o) => [o.id, o.title])),
+    limitTitles: new Map(model.limits.map((l) => [l.id, l.title])),
+  };
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const body: string[] = [`<h1>${bi(point.title)} <span class="id">${escapeHtml(point.id)}</span></h1>`, `<p>${bi(point.question)}</p>`];
   body.push(`<p>${say((w) => w.book.factsRead)}: ${point.reads.map((f) => `<code>${escapeHtml(f)}</code>`).join(', ')}</p>`);
   body.push(statusLegend());
-  for (const policy of point.policies) {
+  for (const policy of readingOrder(model, point)) {
     body.push(`<section aria-labelledby="${anchor('policy', policy.id)}">`);
     body.push(`<h2 id="${anchor('policy', policy.id)}">${bi(policy.title)}</h2>`);
     if (policy.description) body.push(`<p>${bi(policy.description)}</p>`);
@@ -270,6 +325,8 @@ function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceMo
 
 function scenariosPage(model: PolicySetModel): BookPage {
   const facts = new Map(model.facts.map((f) => [f.id, f]));
+  const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+  const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const body = [`<h1>${sayLabel('workedExamples')}</h1>`, `<p>${say((w) => w.book.examplesIntro)}</p>`];
   for (const point of model.points) {
     const scenarios = model.scenarios.filter((s) => s.point === point.id);
@@ -280,19 +337,21 @@ function scenariosPage(model: PolicySetModel): BookPage {
     for (const scenario of scenarios) {
       body.push(`<h3>${escapeHtml(scenario.name)}</h3>`);
       const given = Object.entries(scenario.facts).map(
-        ([id, v]) => `<li>${biOf((lang) => `${textIn(facts.get(id)?.title, lang) || id}: ${valueText(v, lang)}`)}</li>`,
+        ([id, v]) => `<li>${biOf((lang) => `${textIn(facts.get(id)?.title, lang) || id}: ${valueText(v, lang, facts.get(id))}`)}</li>`,
       );
       body.push(`<p>${sayLabel('given')}:</p><ul>${given.join('')}</ul>`);
+      // Outcomes, safeguards and limits by their titles, each with its id for the engineer.
+      const titled = (title: Text | undefined, id: string) => `${bi(title ?? { en: id })} <span class="id">${escapeHtml(id)}</span>`;
       const expected = Object.entries(scenario.expect).map(([id, e]) => {
         const extras = [
-          e.requires?.length ? `${say((w) => w.labels.requires)} ${e.requires.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ')}` : '',
+          e.requires?.length ? `${say((w) => w.labels.requires)} ${e.requires.map((r) => titled(outcomeTitles.get(r), r)).join(', ')}` : '',
           e.limits
             ? Object.entries(e.limits)
-                .map(([k, v]) => `<code>${escapeHtml(k)}</code> = ${v}`)
+                .map(([k, v]) => `${titled(limitTitles.get(k), k)}: ${v}`)
                 .join(', ')
             : '',
         ].filter(Boolean);
-        return `<li><code>${escapeHtml(id)}</code>: ${statusBadge(e.status)}${extras.length ? ` (${extras.join('; ')})` : ''}</li>`;
+        return `<li>${titled(outcomeTitles.get(id), id)}: ${statusBadge(e.status)}${extras.length ? ` (${extras.join('; ')})` : ''}</li>`;
       });
       body.push(`<p>${sayLabel('expected')}:</p><ul>${expected.join('')}</ul>`);
       body.push(
@@ -345,8 +404,11 @@ function whatIfPage(model: PolicySetModel): BookPage {
     `<h1>${say((w) => w.book.whatIf)}</h1>`,
     `<p>${say((w) => w.book.whatIfIntro)}</p>`,
     `<noscript><p class="error">${say((w) => w.book.needsJavaScript)}</p></noscript>`,
+    // The decision beside the form, so a change and its effect are seen together.
+    '<div class="whatif-layout">',
     `<form class="whatif" id="whatif-form" aria-describedby="whatif-help"><p id="whatif-help" style="grid-column: 1 / -1">${say((w) => w.book.changesDecideAtOnce)}</p></form>`,
-    `<section aria-labelledby="whatif-result-heading"><h2 id="whatif-result-heading">${sayLabel('decision')}</h2><div id="whatif-result" aria-live="polite"></div></section>`,
+    `<section aria-labelledby="whatif-result-heading"><h2 id="whatif-result-heading">${sayLabel('decision')}</h2><p><a id="whatif-link" href="#">${say((w) => w.book.linkToDecision)}</a></p><div id="whatif-result" aria-live="polite"></div></section>`,
+    '</div>',
     statusLegend(),
     `<script type="application/json" id="vot-model">${json}</script>`,
   ];

@@ -4,11 +4,11 @@
  * `<span lang>` pairs that the stylesheet shows one at a time.
  */
 import { textIn, type Lang, type Text } from '@vot/engine';
-import { capitalize, wordsFor, type LabelWords, type Words } from '@vot/engine/tools';
+import { capitalize, langs, wordsFor, type LabelWords, type Words } from '@vot/engine/tools';
 
-/** The book's languages; the words module has more (Danish), which the book can take later. */
+/** The book's languages: every language the words module has, bokmål first. */
 export type BookLang = Lang;
-export const bookLangs: readonly BookLang[] = ['nb', 'en'];
+export const bookLangs: readonly BookLang[] = langs;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -9,6 +9,7 @@ import {
   PolicySet,
   capitalize,
   factType,
+  langs,
   noneAllowed,
   textIn,
   valueText,
@@ -16,14 +17,10 @@ import {
   type Decision,
   type FactModel,
   type FactValue,
-  type Lang,
   type PolicySetModel,
   type Text,
   type Words,
 } from '@vot/engine/browser';
-
-/** The book's languages (the words module has more). */
-const langs: Lang[] = ['nb', 'en'];
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -63,7 +60,7 @@ function field(fact: FactModel): HTMLElement[] {
     if (none) values.unshift(null);
     for (const value of values) {
       // An <option> holds text only, so it carries the languages side by side as "ja / yes".
-      const texts = [...new Set(langs.map((lang) => valueText(value, lang)))];
+      const texts = [...new Set(langs.map((lang) => valueText(value, lang, fact)))];
       input.append(el('option', { value: encode(value) }, texts.join(' / ')));
     }
     if (fact.hasDefault) input.value = encode(fact.default ?? null);
@@ -85,6 +82,7 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
 
 function showDecision(target: HTMLElement, model: PolicySetModel, decision: Decision): void {
   const titles = new Map(model.outcomes.map((o) => [o.id, o.title]));
+  const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const list = el('ol', { id: 'whatif-outcomes' });
   for (const outcome of decision.outcomes) {
     const item = el('li', { 'data-outcome': outcome.id, 'data-status': outcome.status });
@@ -99,20 +97,23 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
         say((w) => w.statuses[outcome.status]),
       ),
     );
-    if (outcome.requires?.length)
+    if (outcome.requires?.length) {
       item.append(
         el('br'),
         say((w) => capitalize(w.labels.requires)),
-        `: ${outcome.requires.join(', ')}`,
+        ': ',
       );
-    if (outcome.limits)
+      for (const [index, id] of outcome.requires.entries()) item.append(...(index ? ['; '] : []), bi(titles.get(id) ?? { en: id }));
+    }
+    if (outcome.limits) {
       item.append(
         el('br'),
         say((w) => capitalize(w.labels.limits)),
-        `: ${Object.entries(outcome.limits)
-          .map(([k, v]) => `${k} = ${v}`)
-          .join(', ')}`,
+        ': ',
       );
+      for (const [index, [id, value]] of Object.entries(outcome.limits).entries())
+        item.append(...(index ? ['; '] : []), bi(limitTitles.get(id) ?? { en: id }), `: ${value}`);
+    }
     item.append(el('br'), bi(outcome.reason));
     // Which rule decided, where it is written: the reader can look it up in the policy file.
     const step = decision.trace.steps.find((x) => x.outcome === outcome.id);
@@ -169,7 +170,10 @@ function start(): void {
 
   const pointSelect = el('select', { id: 'whatif-point', name: '__point' });
   for (const point of model.points)
-    pointSelect.append(el('option', { value: point.id }, `${point.title.nb ?? point.id} / ${point.title.en ?? point.id}`));
+    pointSelect.append(
+      el('option', { value: point.id }, [...new Set(langs.map((lang) => textIn(point.title, lang) || point.id))].join(' / ')),
+    );
+  const link = document.getElementById('whatif-link') as HTMLAnchorElement | null;
   const fields = el('div', { id: 'whatif-fields', style: 'display: contents' });
   form.append(
     el(
@@ -184,8 +188,18 @@ function start(): void {
   const decide = (): void => {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
     const read = point.reads.map((id) => facts.get(id)!).filter(Boolean);
+    const given = readFacts(form, read);
+    // The facts in the fragment: the address is a link to this decision, and never leaves the browser.
+    const address = `#${new URLSearchParams([
+      ['point', point.id],
+      ...Object.entries(given)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, String(v)]),
+    ]).toString()}`;
+    history.replaceState(null, '', address);
+    if (link) link.href = address;
     try {
-      showDecision(result, model, policies.decideSync(point.id, readFacts(form, read)));
+      showDecision(result, model, policies.decideSync(point.id, given));
       result.setAttribute('data-state', 'decided');
     } catch (error) {
       const problems = (error as { diagnostics?: Array<{ message: string }> }).diagnostics?.map((d) => d.message) ?? [
@@ -202,11 +216,33 @@ function start(): void {
       result.setAttribute('data-state', 'refused');
     }
   };
+  /** The facts the chosen point reads, as the vocabulary describes them. */
+  const readsOf = (): FactModel[] =>
+    model.points
+      .find((p) => p.id === pointSelect.value)!
+      .reads.map((id) => facts.get(id)!)
+      .filter(Boolean);
   const build = (): void => {
-    const point = model.points.find((p) => p.id === pointSelect.value)!;
-    fields.replaceChildren(...point.reads.flatMap((id) => (facts.get(id) ? field(facts.get(id)!) : [])));
+    fields.replaceChildren(...readsOf().flatMap((fact) => field(fact)));
     decide();
   };
+  /** Sets the point and the facts a fragment names (`#point=reaction&grave=true`), ignoring anything else. */
+  const apply = (fragment: string): void => {
+    const wanted = new URLSearchParams(fragment.replace(/^#/, ''));
+    const point = wanted.get('point');
+    if (point && model.points.some((p) => p.id === point)) pointSelect.value = point;
+    fields.replaceChildren(...readsOf().flatMap((fact) => field(fact)));
+    for (const fact of readsOf()) {
+      const input = form.elements.namedItem(fact.id) as HTMLInputElement | HTMLSelectElement | null;
+      const value = wanted.get(fact.id);
+      if (!input || value === null) continue;
+      input.value = value;
+      // A value the field does not offer leaves it as it was, never a blank the reader did not choose.
+      if (input.value !== value) input.value = encode(fact.hasDefault ? (fact.default ?? null) : null);
+    }
+    decide();
+  };
+  window.addEventListener('hashchange', () => apply(location.hash));
   pointSelect.addEventListener('change', build);
   form.addEventListener('input', (event) => {
     if (event.target !== pointSelect) decide();
@@ -215,7 +251,8 @@ function start(): void {
     if (event.target !== pointSelect) decide();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
-  build();
+  if (location.hash.length > 1) apply(location.hash);
+  else build();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -60,6 +60,7 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     points: ctx.points.values(),
     facts: ctx.facts.values(),
     outcomes: ctx.outcomes.values(),
+    limits: ctx.limits.values(),
     sources: ctx.sources.values(),
     settings: ctx.settings.values(),
     scenarios: ctx.scenarios,

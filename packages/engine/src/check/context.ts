@@ -15,6 +15,7 @@ import type {
   DutyCatalogueModel,
   FactModel,
   FactValue,
+  LimitModel,
   Lang,
   Location,
   OutcomeModel,
@@ -93,6 +94,7 @@ export class Reporter {
 
 export { locationText };
 
+/** The help line for a misspelt name: "did you mean `x`?" when a candidate is close, else undefined. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const suggestion = closest(word, candidates);
   return suggestion ? `did you mean \`${suggestion}\`?` : undefined;
@@ -157,6 +159,8 @@ export interface CheckContext {
   readonly facts: Registry<FactModel>;
   /** vocabulary */
   readonly outcomes: Registry<OutcomeModel>;
+  /** vocabulary */
+  readonly limits: Registry<LimitModel>;
   /** sources */
   readonly sources: Registry<SourceModel>;
   /** settings */
@@ -206,6 +210,7 @@ export function createContext(loaded: LoadedFolder, options: CheckOptions, repor
     languages: set.document.languages as Lang[],
     facts: new Registry('fact'),
     outcomes: new Registry('outcome id'),
+    limits: new Registry('limit'),
     sources: new Registry('source'),
     settings: new Registry('setting'),
     points: new Registry('decision point'),

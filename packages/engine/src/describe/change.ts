@@ -6,7 +6,7 @@
 import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '../analyze/diff.js';
 import { valueSetWords, type ValueSetWords } from '../fact-types/index.js';
 import { capitalize, langOf, statusWord, wordsFor } from '../words/index.js';
-import { factName, listText, type DescribeContext } from './condition.js';
+import { factName, listText, valueTitleOf, type DescribeContext } from './condition.js';
 
 /** "grave incident is no", "organisation is nav-office or nav-contact-centre", "earlier incidents is at least 2". */
 export function describeConstraint(constraint: FactConstraint, context: DescribeContext, lang: string): string {
@@ -22,7 +22,7 @@ export function describeConstraint(constraint: FactConstraint, context: Describe
     between: w.diff.between,
     either: (phrases) => listText(phrases, 'or', lang),
   };
-  return `${factName(constraint.fact, context, lang)} ${valueSetWords(context.facts.get(constraint.fact), constraint, setWords)}`;
+  return `${factName(constraint.fact, context, lang)} ${valueSetWords(context.facts.get(constraint.fact), constraint, setWords, valueTitleOf(context.facts.get(constraint.fact), lang, true))}`;
 }
 
 /** "When a and b" for one group; "For every combination" when nothing is constrained. */

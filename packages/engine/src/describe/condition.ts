@@ -4,7 +4,7 @@
  * given is yes". Built from the checked AST and the vocabulary's titles only, so it says exactly
  * what the engine evaluates and nothing about any particular domain.
  */
-import { factType, noneAllowed, valueWords } from '../fact-types/index.js';
+import { factType, noneAllowed, valueWords, type ValueTitle } from '../fact-types/index.js';
 import type { CompareOperator, ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, Text } from '../model.js';
 import { capitalize, langOf, textIn, wordsFor } from '../words/index.js';
 
@@ -37,9 +37,23 @@ export function factName(fact: string, context: DescribeContext, lang: string): 
   return title ? inSentence(title) : fact;
 }
 
-/** One value as a reader sees it: yes/no for booleans, "not given" for none, ids as written. */
-export function valueText(value: FactValue, lang: string): string {
-  return valueWords(value, wordsFor(langOf(lang)).values);
+/** A value's title in `lang` from the fact's `valueTitles`, lower-cased inside a sentence. */
+export function valueTitleOf(fact: FactModel | undefined, lang: string, inSentenceCase = false): ValueTitle {
+  return (value) => {
+    const title = textIn(fact?.valueTitles?.[value], lang);
+    if (!title) return undefined;
+    return inSentenceCase ? inSentence(title) : title;
+  };
+}
+
+/** One value as a reader sees it: yes/no for booleans, "not given" for none, the vocabulary's title of the fact's value, else as written. */
+export function valueText(value: FactValue, lang: string, fact?: FactModel): string {
+  return valueWords(value, wordsFor(langOf(lang)).values, valueTitleOf(fact, lang));
+}
+
+/** A value inside a sentence: as `valueText`, with a title's first letter lower-cased ("type of incident is physical violence"). */
+function valueInSentence(value: FactValue, lang: string, fact?: FactModel): string {
+  return valueWords(value, wordsFor(langOf(lang)).values, valueTitleOf(fact, lang, true));
 }
 
 /** "a, b or c" */
@@ -69,7 +83,7 @@ function testSentence(
   const w = sentenceIn(lang);
   const name = factName(node.fact, context, lang);
   const values = Array.isArray(node.value) ? node.value : [node.value];
-  const shown = values.map((v) => valueText(v, lang));
+  const shown = values.map((v) => valueInSentence(v, lang, context.facts.get(node.fact)));
   const setting = node.setting ? ` (${w.setting} ${node.setting})` : '';
   switch (op) {
     case 'eq':

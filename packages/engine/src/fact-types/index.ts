@@ -159,12 +159,15 @@ export function conditionExamples(facts: ReadonlyArray<ValueDomain & { id: strin
 /** A whole domain in a reader's words, e.g. a setting's allowed values in the book: `1–104`. */
 export const domainText = (domain: ValueDomain, words: DomainWords): string => factType(domain).domainText(domain, words);
 
-/** One value as a reader sees it: yes/no for truth values, the words for none, ids and numbers as written. */
-export function valueWords(value: FactValue, words: ValueWords): string {
+/** The title of a value in a reader's language, where the vocabulary gives one (`valueTitles`). */
+export type ValueTitle = (value: string) => string | undefined;
+
+/** One value as a reader sees it: yes/no for truth values, the words for none, its title where it has one, else as written. */
+export function valueWords(value: FactValue, words: ValueWords, title?: ValueTitle): string {
   if (value === null) return words.none;
   if (value === true) return words.yes;
   if (value === false) return words.no;
-  return String(value);
+  return (typeof value === 'string' ? title?.(value) : undefined) ?? String(value);
 }
 
 /**
@@ -175,6 +178,7 @@ export function valueSetWords(
   fact: (ValueDomain & Absence) | undefined,
   set: { values: readonly FactValue[]; intervals?: readonly string[] },
   words: ValueSetWords,
+  title?: ValueTitle,
 ): string {
   if (set.intervals) {
     // Only an interval-cut type has intervals; a fact the context lacks is read as the one that has.
@@ -186,6 +190,6 @@ export function valueSetWords(
   const missing = all.filter((v) => !set.values.includes(v));
   // Say the shorter side: "is not death" rather than "is none, minor or serious".
   if (missing.length > 0 && missing.length < set.values.length)
-    return `${words.isNot} ${words.either(missing.map((v) => valueWords(v, words)))}`;
-  return `${words.is} ${words.either(set.values.map((v) => valueWords(v, words)))}`;
+    return `${words.isNot} ${words.either(missing.map((v) => valueWords(v, words, title)))}`;
+  return `${words.is} ${words.either(set.values.map((v) => valueWords(v, words, title)))}`;
 }

@@ -15,7 +15,15 @@ const bokmal: Readonly<Record<string, string>> = {
   English: 'Engelsk',
   'Dansk (for a Danish organisation)': 'Dansk (for en dansk organisasjon)',
   // vocabulary.yaml
-  'The shared vocabulary: facts and outcome ids.': 'Det felles vokabularet: fakta og utfall-id-er.',
+  'The shared vocabulary: facts, outcome ids and limits.': 'Det felles vokabularet: fakta, utfall-id-er og grenser.',
+  'Titles of the values, as a reader sees them, e.g. `physical-violence: { nb: Fysisk vold, en: Physical violence }`.':
+    'Titler på verdiene, slik en leser ser dem, f.eks. `physical-violence: { nb: Fysisk vold, en: Physical violence }`.',
+  'The numeric limits outcomes may carry (`limits:` of a rule), with their titles.':
+    'De tallfestede grensene et utfall kan ha (`limits:` i en regel), med titlene sine.',
+  "The name of the limit, as an outcome's `limits` and host systems carry it.":
+    'Navnet på grensen, slik et utfalls `limits` og fagsystemene bærer det.',
+  'What the number means, with its unit, e.g. `{ en: Longest exclusion (weeks) }`.':
+    'Hva tallet betyr, med enheten, f.eks. `{ nb: Lengste utestengelse (uker) }`.',
   'A fact with a fixed list of values.': 'Et faktum med en fast liste av verdier.',
   'The name of the fact, as host systems pass it.': 'Navnet på faktumet, slik fagsystemene sender det.',
   'The value when the fact is absent (`none`: absent means none).': 'Verdien når faktumet mangler (`none`: mangler betyr ingen).',

@@ -180,6 +180,10 @@ const factBase = {
   id: factNameFormat.describe('The name of the fact, as host systems pass it.'),
   title: text,
   description: text.optional(),
+  valueTitles: z
+    .record(z.string(), text)
+    .optional()
+    .describe('Titles of the values, as a reader sees them, e.g. `physical-violence: { nb: Fysisk vold, en: Physical violence }`.'),
 };
 
 /** A fact declaration: one branch per fact type (fact-types/). */
@@ -199,8 +203,20 @@ export const vocabularyDocument = z
         }),
       )
       .min(1),
+    limits: z
+      .array(
+        z.strictObject({
+          id: z
+            .string()
+            .regex(/^[a-z][a-zA-Z0-9]*$/, 'a limit name in camelCase, e.g. `maxWeeks`')
+            .describe("The name of the limit, as an outcome's `limits` and host systems carry it."),
+          title: text.describe('What the number means, with its unit, e.g. `{ en: Longest exclusion (weeks) }`.'),
+        }),
+      )
+      .optional()
+      .describe('The numeric limits outcomes may carry (`limits:` of a rule), with their titles.'),
   })
-  .describe('The shared vocabulary: facts and outcome ids.');
+  .describe('The shared vocabulary: facts, outcome ids and limits.');
 
 export const sourceDefinition = z
   .strictObject({

@@ -39,6 +39,8 @@ outcomes:
   - { id: close-door, group: access, title: { nb: Lukke døren, en: Close the door } }
   - { id: log-entry, group: access, title: { nb: Loggføre, en: Log the entry } }
   - { id: ask-first, group: safeguard, title: { nb: Spørre først, en: Ask first } }
+limits:
+  - { id: maxWeeks, title: { nb: Lengste varighet (uker), en: Longest duration (weeks) } }
 `,
   'sources.yaml': `kind: sources
 sources:

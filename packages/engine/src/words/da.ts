@@ -69,7 +69,16 @@ export const da: Words = {
     otherwise: 'ellers',
   },
   noRuleApplies: 'Ingen regel i dette punkt gælder for disse fakta.',
-  eval: { skipped: 'Sprunget over: mangler', summary: 'Kort sagt' },
+  eval: {
+    skipped: 'Sprunget over: mangler',
+    summary: 'Sammenfatning',
+    none: 'ingen',
+    leftOut: 'ikke med i denne afgørelse',
+    leftOutBecause: {
+      'no-rule-held': 'ingen regel gælder for disse fakta',
+      'policy-not-applicable': 'retningslinjen gælder ikke for disse fakta',
+    },
+  },
   gate: {
     title: 'Regelværksporten',
     obligations: 'forpligtelser',
@@ -199,5 +208,6 @@ export const da: Words = {
       'not-permitted': 'ikke tilladt her: det kan ikke gøres; begrundelsen siger hvorfor, eller hvilken forudsætning der mangler.',
       absent: 'ikke med: udfaldet er ikke aktuelt for disse fakta.',
     },
+    linkToDecision: 'Link til denne afgørelse (fakta står i adressen)',
   },
 };

@@ -67,7 +67,16 @@ export const en: Words = {
     otherwise: 'otherwise',
   },
   noRuleApplies: 'No rule of this point applies to these facts.',
-  eval: { skipped: 'Skipped: missing', summary: 'In short' },
+  eval: {
+    skipped: 'Skipped: missing',
+    summary: 'Summary',
+    none: 'none',
+    leftOut: 'not part of this decision',
+    leftOutBecause: {
+      'no-rule-held': 'no rule applies to these facts',
+      'policy-not-applicable': 'its policy does not apply to these facts',
+    },
+  },
   gate: {
     title: 'Regulation gate',
     obligations: 'obligations',
@@ -196,5 +205,6 @@ export const en: Words = {
       'not-permitted': 'not permitted here: it may not be done; the reason says why, or which precondition is missing.',
       absent: 'left out: the outcome does not arise for these facts.',
     },
+    linkToDecision: 'Link to this decision (the facts are in the address)',
   },
 };

@@ -68,7 +68,16 @@ export const nb: Words = {
     otherwise: 'ellers',
   },
   noRuleApplies: 'Ingen regel i dette punktet gjelder for disse faktaene.',
-  eval: { skipped: 'Hoppet over: mangler', summary: 'Kort sagt' },
+  eval: {
+    skipped: 'Hoppet over: mangler',
+    summary: 'Sammendrag',
+    none: 'ingen',
+    leftOut: 'ikke med i denne avgjørelsen',
+    leftOutBecause: {
+      'no-rule-held': 'ingen regel gjelder for disse faktaene',
+      'policy-not-applicable': 'retningslinjen gjelder ikke for disse faktaene',
+    },
+  },
   gate: {
     title: 'Regelverksporten',
     obligations: 'forpliktelser',
@@ -192,5 +201,6 @@ export const nb: Words = {
       'not-permitted': 'ikke tillatt her: det kan ikke gjøres; begrunnelsen sier hvorfor, eller hvilken forutsetning som mangler.',
       absent: 'ikke med: utfallet er ikke aktuelt for disse faktaene.',
     },
+    linkToDecision: 'Lenke til denne beslutningen (faktaene står i adressen)',
   },
 };

@@ -192,6 +192,12 @@ export interface EvalWords {
   skipped: string;
   /** Heads the summary above a decision: each voice with the outcomes that have it. */
   summary: string;
+  /** A status in the summary that no outcome has. */
+  none: string;
+  /** An outcome asked for with `--outcome` that this decision leaves out. */
+  leftOut: string;
+  /** Why an outcome was left out. */
+  leftOutBecause: { 'no-rule-held': string; 'policy-not-applicable': string };
 }
 
 /** The policy book (HTML and Markdown) and its what-if page: whole sentences of the book itself. */
@@ -234,6 +240,8 @@ export interface BookWords {
   voicesTitle: string;
   /** What each status means to the reader, and an outcome left out: the legend under the badges. */
   voices: ExpectedStatusWords;
+  /** The what-if page's link to the decision shown, with the facts in the address. */
+  linkToDecision: string;
 }
 
 /** Every word a reader sees in one language: statuses, labels and sentence pieces for the command line, the book, the what-if page, the gate and the diff. */

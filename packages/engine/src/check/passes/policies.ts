@@ -143,6 +143,13 @@ export function checkPolicies(ctx: CheckContext): void {
         const limits: Record<string, number> = {};
         const limitSettings: Record<string, string> = {};
         for (const [name, raw] of Object.entries(input.limits ?? {})) {
+          // A limit without a title would reach a reader as its bare name.
+          if (!ctx.limits.has(name))
+            rep.report([...rulePath, 'limits', name], {
+              code: 'untitled-limit',
+              args: { limit: name, where },
+              help: didYouMean(name, ctx.limits.ids()) ?? `declare it under \`limits:\` in vocabulary.yaml, with a title in each language`,
+            });
           const number = numberFrom(ctx, scope(where), [...rulePath, 'limits', name], raw);
           if (number) limits[name] = number.value;
           if (number?.setting) limitSettings[name] = number.setting;

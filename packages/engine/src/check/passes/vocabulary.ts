@@ -1,10 +1,12 @@
 /**
- * Vocabulary pass: the facts and outcome ids of vocabulary.yaml. Each fact's declaration is
- * checked by its type (fact-types/: the domain, and the default against it), every id is
- * declared once, and every title and description has each language of the set.
+ * Vocabulary pass: the facts, outcome ids and limits of vocabulary.yaml. Each fact's
+ * declaration is checked by its type (fact-types/: the domain, and the default against it),
+ * every id is declared once, a value title names a value of its fact, and every title and
+ * description has each language of the set.
  */
-import { declareFact } from '../../fact-types/index.js';
-import type { FactModel, OutcomeModel } from '../../model.js';
+import { listOf } from '../../diagnostics.js';
+import { declareFact, factType } from '../../fact-types/index.js';
+import type { FactModel, OutcomeModel, Text } from '../../model.js';
 import type { CheckContext } from '../context.js';
 import { checkText } from '../texts.js';
 
@@ -23,7 +25,25 @@ export function checkVocabulary(ctx: CheckContext): void {
     const model = { id: fact.id, type: fact.type, hasDefault: fact.default !== undefined, title, at } as FactModel;
     if (description) model.description = description;
     Object.assign(model, declared.domain, 'default' in declared ? { default: declared.default } : {});
+    if (fact.valueTitles) {
+      const values = factType(model).finiteValues(model).map(String);
+      const titles: Record<string, Text> = {};
+      for (const [value, title] of Object.entries(fact.valueTitles)) {
+        const titlePath = [...path, 'valueTitles', value];
+        if (!values.includes(value)) {
+          rep.report(titlePath, { code: 'value-out-of-domain', args: { value, what: `fact \`${fact.id}\`` }, expected: listOf(values) });
+          continue;
+        }
+        titles[value] = checkText(ctx, rep, titlePath, title, `the title of value \`${value}\` of fact \`${fact.id}\``);
+      }
+      model.valueTitles = titles;
+    }
     ctx.facts.add(rep, [...path, 'id'], fact.id, model);
+  });
+  (ctx.vocabulary.document.limits ?? []).forEach((limit, index) => {
+    const path = ['limits', index];
+    const title = checkText(ctx, rep, [...path, 'title'], limit.title, `the title of limit \`${limit.id}\``);
+    ctx.limits.add(rep, [...path, 'id'], limit.id, { id: limit.id, title, at: rep.at(path) });
   });
   outcomes.forEach((outcome, index) => {
     const path = ['outcomes', index];
