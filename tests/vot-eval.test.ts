@@ -18,7 +18,9 @@ describe('vot eval', () => {
     // The overview across the employer line is only recommended (legal review 1, O2); within the line it is a duty.
     expect(lines[0]).toContain('Overview of all deviations to the municipal leader');
     expect(lines[0]).not.toContain('state leader');
-    expect(lines[1]).toBe('  Recommended: Overview of all deviations to the state leader; Overview of all deviations to the state safety representative');
+    expect(lines[1]).toBe(
+      '  Recommended: Overview of all deviations to the state leader; Overview of all deviations to the state safety representative',
+    );
     expect(lines[3]).toBe('  Not permitted: none');
     expect(run.stdout).toContain('overview-to-state-leader: RECOMMENDED — ');
   });
@@ -26,7 +28,9 @@ describe('vot eval', () => {
   it('says the voices in bokmål and Danish too', async () => {
     const nb = await runVot(['eval', attacked, '--point', 'reporting', '--lang', 'nb']);
     expect(nb.stdout).toContain('Sammendrag:\n  Påkrevd: Meldes som avvik;');
-    expect(nb.stdout).toContain('\n  Anbefalt: Oversikt over alle avvik til statlig leder; Oversikt over alle avvik til statlig verneombud\n');
+    expect(nb.stdout).toContain(
+      '\n  Anbefalt: Oversikt over alle avvik til statlig leder; Oversikt over alle avvik til statlig verneombud\n',
+    );
     const da = await runVot(['eval', 'examples/incidents/13-ishoj-threat-four-days-absence.json', '--point', 'reporting', '--lang', 'da']);
     expect(da.code).toBe(0);
     expect(da.stdout).toContain('Sammenfatning:\n  Påkrævet: ');
