@@ -41,7 +41,7 @@ export {
   defaultFacts,
   domainSize,
   factDomain,
-  integerBreakpoints,
+  pointCuts,
   outcomeSlice,
   pointDomain,
   sliceDomain,

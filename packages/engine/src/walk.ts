@@ -3,7 +3,8 @@
  * (the checker's facts-read, domains and slices, the gate, the diff), so they cannot drift
  * apart on which conditions an outcome depends on.
  */
-import type { ConditionNode, PointModel, PointOutcomeModel, RuleModel } from './model.js';
+import { cutsOf, type ValueDomain } from './fact-types/index.js';
+import type { ConditionNode, FactValue, PointModel, PointOutcomeModel, RuleModel } from './model.js';
 
 /** Every rule of an outcome, `otherwise` last. */
 export const outcomeRules = (outcome: PointOutcomeModel): RuleModel[] => [
@@ -60,15 +61,18 @@ export function outcomeConditions(point: PointModel, outcome: PointOutcomeModel)
 }
 
 /**
- * The facts some conditions read and, per integer fact, the numbers at which they can change
- * their answer: `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both.
+ * The facts some conditions read and, per ordered fact, the values at which they can change
+ * their answer (its type decides, see fact-types/: `x ≥ c` and `x < c` change at c; `x > c` and
+ * `x ≤ c` just after c; `x = c` at both). Cuts need the facts' types: without `facts` only the
+ * facts read are worked out.
  */
 export function factsRead(
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
-): { read: Set<string>; breakpoints: Map<string, Set<number>> } {
+  facts?: ReadonlyMap<string, ValueDomain>,
+): { read: Set<string>; breakpoints: Map<string, Set<FactValue>> } {
   const read = new Set<string>();
-  const breakpoints = new Map<string, Set<number>>();
+  const breakpoints = new Map<string, Set<FactValue>>();
   const followed = new Set<string>();
   for (const condition of conditions) {
     walkCondition(
@@ -77,10 +81,13 @@ export function factsRead(
       (node) => {
         if (node.kind !== 'test') return;
         read.add(node.fact);
+        const fact = facts?.get(node.fact);
+        if (!fact) return;
         for (const value of Array.isArray(node.value) ? node.value : [node.value]) {
-          if (typeof value !== 'number') continue;
-          const set = breakpoints.get(node.fact) ?? new Set<number>();
-          set.add(value).add(value + 1);
+          const cuts = cutsOf(fact, node.op, value);
+          if (cuts.length === 0) continue;
+          const set = breakpoints.get(node.fact) ?? new Set<FactValue>();
+          for (const cut of cuts) set.add(cut);
           breakpoints.set(node.fact, set);
         }
       },

@@ -128,15 +128,18 @@ function outcomeDomain(
 ): FactDomain[] {
   // Each side's named conditions resolve in that side: the same name may differ between them.
   const read = new Set<string>();
-  const breakpoints = new Map<string, Set<number>>();
-  for (const point of [basePoint, headPoint]) {
-    if (!point) continue;
-    const side = factsRead(outcomeIdConditions(point, outcomeId), namedConditions(point));
-    for (const fact of side.read) read.add(fact);
-    for (const [fact, numbers] of side.breakpoints) breakpoints.set(fact, new Set([...(breakpoints.get(fact) ?? []), ...numbers]));
-  }
+  const breakpoints = new Map<string, Set<FactValue>>();
   const baseFacts = new Map(base.facts.map((f) => [f.id, f]));
   const headFacts = new Map(head.facts.map((f) => [f.id, f]));
+  for (const [point, facts] of [
+    [basePoint, baseFacts],
+    [headPoint, headFacts],
+  ] as const) {
+    if (!point) continue;
+    const side = factsRead(outcomeIdConditions(point, outcomeId), namedConditions(point), facts);
+    for (const fact of side.read) read.add(fact);
+    for (const [fact, cuts] of side.breakpoints) breakpoints.set(fact, new Set([...(breakpoints.get(fact) ?? []), ...cuts]));
+  }
   const order = [...head.facts.map((f) => f.id), ...base.facts.map((f) => f.id).filter((id) => !headFacts.has(id))];
   return order.filter((id) => read.has(id)).map((id) => factDomain(unitedFact(baseFacts.get(id), headFacts.get(id)), breakpoints.get(id)));
 }

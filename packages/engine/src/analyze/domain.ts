@@ -1,9 +1,9 @@
 /**
  * The finite fact domain of a decision point, reduced soundly for exhaustive analysis:
  * - only the facts the point reads are enumerated (the others cannot change its decision);
- * - an integer fact is split into the intervals between the numbers the point compares it
- *   with, and one representative (the smallest) stands for each interval, because no
- *   condition can tell two numbers of the same interval apart.
+ * - an ordered fact (an integer, a date) is split into the intervals between the values the
+ *   point compares it with, and one representative stands for each interval, because no
+ *   condition can tell two values of the same interval apart.
  */
 import { namedConditions } from '../compile/keys.js';
 import { analysisValues } from '../fact-types/index.js';
@@ -14,24 +14,27 @@ export interface FactDomain {
   fact: string;
   /** Representatives, smallest first; `null` stands for an absent fact whose default is `none`. */
   values: FactValue[];
-  /** For integers: the intervals the representatives stand for, e.g. `0`, `1..4`, `5..1000`. */
+  /** For ordered facts: the intervals the representatives stand for, e.g. `0`, `1..4`, `5..1000`. */
   intervals?: string[];
 }
 
-/** The numbers at which some condition of the point can change its answer, per integer fact. */
-export function integerBreakpoints(point: PointModel): Map<string, Set<number>> {
-  return factsRead(pointConditions(point), namedConditions(point)).breakpoints;
+/** The facts of a model by id, for working out cut points. */
+export const factsById = (model: PolicySetModel): Map<string, FactModel> => new Map(model.facts.map((f) => [f.id, f]));
+
+/** The values at which some condition of the point can change its answer, per ordered fact. */
+export function pointCuts(model: PolicySetModel, point: PointModel): Map<string, Set<FactValue>> {
+  return factsRead(pointConditions(point), namedConditions(point), factsById(model)).breakpoints;
 }
 
-/** A fact's values for enumeration, an integer cut at `breakpoints` (its type decides; see fact-types/). */
-export function factDomain(fact: FactModel, breakpoints: ReadonlySet<number> = new Set()): FactDomain {
+/** A fact's values for enumeration, an ordered fact cut at `breakpoints` (its type decides; see fact-types/). */
+export function factDomain(fact: FactModel, breakpoints: ReadonlySet<FactValue> = new Set()): FactDomain {
   return { fact: fact.id, ...analysisValues(fact, breakpoints) };
 }
 
 /** The reduced domain of a point: one entry per fact it reads, in vocabulary order. */
 export function pointDomain(model: PolicySetModel, point: PointModel): FactDomain[] {
-  const breakpoints = integerBreakpoints(point);
-  const facts = new Map(model.facts.map((f) => [f.id, f]));
+  const breakpoints = pointCuts(model, point);
+  const facts = factsById(model);
   return point.reads.map((id) => factDomain(facts.get(id)!, breakpoints.get(id)));
 }
 
@@ -56,7 +59,7 @@ export function sliceDomain(
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
 ): FactDomain[] {
-  const { read, breakpoints } = factsRead(conditions, named);
+  const { read, breakpoints } = factsRead(conditions, named, factsById(model));
   return model.facts.filter((fact) => read.has(fact.id)).map((fact) => factDomain(fact, breakpoints.get(fact.id)));
 }
 

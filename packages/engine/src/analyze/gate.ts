@@ -34,6 +34,7 @@ import type {
   Text,
 } from '../model.js';
 import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
+import { analysisDate } from './periods.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
 
@@ -182,7 +183,7 @@ function decidedFor(model: PolicySetModel, slice: PointSlice, decision: Decision
   if (outcome.limits) result.limits = outcome.limits;
   for (const [limit, settingId] of Object.entries(rule?.limitSettings ?? {})) {
     const setting = model.settings.find((s) => s.id === settingId);
-    if (setting?.max !== undefined) (result.settingLimits ??= {})[limit] = { setting: settingId, max: setting.max };
+    if (typeof setting?.max === 'number') (result.settingLimits ??= {})[limit] = { setting: settingId, max: setting.max };
   }
   return result;
 }
@@ -226,12 +227,23 @@ function slicedDecider(
   const slice = slicePoint(point, new Set(ids));
   const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
   const holdsWhen = when ? compilePredicate(when, new Map()) : () => true;
+  const dateFact = model.decisionDate;
+  const otherDate = analysisDate(model);
   return {
     slice,
     domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
-    decide: (facts: Readonly<Record<string, FactValue>>): Decision =>
-      assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
+    decide: (facts: Readonly<Record<string, FactValue>>): Decision => {
+      const date = dateFact !== undefined ? facts[dateFact] : undefined;
+      return assembleDecision(
+        model,
+        slice.point,
+        (key) => slice.holds(key, facts),
+        basis,
+        null,
+        typeof date === 'string' ? date : otherDate,
+      );
+    },
   };
 }
 

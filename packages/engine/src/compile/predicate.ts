@@ -2,7 +2,8 @@
  * The compiled evaluation path: each checked condition becomes a plain JavaScript closure,
  * built from the AST (never from reviewer text, never `eval`). Its semantics follow the
  * json-rules-engine operators the same condition compiles to (`equal`, `in`, numeric operators
- * that are false for a non-number), and a differential test holds the two paths together.
+ * that are false for a non-number, the date operators registered in rules-engine.ts), and a
+ * differential test holds the two paths together.
  */
 import type { CompareOperator, ConditionNode, FactValue } from '../model.js';
 import { locationText } from '../location.js';
@@ -25,24 +26,64 @@ function compileTest(fact: string, op: CompareOperator, value: FactValue | FactV
       return (facts) => !set.has(facts[fact] as FactValue);
     }
     case 'gte':
+    case 'lte':
+    case 'gt':
+    case 'lt':
+      return typeof value === 'string' ? compileDateOrder(fact, op, value) : compileNumberOrder(fact, op, value as number);
+  }
+}
+
+/** A numeric comparison: false for a value that is not a number (json-rules-engine's numeric operators). */
+function compileNumberOrder(fact: string, op: 'gte' | 'lte' | 'gt' | 'lt', value: number): Predicate {
+  switch (op) {
+    case 'gte':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v >= (value as number);
+        return typeof v === 'number' && v >= value;
       };
     case 'lte':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v <= (value as number);
+        return typeof v === 'number' && v <= value;
       };
     case 'gt':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v > (value as number);
+        return typeof v === 'number' && v > value;
       };
     case 'lt':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v < (value as number);
+        return typeof v === 'number' && v < value;
+      };
+  }
+}
+
+/**
+ * A date comparison: dates are `YYYY-MM-DD` strings, which order as the days they name (the
+ * checker and the fact checks admit no other form); false for a value that is not a string.
+ */
+function compileDateOrder(fact: string, op: 'gte' | 'lte' | 'gt' | 'lt', value: string): Predicate {
+  switch (op) {
+    case 'gte':
+      return (facts) => {
+        const v = facts[fact];
+        return typeof v === 'string' && v >= value;
+      };
+    case 'lte':
+      return (facts) => {
+        const v = facts[fact];
+        return typeof v === 'string' && v <= value;
+      };
+    case 'gt':
+      return (facts) => {
+        const v = facts[fact];
+        return typeof v === 'string' && v > value;
+      };
+    case 'lt':
+      return (facts) => {
+        const v = facts[fact];
+        return typeof v === 'string' && v < value;
       };
   }
 }

@@ -1,7 +1,7 @@
 /**
- * `type: integer`: a whole number between `min` and `max`, e.g. `priorIncidents: 2`. The only
- * ordered type today: `atLeast`, `atMost`, `above` and `below` apply, and analysis cuts the range
- * into the intervals between the numbers the conditions compare with.
+ * `type: integer`: a whole number between `min` and `max`, e.g. `priorIncidents: 2`. An ordered
+ * type: `atLeast`, `atMost`, `above` and `below` apply, and analysis cuts the range into the
+ * intervals between the numbers the conditions compare with.
  */
 import type { z } from 'zod';
 import type { CompareOperator } from '../model.js';
@@ -111,12 +111,17 @@ export const integerType: FactType<
   numeric: true,
 
   operators: ordered,
+  orderedKeywords: { gte: 'atLeast', lte: 'atMost', gt: 'above', lt: 'below' },
   kindText: 'a number',
   literal: (_domain, raw) => (typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined),
   literals: () => undefined,
 
+  // `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both. Both are
+  // taken for every test: the analysis figures and counterexamples of the gate are stated on them.
+  cuts: (_op, value) => (typeof value === 'number' ? [value, value + 1] : []),
   analysisValues({ min, max }, cuts, none) {
-    const starts = [...new Set([min, ...[...cuts].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
+    const numbers = [...cuts].filter((b): b is number => typeof b === 'number' && b > min && b <= max);
+    const starts = [...new Set([min, ...numbers])].sort((x, y) => x - y);
     const intervals = starts.map((start, index) => {
       const end = index + 1 < starts.length ? starts[index + 1]! - 1 : max;
       return start === end ? String(start) : `${start}..${end}`;

@@ -61,11 +61,37 @@ export const nb: Words = {
     atMost: 'er høyst',
     above: 'er mer enn',
     below: 'er mindre enn',
+    onOrAfter: 'er samme dag som eller etter',
+    onOrBefore: 'er samme dag som eller før',
+    after: 'er etter',
+    before: 'er før',
     not: 'det er ikke slik at',
     setting: 'innstillingen',
     settingHolds: (setting, stated, held) => `innstillingen ${setting} er ${stated} (gjelder nå: ${held})`,
     when: 'når',
     otherwise: 'ellers',
+  },
+  time: {
+    window: (from, last) =>
+      from && last
+        ? `gjelder fra ${from} til og med ${last}`
+        : from
+          ? `gjelder fra ${from}`
+          : last
+            ? `gjelder til og med ${last}`
+            : 'gjelder alltid',
+    period: (from, last) => (from && last ? `${from} – ${last}` : from ? `fra ${from}` : last ? `til og med ${last}` : 'alle datoer'),
+    decidedFor: 'avgjort for',
+    notInForce: 'gjelder ikke på denne datoen',
+    timeline: 'Tidslinje',
+    timelineIntro:
+      'Når hver kilde og regel trer i kraft og opphører. En avgjørelse treffes etter reglene som gjaldt på datoen: hendelsesdatoen når faktaene oppgir den, ellers datoen det spørres for, ellers i dag.',
+    comesIntoForce: 'trer i kraft',
+    goesOutOfForce: 'opphører',
+    periods: 'perioder',
+    dutiesInPeriod: (inForce, broken) =>
+      `${inForce} ${inForce === 1 ? 'plikt' : 'plikter'} gjelder, ${broken === 0 ? 'alle holder' : `${broken} brutt`}`,
+    inPeriod: 'i perioden',
   },
   noRuleApplies: 'Ingen regel i dette punktet gjelder for disse faktaene.',
   eval: { skipped: 'Hoppet over: mangler' },

@@ -3,7 +3,8 @@
  * (analyze/gate.ts). Catalogue and duty ids are unique across catalogues; every point, outcome
  * id and source is declared, and an outcome an obligation expects is decided at the point it
  * names; conditions are checked as the policies' are (check/conditions.ts), without named
- * conditions; every text has each language of the set.
+ * conditions; every text has each language of the set; a duty's window (`inForce`) is a real
+ * window of dates, and the gate checks the duty only in the periods inside it.
  */
 import { listOf } from '../../diagnostics.js';
 import type { PathSegment } from '../../load/parse.js';
@@ -19,6 +20,7 @@ import type {
 import { checkCondition, type ConditionScope } from '../conditions.js';
 import { didYouMean, locationText, type CheckContext } from '../context.js';
 import { checkText } from '../texts.js';
+import { checkWindow } from '../windows.js';
 import { checkBasis } from './sources.js';
 
 const asList = (value: ExpectedStatus | ExpectedStatus[]): ExpectedStatus[] => (Array.isArray(value) ? [...new Set(value)] : [value]);
@@ -149,6 +151,8 @@ export function checkDutyCatalogues(ctx: CheckContext): void {
       };
       if (duty.description)
         model.description = checkText(ctx, rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
+      const window = checkWindow(rep, [...dutyPath, 'inForce'], duty.inForce, where);
+      if (window) model.inForce = window;
       catalogue.duties.push(model);
     });
     ctx.duties.push(catalogue);

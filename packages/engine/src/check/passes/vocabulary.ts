@@ -1,9 +1,10 @@
 /**
  * Vocabulary pass: the facts and outcome ids of vocabulary.yaml. Each fact's declaration is
  * checked by its type (fact-types/: the domain, and the default against it), every id is
- * declared once, and every title and description has each language of the set.
+ * declared once, and every title and description has each language of the set. At most one fact
+ * carries the date a decision is made for (`default: decision-date`); windows are tested on it.
  */
-import { declareFact } from '../../fact-types/index.js';
+import { declareFact, isDecisionDate } from '../../fact-types/index.js';
 import type { FactModel, OutcomeModel } from '../../model.js';
 import type { CheckContext } from '../context.js';
 import { checkText } from '../texts.js';
@@ -24,6 +25,10 @@ export function checkVocabulary(ctx: CheckContext): void {
     if (description) model.description = description;
     Object.assign(model, declared.domain, 'default' in declared ? { default: declared.default } : {});
     ctx.facts.add(rep, [...path, 'id'], fact.id, model);
+    if (!isDecisionDate(model)) return;
+    if (ctx.decisionDate === undefined) ctx.decisionDate = fact.id;
+    else if (ctx.decisionDate !== fact.id)
+      rep.report([...path, 'default'], { code: 'duplicate-decision-date', args: { fact: fact.id, other: ctx.decisionDate } });
   });
   outcomes.forEach((outcome, index) => {
     const path = ['outcomes', index];
