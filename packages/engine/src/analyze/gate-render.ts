@@ -8,7 +8,7 @@ import type { ConditionNode, DutyExpectation, ExpectedStatus, Lang, PolicySetMod
 import { literalText } from '../fact-types/index.js';
 import { describeCondition, listText } from '../describe/condition.js';
 import { isLive, statuses } from '../status.js';
-import { textIn, wordsFor, type GateWords, type Words } from '../words/index.js';
+import { capitalize, periodText, textIn, windowText, wordsFor, type GateWords, type Words } from '../words/index.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
@@ -88,7 +88,10 @@ function renderBroken(
     return;
   }
   const example = obligation.counterexample!;
-  out.push(`  ${g.counterexample}:`);
+  const periods = example.periods.map((period) => periodText(period, lang));
+  out.push(
+    `  ${g.counterexample}${periods.length > 0 && isDated(example.periods) ? ` ${w.time.inPeriod} ${listText(periods, 'and', lang)}` : ''}:`,
+  );
   for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
   out.push(`    ${g.otherFacts}`);
   out.push(`  ${w.labels.decision}:`);
@@ -106,6 +109,10 @@ function renderBroken(
     if (decided.reason) out.push(`      ${w.labels.reason}: ${textIn(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
   }
 }
+
+/** Whether periods say anything: not when the set has one period of every date. */
+const isDated = (periods: readonly { from?: string; until?: string }[]): boolean =>
+  periods.some((p) => p.from !== undefined || p.until !== undefined);
 
 export interface RenderGateOptions {
   lang?: Lang;
@@ -152,7 +159,15 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
       combos > 0
         ? ` — ${counted} (${g.wholePoint}: ${number(widest, w)} ${g.reduced}, ${number(naive, w)} ${g.unreduced})`
         : ` — ${g.citedBy} ${citing} ${g.outcomes}`;
-    out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}`);
+    out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}${duty.inForce ? ` (${windowText(duty.inForce, lang)})` : ''}`);
+  }
+  if (isDated(report.periods.map((p) => p.period))) {
+    out.push(`${capitalize(w.time.periods)}:`);
+    for (const { period, duties, broken } of report.periods) {
+      out.push(
+        `  ${broken.length === 0 ? '✓' : '✗'} ${periodText(period, lang)}: ${w.time.dutiesInPeriod(duties, broken.length)}${broken.length ? ` (${broken.join(', ')})` : ''}`,
+      );
+    }
   }
   if (options.coverage) out.push(...renderCoverage(options.coverage, g));
   if (options.matrix) out.push(...renderMatrix(report.traceability, g));

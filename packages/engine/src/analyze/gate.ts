@@ -32,9 +32,10 @@ import type {
   PolicySetModel,
   RuleModel,
   Text,
+  Window,
 } from '../model.js';
 import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
-import { analysisDate } from './periods.js';
+import { analysisDate, periodEnumerations, periodsIn, periodsOf, type Period } from './periods.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
 
@@ -56,6 +57,8 @@ export interface Counterexample {
   /** The facts that matter to the failure; every fact not listed has its default. */
   facts: Record<string, FactValue>;
   decided: DecidedForDuty[];
+  /** The periods the failure stands for (one, when the decision's date matters to it). */
+  periods: Period[];
 }
 
 export interface ObligationResult {
@@ -76,6 +79,8 @@ export interface ObligationResult {
   pointCombinations?: number;
   naiveCombinations?: number;
   counterexample?: Counterexample;
+  /** Invariants: every period in which the invariant fails (the counterexample is from the first). */
+  brokenIn?: Period[];
   /** An invariant whose condition never holds inside the catalogue's scope checks nothing: a gap. */
   vacuous?: boolean;
   /** Coverage: the source that must be cited, and the outcomes that cite it. */
@@ -90,7 +95,16 @@ export interface DutyResult {
   basis: BasisEntry[];
   at: string;
   ok: boolean;
+  /** When the duty is in force (absent: always); its invariants are checked in the periods inside. */
+  inForce?: Window;
   obligations: ObligationResult[];
+}
+
+/** One period of the set and the duties in force in it: how many, and those broken there. */
+export interface PeriodResult {
+  period: Period;
+  duties: number;
+  broken: string[];
 }
 
 export interface TraceabilityRow {
@@ -103,6 +117,8 @@ export interface TraceabilityRow {
 export interface GateReport {
   ok: boolean;
   duties: DutyResult[];
+  /** Every period of the set (analyze/periods.ts), with the duties in force and broken in each. */
+  periods: PeriodResult[];
   traceability: TraceabilityRow[];
   /** Combinations decided over all invariants. */
   combinations: number;
@@ -252,6 +268,7 @@ function checkInvariant(
   catalogue: DutyCatalogueModel,
   obligation: Extract<DutyObligationModel, { kind: 'invariant' }>,
   basis: ReadonlyMap<string, BasisEntry>,
+  dutyWindow: Window | undefined,
 ): ObligationResult {
   const point = model.points.find((p) => p.id === obligation.point)!;
   const ids = expectedOutcomes(obligation.expect);
@@ -269,21 +286,26 @@ function checkInvariant(
     point: point.id,
     expect: obligation.expect,
     slice: domains.map((d) => d.fact),
-    sliceCombinations: domainSize(domains),
+    sliceCombinations: 0,
     combinations: 0,
     applicable: 0,
     pointCombinations: domainSize(pointDomain(model, point)),
     naiveCombinations: naiveSize(model, point.reads),
   };
   if (obligation.when) result.when = obligation.when;
-  for (const facts of combinations(domains, defaultFacts(model))) {
-    result.combinations!++;
-    if (!applies(facts)) continue;
-    result.applicable!++;
-    if (meets(obligation.expect, decide(facts))) continue;
-    result.ok = false;
-    result.counterexample = minimise(model, domains, { ...facts }, fails, decide);
-    break;
+  // Every period the duty is in force at the point, one enumeration each where the date matters.
+  for (const enumeration of periodEnumerations(model, point, dutyWindow, domains)) {
+    result.sliceCombinations! += domainSize(enumeration.domains);
+    for (const facts of combinations(enumeration.domains, defaultFacts(model))) {
+      result.combinations!++;
+      if (!applies(facts)) continue;
+      result.applicable!++;
+      if (meets(obligation.expect, decide(facts))) continue;
+      result.ok = false;
+      (result.brokenIn ??= []).push(...enumeration.periods);
+      result.counterexample ??= { ...minimise(model, enumeration.domains, { ...facts }, fails, decide), periods: enumeration.periods };
+      break;
+    }
   }
   if (result.applicable === 0) {
     result.ok = false;
@@ -299,7 +321,7 @@ function minimise(
   failing: Record<string, FactValue>,
   fails: (facts: Readonly<Record<string, FactValue>>) => boolean,
   decide: (facts: Readonly<Record<string, FactValue>>) => DecidedForDuty[],
-): Counterexample {
+): Omit<Counterexample, 'periods'> {
   const byId = new Map(model.facts.map((f) => [f.id, f]));
   for (const domain of domains) {
     const fact = byId.get(domain.fact)!;
@@ -396,17 +418,18 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
   const started = performance.now();
   const basis = basisIndex(model);
   const catalogues = model.duties.filter((c) => !options.catalogues || options.catalogues.includes(c.id));
+  const periods = periodsOf(model);
   const duties: DutyResult[] = [];
   let total = 0;
   for (const catalogue of catalogues) {
     for (const duty of catalogue.duties) {
       const obligations = duty.obligations.map((obligation) =>
         obligation.kind === 'invariant'
-          ? checkInvariant(model, catalogue, obligation, basis)
+          ? checkInvariant(model, catalogue, obligation, basis, duty.inForce)
           : checkCoverage(model, catalogue, obligation, basis),
       );
       for (const o of obligations) total += o.combinations ?? 0;
-      duties.push({
+      const result: DutyResult = {
         id: duty.id,
         catalogue: catalogue.id,
         title: duty.title,
@@ -414,13 +437,22 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
         at: locationText(duty.at),
         ok: obligations.every((o) => o.ok),
         obligations,
-      });
+      };
+      if (duty.inForce) result.inForce = duty.inForce;
+      duties.push(result);
     }
   }
   const totalMs = performance.now() - started;
   return {
     ok: duties.every((d) => d.ok),
     duties,
+    periods: periods.map((period) => {
+      const inForce = duties.filter((duty) => periodsIn([period], duty.inForce).length > 0);
+      const broken = inForce.filter((duty) =>
+        duty.obligations.some((o) => (o.brokenIn ?? []).some((p) => p.date === period.date) || (!o.ok && !o.brokenIn)),
+      );
+      return { period, duties: inForce.length, broken: broken.map((duty) => duty.id) };
+    }),
     traceability: traceability(
       model,
       catalogues.flatMap((c) => c.duties),

@@ -49,9 +49,18 @@ function dateCuts(model: PolicySetModel): string[] {
   return [...cuts].filter((cut): cut is string => typeof cut === 'string');
 }
 
+const known = new WeakMap<PolicySetModel, Period[]>();
+
 /** The periods of the set in date order; one period of every date when nothing changes. */
 export function periodsOf(model: PolicySetModel): Period[] {
-  const dates = changeDates(model);
+  const cached = known.get(model);
+  if (cached) return cached;
+  const periods = periodsFrom(changeDates(model));
+  known.set(model, periods);
+  return periods;
+}
+
+function periodsFrom(dates: readonly IsoDate[]): Period[] {
   if (dates.length === 0) return [{ date: firstDate }];
   const periods: Period[] = [{ until: dates[0]!, date: addDays(dates[0]!, -1) }];
   dates.forEach((from, index) => {
@@ -73,3 +82,34 @@ export function periodsIn(periods: readonly Period[], window: Window | undefined
 
 /** The periods in which a point decides (the others are refused): inside its covered dates. */
 export const pointPeriods = (periods: readonly Period[], point: PointModel): Period[] => periodsIn(periods, point.covers);
+
+/**
+ * The enumerations that check an obligation in every period a duty is in force at a point: when
+ * the slice reads the decision's date, one per class of periods the slice's conditions cannot
+ * tell apart (periods inside one interval of the slice's date cuts), with the date pinned to the
+ * first period's date; otherwise one, standing for all of them. Periods the point does not cover
+ * are left out: a decision there is refused.
+ */
+export function periodEnumerations<D extends { fact: string; values: FactValue[]; intervals?: string[] }>(
+  model: PolicySetModel,
+  point: PointModel,
+  dutyWindow: Window | undefined,
+  domains: readonly D[],
+): Array<{ periods: Period[]; domains: D[] }> {
+  const periods = periodsIn(pointPeriods(periodsOf(model), point), dutyWindow);
+  if (periods.length === 0) return [];
+  const at = domains.findIndex((domain) => domain.fact === model.decisionDate);
+  if (at < 0) return [{ periods, domains: [...domains] }];
+  // The first day of each interval of the slice's date domain: periods in one interval decide alike.
+  const starts = (domains[at]!.intervals ?? []).filter((i) => i !== 'none').map((i) => i.split('..')[0]!);
+  const classes = new Map<string, Period[]>();
+  for (const period of periods) {
+    const start = starts.filter((s) => s <= period.date).at(-1) ?? '';
+    classes.set(start, [...(classes.get(start) ?? []), period]);
+  }
+  return [...classes.values()].map((group) => {
+    const pinned = [...domains];
+    pinned[at] = { ...domains[at]!, values: [group[0]!.date], intervals: undefined };
+    return { periods: group, domains: pinned };
+  });
+}

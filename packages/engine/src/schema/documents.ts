@@ -157,6 +157,7 @@ export const policyOutcome = z
     track: kebabId.optional().describe('The track (from `tracks:`) this outcome belongs to.'),
     title: text.optional(),
     basis: basis.optional().describe('Sources cited by every rule of this outcome.'),
+    inForce: inForce.optional().describe("When every rule of this outcome is in force (within the policy's window)."),
     note: text.optional(),
     rules: z.array(rule).describe('Tried from the top; the first whose condition holds decides.'),
     otherwise,

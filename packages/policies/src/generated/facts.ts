@@ -63,6 +63,8 @@ export interface FactTypes {
   absenceDays: number;
   /** A claim for benefits is expected. Default: false. */
   claimExpected: boolean;
+  /** Date of the incident. A date `YYYY-MM-DD`; absent, the date the decision is made for. */
+  incidentDate: string;
   /** Employer of the person who wants to share. */
   requesterEmployer: 'state' | 'municipal';
   /** Recipient. */

@@ -117,6 +117,11 @@ export function checkPolicies(ctx: CheckContext): void {
         });
       }
       const outcomeBasis = checkBasis(ctx, rep, [...outcomePath, 'basis'], outcome.basis, `outcome \`${outcome.id}\``);
+      const outcomeWindow = checkWindow(rep, [...outcomePath, 'inForce'], outcome.inForce, `outcome \`${outcome.id}\``);
+      // The window every rule of the outcome lies in: the outcome's within the policy's.
+      const sharedWindow: Window | undefined =
+        outcomeWindow && policyWindow ? (intersect(outcomeWindow, policyWindow) ?? never) : (outcomeWindow ?? policyWindow);
+      const sharedPath: PathSegment[] = outcome.inForce !== undefined ? [...outcomePath, 'inForce'] : ['inForce'];
       const buildRule = (rulePath: PathSegment[], key: string, input: RuleInput): RuleModel => {
         const where = `outcome \`${outcome.id}\``;
         const ruleBasis = checkBasis(ctx, rep, [...rulePath, 'basis'], input.basis, where);
@@ -156,11 +161,11 @@ export function checkPolicies(ctx: CheckContext): void {
           if (number?.setting) limitSettings[name] = number.setting;
         }
         const ownWindow = checkWindow(rep, [...rulePath, 'inForce'], input.inForce, `a rule of ${where}`);
-        // A rule outside its policy's window holds on no day: an empty window (`until` before `from`).
+        // A rule outside its outcome's or policy's window holds on no day: an empty window (`until` before `from`).
         const window: Window | undefined =
-          ownWindow && policyWindow ? (intersect(ownWindow, policyWindow) ?? never) : (ownWindow ?? policyWindow);
+          ownWindow && sharedWindow ? (intersect(ownWindow, sharedWindow) ?? never) : (ownWindow ?? sharedWindow);
         const written = input.when === undefined ? null : checkCondition(ctx, scope(where), [...rulePath, 'when'], input.when);
-        const windowPath = input.inForce !== undefined ? [...rulePath, 'inForce'] : ['inForce'];
+        const windowPath = input.inForce !== undefined ? [...rulePath, 'inForce'] : sharedPath;
         const rule: RuleModel = {
           key,
           outcome: outcome.id,
