@@ -90,10 +90,11 @@ export function gaps(windows: readonly Window[]): Window[] {
 /** The last day a window holds (the day before `until`), if it ends. */
 export const lastDay = (window: Window): IsoDate | undefined => (window.until === undefined ? undefined : addDays(window.until, -1));
 
-/** Every boundary date of the windows (`from` and `until`), sorted and once each. */
+/** Every boundary date of the windows (`from` and `until`), sorted and once each; a window holding no day has none. */
 export function boundaries(windows: ReadonlyArray<Window | undefined>): IsoDate[] {
   const dates = new Set<IsoDate>();
   for (const window of windows) {
+    if (window && isEmpty(window)) continue;
     if (window?.from !== undefined) dates.add(window.from);
     if (window?.until !== undefined) dates.add(window.until);
   }

@@ -9,7 +9,7 @@
 import type { PathSegment } from '../../load/parse.js';
 import { locationText } from '../../location.js';
 import type { PointModel, RuleModel } from '../../model.js';
-import { always, gaps, intersect, uncovered, type Window } from '../../time/windows.js';
+import { always, gaps, intersect, isEmpty, uncovered, type Window } from '../../time/windows.js';
 import { outcomeRules } from '../../walk.js';
 import type { CheckContext, DocumentReporter } from '../context.js';
 import { daysText } from '../windows.js';
@@ -80,7 +80,9 @@ function checkVersions(rep: DocumentReporter, rules: readonly RuleModel[]): void
 
 /** From the earliest day any rule of the point is in force to the latest; undefined when both ends are open. */
 function coveredDates(point: PointModel): Window | undefined {
-  const windows = point.outcomes.flatMap((outcome) => outcomeRules(outcome).map((rule) => rule.inForce ?? always));
+  const windows = point.outcomes
+    .flatMap((outcome) => outcomeRules(outcome).map((rule) => rule.inForce ?? always))
+    .filter((window) => !isEmpty(window));
   if (windows.length === 0) return undefined;
   const covers: Window = {};
   if (windows.every((w) => w.from !== undefined)) covers.from = windows.map((w) => w.from!).sort()[0]!;
