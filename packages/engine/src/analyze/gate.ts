@@ -325,7 +325,8 @@ function minimise(
   const byId = new Map(model.facts.map((f) => [f.id, f]));
   for (const domain of domains) {
     const fact = byId.get(domain.fact)!;
-    const fallback = fact.hasDefault ? (fact.default ?? null) : domain.values[0]!;
+    // A fact whose default is no value (the decision's date) keeps a value of its domain.
+    const fallback = fact.hasDefault && 'default' in fact ? (fact.default ?? null) : domain.values[0]!;
     const current = failing[domain.fact]!;
     if (current === fallback) continue;
     failing[domain.fact] = fallback;

@@ -15,6 +15,7 @@ import { minimalPolicyFiles, timedPolicyFiles } from '../testing/fixtures.js';
 import { addDays, daysBetween } from '../time/calendar.js';
 import { inWindow, type Window } from '../time/windows.js';
 import { runGate } from './gate.js';
+import { renderGateReport } from './gate-render.js';
 import { periodsOf } from './periods.js';
 
 /** Boundaries fall on the first of a month from 2019 to 2021; every day from 2018-06-01 to 2022-06-30 is tried. */
@@ -146,5 +147,37 @@ describe('the gate per period', () => {
       ),
       { numRuns: 25, seed: 2015 },
     );
+  });
+});
+
+describe('the gate report per period', () => {
+  const model = (duties: string) => {
+    const checked = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, ...timedPolicyFiles, 'duties.yaml': duties })));
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return checked.model!;
+  };
+
+  it('checks a duty only in the periods it is in force, and lists every period', () => {
+    const report = runGate(model(timedPolicyFiles['duties.yaml']!));
+    expect(report.ok).toBe(true);
+    expect(report.periods.map(({ period, duties }) => [period.from, period.until, duties])).toEqual([
+      [undefined, '2015-01-01', 0],
+      ['2015-01-01', '2020-01-01', 0],
+      ['2020-01-01', '2030-01-01', 1],
+      ['2030-01-01', undefined, 1],
+    ]);
+  });
+
+  it('names the period of a counterexample: without its window the duty breaks under the old book', () => {
+    const report = runGate(model(timedPolicyFiles['duties.yaml']!.replace('    inForce: { from: 2020-01-01 }\n', '')));
+    const obligation = report.duties[0]!.obligations[0]!;
+    expect(obligation.ok).toBe(false);
+    expect(obligation.brokenIn?.map((p) => p.date)).toEqual(['2015-01-01']);
+    expect(obligation.counterexample?.facts).toMatchObject({ day: '2015-01-01', count: 5 });
+    expect(report.periods.map((p) => p.broken)).toEqual([[], ['ring-when-busy'], [], []]);
+    const text = renderGateReport(report, { lang: 'en' });
+    expect(text).toContain('smallest counterexample in the period 2015-01-01 – 2019-12-31:');
+    expect(text).toContain('  ✗ 2015-01-01 – 2019-12-31: 1 duty in force, 1 broken (ring-when-busy)');
+    expect(text).toContain('  ✓ 2020-01-01 – 2029-12-31: 1 duty in force, all hold');
   });
 });

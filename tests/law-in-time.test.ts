@@ -1,0 +1,148 @@
+/**
+ * Law in time on the bundled policies (issue 15): the rules and sources in force on the incident's
+ * date decide. A follow-up for 2016 and one for 2024 differ in their basis as the law did; sharing
+ * for danger to life follows the law of 2021; exclusion is judged by NAV's guideline only from May
+ * 2016; no decision, at any point and on any date, cites a source not in force on its date; and
+ * `vot check` reports the gate per period.
+ */
+import type { Decision, PolicyError } from '@vot/engine';
+import { loadPolicies, type PolicySet } from '@vot/policies';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runVot } from './cli-harness.js';
+
+let policies: PolicySet;
+beforeAll(async () => {
+  policies = await loadPolicies();
+});
+
+const violence = { organisation: 'nav-office', employeeEmployer: 'municipal', incidentType: 'physical-violence' } as const;
+const basisOf = (decision: Decision, outcome: string): string[] =>
+  decision.outcomes.find((o) => o.id === outcome)?.basis.map((b) => b.id) ?? [];
+
+describe('law in time, on the bundled policies', () => {
+  it('a follow-up for an incident in 2016 and one in 2024 differ in their basis as the law did', async () => {
+    const before = await policies.decide('follow-up', { ...violence, incidentDate: '2016-06-01' });
+    const after = await policies.decide('follow-up', { ...violence, incidentDate: '2024-06-01' });
+    // Both require the leader's follow-up; before chapter 23A (2017-01-01) it rests on the Working Environment Act.
+    for (const decision of [before, after]) expect(decision.outcomes.find((o) => o.id === 'leader-follow-up')?.status).toBe('required');
+    expect(before.date).toBe('2016-06-01');
+    expect(basisOf(before, 'leader-follow-up')).toEqual(['aml-4-3-4', 'aml-3-1']);
+    expect(basisOf(after, 'leader-follow-up')).toContain('fou-23a-5');
+    expect(basisOf(after, 'leader-follow-up')).not.toContain('aml-4-3-4');
+    const regulation = after.outcomes.find((o) => o.id === 'leader-follow-up')!.basis.find((b) => b.id === 'fou-23a-5')!;
+    expect(regulation.inForce).toEqual({ from: '2017-01-01' });
+    // The last day of the old law and the first of the new.
+    expect(basisOf(await policies.decide('follow-up', { ...violence, incidentDate: '2016-12-31' }), 'leader-follow-up')).toContain(
+      'aml-4-3-4',
+    );
+    expect(basisOf(await policies.decide('follow-up', { ...violence, incidentDate: '2017-01-01' }), 'leader-follow-up')).toContain(
+      'fou-23a-5',
+    );
+  });
+
+  it('shares for danger to life under the old third paragraphs before 1 July 2021 and § 13 b (1) nr. 7 after', async () => {
+    const sharing = {
+      ...violence,
+      requesterEmployer: 'state',
+      recipient: 'health-service',
+      consent: false,
+      dangerToLifeOrHealth: true,
+      anonymisedSuffices: false,
+    } as const;
+    const before = await policies.decide('sharing', { ...sharing, incidentDate: '2021-06-30' });
+    const after = await policies.decide('sharing', { ...sharing, incidentDate: '2021-07-01' });
+    expect(before.outcomes.find((o) => o.id === 'share-personal-data')?.status).toBe('permitted');
+    expect(after.outcomes.find((o) => o.id === 'share-personal-data')?.status).toBe('permitted');
+    expect(basisOf(before, 'share-personal-data')).toEqual(['navl-7-3', 'strl-17']);
+    expect(basisOf(after, 'share-personal-data')).toEqual(['fvl-13b-1-7', 'navl-7-3-2021', 'nav-2023-s9-sharing']);
+    expect(before.outcomes.find((o) => o.id === 'share-personal-data')!.reason.en).toMatch(/substantial/);
+  });
+
+  it('judges exclusion by NAV’s guideline only from May 2016, and says it is not in force before', async () => {
+    const repeat = {
+      ...violence,
+      channel: 'in-person',
+      grave: true,
+      priorIncidents: 0,
+      writtenWarningGiven: false,
+      injury: 'none',
+    } as const;
+    const early = await policies.decide('reaction', { ...repeat, incidentDate: '2016-04-30' });
+    expect(early.outcomes.map((o) => o.id)).not.toContain('exclusion-physical');
+    expect(early.trace.omitted).toContainEqual({ outcome: 'exclusion-physical', because: 'not-in-force' });
+    const guideline = await policies.decide('reaction', { ...repeat, incidentDate: '2016-05-01' });
+    expect(guideline.outcomes.find((o) => o.id === 'exclusion-physical')).toMatchObject({ status: 'permitted', limits: { maxWeeks: 12 } });
+  });
+
+  it('registers security measures in Gosys only from the 2022 routine', async () => {
+    const measure = {
+      ...violence,
+      measureDecided: 'exclusion-physical',
+      userInformed: true,
+      channel: 'in-person',
+      injury: 'none',
+    } as const;
+    const before = await policies.decide('reporting', { ...measure, incidentDate: '2021-12-31' });
+    const after = await policies.decide('reporting', { ...measure, incidentDate: '2022-01-01' });
+    expect(before.outcomes.map((o) => o.id)).not.toContain('register-security-measure-gosys');
+    expect(after.outcomes.find((o) => o.id === 'register-security-measure-gosys')?.status).toBe('required');
+  });
+
+  it('property: no decision at any point cites a source not in force on its date', async () => {
+    const sources = new Map(policies.model.sources.map((s) => [s.id, s]));
+    const incident = fc.record({
+      organisation: fc.constantFrom('nav-office', 'nav-contact-centre', 'municipal-school', 'danish-municipality'),
+      employeeEmployer: fc.constantFrom('state', 'municipal'),
+      incidentType: fc.constantFrom('physical-violence', 'threat-in-person', 'threat-remote', 'harassment-other', 'self-harm-threat'),
+      channel: fc.constantFrom('in-person', 'phone', 'home-visit'),
+      grave: fc.boolean(),
+      priorIncidents: fc.integer({ min: 0, max: 3 }),
+      writtenWarningGiven: fc.boolean(),
+      injury: fc.constantFrom('none', 'minor', 'serious', 'death'),
+      requesterEmployer: fc.constantFrom('state', 'municipal'),
+      recipient: fc.constantFrom('police', 'health-service', 'other-nav-unit', 'subcontractor'),
+      consent: fc.boolean(),
+      dangerToLifeOrHealth: fc.boolean(),
+      anonymisedSuffices: fc.boolean(),
+      measureDecided: fc.constantFrom('exclusion-physical', 'two-employees-in-meeting', 'talk-with-user'),
+      incidentDate: fc
+        .date({ min: new Date('2012-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+    });
+    await fc.assert(
+      fc.asyncProperty(incident, async (facts) => {
+        for (const point of policies.points) {
+          let decision: Decision;
+          try {
+            decision = await policies.decide(point, facts);
+          } catch (error) {
+            // A refused date is no decision; anything else is a failure.
+            expect((error as PolicyError).diagnostics?.[0]?.code).toMatch(/^date-(before|after)-point$/);
+            continue;
+          }
+          expect(decision.date).toBe(facts.incidentDate);
+          for (const outcome of decision.outcomes) {
+            for (const entry of outcome.basis) {
+              const window = sources.get(entry.id)!.inForce;
+              expect(window?.from === undefined || facts.incidentDate >= window.from, `${entry.id} on ${facts.incidentDate}`).toBe(true);
+              expect(window?.until === undefined || facts.incidentDate < window.until, `${entry.id} on ${facts.incidentDate}`).toBe(true);
+              expect(entry.inForce).toEqual(window);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('`vot check` reports the gate per period', async () => {
+    const { code, stdout } = await runVot(['check']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Periods:$/m);
+    expect(stdout).toMatch(/^ {2}✓ until 2016-04-30: \d+ duties in force, all hold$/m);
+    expect(stdout).toMatch(/^ {2}✓ 2017-01-01 – 2021-06-30: \d+ duties in force, all hold$/m);
+    expect(stdout).toMatch(/^ {2}✓ from 2022-01-01: \d+ duties in force, all hold$/m);
+    expect(stdout).toMatch(/23a-5-follow-up .*\(in force from 2017-01-01\)/);
+  });
+});
