@@ -62,6 +62,7 @@ export { conditionWords, expectationWords, renderGateReport, type RenderGateOpti
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export {
   coverCells,
+  diffAtDates,
   diffPolicySets,
   isEmptyDiff,
   outcomeDiffDomain,
@@ -84,7 +85,7 @@ export {
   valueText,
   type DescribeContext,
 } from './describe/condition.js';
-export { capitalize, isLang, langOf, langs, wordsFor, type LabelWords, type Words } from './words/index.js';
+export { capitalize, isLang, langOf, langs, periodText, windowText, wordsFor, type LabelWords, type Words } from './words/index.js';
 export { domainText, type DomainWords } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
 
@@ -115,3 +116,8 @@ export {
   type StrictJsonErrorCode,
   type StrictJsonOptions,
 } from './json/strict-json.js';
+
+// Law in time: calendar dates, windows and the periods of a policy set.
+export { addDays, isIsoDate } from './time/calendar.js';
+export { inWindow, lastDay } from './time/windows.js';
+export { analysisDate, periodsOf, type Period } from './analyze/periods.js';

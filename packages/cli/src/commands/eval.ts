@@ -1,12 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
+import { capitalize, diagnostic, fileErrorReason, windowText, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
 export interface EvalOptions {
   point?: string;
+  /** The date to decide for when the facts give none (`decide(…, { date })`). */
+  date?: string;
   lang: Lang;
   format: 'text' | 'json';
   policies?: string;
@@ -86,6 +88,7 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
   lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
+  lines.push(`${capitalize(w.time.decidedFor)}: ${decision.date}`);
   if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
   decision.outcomes.forEach((outcome, index) => {
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
@@ -103,10 +106,13 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
       );
     for (const source of outcome.basis) {
       const flags = source.verified ? '' : ` [${w.labels.notVerified}]`;
-      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
+      const window = source.inForce ? ` (${windowText(source.inForce, lang)})` : '';
+      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}${window}`);
     }
     if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
   });
+  const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
+  if (notInForce.length > 0) lines.push('', `  ${capitalize(w.time.notInForce)} (${decision.date}): ${notInForce.join(', ')}`);
   return lines.join('\n');
 }
 
@@ -117,6 +123,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   const points = options.point ? [options.point] : policies.points;
   const decisions: Decision[] = [];
   const skipped: Array<{ point: string; missing: string[] }> = [];
+  const notCovered: string[] = [];
   for (const point of points) {
     const model = policies.model.points.find((p) => p.id === point);
     const missing = model ? model.requiredFacts.filter((fact) => !(fact in incident.facts)) : [];
@@ -125,8 +132,14 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
       continue;
     }
     try {
-      decisions.push(await policies.decide(point, incident.facts));
+      decisions.push(await policies.decide(point, incident.facts, options.date === undefined ? {} : { date: options.date }));
     } catch (error) {
+      // Without --point, a point that does not cover the date is skipped and said so, like one the facts do not suffice for.
+      const outside = error instanceof PolicyError && /^date-(before|after)-point$/.test(error.diagnostics[0]?.code ?? '');
+      if (outside && !options.point) {
+        notCovered.push(error.diagnostics[0]!.message);
+        continue;
+      }
       if (error instanceof PolicyError) {
         io.err(`${renderDiagnostics(error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })))}`);
         throw new CommandFailed(exitCodes.badInput);
@@ -135,7 +148,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
     }
   }
   if (options.format === 'json') {
-    io.out(JSON.stringify(options.point ? decisions[0] : { decisions, skipped }, null, 2));
+    io.out(JSON.stringify(options.point ? decisions[0] : { decisions, skipped, notCovered }, null, 2));
     return;
   }
   const blocks: string[] = [];
@@ -146,6 +159,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   for (const decision of decisions) blocks.push(renderDecision(policies, decision, options.lang));
   for (const skip of skipped)
     blocks.push(`${skip.point}: ${wordsFor(options.lang).eval.skipped} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
+  for (const message of notCovered) blocks.push(message);
   if (decisions.length === 0 && !options.point) {
     io.out(blocks.join('\n\n'));
     refuse(io, { code: 'no-decision' });

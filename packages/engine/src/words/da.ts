@@ -83,6 +83,7 @@ export const da: Words = {
             : 'gælder altid',
     period: (from, last) => (from && last ? `${from} – ${last}` : from ? `fra ${from}` : last ? `til og med ${last}` : 'alle datoer'),
     decidedFor: 'afgjort for',
+    on: (date) => `pr. ${date}`,
     notInForce: 'gælder ikke på denne dato',
     timeline: 'Tidslinje',
     timelineIntro:

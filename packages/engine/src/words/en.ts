@@ -81,6 +81,7 @@ export const en: Words = {
             : 'always in force',
     period: (from, last) => (from && last ? `${from} – ${last}` : from ? `from ${from}` : last ? `until ${last}` : 'every date'),
     decidedFor: 'decided for',
+    on: (date) => `on ${date}`,
     notInForce: 'not in force on this date',
     timeline: 'Timeline',
     timelineIntro:

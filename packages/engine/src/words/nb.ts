@@ -82,6 +82,7 @@ export const nb: Words = {
             : 'gjelder alltid',
     period: (from, last) => (from && last ? `${from} – ${last}` : from ? `fra ${from}` : last ? `til og med ${last}` : 'alle datoer'),
     decidedFor: 'avgjort for',
+    on: (date) => `per ${date}`,
     notInForce: 'gjelder ikke på denne datoen',
     timeline: 'Tidslinje',
     timelineIntro:

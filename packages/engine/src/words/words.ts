@@ -100,6 +100,8 @@ export interface TimeWords {
   period: (from: string | undefined, last: string | undefined) => string;
   /** Before the date a decision was made for: "decided for 2024-03-01". */
   decidedFor: string;
+  /** A policy version as it stands on a date: "on 2016-06-01". */
+  on: (date: string) => string;
   /** Outcomes left out because no rule of theirs is in force on the date. */
   notInForce: string;
   /** The timeline page: its title and introduction. */
