@@ -9,6 +9,9 @@ import type { Decision, PolicyError } from '@vot/engine';
 import { loadPolicies, type PolicySet } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runVot } from './cli-harness.js';
 
 let policies: PolicySet;
@@ -144,5 +147,57 @@ describe('law in time, on the bundled policies', () => {
     expect(stdout).toMatch(/^ {2}✓ 2017-01-01 – 2021-06-30: \d+ duties in force, all hold$/m);
     expect(stdout).toMatch(/^ {2}✓ from 2022-01-01: \d+ duties in force, all hold$/m);
     expect(stdout).toMatch(/23a-5-follow-up .*\(in force from 2017-01-01\)/);
+  });
+
+  it('`vot eval --date` decides for the date, says which, and names the outcomes not in force', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'vot-time-'));
+    try {
+      const file = join(folder, 'incident.json');
+      await writeFile(
+        file,
+        JSON.stringify({ ...violence, channel: 'in-person', grave: true, priorIncidents: 0, writtenWarningGiven: false, injury: 'none' }),
+      );
+      const early = await runVot(['eval', file, '--point', 'reaction', '--lang', 'en', '--date', '2016-03-01']);
+      expect(early.code).toBe(0);
+      expect(early.stdout).toMatch(/^Decided for: 2016-03-01$/m);
+      expect(early.stdout).toMatch(/^ {2}Not in force on this date \(2016-03-01\): exclusion-physical, exclusion-phone$/m);
+      const later = await runVot(['eval', file, '--point', 'follow-up', '--lang', 'en', '--date', '2024-03-01', '--format', 'json']);
+      const decision = JSON.parse(later.stdout) as Decision;
+      expect(decision.date).toBe('2024-03-01');
+      expect(basisOf(decision, 'leader-follow-up')).toContain('fou-23a-5');
+      const text = await runVot(['eval', file, '--point', 'follow-up', '--lang', 'en', '--date', '2024-03-01']);
+      expect(text.stdout).toContain(
+        'Basis: forskrift om utførelse av arbeid § 23A-5 <https://lovdata.no/forskrift/2011-12-06-1357/§23A-5> (in force from 2017-01-01)',
+      );
+      // The incident's own date wins over --date; a malformed --date is refused.
+      await writeFile(file, JSON.stringify({ ...violence, incidentDate: '2016-06-01' }));
+      const own = await runVot(['eval', file, '--point', 'follow-up', '--lang', 'en', '--date', '2024-03-01']);
+      expect(own.stdout).toMatch(/^Decided for: 2016-06-01$/m);
+      const bad = await runVot(['eval', file, '--point', 'follow-up', '--date', '2024-02-30']);
+      expect(bad.code).toBe(0);
+      await writeFile(file, JSON.stringify(violence));
+      const refused = await runVot(['eval', file, '--point', 'follow-up', '--date', '2024-02-30']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('error[invalid-decision-date]');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('`vot diff --at --at` compares one version at two dates: the sharing law of 1 July 2021', async () => {
+    const { code, stdout } = await runVot(['diff', '--at', '2021-06-30', '--at', '2021-07-01', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Semantic diff: vot-policies [\d.]+ \(sha256:[0-9a-f]{12}…\) on 2021-06-30 → on 2021-07-01$/m);
+    expect(stdout).toMatch(/^ {2}navl-7-3\n {4}goes out of force$/m);
+    expect(stdout).toMatch(/^ {2}fvl-13b-1-7\n {4}comes into force$/m);
+    expect(stdout).toContain('en: «You may share only if the danger is substantial');
+    // Exclusion comes into force with NAV's guideline: a change of decisions, not only of sources.
+    const may = await runVot(['diff', '--at', '2016-04-30', '--at', '2016-05-01', '--lang', 'en', '--format', 'json']);
+    const diff = JSON.parse(may.stdout) as { decisions: Array<{ outcome: string; from: { status: string } }> };
+    expect(diff.decisions.map((d) => d.outcome)).toEqual(expect.arrayContaining(['exclusion-physical', 'exclusion-phone']));
+    expect(diff.decisions.every((d) => d.from.status === 'absent')).toBe(true);
+    const usage = await runVot(['diff', '--at', '2021-06-30']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('give `--at <date>` twice');
   });
 });

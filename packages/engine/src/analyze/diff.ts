@@ -272,6 +272,12 @@ function constraintsOf(domains: readonly FactDomain[], cube: number[][]): FactCo
   return constraints;
 }
 
+/** Which interval of an ordered fact's analysis domain holds a value (its last interval starting at or before it). */
+function intervalOf(domain: FactDomain, value: string): number {
+  const starts = (domain.intervals ?? []).map((interval) => interval.split('..')[0]!);
+  return starts.reduce((found, start, index) => (start <= value ? index : found), -1);
+}
+
 /**
  * The decisions that differ between two sides. With `dates`, the sides are one version decided at
  * two dates: every outcome whose conditions read the decision's date is enumerated over its other
@@ -294,8 +300,9 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel, dates?: { b
       if (!dates && basePoint && headPoint && outcomeSignature(basePoint, outcomeId) === outcomeSignature(headPoint, outcomeId)) continue;
       let domains = outcomeDomain(base, head, basePoint, headPoint, outcomeId);
       if (dates) {
-        // At two dates only outcomes that read the date can differ; the date is fixed per side.
-        if (!domains.some((d) => d.fact === head.decisionDate)) continue;
+        // At two dates only outcomes whose date cuts fall between them can differ; the date is fixed per side.
+        const dateDomain = domains.find((d) => d.fact === head.decisionDate);
+        if (!dateDomain || intervalOf(dateDomain, dates.base) === intervalOf(dateDomain, dates.head)) continue;
         domains = domains.filter((d) => d.fact !== head.decisionDate);
       }
       const key = JSON.stringify(domains);
@@ -446,7 +453,7 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
 /**
  * One policy version compared at two dates: the fact combinations decided otherwise on `head`
  * than on `base`, the rules and the sources that come into force (`added`) or go out of force
- * (`removed`) between them.
+ * (`removed`) between them, and the reasons of rules replaced by another version of themselves.
  */
 export function diffAtDates(model: PolicySetModel, baseDate: string, headDate: string): PolicyDiff {
   const inForceOn = (date: string) => new Set([...allRules(model)].filter(([, r]) => inWindow(r.inForce, date)).map(([, r]) => r.key));
@@ -456,6 +463,16 @@ export function diffAtDates(model: PolicySetModel, baseDate: string, headDate: s
     const [was, is] = [inWindow(source.inForce, baseDate), inWindow(source.inForce, headDate)];
     if (was !== is) sources.push({ id: source.id, change: is ? 'added' : 'removed' });
   }
+  // A rule replaced by another version of itself: its reason as it reads on each date.
+  const versionOf = (date: string) =>
+    new Map([...allRules(model)].filter(([, r]) => r.id && inWindow(r.inForce, date)).map(([, r]) => [`${r.policy}/${r.outcome}@${r.id}`, r]));
+  const [oldVersions, newVersions] = [versionOf(baseDate), versionOf(headDate)];
+  const reasons: TextChange[] = [];
+  for (const [name, rule] of newVersions) {
+    const before = oldVersions.get(name);
+    if (before && before !== rule && !sameJson(before.reason, rule.reason))
+      reasons.push({ id: rule.key, at: locationText(rule.at), from: before.reason, to: rule.reason });
+  }
   const policy = { name: model.name, version: model.version, hash: model.hash };
   return {
     base: policy,
@@ -463,7 +480,7 @@ export function diffAtDates(model: PolicySetModel, baseDate: string, headDate: s
     dates: { base: baseDate, head: headDate },
     points: { added: [], removed: [] },
     decisions: decisionChanges(model, model, { base: baseDate, head: headDate }),
-    reasons: [],
+    reasons,
     rules: { added: [...after].filter((k) => !before.has(k)), removed: [...before].filter((k) => !after.has(k)) },
     sources,
     settings: [],
