@@ -6,7 +6,7 @@
  * `vot check` reports the gate per period.
  */
 import type { Decision, PolicyError } from '@vot/engine';
-import { loadPolicies, type PolicySet } from '@vot/policies';
+import { loadPolicies, toAuditRecord, type PolicySet } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -199,5 +199,40 @@ describe('law in time, on the bundled policies', () => {
     const usage = await runVot(['diff', '--at', '2021-06-30']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('give `--at <date>` twice');
+  });
+
+  it('a replayed record from before a change decides as then: at its own date, or at its timestamp when it has none', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'vot-replay-'));
+    try {
+      const facts = { ...violence, channel: 'in-person', grave: true, priorIncidents: 0, writtenWarningGiven: false, injury: 'none' };
+      // Decided in October 2015, before NAV's exclusion guideline: no exclusion outcome.
+      const then = await policies.decide('reaction', facts, { date: '2015-10-01' });
+      expect(then.outcomes.map((o) => o.id)).not.toContain('exclusion-physical');
+      const stored = toAuditRecord(then, facts, new Date('2015-10-01T12:00:00Z'));
+      expect(stored.date).toBe('2015-10-01');
+      const { date: _date, ...withoutDate } = stored;
+      const lines = [
+        stored, // written with its date
+        withoutDate, // written before dates were stored: the date of its timestamp
+        { ...withoutDate, at: '2024-03-01T12:00:00.000Z' }, // the same outcomes stored in 2024 without a date: exclusion is in force then
+      ];
+      const file = join(folder, 'records.jsonl');
+      await writeFile(file, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+      const { code, stdout } = await runVot(['replay', file, '--format', 'json']);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as {
+        total: number;
+        unchanged: number;
+        changed: Array<{ line: number; date: string; changes: Array<{ outcome: string }> }>;
+      };
+      expect(report.total).toBe(3);
+      expect(report.unchanged).toBe(2);
+      expect(report.changed.map((c) => [c.line, c.date])).toEqual([[3, '2024-03-01']]);
+      expect(report.changed[0]!.changes.map((c) => c.outcome)).toEqual(expect.arrayContaining(['exclusion-physical', 'exclusion-phone']));
+      const text = await runVot(['replay', file, '--lang', 'en']);
+      expect(text.stdout).toContain('reaction  decided for 2024-03-01');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -106,7 +106,7 @@ export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles } from './t
 export { serializeBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
-export { auditOutcomes } from './decide/audit.js';
+export { auditOutcomes, recordDate } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
 export { writeFileAtomic } from './write-file.js';
 export {

@@ -465,7 +465,9 @@ export function diffAtDates(model: PolicySetModel, baseDate: string, headDate: s
   }
   // A rule replaced by another version of itself: its reason as it reads on each date.
   const versionOf = (date: string) =>
-    new Map([...allRules(model)].filter(([, r]) => r.id && inWindow(r.inForce, date)).map(([, r]) => [`${r.policy}/${r.outcome}@${r.id}`, r]));
+    new Map(
+      [...allRules(model)].filter(([, r]) => r.id && inWindow(r.inForce, date)).map(([, r]) => [`${r.policy}/${r.outcome}@${r.id}`, r]),
+    );
   const [oldVersions, newVersions] = [versionOf(baseDate), versionOf(headDate)];
   const reasons: TextChange[] = [];
   for (const [name, rule] of newVersions) {
