@@ -6,6 +6,7 @@
  * `vot check` reports the gate per period.
  */
 import type { Decision, PolicyError } from '@vot/engine';
+import { bookMarkdown, bookPages } from '@vot/cli';
 import { loadPolicies, toAuditRecord, type PolicySet } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -234,5 +235,24 @@ describe('law in time, on the bundled policies', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  it('the book shows each rule’s window and a timeline of what comes into and goes out of force', () => {
+    const pages = new Map(bookPages(policies.model).map((p) => [p.file, p.html]));
+    const text = (file: string) =>
+      pages
+        .get(file)!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
+    expect(text('point-follow-up.html')).toContain('in force until 2016-12-31');
+    expect(text('point-follow-up.html')).toContain('gjelder fra 2017-01-01');
+    const timeline = text('timeline.html');
+    for (const date of ['2016-05-01', '2017-01-01', '2021-07-01', '2022-01-01']) expect(timeline).toContain(` ${date} `);
+    // 1 July 2021: the new sharing law comes into force, the old third paragraph goes out of force.
+    const july = timeline.slice(timeline.indexOf(' 2021-07-01 '), timeline.indexOf(' 2022-01-01 '));
+    expect(july).toMatch(/Comes into force .*fvl-13b-1-7/);
+    expect(july).toMatch(/Goes out of force .*navl-7-3 /);
+    expect(pages.get('index.html')).toContain('href="timeline.html"');
+    expect(bookMarkdown(policies.model, 'en')).toContain('   - in force from 2017-01-01');
   });
 });

@@ -28,7 +28,7 @@ export { createFactsValidator } from './decide/facts.js';
 export { compilePredicate, conditionText, explainFailure, type ConditionFailure, type Predicate } from './compile/predicate.js';
 export { buildRulesEngine, toRulesEngineCondition } from './compile/rules-engine.js';
 export { conditionKeys, namedConditions } from './compile/keys.js';
-export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition } from './walk.js';
+export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition, writtenCondition } from './walk.js';
 
 // Document schemas and the editor's JSON Schema files.
 export { condition as conditionSchema, documentSchemas } from './schema/documents.js';
@@ -120,4 +120,4 @@ export {
 // Law in time: calendar dates, windows and the periods of a policy set.
 export { addDays, isIsoDate } from './time/calendar.js';
 export { inWindow, lastDay } from './time/windows.js';
-export { analysisDate, periodsOf, type Period } from './analyze/periods.js';
+export { analysisDate, changeDates, periodsOf, type Period } from './analyze/periods.js';

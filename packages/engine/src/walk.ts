@@ -32,6 +32,21 @@ export function walkCondition(
   }
 }
 
+/** Whether a node is a rule's window as the checker added it (a test of the decision's date, or two). */
+const isWindow = (node: ConditionNode): boolean =>
+  (node.kind === 'test' && node.window === true) || (node.kind === 'all' && node.items.length > 0 && node.items.every(isWindow));
+
+/**
+ * A rule's condition as the reviewer wrote it, without the window the checker added (the book
+ * shows the window on its own line); null when the rule has no condition of its own.
+ */
+export function writtenCondition(rule: RuleModel): ConditionNode | null {
+  const when = rule.when;
+  if (!when || isWindow(when)) return null;
+  if (when.kind === 'all' && when.items.length === 2 && isWindow(when.items[0]!)) return when.items[1]!;
+  return when;
+}
+
 /** The conditions of a rule: its `when` and the conditions of its requirements. */
 export function ruleConditions(rule: RuleModel): Array<ConditionNode | null> {
   return [rule.when, ...rule.requires.map((requirement) => requirement.when)];

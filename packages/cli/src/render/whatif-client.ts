@@ -2,8 +2,10 @@
 /**
  * The what-if page's script, bundled with esbuild for the browser: it reads the checked model
  * embedded in the page, builds one field per fact of the chosen decision point (a select for
- * enums and booleans, a number input for integers) and shows the decision that the engine's
- * compiled path (`PolicySet.decideSync`, the same code host systems run) gives for them.
+ * enums and booleans, a number input for integers, a date input for dates; the decision's date
+ * always, left empty for today) and shows the decision that the engine's compiled path
+ * (`PolicySet.decideSync`, the same code host systems run) gives for them, with the date it was
+ * made for and the sources' windows.
  */
 import {
   PolicySet,
@@ -11,6 +13,7 @@ import {
   factType,
   noneAllowed,
   textIn,
+  windowText,
   valueText,
   wordsFor,
   type Decision,
@@ -78,7 +81,12 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
     const input = form.elements.namedItem(fact.id) as HTMLInputElement | HTMLSelectElement | null;
     if (!input) continue;
     const raw = input.value;
-    record[fact.id] = raw === '' ? null : factType(fact).fromForm(raw);
+    // Empty is none where the fact may be none, else absent (the decision's date: today).
+    if (raw === '') {
+      if (noneAllowed(fact) || !fact.hasDefault) record[fact.id] = null;
+      continue;
+    }
+    record[fact.id] = factType(fact).fromForm(raw);
   }
   return record;
 }
@@ -138,14 +146,31 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
             say((w) => w.labels.notVerified),
           ),
         );
+      if (basis.inForce) item.append(' (', bi(Object.fromEntries(langs.map((lang) => [lang, windowText(basis.inForce, lang)]))), ')');
     }
     list.append(item);
   }
+  const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
   const summary = el(
     'p',
     { id: 'whatif-summary' },
     say((w) => w.book.outcomes(decision.outcomes.length)),
+    ' ',
+    el(
+      'span',
+      { id: 'whatif-date', 'data-date': decision.date },
+      say((w) => `${capitalize(w.time.decidedFor)}: ${decision.date}`),
+    ),
   );
+  const outside = notInForce.length
+    ? [
+        el(
+          'p',
+          { id: 'whatif-not-in-force' },
+          say((w) => `${capitalize(w.time.notInForce)}: ${notInForce.join(', ')}`),
+        ),
+      ]
+    : [];
   target.replaceChildren(
     summary,
     decision.outcomes.length
@@ -155,6 +180,7 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
           {},
           say((w) => w.noRuleApplies),
         ),
+    ...outside,
   );
 }
 
@@ -181,9 +207,14 @@ function start(): void {
     fields,
   );
 
+  // The decision's date is asked on every point: even where no rule reads it, the basis is the law of that date.
+  const factsOf = (point: (typeof model.points)[number]): string[] =>
+    model.decisionDate !== undefined && !point.reads.includes(model.decisionDate) ? [...point.reads, model.decisionDate] : point.reads;
   const decide = (): void => {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
-    const read = point.reads.map((id) => facts.get(id)!).filter(Boolean);
+    const read = factsOf(point)
+      .map((id) => facts.get(id)!)
+      .filter(Boolean);
     try {
       showDecision(result, model, policies.decideSync(point.id, readFacts(form, read)));
       result.setAttribute('data-state', 'decided');
@@ -204,7 +235,7 @@ function start(): void {
   };
   const build = (): void => {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
-    fields.replaceChildren(...point.reads.flatMap((id) => (facts.get(id) ? field(facts.get(id)!) : [])));
+    fields.replaceChildren(...factsOf(point).flatMap((id) => (facts.get(id) ? field(facts.get(id)!) : [])));
     decide();
   };
   pointSelect.addEventListener('change', build);

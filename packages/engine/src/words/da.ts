@@ -210,6 +210,7 @@ export const da: Words = {
     needsJavaScript: 'Denne side kræver JavaScript.',
     changesDecideAtOnce: 'Ændringer giver straks en ny beslutning.',
     outcomes: (count) => `${count} udfald`,
+    timelineLink: 'Hvornår hver kilde, regel og pligt trådte i kraft, og hvad der ændrede sig på hver dato',
     factsRefused: 'Fakta blev afvist',
   },
 };

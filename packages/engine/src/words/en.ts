@@ -208,6 +208,7 @@ export const en: Words = {
     needsJavaScript: 'This page needs JavaScript.',
     changesDecideAtOnce: 'Changes give a new decision at once.',
     outcomes: (count) => `${count} outcomes`,
+    timelineLink: 'When each source, rule and duty came into force, and what changed on each date',
     factsRefused: 'The facts were refused',
   },
 };

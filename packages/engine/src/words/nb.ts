@@ -203,6 +203,7 @@ export const nb: Words = {
     needsJavaScript: 'Denne siden trenger JavaScript.',
     changesDecideAtOnce: 'Endringer gir ny beslutning med en gang.',
     outcomes: (count) => `${count} utfall`,
+    timelineLink: 'Når hver kilde, regel og plikt trådte i kraft, og hva som endret seg på hver dato',
     factsRefused: 'Faktaene ble avvist',
   },
 };

@@ -249,6 +249,8 @@ export interface BookWords {
   changesDecideAtOnce: string;
   outcomes: (count: number) => string;
   factsRefused: string;
+  /** The timeline page's link on the overview. */
+  timelineLink: string;
 }
 
 /** Every word a reader sees in one language: statuses, labels and sentence pieces for the command line, the book, the what-if page, the gate and the diff. */
