@@ -10,10 +10,11 @@ import { bookMarkdown, bookPages } from '@vot/cli';
 import { loadPolicies, toAuditRecord, type PolicySet } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runVot } from './cli-harness.js';
+import { decide, startTestService, testTokens } from './service-harness.js';
 
 let policies: PolicySet;
 beforeAll(async () => {
@@ -254,5 +255,27 @@ describe('law in time, on the bundled policies', () => {
     expect(july).toMatch(/Goes out of force .*navl-7-3 /);
     expect(pages.get('index.html')).toContain('href="timeline.html"');
     expect(bookMarkdown(policies.model, 'en')).toContain('   - in force from 2017-01-01');
+  });
+
+  it('the service takes incidentDate as any fact, and its trail records the date decided for', async () => {
+    const service = await startTestService({ policies });
+    try {
+      const old = await decide(service.url, 'follow-up', { ...violence, incidentDate: '2016-06-01' }, testTokens['case-system']);
+      expect(old.status).toBe(200);
+      const body = (await old.json()) as { outcomes: Array<{ id: string; basis: Array<{ id: string }> }> };
+      expect(body.outcomes.find((o) => o.id === 'leader-follow-up')!.basis.map((b) => b.id)).toEqual(['aml-4-3-4', 'aml-3-1']);
+      const bad = await decide(service.url, 'follow-up', { ...violence, incidentDate: '2016-02-30' }, testTokens['case-system']);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(await bad.json())).toContain('incidentDate');
+      await service.close();
+      const records = (await readFile(service.trail, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { date: string; facts: Record<string, unknown> });
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({ date: '2016-06-01', facts: { incidentDate: '2016-06-01' } });
+    } finally {
+      await service.dispose();
+    }
   });
 });
