@@ -13,7 +13,7 @@
 import type { z } from 'zod';
 import type { CompareOperator, FactValue } from '../model.js';
 import { addDays, daysBetween, earlierDate, firstDate, isIsoDate, lastDate, laterDate, type IsoDate } from '../time/calendar.js';
-import type { DeclarationParts, FactType, ValueSetWords } from './fact-type.js';
+import { intervalRuns, type DeclarationParts, type FactType, type ValueSetWords } from './fact-type.js';
 
 export interface DateDomain {
   type: 'date';
@@ -64,18 +64,11 @@ const ordered: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'notIn'
  */
 function intervalPhrases(domain: DateDomain | undefined, intervals: readonly string[], words: ValueSetWords): string[] {
   const { min, max } = ends(domain ?? { type: 'date' });
-  const runs: Array<[IsoDate, IsoDate]> = [];
-  const parts: string[] = [];
-  for (const interval of intervals) {
-    if (interval === 'none') {
-      parts.push(`${words.is} ${words.none}`);
-      continue;
-    }
-    const [start, end = start] = interval.split('..') as [IsoDate, IsoDate?];
-    const last = runs[runs.length - 1];
-    if (last && addDays(last[1], 1) === start) last[1] = end!;
-    else runs.push([start, end!]);
-  }
+  const { runs, none } = intervalRuns(
+    intervals,
+    (text) => text,
+    (end, start) => addDays(end, 1) === start,
+  );
   const ranges = runs.map(([a, b]) =>
     a === b
       ? `${words.is} ${a}`
@@ -85,7 +78,7 @@ function intervalPhrases(domain: DateDomain | undefined, intervals: readonly str
           ? `${words.before} ${addDays(b, 1)}`
           : words.between(a, b),
   );
-  return [...ranges, ...parts];
+  return none ? [...ranges, `${words.is} ${words.none}`] : ranges;
 }
 
 export const dateType: FactType<DateDomain, { min?: string; max?: string; default?: string }, never> = {

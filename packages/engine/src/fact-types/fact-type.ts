@@ -165,3 +165,28 @@ export interface FactType<D extends { type: string }, FactInput = unknown, Setti
   /** The value of a form field's text (never empty: empty is none). */
   fromForm(raw: string): FactValue;
 }
+
+/**
+ * Analysis intervals (`2`, `2..4`, `2017-01-01..2021-06-30`, `none`) merged into runs of
+ * adjacent intervals, for an ordered type to say as ranges; `follows(end, start)` says whether an
+ * interval starting at `start` continues one ending at `end`. `none` is said on its own.
+ */
+export function intervalRuns<T>(
+  intervals: readonly string[],
+  parse: (text: string) => T,
+  follows: (end: T, start: T) => boolean,
+): { runs: Array<[T, T]>; none: boolean } {
+  const runs: Array<[T, T]> = [];
+  let none = false;
+  for (const interval of intervals) {
+    if (interval === 'none') {
+      none = true;
+      continue;
+    }
+    const [start, end = start] = interval.split('..').map(parse) as [T, T?];
+    const last = runs[runs.length - 1];
+    if (last && follows(last[1], start)) last[1] = end!;
+    else runs.push([start, end!]);
+  }
+  return { runs, none };
+}

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CompareOperator } from '../model.js';
-import type { DeclarationParts, FactType, ValueSetWords } from './fact-type.js';
+import { intervalRuns, type DeclarationParts, type FactType, type ValueSetWords } from './fact-type.js';
 
 export interface IntegerDomain {
   type: 'integer';
@@ -40,18 +40,7 @@ const ordered: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'notIn'
  * diff no longer declares) every run is bounded.
  */
 function intervalPhrases(domain: IntegerDomain | undefined, intervals: readonly string[], words: ValueSetWords): string[] {
-  const runs: Array<[number, number]> = [];
-  const parts: string[] = [];
-  for (const interval of intervals) {
-    if (interval === 'none') {
-      parts.push(`${words.is} ${words.none}`);
-      continue;
-    }
-    const [start, end = start] = interval.split('..').map(Number) as [number, number?];
-    const last = runs[runs.length - 1];
-    if (last && last[1] + 1 === start) last[1] = end!;
-    else runs.push([start, end!]);
-  }
+  const { runs, none } = intervalRuns(intervals, Number, (end, start) => end + 1 === start);
   const min = domain?.min ?? -Infinity;
   const max = domain?.max ?? Infinity;
   const ranges = runs.map(([a, b]) =>
@@ -63,7 +52,7 @@ function intervalPhrases(domain: IntegerDomain | undefined, intervals: readonly 
           ? `${words.atMost} ${b}`
           : words.between(String(a), String(b)),
   );
-  return [...ranges, ...parts];
+  return none ? [...ranges, `${words.is} ${words.none}`] : ranges;
 }
 
 export const integerType: FactType<
