@@ -29,61 +29,37 @@ function compileTest(fact: string, op: CompareOperator, value: FactValue | FactV
     case 'lte':
     case 'gt':
     case 'lt':
-      return typeof value === 'string' ? compileDateOrder(fact, op, value) : compileNumberOrder(fact, op, value as number);
-  }
-}
-
-/** A numeric comparison: false for a value that is not a number (json-rules-engine's numeric operators). */
-function compileNumberOrder(fact: string, op: 'gte' | 'lte' | 'gt' | 'lt', value: number): Predicate {
-  switch (op) {
-    case 'gte':
-      return (facts) => {
-        const v = facts[fact];
-        return typeof v === 'number' && v >= value;
-      };
-    case 'lte':
-      return (facts) => {
-        const v = facts[fact];
-        return typeof v === 'number' && v <= value;
-      };
-    case 'gt':
-      return (facts) => {
-        const v = facts[fact];
-        return typeof v === 'number' && v > value;
-      };
-    case 'lt':
-      return (facts) => {
-        const v = facts[fact];
-        return typeof v === 'number' && v < value;
-      };
+      return compileOrder(fact, op, value as number | string);
   }
 }
 
 /**
- * A date comparison: dates are `YYYY-MM-DD` strings, which order as the days they name (the
- * checker and the fact checks admit no other form); false for a value that is not a string.
+ * An ordering comparison of numbers, or of dates (`YYYY-MM-DD` strings, which order as the days
+ * they name: the checker and the fact checks admit no other form). False for a value of another
+ * type, as json-rules-engine's numeric operators and our date operators are.
  */
-function compileDateOrder(fact: string, op: 'gte' | 'lte' | 'gt' | 'lt', value: string): Predicate {
+function compileOrder(fact: string, op: 'gte' | 'lte' | 'gt' | 'lt', value: number | string): Predicate {
+  const kind = typeof value;
   switch (op) {
     case 'gte':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'string' && v >= value;
+        return typeof v === kind && (v as typeof value) >= value;
       };
     case 'lte':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'string' && v <= value;
+        return typeof v === kind && (v as typeof value) <= value;
       };
     case 'gt':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'string' && v > value;
+        return typeof v === kind && (v as typeof value) > value;
       };
     case 'lt':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'string' && v < value;
+        return typeof v === kind && (v as typeof value) < value;
       };
   }
 }
