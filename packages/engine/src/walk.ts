@@ -60,16 +60,17 @@ export function pointConditions(point: PointModel): Array<ConditionNode | null> 
   ];
 }
 
+/** The outcomes that decide an outcome: itself, and the same outcome of the policies that override it. */
+export function outcomeDeciders(point: PointModel, outcome: PointOutcomeModel): PointOutcomeModel[] {
+  return [outcome, ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id))];
+}
+
 /**
  * The conditions one outcome's decision depends on: the scope of its policy, its rules and
  * their requirements, and the same for the policies that override it where their scopes hold.
  */
 export function outcomeConditions(point: PointModel, outcome: PointOutcomeModel): Array<ConditionNode | null> {
-  const deciders = [
-    outcome,
-    ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id)),
-  ];
-  return deciders.flatMap((decider) => [
+  return outcomeDeciders(point, outcome).flatMap((decider) => [
     point.policies.find((policy) => policy.id === decider.policy)?.scope ?? null,
     ...outcomeRules(decider).flatMap(ruleConditions),
   ]);

@@ -8,7 +8,8 @@
 import { namedConditions } from '../compile/keys.js';
 import { analysisValues } from '../fact-types/index.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PointOutcomeModel, PolicySetModel } from '../model.js';
-import { factsRead, outcomeConditions, pointConditions } from '../walk.js';
+import { boundaries } from '../time/windows.js';
+import { factsRead, outcomeConditions, outcomeDeciders, outcomeRules, pointConditions } from '../walk.js';
 
 export interface FactDomain {
   fact: string;
@@ -47,7 +48,20 @@ export function pointDomain(model: PolicySetModel, point: PointModel): FactDomai
  * the slice covers every decision the outcome can take.
  */
 export function outcomeSlice(model: PolicySetModel, point: PointModel, outcome: PointOutcomeModel): FactDomain[] {
-  return sliceDomain(model, outcomeConditions(point, outcome), namedConditions(point));
+  const conditions = outcomeConditions(point, outcome);
+  const named = namedConditions(point);
+  const slice = sliceDomain(model, conditions, named);
+  // A decision lists only the sources in force on its date: where a rule cites a source with a
+  // window, the date decides the outcome's basis too, cut at the sources' boundaries as well.
+  const dateFact = model.facts.find((fact) => fact.id === model.decisionDate);
+  const sources = new Map(model.sources.map((source) => [source.id, source]));
+  const cited = outcomeDeciders(point, outcome).flatMap((decider) => outcomeRules(decider).flatMap((rule) => rule.basis));
+  const sourceCuts = boundaries(cited.map((id) => sources.get(id)?.inForce));
+  if (!dateFact || sourceCuts.length === 0) return slice;
+  const cuts = new Set<FactValue>([...(factsRead(conditions, named, factsById(model)).breakpoints.get(dateFact.id) ?? []), ...sourceCuts]);
+  const dated = factDomain(dateFact, cuts);
+  const order = model.facts.map((fact) => fact.id);
+  return [...slice.filter((domain) => domain.fact !== dateFact.id), dated].sort((a, b) => order.indexOf(a.fact) - order.indexOf(b.fact));
 }
 
 /**
