@@ -45,6 +45,12 @@ interface CompiledPoint {
   explained: ExplainerCache;
   /** Built on the first decision on the json-rules-engine path. */
   engine?: Promise<Engine>;
+  /**
+   * The last run queued on that engine. json-rules-engine keeps one run status per Engine: a run
+   * that finishes while another is starting makes the other skip every rule, an empty decision.
+   * So runs on one engine go one at a time.
+   */
+  running?: Promise<unknown>;
 }
 
 const policySetBrand = Symbol.for('@vot/engine.PolicySet');
@@ -195,8 +201,10 @@ export class PolicySet {
     this.covered(point.model, date);
     if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
     // The record is this call's own (the validator builds it), so the engine may read it as is.
-    point.engine ??= buildRulesEngine(this.model, point.model);
-    const result = await (await point.engine).run(record);
+    const engine = (point.engine ??= buildRulesEngine(this.model, point.model));
+    const run = (point.running ?? Promise.resolve()).then(async () => (await engine).run(record));
+    point.running = run.catch(() => undefined);
+    const result = await run;
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
     return assembleDecision(
       this.model,
