@@ -8,6 +8,7 @@ import type { ConditionNode, DutyExpectation, ExpectedStatus, Lang, PolicySetMod
 import { literalText } from '../fact-types/index.js';
 import { describeCondition, listText } from '../describe/condition.js';
 import { isLive, statuses } from '../status.js';
+import { union } from '../time/windows.js';
 import { capitalize, periodText, textIn, windowText, wordsFor, type GateWords, type Words } from '../words/index.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { GateReport, ObligationResult, TraceabilityRow } from './gate.js';
@@ -88,10 +89,10 @@ function renderBroken(
     return;
   }
   const example = obligation.counterexample!;
-  const periods = example.periods.map((period) => periodText(period, lang));
-  out.push(
-    `  ${g.counterexample}${periods.length > 0 && isDated(example.periods) ? ` ${w.time.inPeriod} ${listText(periods, 'and', lang)}` : ''}:`,
-  );
+  // Adjacent periods are named as one stretch: "from 2017-01-01", not three periods in a row.
+  const spans = union(example.periods);
+  const periods = spans.map((span) => periodText(span, lang));
+  out.push(`  ${g.counterexample}${periods.length > 0 && isDated(spans) ? ` ${w.time.inPeriod} ${listText(periods, 'and', lang)}` : ''}:`);
   for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
   out.push(`    ${g.otherFacts}`);
   out.push(`  ${w.labels.decision}:`);
