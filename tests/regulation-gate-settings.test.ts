@@ -48,5 +48,6 @@ describe('regulation gate under every allowed setting', () => {
     }
     expect(broken).toEqual([]);
     expect(combinations).toBe(settings.reduce((n, s) => n * valuesOf(s).length, 1));
-  });
+    // The whole gate, every period, once per combination: over a minute on a loaded two-core machine.
+  }, 300_000);
 });
