@@ -95,7 +95,8 @@ describe('compiled predicates against json-rules-engine', () => {
       `differential: ${runs} fact combinations decided on both paths; outcome decisions compared per point ${JSON.stringify(compared)}`,
     );
     for (const point of compiled.model.points) expect(compared[point.id], point.id).toBeGreaterThanOrEqual(point.outcomes.length * 4);
-  });
+    // Tens of thousands of runs on json-rules-engine: over a minute on a loaded two-core machine.
+  }, 300_000);
 
   it('the trace and policy hash agree too, on a sample of whole-point combinations', async () => {
     for (const point of compiled.model.points) {

@@ -18,6 +18,10 @@ beforeAll(async () => {
 const validValue = (fact: FactModel): fc.Arbitrary<unknown> => {
   if (fact.type === 'boolean') return fc.boolean();
   if (fact.type === 'integer') return fc.integer({ min: fact.min!, max: fact.max! });
+  if (fact.type === 'date')
+    return fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   return fc.constantFrom(...fact.values!);
 };
 

@@ -48,6 +48,6 @@ describe('regulation gate under every allowed setting', () => {
     }
     expect(broken).toEqual([]);
     expect(combinations).toBe(settings.reduce((n, s) => n * valuesOf(s).length, 1));
-    // 32 whole gates: minutes on a loaded 2-core machine.
+    // The whole gate, every period, once per combination: over a minute on a loaded two-core machine.
   }, 300_000);
 });

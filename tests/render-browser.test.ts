@@ -156,10 +156,19 @@ describe('the policy book in Chromium', () => {
       );
       const types = new Map(policies.model.facts.map((f) => [f.id, f.type]));
       return Object.fromEntries(
-        raw.map(([name, value]) => [
-          name!,
-          value === '' ? null : types.get(name!) === 'boolean' ? value === 'true' : types.get(name!) === 'integer' ? Number(value) : value!,
-        ]),
+        raw
+          // An empty date is no date: the decision is made for today.
+          .filter(([name, value]) => !(value === '' && types.get(name!) === 'date'))
+          .map(([name, value]) => [
+            name!,
+            value === ''
+              ? null
+              : types.get(name!) === 'boolean'
+                ? value === 'true'
+                : types.get(name!) === 'integer'
+                  ? Number(value)
+                  : value!,
+          ]),
       );
     };
     const shown = async () =>
@@ -182,6 +191,18 @@ describe('the policy book in Chromium', () => {
     // The engine says the exclusion changes with `grave`; the page must show the same change.
     expect(expectedAfter['exclusion-physical']).not.toBe(expectedBefore['exclusion-physical']);
     expect(await shown()).toEqual(expectedAfter);
+
+    // The date field: before NAV's exclusion guideline (May 2016) exclusion is not in force, and the page says for which date it decided.
+    await page.fill('#fact-incidentDate', '2016-03-01');
+    const beforeGuideline = await factsOnForm();
+    expect(beforeGuideline.incidentDate).toBe('2016-03-01');
+    expect(await shown()).toEqual(await decided(beforeGuideline));
+    expect((await shown())['exclusion-physical']).toBeUndefined();
+    expect(await page.getAttribute('#whatif-date', 'data-date')).toBe('2016-03-01');
+    expect(await page.textContent('#whatif-not-in-force')).toContain('exclusion-physical');
+    await page.fill('#fact-incidentDate', '2024-03-01');
+    expect(await shown()).toEqual(await decided(await factsOnForm()));
+    expect((await shown())['exclusion-physical']).toBe('permitted');
 
     await page.locator('#lang-switch').click();
     await mkdir(join(process.cwd(), 'tests', 'artifacts'), { recursive: true });

@@ -46,9 +46,10 @@ beforeAll(async () => {
   const reaction = policies.model.points.find((p) => p.id === 'reaction')!;
   let index = 0;
   for (const facts of combinations(pointDomain(policies.model, reaction), defaultFacts(policies.model))) {
+    if (index++ % 499 !== 0) continue;
     // Absent is how a host leaves out a fact the point does not read (the domain fills in null).
     const given = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null));
-    if (index++ % 499 === 0) records.push(toAuditRecord(policies.decideSync('reaction', given), given, at));
+    records.push(toAuditRecord(policies.decideSync('reaction', given), given, at));
   }
   file = join(work.root, 'records.jsonl');
   await writeFile(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);

@@ -4,7 +4,8 @@
  * a `value` that is an object as a reference to another fact. So: the document schema refuses
  * every key outside the condition forms of docs/policy-format.md, and the conditions compiled
  * onto json-rules-engine for every bundled rule hold only `all`/`any`/`not`/`condition` and
- * `fact`/`operator`/`value` with a built-in operator and a scalar value (or a list of them).
+ * `fact`/`operator`/`value` with a built-in operator or one of our four date operators (string
+ * comparisons, nothing else) and a scalar value (or a list of them).
  */
 import type { PolicySet } from '@vot/engine';
 import { buildRulesEngine, conditionSchema as condition, documentSchemas } from '@vot/engine/tools';
@@ -21,6 +22,11 @@ const builtInOperators = new Set([
   'lessThanInclusive',
   'greaterThan',
   'greaterThanInclusive',
+  // Ours: json-rules-engine's numeric operators would read `2021-07-01` as the number 2021.
+  'dateOnOrAfter',
+  'dateOnOrBefore',
+  'dateAfter',
+  'dateBefore',
 ]);
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
@@ -68,10 +74,14 @@ describe('json-rules-engine surface', () => {
         pathResolver?: unknown;
         operators: { operators: Map<string, unknown> };
       };
-      // No custom path resolver, and only json-rules-engine's own operators registered.
+      // No custom path resolver, and only json-rules-engine's own operators and our four date operators registered.
       expect(engine.pathResolver).toBeUndefined();
       expect([...engine.operators.operators.keys()].sort()).toEqual([
         'contains',
+        'dateAfter',
+        'dateBefore',
+        'dateOnOrAfter',
+        'dateOnOrBefore',
         'doesNotContain',
         'equal',
         'greaterThan',

@@ -19,6 +19,11 @@ function inDomain(fact: FactModel, value: unknown): boolean {
   if (value === null) return fact.hasDefault && fact.default === null;
   if (fact.type === 'boolean') return typeof value === 'boolean';
   if (fact.type === 'integer') return typeof value === 'number' && Number.isInteger(value) && value >= fact.min! && value <= fact.max!;
+  // A date is a real day written YYYY-MM-DD: the calendar of JavaScript (UTC) writes it back unchanged.
+  if (fact.type === 'date')
+    return (
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+    );
   return typeof value === 'string' && fact.values!.includes(value);
 }
 
@@ -99,6 +104,13 @@ function factRecord(facts: readonly FactModel[]): fc.Arbitrary<unknown> {
   const validValue = (fact: FactModel): fc.Arbitrary<unknown> => {
     if (fact.type === 'boolean') return fc.boolean();
     if (fact.type === 'integer') return fc.integer({ min: fact.min!, max: fact.max! });
+    if (fact.type === 'date')
+      return fc.oneof(
+        fc
+          .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom('2024-02-30', '2023-02-29', '2024-6-1'),
+      );
     return fc.constantFrom(...fact.values!);
   };
   const entries = facts.map((fact) =>

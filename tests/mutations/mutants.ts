@@ -170,8 +170,8 @@ export const mutants: Mutant[] = [
   {
     name: "the municipal leader does not get a municipal employee's deviation in the overview",
     file: 'reporting/deviations.yaml',
-    from: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        when:\n          all:\n            - { condition: municipal-line-at-office }\n            - { condition: violence-or-threat }\n        status: required',
-    to: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        when:\n          all:\n            - { condition: municipal-line-at-office }\n            - { condition: violence-or-threat }\n        status: not-permitted',
+    from: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        inForce: { from: 2017-01-01 }\n        when:\n          all:\n            - { condition: municipal-line-at-office }\n            - { condition: violence-or-threat }\n        status: required',
+    to: '  - id: overview-to-municipal-leader\n    basis: [arbeidstilsynet-23a-3-comment, fou-23a-3]\n    note: *overview-note\n    rules:\n      - id: same-line\n        inForce: { from: 2017-01-01 }\n        when:\n          all:\n            - { condition: municipal-line-at-office }\n            - { condition: violence-or-threat }\n        status: not-permitted',
     catches: { duty: 'overview-within-the-employer-line' },
   },
   {

@@ -26,7 +26,7 @@ export interface AuditEntry {
   at: string;
   /** Who asked: the name of the authenticated caller. */
   caller: string;
-  /** The date the decision was made for (YYYY-MM-DD). Today the date of `at`, in UTC. */
+  /** The date the decision was made for (YYYY-MM-DD): `decision.date`, the incident's date when the caller gave it. */
   date: string;
   point: string;
   facts: AuditRecord['facts'];
@@ -79,8 +79,8 @@ export function decisionEntry(input: {
   facts: Readonly<Record<string, unknown>>;
   at: Date;
 }): AuditEntry {
-  const { format: _format, ...record } = toAuditRecord(input.decision, input.facts, input.at);
-  return { id: input.id, caller: input.caller, date: record.at.slice(0, 10), ...record };
+  const { format: _format, date: _date, ...record } = toAuditRecord(input.decision, input.facts, input.at);
+  return { id: input.id, caller: input.caller, date: input.decision.date, ...record };
 }
 
 /** The decision part of a chain record, as the engine's audit record (for replay). */
@@ -88,6 +88,7 @@ export function decisionRecord(record: ChainRecord): AuditRecord {
   return {
     format: auditRecordFormat,
     at: record.at,
+    date: record.date,
     point: record.point,
     facts: record.facts,
     outcomes: record.outcomes,

@@ -58,12 +58,18 @@ export function buildProgram(io: CliIo): Command {
     .argument('<facts>', 'a JSON file (`-` for standard input): { "title": {...}, "facts": {...} } or a bare fact record')
     .option('--point <point>', 'the decision point (default: every point the facts suffice for)')
     .option('--outcome <id>', 'show only this outcome of the decision (an outcome id of the vocabulary)')
+    .option('--date <date>', 'decide for this date (YYYY-MM-DD) when the facts give no incident date (default: today)')
     .addOption(langOption('language of reasons'))
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
-    .action(async (file: string, options: { point?: string; outcome?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
-      await runEval(io, file, options);
-    });
+    .action(
+      async (
+        file: string,
+        options: { point?: string; outcome?: string; date?: string; lang: Lang; format: 'text' | 'json'; policies?: string },
+      ) => {
+        await runEval(io, file, options);
+      },
+    );
 
   program
     .command('check')
@@ -104,8 +110,13 @@ export function buildProgram(io: CliIo): Command {
     .description(
       'semantic diff of two policy versions: which fact combinations get another decision, and changed reasons, sources and settings',
     )
-    .argument('<base>', 'a policy folder or a git ref (e.g. main, HEAD~1)')
+    .argument('[base]', 'a policy folder or a git ref (e.g. main, HEAD~1); with --at, the one version compared')
     .argument('[head]', 'a policy folder or a git ref (default: the working policy folder)')
+    .option(
+      '--at <date>',
+      'with --at given twice: one version compared at two dates (YYYY-MM-DD)',
+      (date: string, dates: string[] = []) => [...dates, date],
+    )
     .addOption(
       new Option('--format <format>', 'output format (markdown: a pull-request comment)')
         .choices(['text', 'markdown', 'json'])
@@ -114,7 +125,11 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the sentences'))
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
     .action(
-      async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: Lang; policies?: string }) => {
+      async (
+        base: string | undefined,
+        head: string | undefined,
+        options: { format: 'text' | 'markdown' | 'json'; lang: Lang; policies?: string; at?: string[] },
+      ) => {
         await runDiff(io, base, head, options);
       },
     );

@@ -11,7 +11,8 @@ import { diagnosticCodes, type DiagnosticCode } from './messages.js';
 import { checkPolicyFolder, checkPolicyTexts } from './pipeline/load-policies.js';
 import { loadPolicyTexts, readPolicyFolder } from './load/folder.js';
 import { createFactsValidator } from './decide/facts.js';
-import { minimalPolicyFiles, overridingPolicyFiles } from './testing/fixtures.js';
+import { minimalPolicyFiles, overridingPolicyFiles, timedPolicyFiles } from './testing/fixtures.js';
+import { PolicySet } from './decide/policy-set.js';
 import { parseBundle, serializeBundle } from './bundle/bundle.js';
 import { parseAuditRecordLine } from './decide/audit-parse.js';
 import type { PolicyError } from './diagnostics.js';
@@ -39,6 +40,24 @@ function overriding(from: string, to: string): Record<string, string> {
   const original = overridingPolicyFiles['access/red-doors.yaml']!;
   if (!original.includes(from)) throw new Error(`fixture red-doors has no ${JSON.stringify(from)}`);
   return { 'access/red-doors.yaml': original.replace(from, to) };
+}
+
+/** The timed fixture (law in time) with one exact piece of one of its files replaced. */
+function timed(file: string, from: string, to: string): Record<string, string> {
+  const original = timedPolicyFiles[file]!;
+  if (!original.includes(from)) throw new Error(`timed fixture ${file} has no ${JSON.stringify(from)}`);
+  return { ...timedPolicyFiles, [file]: original.replace(from, to) };
+}
+
+/** What deciding on the timed fixture refuses, rendered. */
+function refusedDecision(facts: Record<string, unknown>, date?: string): string {
+  const set = new PolicySet(checkPolicyTexts(withChanges(timedPolicyFiles)).model!);
+  try {
+    set.decideSync('bell', facts, date === undefined ? {} : { date });
+  } catch (error) {
+    return renderDiagnostics((error as PolicyError).diagnostics);
+  }
+  throw new Error('expected the decision to be refused');
 }
 
 function checkTexts(changes: Record<string, string | null>): { diagnostics: Diagnostic[]; texts: Map<string, string> } {
@@ -254,6 +273,49 @@ outcomes:
       ),
       'unreachable-rule',
     ),
+  'invalid-date': () =>
+    rendered(checkTexts(timed('sources.yaml', 'inForce: { until: 2020-01-01 }', 'inForce: { until: 2020-02-30 }')), 'invalid-date'),
+  'reversed-window': () =>
+    rendered(
+      checkTexts(
+        timed('bell/bell.yaml', 'inForce: { from: 2015-01-01, until: 2030-01-01 }', 'inForce: { from: 2015-01-01, until: 2014-01-01 }'),
+      ),
+      'reversed-window',
+    ),
+  'window-needs-date-fact': () =>
+    rendered(
+      checkTexts(
+        edit(
+          'access/doors.yaml',
+          '      - when: { fact: colour, is: red }',
+          '      - inForce: { from: 2020-01-01 }\n        when: { fact: colour, is: red }',
+        ),
+      ),
+      'window-needs-date-fact',
+    ),
+  'duplicate-decision-date': () =>
+    rendered(
+      checkTexts(
+        timed(
+          'vocabulary.yaml',
+          'outcomes:\n',
+          '  - id: otherDay\n    type: date\n    default: decision-date\n    title: { nb: Annen dag, en: Other day }\noutcomes:\n',
+        ),
+      ),
+      'duplicate-decision-date',
+    ),
+  'rule-outside-sources': () =>
+    rendered(checkTexts(timed('bell/bell.yaml', 'basis: [new-book, rule-book-1]', 'basis: [old-book]')), 'rule-outside-sources'),
+  'overlapping-versions': () =>
+    rendered(
+      checkTexts(timed('bell/bell.yaml', 'inForce: { until: 2020-01-01 }', 'inForce: { until: 2021-01-01 }')),
+      'overlapping-versions',
+    ),
+  'window-gap': () =>
+    rendered(checkTexts(timed('bell/bell.yaml', 'inForce: { until: 2020-01-01 }', 'inForce: { until: 2019-01-01 }')), 'window-gap'),
+  'invalid-decision-date': () => refusedDecision({ count: 3 }, '2024-6-1'),
+  'date-before-point': () => refusedDecision({ count: 3, day: '2014-06-01' }),
+  'date-after-point': () => refusedDecision({ count: 3 }, '2031-01-01'),
   'scenario-unknown-outcome': () =>
     rendered(
       checkTexts({

@@ -257,6 +257,60 @@ const engineTemplates = {
     severity: 'error',
     message: (x) => `scenario \`${x.name}\` expects outcome \`${x.id}\`, which point \`${x.point}\` never decides`,
   }),
+  // --- law in time: windows (`inForce`) and dates -------------------------------------------
+  'invalid-date': define<{ value: string; where: string }>({
+    severity: 'error',
+    message: (x) => `\`${x.value}\` in ${x.where} is not a date of the calendar`,
+    help: () => 'write a real day as `YYYY-MM-DD`, e.g. `2021-07-01` (months 01-12, days as the month has them)',
+  }),
+  'reversed-window': define<{ where: string; from: string; until: string }>({
+    severity: 'error',
+    message: (x) => `the window of ${x.where} ends before it starts: \`until: ${x.until}\` is not after \`from: ${x.from}\``,
+    help: () => '`from` is the first day in force and `until` the first day no longer in force',
+  }),
+  'window-needs-date-fact': define<{ where: string }>({
+    severity: 'error',
+    message: (x) => `${x.where} has an \`inForce\` window, but no fact carries the date a decision is made for`,
+    help: () => 'declare a fact `type: date` with `default: decision-date` in vocabulary.yaml (e.g. `incidentDate`)',
+  }),
+  'duplicate-decision-date': define<{ fact: string; other: string }>({
+    severity: 'error',
+    message: (x) => `fact \`${x.fact}\` is a second decision date: \`${x.other}\` already is one`,
+    help: () => 'only one fact can carry the date a decision is made for; give the other an ordinary default',
+  }),
+  'rule-outside-sources': define<{ rule: string; outcome: string; days: string }>({
+    severity: 'error',
+    message: (x) => `rule \`${x.rule}\` of outcome \`${x.outcome}\` is in force ${x.days}, when none of the sources it cites is`,
+    help: () => "narrow the rule's `inForce` to the windows of its sources, or cite a source in force on those days",
+  }),
+  'overlapping-versions': define<{ rule: string; outcome: string; days: string; other: string }>({
+    severity: 'error',
+    message: (x) => `two versions of rule \`${x.rule}\` of outcome \`${x.outcome}\` are in force ${x.days}`,
+    help: (x) => `the other version is at ${x.other}; end one version's \`inForce\` (\`until\`) where the next one starts (\`from\`)`,
+  }),
+  'window-gap': define<{ outcome: string; point: string; days: string }>({
+    severity: 'error',
+    message: (x) =>
+      `outcome \`${x.outcome}\` at point \`${x.point}\` has no rule in force ${x.days}, though it is decided before and after`,
+    help: () => "a decision on those days would leave the outcome out; extend a version's window, or add a rule for the gap",
+  }),
+  // --- the date of a decision ----------------------------------------------------------------
+  'invalid-decision-date': define<{ value: string }>({
+    severity: 'error',
+    message: (x) => `the date to decide for, \`${x.value}\`, is not a date of the calendar`,
+    help: () => 'give a real day as `YYYY-MM-DD`, e.g. `2024-03-01`',
+  }),
+  'date-before-point': define<{ date: string; point: string; from: string }>({
+    severity: 'error',
+    message: (x) => `point \`${x.point}\` has no rule in force on ${x.date}: the earliest date it covers is ${x.from}`,
+    help: () =>
+      'the policies do not say what held before then; nothing is decided rather than a decision that reads as "nothing is required"',
+  }),
+  'date-after-point': define<{ date: string; point: string; last: string }>({
+    severity: 'error',
+    message: (x) => `point \`${x.point}\` has no rule in force on ${x.date}: the last date it covers is ${x.last}`,
+    help: () => 'the policies do not say what holds after then; add rules in force from that date',
+  }),
   // --- facts given to decide() ---------------------------------------------------------------
   'facts-not-object': define<{ received: string }>({
     severity: 'error',

@@ -12,6 +12,9 @@ export type FactValue = string | number | boolean | null;
 import type { ValueDomain } from './fact-types/index.js';
 import type { Location } from './location.js';
 import type { ExpectedStatus, LiveStatus, Status } from './status.js';
+import type { Window } from './time/windows.js';
+
+export type { Window } from './time/windows.js';
 
 export type { ExpectedStatus, Status } from './status.js';
 
@@ -67,6 +70,12 @@ export interface SourceModel {
   lines?: string;
   jurisdiction?: 'NO' | 'DK';
   verified: boolean;
+  /** When the source is in force (absent: on every date); a rule citing it applies only then. */
+  inForce?: Window;
+  /** The European Legislation Identifier of a statute or regulation. */
+  eli?: string;
+  /** The date of the consolidated text that was read (YYYY-MM-DD). */
+  consolidation?: string;
   note?: Text;
   at: Location;
 }
@@ -98,6 +107,8 @@ export type ConditionNode =
       op: CompareOperator;
       value: FactValue | FactValue[] /** the setting a number came from */;
       setting?: string;
+      /** Set on the tests the checker added for a rule's `inForce` window (see check/windows.ts). */
+      window?: true;
       at?: Location;
     }
   | { kind: 'all' | 'any'; items: ConditionNode[]; at?: Location }
@@ -129,6 +140,12 @@ export interface RuleModel {
   limitSettings?: Record<string, string>;
   /** Effective basis: the outcome's sources, then the rule's own. */
   basis: string[];
+  /**
+   * When the rule is in force: its own `inForce` within its policy's. The checker has already
+   * added the window to `when` as a test of the decision-date fact, so evaluation needs nothing
+   * else; this field is for the checker's time pass, the book and the diff.
+   */
+  inForce?: Window;
   reason: Text;
   note?: Text;
   at: Location;
@@ -172,6 +189,8 @@ export interface PolicyModel {
   scopeKey: string;
   /** The shared policy this one overrides (`overrides:`), if any. */
   overrides?: string;
+  /** When the policy is in force (its rules' windows lie inside it). */
+  inForce?: Window;
   tracks: TrackModel[];
   conditions: Array<{ name: string; qualified: string; title?: Text; when: ConditionNode; at: Location }>;
   file: string;
@@ -190,6 +209,11 @@ export interface PointModel {
   reads: string[];
   /** Facts the point reads that have no default: a decision without them is refused. */
   requiredFacts: string[];
+  /**
+   * The dates on which some rule of the point is in force, from the earliest to the latest; a
+   * decision for a date outside is refused. Absent when some rule has no window at either end.
+   */
+  covers?: Window;
 }
 
 /** A reviewer's scenario test: facts, the expected outcomes and the source of the expectation. */
@@ -221,6 +245,8 @@ export interface PolicySetModel {
   scenarios: ScenarioModel[];
   /** Catalogues of legal duties (`kind: duties`), checked by the regulation gate (analyze/gate.ts). */
   duties: DutyCatalogueModel[];
+  /** The fact that carries the date a decision is made for (`type: date`, `default: decision-date`), if declared. */
+  decisionDate?: string;
   /**
    * Documents of kinds the core does not interpret, kept for analysis tools. Empty today (duty
    * catalogues are checked into `duties`); kept because the bundle format and its hash include it.
@@ -265,6 +291,8 @@ export interface DutyModel {
   title: Text;
   description?: Text;
   basis: string[];
+  /** When the duty is in force: the gate checks it in the periods inside this window only. */
+  inForce?: Window;
   obligations: DutyObligationModel[];
   at: Location;
 }

@@ -28,7 +28,7 @@ export { createFactsValidator } from './decide/facts.js';
 export { compilePredicate, conditionText, explainFailure, type ConditionFailure, type Predicate } from './compile/predicate.js';
 export { buildRulesEngine, toRulesEngineCondition } from './compile/rules-engine.js';
 export { conditionKeys, namedConditions } from './compile/keys.js';
-export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition } from './walk.js';
+export { factsRead, outcomeConditions, outcomeRules, pointConditions, walkCondition, writtenCondition } from './walk.js';
 
 // Document schemas and the editor's JSON Schema files.
 export { condition as conditionSchema, documentSchemas } from './schema/documents.js';
@@ -41,7 +41,7 @@ export {
   defaultFacts,
   domainSize,
   factDomain,
-  integerBreakpoints,
+  pointCuts,
   outcomeSlice,
   pointDomain,
   sliceDomain,
@@ -68,6 +68,7 @@ export {
 export { scenarioCoverage, type ScenarioCoverage } from './analyze/coverage.js';
 export {
   coverCells,
+  diffAtDates,
   diffPolicySets,
   isEmptyDiff,
   outcomeDiffDomain,
@@ -90,7 +91,18 @@ export {
   valueText,
   type DescribeContext,
 } from './describe/condition.js';
-export { capitalize, isLang, langOf, langs, statusWord, wordsFor, type LabelWords, type Words } from './words/index.js';
+export {
+  capitalize,
+  isLang,
+  langOf,
+  langs,
+  periodText,
+  statusWord,
+  windowText,
+  wordsFor,
+  type LabelWords,
+  type Words,
+} from './words/index.js';
 export { expectedStatuses } from './status.js';
 export { domainText, type DomainWords } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
@@ -113,7 +125,7 @@ export { serializeBundle } from './bundle/bundle.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
 export { factType } from './fact-types/index.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
-export { auditOutcomes } from './decide/audit.js';
+export { auditOutcomes, recordDate } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
 export { writeFileAtomic } from './write-file.js';
 export {
@@ -124,3 +136,8 @@ export {
   type StrictJsonOptions,
 } from './json/strict-json.js';
 export { didYouMean } from './check/context.js';
+
+// Law in time: calendar dates, windows and the periods of a policy set.
+export { addDays, isIsoDate } from './time/calendar.js';
+export { inWindow, lastDay } from './time/windows.js';
+export { analysisDate, changeDates, periodsOf, type Period } from './analyze/periods.js';

@@ -3,7 +3,8 @@
  * (the checker's facts-read, domains and slices, the gate, the diff), so they cannot drift
  * apart on which conditions an outcome depends on.
  */
-import type { ConditionNode, PointModel, PointOutcomeModel, RuleModel } from './model.js';
+import { cutsOf, type ValueDomain } from './fact-types/index.js';
+import type { ConditionNode, FactValue, PointModel, PointOutcomeModel, RuleModel } from './model.js';
 
 /** Every rule of an outcome, `otherwise` last. */
 export const outcomeRules = (outcome: PointOutcomeModel): RuleModel[] => [
@@ -31,6 +32,21 @@ export function walkCondition(
   }
 }
 
+/** Whether a node is a rule's window as the checker added it (a test of the decision's date, or two). */
+const isWindow = (node: ConditionNode): boolean =>
+  (node.kind === 'test' && node.window === true) || (node.kind === 'all' && node.items.length > 0 && node.items.every(isWindow));
+
+/**
+ * A rule's condition as the reviewer wrote it, without the window the checker added (the book
+ * shows the window on its own line); null when the rule has no condition of its own.
+ */
+export function writtenCondition(rule: RuleModel): ConditionNode | null {
+  const when = rule.when;
+  if (!when || isWindow(when)) return null;
+  if (when.kind === 'all' && when.items.length === 2 && isWindow(when.items[0]!)) return when.items[1]!;
+  return when;
+}
+
 /** The conditions of a rule: its `when` and the conditions of its requirements. */
 export function ruleConditions(rule: RuleModel): Array<ConditionNode | null> {
   return [rule.when, ...rule.requires.map((requirement) => requirement.when)];
@@ -44,31 +60,35 @@ export function pointConditions(point: PointModel): Array<ConditionNode | null> 
   ];
 }
 
+/** The outcomes that decide an outcome: itself, and the same outcome of the policies that override it. */
+export function outcomeDeciders(point: PointModel, outcome: PointOutcomeModel): PointOutcomeModel[] {
+  return [outcome, ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id))];
+}
+
 /**
  * The conditions one outcome's decision depends on: the scope of its policy, its rules and
  * their requirements, and the same for the policies that override it where their scopes hold.
  */
 export function outcomeConditions(point: PointModel, outcome: PointOutcomeModel): Array<ConditionNode | null> {
-  const deciders = [
-    outcome,
-    ...(outcome.overriddenBy ?? []).flatMap((id) => point.outcomes.filter((o) => o.policy === id && o.id === outcome.id)),
-  ];
-  return deciders.flatMap((decider) => [
+  return outcomeDeciders(point, outcome).flatMap((decider) => [
     point.policies.find((policy) => policy.id === decider.policy)?.scope ?? null,
     ...outcomeRules(decider).flatMap(ruleConditions),
   ]);
 }
 
 /**
- * The facts some conditions read and, per integer fact, the numbers at which they can change
- * their answer: `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both.
+ * The facts some conditions read and, per ordered fact, the values at which they can change
+ * their answer (its type decides, see fact-types/: `x ≥ c` and `x < c` change at c; `x > c` and
+ * `x ≤ c` just after c; `x = c` at both). Cuts need the facts' types: without `facts` only the
+ * facts read are worked out.
  */
 export function factsRead(
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
-): { read: Set<string>; breakpoints: Map<string, Set<number>> } {
+  facts?: ReadonlyMap<string, ValueDomain>,
+): { read: Set<string>; breakpoints: Map<string, Set<FactValue>> } {
   const read = new Set<string>();
-  const breakpoints = new Map<string, Set<number>>();
+  const breakpoints = new Map<string, Set<FactValue>>();
   const followed = new Set<string>();
   for (const condition of conditions) {
     walkCondition(
@@ -77,10 +97,13 @@ export function factsRead(
       (node) => {
         if (node.kind !== 'test') return;
         read.add(node.fact);
+        const fact = facts?.get(node.fact);
+        if (!fact) return;
         for (const value of Array.isArray(node.value) ? node.value : [node.value]) {
-          if (typeof value !== 'number') continue;
-          const set = breakpoints.get(node.fact) ?? new Set<number>();
-          set.add(value).add(value + 1);
+          const cuts = cutsOf(fact, node.op, value);
+          if (cuts.length === 0) continue;
+          const set = breakpoints.get(node.fact) ?? new Set<FactValue>();
+          for (const cut of cuts) set.add(cut);
           breakpoints.set(node.fact, set);
         }
       },

@@ -1,7 +1,9 @@
 /**
  * `vot diff <base> [<head>]`: the semantic diff of two policy folders, each given as a folder or
  * a git ref. A git ref's policy folder is read with `git archive` into a temporary folder; the
- * working tree is never touched. Without `<head>`, the working policy folder is the head.
+ * working tree is never touched. Without `<head>`, the working policy folder is the head. With
+ * `--at <date> --at <date>`, one version (`<base>`, else the working folder) is compared with
+ * itself at two dates: what changed in the law between them.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -10,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { checkPolicyFolder, type Lang, type PolicySetModel } from '@vot/engine';
-import { diffPolicySets } from '@vot/engine/tools';
-import { refuse, type CliIo, reportDiagnostics } from '../io.js';
+import { diffAtDates, diffPolicySets, isIsoDate } from '@vot/engine/tools';
+import { refuse, reportDiagnostics, UsageError, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
 
@@ -22,6 +24,8 @@ export interface DiffOptions {
   lang: Lang;
   /** The working policy folder (default ./policies): the head, and the path read at a git ref. */
   policies?: string;
+  /** Two dates (`--at` twice): one version compared at the first and at the second. */
+  at?: string[];
 }
 
 interface Side {
@@ -81,10 +85,41 @@ async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
 const relabel = (text: string, side: Side): string =>
   side.cleanup ? text.split(`${side.cleanup.split(sep).join('/')}/`).join(`${side.label}:`) : text;
 
-export async function runDiff(io: CliIo, baseArg: string, headArg: string | undefined, options: DiffOptions): Promise<void> {
+/** `--at <date> --at <date>`: the two dates, checked. */
+function datesOf(at: readonly string[], headArg: string | undefined): [string, string] {
+  if (at.length !== 2)
+    throw new UsageError(
+      `\`--at\` is given ${at.length} time${at.length === 1 ? '' : 's'}`,
+      'give `--at <date>` twice: the date to compare from and the date to compare with',
+    );
+  if (headArg !== undefined)
+    throw new UsageError(
+      '`--at` compares one policy version at two dates, but two versions were given',
+      'give one version (or none, for the working policies) with `--at`',
+    );
+  for (const date of at)
+    if (!isIsoDate(date)) throw new UsageError(`\`${date}\` is not a date`, 'write a real day as `YYYY-MM-DD`, e.g. `2021-07-01`');
+  return [at[0]!, at[1]!];
+}
+
+export async function runDiff(io: CliIo, baseArg: string | undefined, headArg: string | undefined, options: DiffOptions): Promise<void> {
   const workingDir = policyDirFor(io.cwd, options.policies);
   const sides: Side[] = [];
   try {
+    if (options.at !== undefined) {
+      const [from, to] = datesOf(options.at, headArg);
+      const side = baseArg ? await resolveSide(io, baseArg, workingDir) : { label: 'working tree', dir: workingDir };
+      sides.push(side);
+      const model = await modelOf(io, side);
+      const diff = diffAtDates(model, from, to);
+      const context = diffContext(model, model);
+      if (options.format === 'json') io.out(JSON.stringify(diff, null, 2));
+      else if (options.format === 'markdown') io.out(diffMarkdown(diff, context, options.lang));
+      else io.out(diffText(diff, context, options.lang));
+      return;
+    }
+    if (baseArg === undefined)
+      throw new UsageError('missing the base to compare with', 'give a policy folder or a git ref, or `--at <date> --at <date>`');
     sides.push(await resolveSide(io, baseArg, workingDir));
     sides.push(headArg ? await resolveSide(io, headArg, workingDir) : { label: 'working tree', dir: workingDir });
     const [base, head] = [await modelOf(io, sides[0]!), await modelOf(io, sides[1]!)];

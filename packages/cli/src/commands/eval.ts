@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseStrictJson, PolicyError, statuses, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { capitalize, diagnostic, didYouMean, fileErrorReason, wordsFor } from '@vot/engine/tools';
+import { capitalize, diagnostic, didYouMean, fileErrorReason, windowText, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, readStandardInput, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
@@ -9,6 +9,8 @@ export interface EvalOptions {
   point?: string;
   /** Show only this outcome of each decision. */
   outcome?: string;
+  /** The date to decide for when the facts give none (`decide(…, { date })`). */
+  date?: string;
   lang: Lang;
   format: 'text' | 'json';
   policies?: string;
@@ -108,6 +110,7 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
   const titleOf = (id: string) => textIn(outcomeTitles.get(id), lang) || id;
   const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
   lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
+  lines.push(`${capitalize(w.time.decidedFor)}: ${decision.date}`);
   if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
   else {
     // The voices first, strongest first, so a recommendation is never read as a duty.
@@ -128,10 +131,13 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
     if (outcome.limits) lines.push(`     ${capitalize(w.labels.limits)}: ${limitsText(policies, outcome.limits, lang)}`);
     for (const source of outcome.basis) {
       const flags = source.verified ? '' : ` [${w.labels.notVerified}]`;
-      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
+      const window = source.inForce ? ` (${windowText(source.inForce, lang)})` : '';
+      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}${window}`);
     }
     if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
   });
+  const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
+  if (notInForce.length > 0) lines.push('', `  ${capitalize(w.time.notInForce)} (${decision.date}): ${notInForce.join(', ')}`);
   if (decision.outcomes.some((outcome) => outcome.basis.some((source) => !source.verified))) lines.push('', w.book.notVerifiedMeans);
   return lines.join('\n');
 }
@@ -160,6 +166,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   const points = options.point ? [options.point] : policies.points;
   const decisions: Decision[] = [];
   const skipped: Array<{ point: string; missing: string[] }> = [];
+  const notCovered: string[] = [];
   for (const point of points) {
     const model = policies.model.points.find((p) => p.id === point);
     const missing = model ? model.requiredFacts.filter((fact) => !(fact in incident.facts)) : [];
@@ -168,8 +175,14 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
       continue;
     }
     try {
-      decisions.push(await policies.decide(point, incident.facts));
+      decisions.push(await policies.decide(point, incident.facts, options.date === undefined ? {} : { date: options.date }));
     } catch (error) {
+      // Without --point, a point that does not cover the date is skipped and said so, like one the facts do not suffice for.
+      const outside = error instanceof PolicyError && /^date-(before|after)-point$/.test(error.diagnostics[0]?.code ?? '');
+      if (outside && !options.point) {
+        notCovered.push(error.diagnostics[0]!.message);
+        continue;
+      }
       if (error instanceof PolicyError) {
         reportDiagnostics(
           io,
@@ -185,7 +198,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
     asked === undefined ? decisions.map((decision) => ({ decision })) : decisions.map((d) => onlyOutcome(d, asked, options.lang));
   if (options.format === 'json') {
     const json = shown.map((s) => s.decision);
-    io.out(JSON.stringify(options.point ? json[0] : { decisions: json, skipped }, null, 2));
+    io.out(JSON.stringify(options.point ? json[0] : { decisions: json, skipped, notCovered }, null, 2));
     return;
   }
   const blocks: string[] = [];
@@ -197,6 +210,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
     blocks.push(`${renderDecision(policies, decision, options.lang)}${leftOut ? `\n\n  ${leftOut}` : ''}`);
   for (const skip of skipped)
     blocks.push(`${skip.point}: ${wordsFor(options.lang).eval.skipped} ${skip.missing.map((m) => `\`${m}\``).join(', ')}`);
+  for (const message of notCovered) blocks.push(message);
   if (decisions.length === 0 && !options.point) {
     io.out(blocks.join('\n\n'));
     refuse(io, { code: 'no-decision' });

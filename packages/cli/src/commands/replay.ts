@@ -1,8 +1,10 @@
 /**
  * `vot replay <records>`: impact analysis on real history. Each line (or row) is a stored
  * decision: an audit record from `toAuditRecord`, or a record of the service's decision trail,
- * from a JSON Lines file or a `postgres://` URL. Each is decided again under the given policies
- * and every decision that would now come out differently is reported, outcome by outcome.
+ * from a JSON Lines file or a `postgres://` URL. Each is decided again under the given policies,
+ * for the date it was made for (a record written before dates were stored: the date of its
+ * timestamp), and every decision that would now come out differently is reported, outcome by
+ * outcome.
  * Records are read with the strict JSON reader and a bounded line length; lines that are not
  * records are reported with file:line and left out; the rest still replay.
  */
@@ -20,7 +22,7 @@ import {
   type OutcomeChange,
   type PolicySet,
 } from '@vot/engine';
-import { auditOutcomes, diagnostic, locationText, wordsFor, type Words } from '@vot/engine/tools';
+import { auditOutcomes, diagnostic, locationText, recordDate, wordsFor, type Words } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, readStandardInput, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 import { withTrail } from './audit.js';
@@ -36,6 +38,8 @@ export interface ReplayOptions {
 interface ChangedDecision {
   line: number;
   at: string;
+  /** The date it was decided for again: the record's own, else the date of `at`. */
+  date: string;
   point: string;
   recordedPolicy: AuditRecord['policy'];
   changes: OutcomeChange[];
@@ -44,6 +48,7 @@ interface ChangedDecision {
 interface RefusedDecision {
   line: number;
   at: string;
+  date: string;
   point: string;
   diagnostics: Diagnostic[];
 }
@@ -91,17 +96,19 @@ async function replayRecords(policies: PolicySet, reader: AuditReader): Promise<
     const seen = recordedUnder.get(under) ?? { version: record.policy.version, hash: record.policy.hash, records: 0 };
     seen.records++;
     recordedUnder.set(under, seen);
+    // Each record at its own date: the law as it stood then (the incident's date in its facts wins, as when it was decided).
+    const date = recordDate(record);
     let now: AuditOutcome[];
     try {
-      now = auditOutcomes(await policies.decide(record.point, record.facts, { explain: false }));
+      now = auditOutcomes(await policies.decide(record.point, record.facts, { explain: false, date }));
     } catch (error) {
       if (!(error instanceof PolicyError)) throw error;
-      report.refused.push({ line: number, at: record.at, point: record.point, diagnostics: [...error.diagnostics] });
+      report.refused.push({ line: number, at: record.at, date, point: record.point, diagnostics: [...error.diagnostics] });
       continue;
     }
     const changes = compareOutcomes(record.outcomes, now);
     if (changes.length === 0) report.unchanged++;
-    else report.changed.push({ line: number, at: record.at, point: record.point, recordedPolicy: record.policy, changes });
+    else report.changed.push({ line: number, at: record.at, date, point: record.point, recordedPolicy: record.policy, changes });
   }
   report.recordedUnder = [...recordedUnder.values()];
   return { report, diagnostics };
@@ -135,13 +142,16 @@ export function renderReplay(report: ReplayReport, lang: Lang): string {
   for (const changed of report.changed) {
     lines.push(
       '',
-      `${locationText({ file: report.records, line: changed.line })}  ${changed.at}  ${changed.point}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
+      `${locationText({ file: report.records, line: changed.line })}  ${changed.at}  ${changed.point}  ${w.time.decidedFor} ${changed.date}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
     );
     for (const change of changed.changes)
       lines.push(`  ${change.outcome}: ${outcomeText(change.before, w)} → ${outcomeText(change.after, w)}`);
   }
   for (const refused of report.refused) {
-    lines.push('', `${locationText({ file: report.records, line: refused.line })}  ${refused.at}  ${refused.point}: ${r.refusedNow}`);
+    lines.push(
+      '',
+      `${locationText({ file: report.records, line: refused.line })}  ${refused.at}  ${refused.point}  ${w.time.decidedFor} ${refused.date}: ${r.refusedNow}`,
+    );
     for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${d.message}`);
   }
   return lines.join('\n');

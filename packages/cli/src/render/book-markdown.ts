@@ -17,7 +17,9 @@ import {
   statusWord,
   traceability,
   valueText,
+  windowText,
   wordsFor,
+  writtenCondition,
   type Words,
 } from '@vot/engine/tools';
 
@@ -29,7 +31,7 @@ const md = (text: string): string => oneLine(text).replace(/[\\`*_[\]<>#|]/g, (c
 
 function sourceText(source: SourceModel | undefined, id: string, w: Words): string {
   if (!source) return `\`${id}\``;
-  const flag = source.verified ? `✓ ${w.labels.verified}` : `**${w.labels.notVerified}**`;
+  const flag = `${source.verified ? `✓ ${w.labels.verified}` : `**${w.labels.notVerified}**`}${source.inForce ? `, ${windowText(source.inForce, w.lang)}` : ''}`;
   return `${source.url && /^https?:\/\//.test(source.url) ? `[${md(source.citation)}](${source.url.replace(/[()\s]/g, encodeURIComponent)})` : md(source.citation)} (${flag}, \`${id}\`)`;
 }
 
@@ -45,7 +47,8 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const rule = (r: RuleModel, context: ReturnType<typeof describeContext>): string[] => {
-    const lines = [`1. **${md(describeWhen(r.when, context, lang))}**: ${statusIn(r.status, w)}`];
+    const lines = [`1. **${md(describeWhen(writtenCondition(r), context, lang))}**: ${statusIn(r.status, w)}`];
+    if (r.inForce) lines.push(`   - ${windowText(r.inForce, lang)}`);
     for (const q of r.requires)
       lines.push(
         `   - ${w.labels.requires} ${md(textIn(outcomeTitles.get(q.id), lang) || q.id)} (\`${q.id}\`)${q.when ? ` ${w.sentence.when} ${md(describeCondition(q.when, context, lang))}` : ''}`,
@@ -63,6 +66,7 @@ export function bookMarkdown(model: PolicySetModel, lang: Lang): string {
     for (const policy of readingOrder(model, point)) {
       out.push(`### ${md(textIn(policy.title, lang))}`, '');
       if (policy.description) out.push(md(textIn(policy.description, lang)), '');
+      if (policy.inForce) out.push(capitalize(windowText(policy.inForce, lang)), '');
       out.push(
         `${capitalize(w.labels.applies)}: ${policy.scope ? md(describeCondition(policy.scope, context, lang)) : w.sentence.always}`,
         '',

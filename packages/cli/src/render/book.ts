@@ -1,8 +1,9 @@
 /**
  * The policy book as static HTML pages: an overview, one page per decision point with its rules
  * in plain language, the sources, the settings, the duty catalogues with the outcomes that
- * implement each duty, the reviewer scenarios as worked examples, and the what-if page. Pure:
- * model in, `{ file → html }` out; the command writes them.
+ * implement each duty, the reviewer scenarios as worked examples, the timeline of what comes into
+ * and goes out of force, and the what-if page. Each rule, policy, source and duty shows its window.
+ * Pure: model in, `{ file → html }` out; the command writes them.
  */
 import {
   textIn,
@@ -13,6 +14,7 @@ import {
   type RuleModel,
   type SourceModel,
   type Text,
+  type Window,
 } from '@vot/engine';
 import {
   capitalize,
@@ -23,11 +25,14 @@ import {
   describeWhen,
   factType,
   locationText,
+  changeDates,
   obligationWords,
   statusWord,
   traceability,
   valueText,
+  windowText,
   wordsFor,
+  writtenCondition,
   type DescribeContext,
   type Words,
 } from '@vot/engine/tools';
@@ -78,6 +83,7 @@ function navigation(model: PolicySetModel): Nav[] {
   for (const point of model.points) nav.push({ file: pointFile(point.id), label: bi(point.title) });
   nav.push({ file: 'sources.html', label: sayLabel('sources') }, { file: 'settings.html', label: sayLabel('settings') });
   if (model.duties.length > 0) nav.push({ file: 'duties.html', label: sayLabel('duties') });
+  if (changeDates(model).length > 0) nav.push({ file: 'timeline.html', label: say((w) => w.time.timeline) });
   nav.push({ file: 'scenarios.html', label: sayLabel('workedExamples') }, { file: 'whatif.html', label: say((w) => w.book.whatIf) });
   return nav;
 }
@@ -129,9 +135,15 @@ function sourceLink(source: SourceModel | undefined, id: string): string {
 /** What a rule's sentences need: the point's facts and named conditions, and the titles of outcomes and limits. */
 type BookContext = DescribeContext & { outcomeTitles?: ReadonlyMap<string, Text>; limitTitles?: ReadonlyMap<string, Text> };
 
+/** A window in every language of the book: "gjelder fra 2017-01-01 / in force from 2017-01-01". */
+const windowOf = (window: Window | undefined): string => biOf((lang) => windowText(window, lang));
+
 function ruleItem(rule: RuleModel, context: BookContext, sources: ReadonlyMap<string, SourceModel>): string {
   const parts: string[] = [];
-  parts.push(`<p><span class="when">${biOf((lang) => describeWhen(rule.when, context, lang))}</span>: ${statusBadge(rule.status)}</p>`);
+  parts.push(
+    `<p><span class="when">${biOf((lang) => describeWhen(writtenCondition(rule), context, lang))}</span>: ${statusBadge(rule.status)}</p>`,
+  );
+  if (rule.inForce) parts.push(`<p class="in-force">${windowOf(rule.inForce)}</p>`);
   if (rule.requires.length > 0) {
     const items = rule.requires.map(
       (r) =>
@@ -203,6 +215,7 @@ function pointPage(model: PolicySetModel, point: PointModel, sources: ReadonlyMa
     body.push(`<h2 id="${anchor('policy', policy.id)}">${bi(policy.title)}</h2>`);
     if (policy.description) body.push(`<p>${bi(policy.description)}</p>`);
     if (policy.note) body.push(`<p>${sayLabel('note')}: ${bi(policy.note)}</p>`);
+    if (policy.inForce) body.push(`<p class="in-force">${windowOf(policy.inForce)}</p>`);
     body.push(
       `<p>${sayLabel('applies')}: ${policy.scope ? biOf((lang) => whenInSentence(describeWhen(policy.scope, context, lang), lang)) : say((w) => w.sentence.always)}. ${policy.ordering === 'least-intrusive-first' ? say((w) => w.book.leastIntrusiveFirst) : ''}</p>`,
     );
@@ -240,9 +253,10 @@ function pointPage(model: PolicySetModel, point: PointModel, sources: ReadonlyMa
 function sourcesPage(model: PolicySetModel): BookPage {
   const body = [`<h1>${sayLabel('sources')}</h1>`, `<p>${say((w) => w.book.notVerifiedMeans)}</p>`, '<ul>'];
   for (const source of model.sources) {
-    const details = [source.act ?? source.document, source.date]
+    const details = [source.act ?? source.document, source.date, source.consolidation, source.eli]
       .filter(Boolean)
       .map((x) => escapeHtml(x!))
+      .concat(source.inForce ? [windowOf(source.inForce)] : [])
       .join(' · ');
     body.push(
       `<li id="${anchor('source', source.id)}">${sourceLink(source, source.id)}${details ? `<br>${details}` : ''}${source.note ? `<br>${bi(source.note)}` : ''}</li>`,
@@ -295,6 +309,7 @@ function dutiesPage(model: PolicySetModel, sources: ReadonlyMap<string, SourceMo
     for (const duty of catalogue.duties) {
       body.push(`<h3 id="${anchor('duty', catalogue.id, duty.id)}">${bi(duty.title)} <span class="id">${escapeHtml(duty.id)}</span></h3>`);
       if (duty.description) body.push(`<p>${bi(duty.description)}</p>`);
+      if (duty.inForce) body.push(`<p class="in-force">${windowOf(duty.inForce)}</p>`);
       if (duty.basis.length)
         body.push(`<p>${sayLabel('basis')}: ${duty.basis.map((id) => sourceLink(sources.get(id), id)).join('; ')}</p>`);
       const obligations = duty.obligations.map((o) =>
@@ -387,11 +402,52 @@ function indexPage(model: PolicySetModel): BookPage {
   body.push(`<li><a href="settings.html">${sayLabel('settings')}</a> (${model.settings.length})</li>`);
   if (model.duties.length > 0)
     body.push(`<li><a href="duties.html">${sayLabel('duties')}</a> (${model.duties.reduce((n, c) => n + c.duties.length, 0)})</li>`);
+  if (changeDates(model).length > 0) body.push(`<li><a href="timeline.html">${say((w) => w.book.timelineLink)}</a></li>`);
   body.push('</ul>');
   return page(
     model,
     'index.html',
     titleOf((w) => w.book.overview),
+    body.join('\n'),
+  );
+}
+
+/**
+ * The timeline: every date on which something comes into force or goes out of force, and what:
+ * sources, policies, rules (linked to their outcome) and duties.
+ */
+function timelinePage(model: PolicySetModel): BookPage {
+  type Entry = { window: Window | undefined; html: string };
+  const entries: Entry[] = [
+    ...model.sources.map((s) => ({ window: s.inForce, html: sourceLink(s, s.id) })),
+    ...model.points.flatMap((point) => [
+      ...point.policies.map((p) => ({ window: p.inForce, html: `${bi(p.title)} <span class="id">${escapeHtml(p.id)}</span>` })),
+      ...point.outcomes.flatMap((outcome) =>
+        [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])].map((rule) => ({
+          window: rule.inForce,
+          html: `<a href="${pointFile(point.id)}#${anchor('outcome', outcome.policy, outcome.id)}">${escapeHtml(point.id)} / ${escapeHtml(outcome.id)}</a> <span class="id">${escapeHtml(rule.key)}</span>`,
+        })),
+      ),
+    ]),
+    ...model.duties.flatMap((c) =>
+      c.duties.map((d) => ({ window: d.inForce, html: `<a href="duties.html#${anchor('duty', c.id, d.id)}">${bi(d.title)}</a>` })),
+    ),
+  ];
+  const body = [`<h1>${say((w) => w.time.timeline)}</h1>`, `<p>${say((w) => w.time.timelineIntro)}</p>`];
+  for (const date of changeDates(model)) {
+    body.push(`<section aria-labelledby="${anchor('date', date)}"><h2 id="${anchor('date', date)}">${escapeHtml(date)}</h2>`);
+    const starting = entries.filter((e) => e.window?.from === date);
+    const ending = entries.filter((e) => e.window?.until === date);
+    if (starting.length)
+      body.push(`<h3>${say((w) => capitalize(w.time.comesIntoForce))}</h3><ul>${starting.map((e) => `<li>${e.html}</li>`).join('')}</ul>`);
+    if (ending.length)
+      body.push(`<h3>${say((w) => capitalize(w.time.goesOutOfForce))}</h3><ul>${ending.map((e) => `<li>${e.html}</li>`).join('')}</ul>`);
+    body.push('</section>');
+  }
+  return page(
+    model,
+    'timeline.html',
+    titleOf((w) => w.time.timeline),
     body.join('\n'),
   );
 }
@@ -431,6 +487,7 @@ export function bookPages(model: PolicySetModel): BookPage[] {
     settingsPage(model, sources),
   ];
   if (model.duties.length > 0) pages.push(dutiesPage(model, sources));
+  if (changeDates(model).length > 0) pages.push(timelinePage(model));
   pages.push(scenariosPage(model), whatIfPage(model));
   return pages;
 }

@@ -24,9 +24,12 @@ export function diffContext(base: PolicySetModel, head: PolicySetModel): Describ
 
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
-function fieldLines(change: FieldChange, lang: Lang): string[] {
-  const l = wordsFor(lang).diff;
-  if (change.change !== 'changed') return [`${change.id}: ${change.change === 'added' ? l.added : l.removed}`];
+function fieldLines(change: FieldChange, lang: Lang, dated = false): string[] {
+  const w = wordsFor(lang);
+  const l = w.diff;
+  // Between two dates a source is not added or removed: it comes into force or goes out of force.
+  const [added, removed] = dated ? [w.time.comesIntoForce, w.time.goesOutOfForce] : [l.added, l.removed];
+  if (change.change !== 'changed') return [`${change.id}: ${change.change === 'added' ? added : removed}`];
   return Object.entries(change.fields ?? {}).map(([field, { from, to }]) => `${change.id}: ${field} ${show(from)} → ${show(to)}`);
 }
 
@@ -77,7 +80,10 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
   if (diff.sources.length > 0)
     out.push({
       title: l.sources,
-      items: diff.sources.map((c) => ({ head: c.id, lines: fieldLines(c, lang).map((x) => x.slice(c.id.length + 2)) })),
+      items: diff.sources.map((c) => ({
+        head: c.id,
+        lines: fieldLines(c, lang, diff.dates !== undefined).map((x) => x.slice(c.id.length + 2)),
+      })),
     });
   if (diff.settings.length > 0)
     out.push({
@@ -89,9 +95,16 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
 
 const versionText = (side: PolicyDiff['base']): string => `${side.name} ${side.version} (${side.hash.slice(0, 19)}…)`;
 
+/** The two sides: two versions, or one version on two dates. */
+function sidesText(diff: PolicyDiff, lang: Lang): string {
+  const on = wordsFor(lang).time.on;
+  if (diff.dates) return `${versionText(diff.base)} ${on(diff.dates.base)} → ${on(diff.dates.head)}`;
+  return `${versionText(diff.base)} → ${versionText(diff.head)}`;
+}
+
 export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Lang): string {
   const l = wordsFor(lang).diff;
-  const lines = [`${l.title}: ${versionText(diff.base)} → ${versionText(diff.head)}`];
+  const lines = [`${l.title}: ${sidesText(diff, lang)}`];
   const all = sections(diff, context, lang);
   if (all.length === 0) lines.push('', l.none);
   for (const section of all) {
@@ -112,7 +125,9 @@ export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: L
   const lines = [
     `## ${l.title}`,
     '',
-    `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) → \`${diff.head.version}\` (\`${diff.head.hash.slice(0, 19)}…\`)`,
+    diff.dates
+      ? `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) ${wordsFor(lang).time.on(diff.dates.base)} → ${wordsFor(lang).time.on(diff.dates.head)}`
+      : `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) → \`${diff.head.version}\` (\`${diff.head.hash.slice(0, 19)}…\`)`,
   ];
   const all = sections(diff, context, lang);
   if (all.length === 0) lines.push('', l.none);

@@ -2,8 +2,10 @@
 /**
  * The what-if page's script, bundled with esbuild for the browser: it reads the checked model
  * embedded in the page, builds one field per fact of the chosen decision point (a select for
- * enums and booleans, a number input for integers) and shows the decision that the engine's
- * compiled path (`PolicySet.decideSync`, the same code host systems run) gives for them.
+ * enums and booleans, a number input for integers, a date input for dates; the decision's date
+ * always, left empty for today) and shows the decision that the engine's compiled path
+ * (`PolicySet.decideSync`, the same code host systems run) gives for them, with the date it was
+ * made for and the sources' windows.
  */
 import {
   PolicySet,
@@ -12,6 +14,7 @@ import {
   langs,
   noneAllowed,
   textIn,
+  windowText,
   valueText,
   wordsFor,
   type Decision,
@@ -75,7 +78,12 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
     const input = form.elements.namedItem(fact.id) as HTMLInputElement | HTMLSelectElement | null;
     if (!input) continue;
     const raw = input.value;
-    record[fact.id] = raw === '' ? null : factType(fact).fromForm(raw);
+    // Empty is none where the fact may be none, else absent (the decision's date: today).
+    if (raw === '') {
+      if (noneAllowed(fact) || !fact.hasDefault) record[fact.id] = null;
+      continue;
+    }
+    record[fact.id] = factType(fact).fromForm(raw);
   }
   return record;
 }
@@ -139,14 +147,31 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
             say((w) => w.labels.notVerified),
           ),
         );
+      if (basis.inForce) item.append(' (', bi(Object.fromEntries(langs.map((lang) => [lang, windowText(basis.inForce, lang)]))), ')');
     }
     list.append(item);
   }
+  const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
   const summary = el(
     'p',
     { id: 'whatif-summary' },
     say((w) => w.book.outcomes(decision.outcomes.length)),
+    ' ',
+    el(
+      'span',
+      { id: 'whatif-date', 'data-date': decision.date },
+      say((w) => `${capitalize(w.time.decidedFor)}: ${decision.date}`),
+    ),
   );
+  const outside = notInForce.length
+    ? [
+        el(
+          'p',
+          { id: 'whatif-not-in-force' },
+          say((w) => `${capitalize(w.time.notInForce)}: ${notInForce.join(', ')}`),
+        ),
+      ]
+    : [];
   target.replaceChildren(
     summary,
     decision.outcomes.length
@@ -156,6 +181,7 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
           {},
           say((w) => w.noRuleApplies),
         ),
+    ...outside,
   );
 }
 
@@ -185,9 +211,14 @@ function start(): void {
     fields,
   );
 
+  // The decision's date is asked on every point: even where no rule reads it, the basis is the law of that date.
+  const factsOf = (point: (typeof model.points)[number]): string[] =>
+    model.decisionDate !== undefined && !point.reads.includes(model.decisionDate) ? [...point.reads, model.decisionDate] : point.reads;
   const decide = (): void => {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
-    const read = point.reads.map((id) => facts.get(id)!).filter(Boolean);
+    const read = factsOf(point)
+      .map((id) => facts.get(id)!)
+      .filter(Boolean);
     const given = readFacts(form, read);
     // The facts in the fragment: the address is a link to this decision, and never leaves the browser.
     const address = `#${new URLSearchParams([
@@ -216,11 +247,10 @@ function start(): void {
       result.setAttribute('data-state', 'refused');
     }
   };
-  /** The facts the chosen point reads, as the vocabulary describes them. */
+  /** The facts the chosen point asks for (with the decision's date), as the vocabulary describes them. */
   const readsOf = (): FactModel[] =>
-    model.points
-      .find((p) => p.id === pointSelect.value)!
-      .reads.map((id) => facts.get(id)!)
+    factsOf(model.points.find((p) => p.id === pointSelect.value)!)
+      .map((id) => facts.get(id)!)
       .filter(Boolean);
   const build = (): void => {
     fields.replaceChildren(...readsOf().flatMap((fact) => field(fact)));

@@ -22,7 +22,9 @@ import type { BasisEntry } from '../decide/decision.js';
 import { locationText } from '../location.js';
 import type { AgreeSideModel, DutyCatalogueModel, DutyObligationModel, FactValue, PointModel, PolicySetModel } from '../model.js';
 import { factsRead, pointConditions } from '../walk.js';
+import type { Window } from '../time/windows.js';
 import { combinations, defaultFacts, domainSize, sliceDomain } from './domain.js';
+import { periodEnumerations, periodsIn } from './periods.js';
 import { decidedFor, gateSlice, meets, minimise, naiveSize, slicedDecider, type DecidedForDuty, type ObligationResult } from './gate.js';
 
 /** An obligation that two points agree. */
@@ -85,6 +87,7 @@ export function checkAgreement(
   catalogue: DutyCatalogueModel,
   obligation: Agreement,
   basis: ReadonlyMap<string, BasisEntry>,
+  dutyWindow?: Window,
 ): ObligationResult {
   const [premise, conclusion] = sidesOf(obligation).map((side) => sideDecider(model, catalogue, side, basis)) as [
     ReturnType<typeof sideDecider>,
@@ -108,7 +111,7 @@ export function checkAgreement(
     premise: obligation.premise,
     conclusion: obligation.conclusion,
     slice: domains.map((d) => d.fact),
-    sliceCombinations: domainSize(domains),
+    sliceCombinations: 0,
     combinations: 0,
     applicable: 0,
     triggered: 0,
@@ -118,20 +121,36 @@ export function checkAgreement(
   if (obligation.when) result.when = obligation.when;
   const fails = (facts: Facts): boolean =>
     applies(facts) && premise.meets(premise.decide(facts)) && !conclusion.meets(conclusion.decide(facts));
-  for (const facts of combinations(domains, defaultFacts(model))) {
-    result.combinations!++;
-    if (!applies(facts)) continue;
-    result.applicable!++;
-    if (!premise.meets(premise.decide(facts))) continue;
-    result.triggered!++;
-    if (conclusion.meets(conclusion.decide(facts))) continue;
-    result.ok = false;
-    const found = minimise(model, domains, { ...facts }, fails, (f) => [premise.decide(f), conclusion.decide(f)]);
-    result.counterexample = {
-      ...found,
-      sides: sidesOf(obligation).map((side, index) => ({ point: side.point, with: side.with, decided: [found.decided[index]!] })),
-    };
-    break;
+  // Law in time: every period the duty is in force and both points decide, the date pinned where it matters.
+  const enumerations = periodEnumerations(model, premise.point, dutyWindow, domains).flatMap((enumeration) => {
+    const periods = periodsIn(enumeration.periods, conclusion.point.covers);
+    if (periods.length === 0) return [];
+    const at = enumeration.domains.findIndex((domain) => domain.fact === model.decisionDate);
+    const pinned = [...enumeration.domains];
+    if (at >= 0 && pinned[at]!.values.length === 1) pinned[at] = { ...pinned[at]!, values: [periods[0]!.date] };
+    return [{ periods, domains: pinned }];
+  });
+  for (const enumeration of enumerations) {
+    result.sliceCombinations! += domainSize(enumeration.domains);
+    for (const facts of combinations(enumeration.domains, defaultFacts(model))) {
+      result.combinations!++;
+      if (!applies(facts)) continue;
+      result.applicable!++;
+      if (!premise.meets(premise.decide(facts))) continue;
+      result.triggered!++;
+      if (conclusion.meets(conclusion.decide(facts))) continue;
+      result.ok = false;
+      (result.brokenIn ??= []).push(...enumeration.periods);
+      if (!result.counterexample) {
+        const found = minimise(model, enumeration.domains, { ...facts }, fails, (f) => [premise.decide(f), conclusion.decide(f)]);
+        result.counterexample = {
+          ...found,
+          periods: enumeration.periods,
+          sides: sidesOf(obligation).map((side, index) => ({ point: side.point, with: side.with, decided: [found.decided[index]!] })),
+        };
+      }
+      break;
+    }
   }
   if (result.triggered === 0) {
     // The premise never holds inside the scope: the obligation checks nothing, a gap to look at.

@@ -26,6 +26,7 @@ import { defaultFacts, factDomain, type FactDomain } from './domain.js';
 import { noneAllowed, unitedDomain } from '../fact-types/index.js';
 import { factsRead, outcomeConditions } from '../walk.js';
 import { namedConditions } from '../compile/keys.js';
+import { inWindow } from '../time/windows.js';
 
 /** What one outcome is for a fact combination; `absent` when the decision leaves it out. */
 export interface OutcomeState {
@@ -83,6 +84,8 @@ export interface FieldChange {
 export interface PolicyDiff {
   base: { name: string; version: string; hash: string };
   head: { name: string; version: string; hash: string };
+  /** Set for one policy version compared at two dates (`vot diff --at <date> --at <date>`): the base date and the head date. */
+  dates?: { base: string; head: string };
   points: { added: string[]; removed: string[] };
   decisions: DecisionChange[];
   reasons: TextChange[];
@@ -128,15 +131,18 @@ function outcomeDomain(
 ): FactDomain[] {
   // Each side's named conditions resolve in that side: the same name may differ between them.
   const read = new Set<string>();
-  const breakpoints = new Map<string, Set<number>>();
-  for (const point of [basePoint, headPoint]) {
-    if (!point) continue;
-    const side = factsRead(outcomeIdConditions(point, outcomeId), namedConditions(point));
-    for (const fact of side.read) read.add(fact);
-    for (const [fact, numbers] of side.breakpoints) breakpoints.set(fact, new Set([...(breakpoints.get(fact) ?? []), ...numbers]));
-  }
+  const breakpoints = new Map<string, Set<FactValue>>();
   const baseFacts = new Map(base.facts.map((f) => [f.id, f]));
   const headFacts = new Map(head.facts.map((f) => [f.id, f]));
+  for (const [point, facts] of [
+    [basePoint, baseFacts],
+    [headPoint, headFacts],
+  ] as const) {
+    if (!point) continue;
+    const side = factsRead(outcomeIdConditions(point, outcomeId), namedConditions(point), facts);
+    for (const fact of side.read) read.add(fact);
+    for (const [fact, cuts] of side.breakpoints) breakpoints.set(fact, new Set([...(breakpoints.get(fact) ?? []), ...cuts]));
+  }
   const order = [...head.facts.map((f) => f.id), ...base.facts.map((f) => f.id).filter((id) => !headFacts.has(id))];
   return order.filter((id) => read.has(id)).map((id) => factDomain(unitedFact(baseFacts.get(id), headFacts.get(id)), breakpoints.get(id)));
 }
@@ -266,7 +272,18 @@ function constraintsOf(domains: readonly FactDomain[], cube: number[][]): FactCo
   return constraints;
 }
 
-function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionChange[] {
+/** Which interval of an ordered fact's analysis domain holds a value (its last interval starting at or before it). */
+function intervalOf(domain: FactDomain, value: string): number {
+  const starts = (domain.intervals ?? []).map((interval) => interval.split('..')[0]!);
+  return starts.reduce((found, start, index) => (start <= value ? index : found), -1);
+}
+
+/**
+ * The decisions that differ between two sides. With `dates`, the sides are one version decided at
+ * two dates: every outcome whose conditions read the decision's date is enumerated over its other
+ * facts, the date fixed to `dates.base` on one side and `dates.head` on the other.
+ */
+function decisionChanges(base: PolicySetModel, head: PolicySetModel, dates?: { base: string; head: string }): DecisionChange[] {
   const baseSet = new PolicySet(base);
   const headSet = new PolicySet(head);
   const baseDefaults = defaultFacts(base);
@@ -280,8 +297,14 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
     // once per side and read for all of them (outcomes of a point often read the same facts).
     const byDomain = new Map<string, { domains: FactDomain[]; outcomes: string[] }>();
     for (const outcomeId of outcomeIds) {
-      if (basePoint && headPoint && outcomeSignature(basePoint, outcomeId) === outcomeSignature(headPoint, outcomeId)) continue;
-      const domains = outcomeDomain(base, head, basePoint, headPoint, outcomeId);
+      if (!dates && basePoint && headPoint && outcomeSignature(basePoint, outcomeId) === outcomeSignature(headPoint, outcomeId)) continue;
+      let domains = outcomeDomain(base, head, basePoint, headPoint, outcomeId);
+      if (dates) {
+        // At two dates only outcomes whose date cuts fall between them can differ; the date is fixed per side.
+        const dateDomain = domains.find((d) => d.fact === head.decisionDate);
+        if (!dateDomain || intervalOf(dateDomain, dates.base) === intervalOf(dateDomain, dates.head)) continue;
+        domains = domains.filter((d) => d.fact !== head.decisionDate);
+      }
       const key = JSON.stringify(domains);
       const shared = byDomain.get(key);
       if (shared) shared.outcomes.push(outcomeId);
@@ -298,6 +321,10 @@ function decisionChanges(base: PolicySetModel, head: PolicySetModel): DecisionCh
       }));
       const baseRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, baseDefaults);
       const headRecord: Record<string, FactValue> = Object.assign(Object.create(null) as Record<string, FactValue>, headDefaults);
+      if (dates && head.decisionDate !== undefined) {
+        baseRecord[head.decisionDate] = dates.base;
+        headRecord[head.decisionDate] = dates.head;
+      }
       for (let index = 0; index < total; index++) {
         let rest = index;
         for (let i = domains.length - 1; i >= 0; i--) {
@@ -366,7 +393,8 @@ const allRules = (model: PolicySetModel): Map<string, RuleModel> =>
   new Map(
     model.points
       .flatMap((p) => p.outcomes.flatMap((o) => [...o.rules, ...(o.otherwise ? [o.otherwise] : [])]))
-      .map((r) => [r.id ? `${r.policy}/${r.outcome}@${r.id}` : r.key, r]),
+      // Versions of a rule share its id: the first day of each version tells them apart.
+      .map((r) => [r.id ? `${r.policy}/${r.outcome}@${r.id}${r.inForce?.from ? `@${r.inForce.from}` : ''}` : r.key, r]),
   );
 
 const sameJson = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
@@ -419,6 +447,45 @@ export function diffPolicySets(base: PolicySetModel, head: PolicySetModel): Poli
     },
     sources: recordChanges<SourceModel>(base.sources, head.sources),
     settings: recordChanges<SettingModel>(base.settings, head.settings),
+  };
+}
+
+/**
+ * One policy version compared at two dates: the fact combinations decided otherwise on `head`
+ * than on `base`, the rules and the sources that come into force (`added`) or go out of force
+ * (`removed`) between them, and the reasons of rules replaced by another version of themselves.
+ */
+export function diffAtDates(model: PolicySetModel, baseDate: string, headDate: string): PolicyDiff {
+  const inForceOn = (date: string) => new Set([...allRules(model)].filter(([, r]) => inWindow(r.inForce, date)).map(([, r]) => r.key));
+  const [before, after] = [inForceOn(baseDate), inForceOn(headDate)];
+  const sources: FieldChange[] = [];
+  for (const source of model.sources) {
+    const [was, is] = [inWindow(source.inForce, baseDate), inWindow(source.inForce, headDate)];
+    if (was !== is) sources.push({ id: source.id, change: is ? 'added' : 'removed' });
+  }
+  // A rule replaced by another version of itself: its reason as it reads on each date.
+  const versionOf = (date: string) =>
+    new Map(
+      [...allRules(model)].filter(([, r]) => r.id && inWindow(r.inForce, date)).map(([, r]) => [`${r.policy}/${r.outcome}@${r.id}`, r]),
+    );
+  const [oldVersions, newVersions] = [versionOf(baseDate), versionOf(headDate)];
+  const reasons: TextChange[] = [];
+  for (const [name, rule] of newVersions) {
+    const before = oldVersions.get(name);
+    if (before && before !== rule && !sameJson(before.reason, rule.reason))
+      reasons.push({ id: rule.key, at: locationText(rule.at), from: before.reason, to: rule.reason });
+  }
+  const policy = { name: model.name, version: model.version, hash: model.hash };
+  return {
+    base: policy,
+    head: policy,
+    dates: { base: baseDate, head: headDate },
+    points: { added: [], removed: [] },
+    decisions: decisionChanges(model, model, { base: baseDate, head: headDate }),
+    reasons,
+    rules: { added: [...after].filter((k) => !before.has(k)), removed: [...before].filter((k) => !after.has(k)) },
+    sources,
+    settings: [],
   };
 }
 

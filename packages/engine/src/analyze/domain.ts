@@ -1,37 +1,41 @@
 /**
  * The finite fact domain of a decision point, reduced soundly for exhaustive analysis:
  * - only the facts the point reads are enumerated (the others cannot change its decision);
- * - an integer fact is split into the intervals between the numbers the point compares it
- *   with, and one representative (the smallest) stands for each interval, because no
- *   condition can tell two numbers of the same interval apart.
+ * - an ordered fact (an integer, a date) is split into the intervals between the values the
+ *   point compares it with, and one representative stands for each interval, because no
+ *   condition can tell two values of the same interval apart.
  */
 import { namedConditions } from '../compile/keys.js';
 import { analysisValues } from '../fact-types/index.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PointOutcomeModel, PolicySetModel } from '../model.js';
-import { factsRead, outcomeConditions, pointConditions } from '../walk.js';
+import { boundaries } from '../time/windows.js';
+import { factsRead, outcomeConditions, outcomeDeciders, outcomeRules, pointConditions } from '../walk.js';
 
 export interface FactDomain {
   fact: string;
   /** Representatives, smallest first; `null` stands for an absent fact whose default is `none`. */
   values: FactValue[];
-  /** For integers: the intervals the representatives stand for, e.g. `0`, `1..4`, `5..1000`. */
+  /** For ordered facts: the intervals the representatives stand for, e.g. `0`, `1..4`, `5..1000`. */
   intervals?: string[];
 }
 
-/** The numbers at which some condition of the point can change its answer, per integer fact. */
-export function integerBreakpoints(point: PointModel): Map<string, Set<number>> {
-  return factsRead(pointConditions(point), namedConditions(point)).breakpoints;
+/** The facts of a model by id, for working out cut points. */
+export const factsById = (model: PolicySetModel): Map<string, FactModel> => new Map(model.facts.map((f) => [f.id, f]));
+
+/** The values at which some condition of the point can change its answer, per ordered fact. */
+export function pointCuts(model: PolicySetModel, point: PointModel): Map<string, Set<FactValue>> {
+  return factsRead(pointConditions(point), namedConditions(point), factsById(model)).breakpoints;
 }
 
-/** A fact's values for enumeration, an integer cut at `breakpoints` (its type decides; see fact-types/). */
-export function factDomain(fact: FactModel, breakpoints: ReadonlySet<number> = new Set()): FactDomain {
+/** A fact's values for enumeration, an ordered fact cut at `breakpoints` (its type decides; see fact-types/). */
+export function factDomain(fact: FactModel, breakpoints: ReadonlySet<FactValue> = new Set()): FactDomain {
   return { fact: fact.id, ...analysisValues(fact, breakpoints) };
 }
 
 /** The reduced domain of a point: one entry per fact it reads, in vocabulary order. */
 export function pointDomain(model: PolicySetModel, point: PointModel): FactDomain[] {
-  const breakpoints = integerBreakpoints(point);
-  const facts = new Map(model.facts.map((f) => [f.id, f]));
+  const breakpoints = pointCuts(model, point);
+  const facts = factsById(model);
   return point.reads.map((id) => factDomain(facts.get(id)!, breakpoints.get(id)));
 }
 
@@ -44,7 +48,20 @@ export function pointDomain(model: PolicySetModel, point: PointModel): FactDomai
  * the slice covers every decision the outcome can take.
  */
 export function outcomeSlice(model: PolicySetModel, point: PointModel, outcome: PointOutcomeModel): FactDomain[] {
-  return sliceDomain(model, outcomeConditions(point, outcome), namedConditions(point));
+  const conditions = outcomeConditions(point, outcome);
+  const named = namedConditions(point);
+  const slice = sliceDomain(model, conditions, named);
+  // A decision lists only the sources in force on its date: where a rule cites a source with a
+  // window, the date decides the outcome's basis too, cut at the sources' boundaries as well.
+  const dateFact = model.facts.find((fact) => fact.id === model.decisionDate);
+  const sources = new Map(model.sources.map((source) => [source.id, source]));
+  const cited = outcomeDeciders(point, outcome).flatMap((decider) => outcomeRules(decider).flatMap((rule) => rule.basis));
+  const sourceCuts = boundaries(cited.map((id) => sources.get(id)?.inForce));
+  if (!dateFact || sourceCuts.length === 0) return slice;
+  const cuts = new Set<FactValue>([...(factsRead(conditions, named, factsById(model)).breakpoints.get(dateFact.id) ?? []), ...sourceCuts]);
+  const dated = factDomain(dateFact, cuts);
+  const order = model.facts.map((fact) => fact.id);
+  return [...slice.filter((domain) => domain.fact !== dateFact.id), dated].sort((a, b) => order.indexOf(a.fact) - order.indexOf(b.fact));
 }
 
 /**
@@ -56,7 +73,7 @@ export function sliceDomain(
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
 ): FactDomain[] {
-  const { read, breakpoints } = factsRead(conditions, named);
+  const { read, breakpoints } = factsRead(conditions, named, factsById(model));
   return model.facts.filter((fact) => read.has(fact.id)).map((fact) => factDomain(fact, breakpoints.get(fact.id)));
 }
 

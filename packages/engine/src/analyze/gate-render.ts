@@ -18,7 +18,8 @@ import type {
 import { literalText } from '../fact-types/index.js';
 import { describeCondition, listText } from '../describe/condition.js';
 import { liveStatuses } from '../status.js';
-import { textIn, wordsFor, type GateWords, type Words } from '../words/index.js';
+import { union } from '../time/windows.js';
+import { capitalize, periodText, textIn, windowText, wordsFor, type GateWords, type Words } from '../words/index.js';
 import type { ScenarioCoverage } from './coverage.js';
 import type { DecidedForDuty, GateReport, ObligationResult, TraceabilityRow } from './gate.js';
 
@@ -166,7 +167,10 @@ function renderBroken(
     return;
   }
   const example = obligation.counterexample!;
-  out.push(`  ${g.counterexample}:`);
+  // Adjacent periods are named as one stretch: "from 2017-01-01", not three periods in a row.
+  const spans = union(example.periods);
+  const periods = spans.map((span) => periodText(span, lang));
+  out.push(`  ${g.counterexample}${periods.length > 0 && isDated(spans) ? ` ${w.time.inPeriod} ${listText(periods, 'and', lang)}` : ''}:`);
   for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
   out.push(`    ${g.otherFacts}`);
   if (!example.sides) {
@@ -179,6 +183,10 @@ function renderBroken(
     renderDecided(side.decided, lang, titles, out);
   }
 }
+
+/** Whether periods say anything: not when the set has one period of every date. */
+const isDated = (periods: readonly { from?: string; until?: string }[]): boolean =>
+  periods.some((p) => p.from !== undefined || p.until !== undefined);
 
 export interface RenderGateOptions {
   lang?: Lang;
@@ -225,7 +233,15 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
       combos > 0
         ? ` — ${counted} (${g.wholePoint}: ${number(widest, w)} ${g.reduced}, ${number(naive, w)} ${g.unreduced})`
         : ` — ${g.citedBy} ${citing} ${g.outcomes}`;
-    out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}`);
+    out.push(`  ${duty.ok ? '✓' : '✗'} ${duty.id}${sizes}${duty.inForce ? ` (${windowText(duty.inForce, lang)})` : ''}`);
+  }
+  if (isDated(report.periods.map((p) => p.period))) {
+    out.push(`${capitalize(w.time.periods)}:`);
+    for (const { period, duties, broken } of report.periods) {
+      out.push(
+        `  ${broken.length === 0 ? '✓' : '✗'} ${periodText(period, lang)}: ${w.time.dutiesInPeriod(duties, broken.length)}${broken.length ? ` (${broken.join(', ')})` : ''}`,
+      );
+    }
   }
   if (options.coverage) out.push(...renderCoverage(options.coverage, g));
   if (options.matrix) out.push(...renderMatrix(report.traceability, g));

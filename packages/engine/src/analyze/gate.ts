@@ -33,8 +33,10 @@ import type {
   PolicySetModel,
   RuleModel,
   Text,
+  Window,
 } from '../model.js';
 import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
+import { analysisDate, periodEnumerations, periodsIn, periodsOf, type Period } from './periods.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
 import { checkAgreement, sidesOf } from './agree.js';
@@ -59,6 +61,8 @@ export interface Counterexample {
   decided: DecidedForDuty[];
   /** Two points that agree: each side's decision, at its point, with the facts its `with` fixes. */
   sides?: Array<{ point: string; with: Record<string, FactValue>; decided: DecidedForDuty[] }>;
+  /** The periods the failure stands for (one, when the decision's date matters to it). */
+  periods: Period[];
 }
 
 export interface ObligationResult {
@@ -79,6 +83,8 @@ export interface ObligationResult {
   pointCombinations?: number;
   naiveCombinations?: number;
   counterexample?: Counterexample;
+  /** Invariants: every period in which the invariant fails (the counterexample is from the first). */
+  brokenIn?: Period[];
   /** An invariant whose condition never holds inside the catalogue's scope checks nothing: a gap. */
   vacuous?: boolean;
   /** Two points that agree: the side that binds (YAML `if`) and the side bound (YAML `then`). */
@@ -98,7 +104,16 @@ export interface DutyResult {
   basis: BasisEntry[];
   at: string;
   ok: boolean;
+  /** When the duty is in force (absent: always); its invariants are checked in the periods inside. */
+  inForce?: Window;
   obligations: ObligationResult[];
+}
+
+/** One period of the set and the duties in force in it: how many, and those broken there. */
+export interface PeriodResult {
+  period: Period;
+  duties: number;
+  broken: string[];
 }
 
 export interface TraceabilityRow {
@@ -111,6 +126,8 @@ export interface TraceabilityRow {
 export interface GateReport {
   ok: boolean;
   duties: DutyResult[];
+  /** Every period of the set (analyze/periods.ts), with the duties in force and broken in each. */
+  periods: PeriodResult[];
   traceability: TraceabilityRow[];
   /** Combinations decided over all invariants. */
   combinations: number;
@@ -191,7 +208,7 @@ export function decidedFor(model: PolicySetModel, slice: PointSlice, decision: D
   if (outcome.limits) result.limits = outcome.limits;
   for (const [limit, settingId] of Object.entries(rule?.limitSettings ?? {})) {
     const setting = model.settings.find((s) => s.id === settingId);
-    if (setting?.max !== undefined) (result.settingLimits ??= {})[limit] = { setting: settingId, max: setting.max };
+    if (typeof setting?.max === 'number') (result.settingLimits ??= {})[limit] = { setting: settingId, max: setting.max };
   }
   return result;
 }
@@ -235,12 +252,23 @@ export function slicedDecider(
   const slice = slicePoint(point, new Set(ids));
   const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
   const holdsWhen = when ? compilePredicate(when, new Map()) : () => true;
+  const dateFact = model.decisionDate;
+  const otherDate = analysisDate(model);
   return {
     slice,
     domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
-    decide: (facts: Readonly<Record<string, FactValue>>): Decision =>
-      assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
+    decide: (facts: Readonly<Record<string, FactValue>>): Decision => {
+      const date = dateFact !== undefined ? facts[dateFact] : undefined;
+      return assembleDecision(
+        model,
+        slice.point,
+        (key) => slice.holds(key, facts),
+        basis,
+        null,
+        typeof date === 'string' ? date : otherDate,
+      );
+    },
   };
 }
 
@@ -249,6 +277,7 @@ function checkInvariant(
   catalogue: DutyCatalogueModel,
   obligation: Extract<DutyObligationModel, { kind: 'invariant' }>,
   basis: ReadonlyMap<string, BasisEntry>,
+  dutyWindow: Window | undefined,
 ): ObligationResult {
   const point = model.points.find((p) => p.id === obligation.point)!;
   const ids = expectedOutcomes(obligation.expect);
@@ -266,21 +295,26 @@ function checkInvariant(
     point: point.id,
     expect: obligation.expect,
     slice: domains.map((d) => d.fact),
-    sliceCombinations: domainSize(domains),
+    sliceCombinations: 0,
     combinations: 0,
     applicable: 0,
     pointCombinations: domainSize(pointDomain(model, point)),
     naiveCombinations: naiveSize(model, point.reads),
   };
   if (obligation.when) result.when = obligation.when;
-  for (const facts of combinations(domains, defaultFacts(model))) {
-    result.combinations!++;
-    if (!applies(facts)) continue;
-    result.applicable!++;
-    if (meets(obligation.expect, decide(facts))) continue;
-    result.ok = false;
-    result.counterexample = minimise(model, domains, { ...facts }, fails, decide);
-    break;
+  // Every period the duty is in force at the point, one enumeration each where the date matters.
+  for (const enumeration of periodEnumerations(model, point, dutyWindow, domains)) {
+    result.sliceCombinations! += domainSize(enumeration.domains);
+    for (const facts of combinations(enumeration.domains, defaultFacts(model))) {
+      result.combinations!++;
+      if (!applies(facts)) continue;
+      result.applicable!++;
+      if (meets(obligation.expect, decide(facts))) continue;
+      result.ok = false;
+      (result.brokenIn ??= []).push(...enumeration.periods);
+      result.counterexample ??= { ...minimise(model, enumeration.domains, { ...facts }, fails, decide), periods: enumeration.periods };
+      break;
+    }
   }
   if (result.applicable === 0) {
     result.ok = false;
@@ -296,11 +330,12 @@ export function minimise(
   failing: Record<string, FactValue>,
   fails: (facts: Readonly<Record<string, FactValue>>) => boolean,
   decide: (facts: Readonly<Record<string, FactValue>>) => DecidedForDuty[],
-): Counterexample {
+): Omit<Counterexample, 'periods'> {
   const byId = new Map(model.facts.map((f) => [f.id, f]));
   for (const domain of domains) {
     const fact = byId.get(domain.fact)!;
-    const fallback = fact.hasDefault ? (fact.default ?? null) : domain.values[0]!;
+    // A fact whose default is no value (the decision's date) keeps a value of its domain.
+    const fallback = fact.hasDefault && 'default' in fact ? (fact.default ?? null) : domain.values[0]!;
     const current = failing[domain.fact]!;
     if (current === fallback) continue;
     failing[domain.fact] = fallback;
@@ -394,10 +429,11 @@ function checkObligation(
   catalogue: DutyCatalogueModel,
   obligation: DutyObligationModel,
   basis: ReadonlyMap<string, BasisEntry>,
+  inForce: DutyModel['inForce'],
 ): ObligationResult {
-  if (obligation.kind === 'invariant') return checkInvariant(model, catalogue, obligation, basis);
+  if (obligation.kind === 'invariant') return checkInvariant(model, catalogue, obligation, basis, inForce);
   if (obligation.kind === 'coverage') return checkCoverage(model, catalogue, obligation, basis);
-  return checkAgreement(model, catalogue, obligation, basis);
+  return checkAgreement(model, catalogue, obligation, basis, inForce);
 }
 
 /** Checks every duty of the model's catalogues over the whole fact domain. */
@@ -405,13 +441,14 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
   const started = performance.now();
   const basis = basisIndex(model);
   const catalogues = model.duties.filter((c) => !options.catalogues || options.catalogues.includes(c.id));
+  const periods = periodsOf(model);
   const duties: DutyResult[] = [];
   let total = 0;
   for (const catalogue of catalogues) {
     for (const duty of catalogue.duties) {
-      const obligations = duty.obligations.map((obligation) => checkObligation(model, catalogue, obligation, basis));
+      const obligations = duty.obligations.map((obligation) => checkObligation(model, catalogue, obligation, basis, duty.inForce));
       for (const o of obligations) total += o.combinations ?? 0;
-      duties.push({
+      const result: DutyResult = {
         id: duty.id,
         catalogue: catalogue.id,
         title: duty.title,
@@ -419,13 +456,22 @@ export function runGate(model: PolicySetModel, options: GateOptions = {}): GateR
         at: locationText(duty.at),
         ok: obligations.every((o) => o.ok),
         obligations,
-      });
+      };
+      if (duty.inForce) result.inForce = duty.inForce;
+      duties.push(result);
     }
   }
   const totalMs = performance.now() - started;
   return {
     ok: duties.every((d) => d.ok),
     duties,
+    periods: periods.map((period) => {
+      const inForce = duties.filter((duty) => periodsIn([period], duty.inForce).length > 0);
+      const broken = inForce.filter((duty) =>
+        duty.obligations.some((o) => (o.brokenIn ?? []).some((p) => p.date === period.date) || (!o.ok && !o.brokenIn)),
+      );
+      return { period, duties: inForce.length, broken: broken.map((duty) => duty.id) };
+    }),
     traceability: traceability(
       model,
       catalogues.flatMap((c) => c.duties),

@@ -2,7 +2,7 @@
  * Whether conditions can hold together, searched exhaustively: the checker asks it whether two
  * policies deciding one outcome can apply to the same incident, and whether an override's scope
  * lies inside the shared policy's. Conditions read few facts, so every combination of the facts
- * they read is tried, integers cut at the numbers the conditions compare with (domain.ts).
+ * they read is tried, ordered facts cut where the conditions compare them (domain.ts).
  */
 import { compilePredicate } from '../compile/predicate.js';
 import type { ConditionNode, FactModel, FactValue } from '../model.js';
@@ -23,7 +23,7 @@ export function findFacts(
   named: ReadonlyMap<string, ConditionNode>,
   wanted: (answers: boolean[]) => boolean,
 ): Record<string, FactValue> | 'none' | 'unknown' {
-  const { read, breakpoints } = factsRead(conditions, named);
+  const { read, breakpoints } = factsRead(conditions, named, facts);
   const domains: FactDomain[] = [];
   let size = 1;
   for (const id of read) {

@@ -17,6 +17,7 @@ import { checkPolicySetDocument } from './passes/policy-set.js';
 import { checkScenarios } from './passes/scenarios.js';
 import { checkSettings } from './passes/settings.js';
 import { checkSources } from './passes/sources.js';
+import { checkTime } from './passes/time.js';
 import { checkVocabulary } from './passes/vocabulary.js';
 
 export type { CheckOptions } from './context.js';
@@ -40,6 +41,7 @@ export const checkPasses: readonly CheckPass[] = [
   { name: 'named conditions', run: checkNamedConditions },
   { name: 'policies', run: checkPolicies },
   { name: 'overrides', run: checkOverrides },
+  { name: 'time', run: checkTime },
   { name: 'scenarios', run: checkScenarios },
   { name: 'duties', run: checkDutyCatalogues },
 ];
@@ -68,5 +70,6 @@ export function checkPolicySet(loaded: LoadedFolder, options: CheckOptions): Che
     extraDocuments: [],
   };
   if (set.description) model.description = set.description;
+  if (ctx.decisionDate !== undefined) model.decisionDate = ctx.decisionDate;
   return { model, diagnostics: reporter.diagnostics() };
 }

@@ -7,7 +7,7 @@
  * passes.
  */
 import { listOf } from '../diagnostics.js';
-import { conditionLiteral, expectedLiterals, factType, literalText } from '../fact-types/index.js';
+import { conditionLiteral, expectedLiterals, factType, literalText, orderedKeywords, orderingKeywords } from '../fact-types/index.js';
 import type { PathSegment } from '../load/parse.js';
 import type { CompareOperator, ConditionNode, FactModel, FactValue, SettingModel } from '../model.js';
 import type { ConditionInput } from '../schema/documents.js';
@@ -22,15 +22,12 @@ export interface ConditionScope {
   named: ReadonlyMap<string, unknown>;
 }
 
-const compareOperators: Record<string, CompareOperator> = {
+/** The equality keywords every type takes; the ordering ones (`atLeast`, `onOrAfter` …) belong to ordered types (fact-types/). */
+const equalityOperators: Record<string, CompareOperator> = {
   is: 'eq',
   isNot: 'ne',
   in: 'in',
   notIn: 'notIn',
-  atLeast: 'gte',
-  atMost: 'lte',
-  above: 'gt',
-  below: 'lt',
 };
 
 function checkValue(
@@ -147,21 +144,30 @@ export function checkCondition(
   }
   const factName = input.fact;
   const operatorKey = Object.keys(input).find((key) => key !== 'fact')!;
-  const op = compareOperators[operatorKey]!;
+  const ordering = orderingKeywords.get(operatorKey);
+  const op = ordering ?? equalityOperators[operatorKey]!;
   const raw = (input as Record<string, unknown>)[operatorKey];
   const fact = ctx.facts.get(factName);
   if (!fact) {
     reportUnknownFact(ctx, scope, [...path, 'fact'], factName);
     return { kind: 'const', value: false, origin: `unknown fact ${factName}`, at };
   }
-  if (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt') {
-    if (!factType(fact).operators.has(op)) {
+  if (ordering) {
+    const keywords = orderedKeywords(fact);
+    if (!keywords || keywords[ordering] !== operatorKey) {
       scope.rep.report([...path, operatorKey], {
         code: 'operator-not-for-type',
         args: { operator: operatorKey, what: `fact \`${fact.id}\``, type: factType(fact).kindText },
-        help: 'use `is`, `isNot`, `in` or `notIn`',
+        help: keywords
+          ? `use ${listOf(Object.values(keywords))}, or \`is\`, \`isNot\`, \`in\`, \`notIn\``
+          : 'use `is`, `isNot`, `in` or `notIn`',
       });
       return { kind: 'const', value: false, origin: 'invalid comparison', at };
+    }
+    if (!factType(fact).numeric) {
+      const value = checkValue(scope, [...path, operatorKey], fact, raw);
+      if (value === undefined) return { kind: 'const', value: false, origin: 'invalid comparison', at };
+      return { kind: 'test', fact: fact.id, op, value, at };
     }
     const number = numberFrom(ctx, scope, [...path, operatorKey], raw as number | { setting: string });
     if (!number) return { kind: 'const', value: false, origin: 'invalid comparison', at };

@@ -157,6 +157,8 @@ export interface CheckContext {
   // Filled by the passes, in the order check.ts runs them.
   /** vocabulary */
   readonly facts: Registry<FactModel>;
+  /** vocabulary: the fact that carries the date a decision is made for, if one is declared */
+  decisionDate?: string;
   /** vocabulary */
   readonly outcomes: Registry<OutcomeModel>;
   /** vocabulary */

@@ -32,7 +32,8 @@ function factComment(fact: FactModel): string {
   const parts = [title && !/[.?!]$/.test(title) ? `${title}.` : title];
   const domain = factType(fact).typeComment?.(fact);
   if (domain) parts.push(domain);
-  if (fact.hasDefault) parts.push(`Default: ${fact.default === null ? 'none' : JSON.stringify(fact.default)}.`);
+  // A fact with a default but no default value takes it elsewhere (the decision's date): its type comment says from where.
+  if (fact.hasDefault && 'default' in fact) parts.push(`Default: ${fact.default === null ? 'none' : JSON.stringify(fact.default)}.`);
   return `  /** ${parts.filter(Boolean).join(' ')} */`;
 }
 

@@ -2,7 +2,8 @@
  * The compiled evaluation path: each checked condition becomes a plain JavaScript closure,
  * built from the AST (never from reviewer text, never `eval`). Its semantics follow the
  * json-rules-engine operators the same condition compiles to (`equal`, `in`, numeric operators
- * that are false for a non-number), and a differential test holds the two paths together.
+ * that are false for a non-number, the date operators registered in rules-engine.ts), and a
+ * differential test holds the two paths together.
  */
 import type { CompareOperator, ConditionNode, FactValue } from '../model.js';
 import { locationText } from '../location.js';
@@ -25,24 +26,40 @@ function compileTest(fact: string, op: CompareOperator, value: FactValue | FactV
       return (facts) => !set.has(facts[fact] as FactValue);
     }
     case 'gte':
+    case 'lte':
+    case 'gt':
+    case 'lt':
+      return compileOrder(fact, op, value as number | string);
+  }
+}
+
+/**
+ * An ordering comparison of numbers, or of dates (`YYYY-MM-DD` strings, which order as the days
+ * they name: the checker and the fact checks admit no other form). False for a value of another
+ * type, as json-rules-engine's numeric operators and our date operators are.
+ */
+function compileOrder(fact: string, op: 'gte' | 'lte' | 'gt' | 'lt', value: number | string): Predicate {
+  const kind = typeof value;
+  switch (op) {
+    case 'gte':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v >= (value as number);
+        return typeof v === kind && (v as typeof value) >= value;
       };
     case 'lte':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v <= (value as number);
+        return typeof v === kind && (v as typeof value) <= value;
       };
     case 'gt':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v > (value as number);
+        return typeof v === kind && (v as typeof value) > value;
       };
     case 'lt':
       return (facts) => {
         const v = facts[fact];
-        return typeof v === 'number' && v < (value as number);
+        return typeof v === kind && (v as typeof value) < value;
       };
   }
 }

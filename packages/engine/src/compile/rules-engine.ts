@@ -1,7 +1,8 @@
 /**
  * The reference path: checked conditions compiled onto json-rules-engine, one Engine per
- * decision point, built once per policy set. Reviewers never see these triples; only the
- * engine's built-in operators are used, and no `path` (JSONPath) or custom path resolver is
+ * decision point, built once per policy set. Reviewers never see these triples; the engine's
+ * built-in operators are used, and four of our own for dates (its numeric operators would
+ * parse `2021-07-01` as the number 2021), and no `path` (JSONPath) or custom path resolver is
  * ever set, so nothing in policy YAML reaches jsonpath-plus.
  */
 import type { Engine, NestedCondition, TopLevelCondition } from 'json-rules-engine';
@@ -19,6 +20,28 @@ const operatorName: Record<CompareOperator, string> = {
   lt: 'lessThan',
 };
 
+/** Our operators for dates: `YYYY-MM-DD` strings compared as strings, false for anything else. */
+const dateOperatorName: Record<'gte' | 'lte' | 'gt' | 'lt', string> = {
+  gte: 'dateOnOrAfter',
+  lte: 'dateOnOrBefore',
+  gt: 'dateAfter',
+  lt: 'dateBefore',
+};
+
+const isDateString = (value: unknown): boolean => typeof value === 'string';
+
+const dateOperators: Array<[string, (a: string, b: string) => boolean]> = [
+  [dateOperatorName.gte, (a, b) => a >= b],
+  [dateOperatorName.lte, (a, b) => a <= b],
+  [dateOperatorName.gt, (a, b) => a > b],
+  [dateOperatorName.lt, (a, b) => a < b],
+];
+
+function operatorOf(op: CompareOperator, value: unknown): string {
+  if (typeof value === 'string' && (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt')) return dateOperatorName[op];
+  return operatorName[op];
+}
+
 function toNested(node: ConditionNode): NestedCondition {
   switch (node.kind) {
     case 'const':
@@ -26,7 +49,7 @@ function toNested(node: ConditionNode): NestedCondition {
       // written as the negation of an empty `all`.
       return node.value ? { all: [] } : { not: { all: [] } };
     case 'test':
-      return { fact: node.fact, operator: operatorName[node.op], value: node.value as never };
+      return { fact: node.fact, operator: operatorOf(node.op, node.value), value: node.value as never };
     case 'all':
       return { all: node.items.map(toNested) };
     case 'any':
@@ -51,6 +74,9 @@ export function toRulesEngineCondition(node: ConditionNode): TopLevelCondition {
 export async function buildRulesEngine(model: PolicySetModel, point: PointModel): Promise<Engine> {
   const { Engine: RulesEngine } = await import('json-rules-engine');
   const engine = new RulesEngine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, replaceFactsInEventParams: false });
+  for (const [name, compare] of dateOperators) {
+    engine.addOperator(name, (a: unknown, b: unknown) => isDateString(a) && compare(a as string, b as string));
+  }
   for (const policy of point.policies) {
     for (const named of policy.conditions) engine.setCondition(named.qualified, toRulesEngineCondition(named.when));
   }

@@ -17,6 +17,7 @@ const outcomeSchema = z.strictObject({
 export const auditRecordSchema = z.strictObject({
   format: z.literal(auditRecordFormat),
   at: z.iso.datetime({ offset: true }),
+  date: z.iso.date().optional(),
   point: z.string().min(1).max(200),
   facts: z.record(z.string().max(200), factValue),
   outcomes: z.array(outcomeSchema).max(1000),

@@ -1,7 +1,8 @@
 /**
- * Audit records: a decision stored as one JSON line (time, point, the facts as the host gave
- * them, the outcomes and the exact policy that decided), so it can be shown later and replayed
- * under other policies. Reasons and traces are left out: they follow from the policy hash.
+ * Audit records: a decision stored as one JSON line (time, point, the date it was made for, the
+ * facts as the host gave them, the outcomes and the exact policy that decided), so it can be
+ * shown later and replayed under other policies, at its own date. Reasons and traces are left
+ * out: they follow from the policy hash.
  * Reading stored records back (with their zod schema) is in `audit-parse.ts`.
  */
 import type { Status } from '../model.js';
@@ -23,6 +24,12 @@ export interface AuditRecord {
   format: typeof auditRecordFormat;
   /** When the decision was made (ISO 8601, UTC). */
   at: string;
+  /**
+   * The date the decision was made for (`YYYY-MM-DD`, `decision.date`), so a replay decides it by
+   * the law of that date. Records written before dates were kept have none: replay then takes the
+   * date of `at`.
+   */
+  date?: string;
   point: string;
   facts: Record<string, string | number | boolean | null>;
   outcomes: AuditOutcome[];
@@ -51,11 +58,17 @@ export function toAuditRecord(decision: Decision, facts: Readonly<Record<string,
   return {
     format: auditRecordFormat,
     at: at.toISOString(),
+    date: decision.date,
     point: decision.point,
     facts: stored,
     outcomes: auditOutcomes(decision),
     policy: { ...decision.policy },
   };
+}
+
+/** The date a stored decision is replayed for: its own, or (for a record without one) the date of its timestamp as written. */
+export function recordDate(record: Pick<AuditRecord, 'at' | 'date'>): string {
+  return record.date ?? record.at.slice(0, 10);
 }
 
 /** How one outcome differs between two decisions (see {@link compareOutcomes}). */

@@ -1,14 +1,20 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
 import { locationText } from '../location.js';
-import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
+import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
+import { always, inWindow } from '../time/windows.js';
 
-/** A source an outcome cites, as the decision shows it: id, citation, URL and whether the citation was verified. */
+/**
+ * A source an outcome cites, as the decision shows it: id, citation, URL, whether the citation
+ * was verified, and when the source is in force (a decision lists only sources in force on its date).
+ */
 export interface BasisEntry {
   id: string;
   citation: string;
   url?: string;
   verified: boolean;
+  /** When the source is in force (`from` inclusive, `until` exclusive); absent: on every date. */
+  inForce?: Window;
 }
 
 /** One outcome of a decision: its status, what it requires, its limits, its legal basis and the reason in words. */
@@ -37,13 +43,25 @@ export interface Trace {
   /** Policies of the point whose scope held (`appliesWhen`), by id. */
   policies: string[];
   steps: TraceStep[];
-  /** Outcomes left out: no rule held and the outcome says `otherwise: omit`, or its policy did not apply. */
-  omitted: Array<{ outcome: string; because: 'no-rule-held' | 'policy-not-applicable' }>;
+  /**
+   * Outcomes left out: no rule held and the outcome says `otherwise: omit`, its policy did not
+   * apply, or none of its rules is in force on the decision's date.
+   */
+  omitted: Array<{ outcome: string; because: 'no-rule-held' | 'policy-not-applicable' | 'not-in-force' }>;
 }
 
-/** The answer at one decision point: the outcomes, their trace, and the exact policy (name, version, hash) that decided. */
+/**
+ * The answer at one decision point: the date it was made for, the outcomes, their trace, and the
+ * exact policy (name, version, hash) that decided.
+ */
 export interface Decision {
   point: string;
+  /**
+   * The date the decision was made for (`YYYY-MM-DD`): the decision-date fact (e.g.
+   * `incidentDate`) when given, else the `date` option, else today. Rules and sources apply as
+   * they were in force on this date.
+   */
+  date: string;
   outcomes: DecidedOutcome[];
   trace: Trace;
   policy: { name: string; version: string; hash: string };
@@ -58,6 +76,7 @@ export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
   for (const source of model.sources as SourceModel[]) {
     const entry: BasisEntry = { id: source.id, citation: source.citation, verified: source.verified };
     if (source.url !== undefined) entry.url = source.url;
+    if (source.inForce !== undefined) entry.inForce = source.inForce;
     index.set(source.id, entry);
   }
   return index;
@@ -78,7 +97,10 @@ interface PointPlan {
     /** Overriding policies, in file order, with their outcome of the same id (if it has one). */
     overriders: Array<{ policyIndex: number; outcome: PointOutcomeModel | undefined }>;
   }>;
-  rules: Map<RuleModel, { at: string; basis: BasisEntry[]; hasLimits: boolean }>;
+  /** Per rule: where it is written, its basis (`timed` when some source has a window), whether it has limits. */
+  rules: Map<RuleModel, { at: string; basis: BasisEntry[]; timed: boolean; hasLimits: boolean }>;
+  /** Per outcome: the windows of its rules, to tell an outcome not in force from one no rule of which held. */
+  windows: Map<PointOutcomeModel, Window[]>;
 }
 
 const plans = new WeakMap<PointModel, PointPlan>();
@@ -87,14 +109,22 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
   const known = plans.get(point);
   if (known && known.basis === basis) return known;
   const rules: PointPlan['rules'] = new Map();
+  const windows: PointPlan['windows'] = new Map();
   for (const outcome of point.outcomes) {
-    for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
+    const all = [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])];
+    for (const rule of all) {
+      const entries = rule.basis.map((id) => basis.get(id)!).filter(Boolean);
       rules.set(rule, {
         at: locationText(rule.at),
-        basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean),
+        basis: entries,
+        timed: entries.some((entry) => entry.inForce !== undefined),
         hasLimits: Object.keys(rule.limits).length > 0,
       });
     }
+    windows.set(
+      outcome,
+      all.map((rule) => rule.inForce ?? always),
+    );
   }
   const policyIndex = new Map(point.policies.map((policy, index) => [policy.id, index]));
   const outcomes = point.outcomes.map((listed) => ({
@@ -106,7 +136,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
       outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id),
     })),
   }));
-  const plan: PointPlan = { basis, outcomes, rules };
+  const plan: PointPlan = { basis, outcomes, rules, windows };
   plans.set(point, plan);
   return plan;
 }
@@ -115,7 +145,9 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
  * The combining step, shared by both evaluation paths: per outcome, in the point's order, the
  * first rule that holds decides; else `otherwise`; an outcome of a policy whose scope does not
  * hold is left out. A shared outcome is decided by the first overriding policy whose scope
- * holds, in the shared outcome's place.
+ * holds, in the shared outcome's place. A rule's window is part of its condition (the checker
+ * put it there), so `holds` already leaves out rules not in force on `date`; the basis lists only
+ * the sources in force on `date`.
  */
 export function assembleDecision(
   model: PolicySetModel,
@@ -123,6 +155,7 @@ export function assembleDecision(
   holds: Holds,
   basis: ReadonlyMap<string, BasisEntry>,
   explain: ((rule: RuleModel) => ConditionFailure[]) | null,
+  date: string,
 ): Decision {
   const plan = planOf(point, basis);
   // Whether each policy's scope holds, by its index (an unknown policy, index -1, never applies).
@@ -158,13 +191,15 @@ export function assembleDecision(
       }
       notHeld.push({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? explain(rule) : [] });
     }
-    chosen ??= outcome.otherwise;
+    if (!chosen && outcome.otherwise && (outcome.otherwise.when === null || holds(outcome.otherwise.key))) chosen = outcome.otherwise;
     if (!chosen) {
-      trace.omitted.push({ outcome: outcome.id, because: 'no-rule-held' });
+      const inForce = plan.windows.get(outcome)!.some((window) => inWindow(window, date));
+      trace.omitted.push({ outcome: outcome.id, because: inForce ? 'no-rule-held' : 'not-in-force' });
       continue;
     }
     const chosenPlan = plan.rules.get(chosen)!;
-    const decided: DecidedOutcome = { id: outcome.id, status: chosen.status, basis: chosenPlan.basis.slice(), reason: chosen.reason };
+    const cited = chosenPlan.timed ? chosenPlan.basis.filter((entry) => inWindow(entry.inForce, date)) : chosenPlan.basis.slice();
+    const decided: DecidedOutcome = { id: outcome.id, status: chosen.status, basis: cited, reason: chosen.reason };
     let requires: string[] | undefined;
     for (const requirement of chosen.requires) {
       if (requirement.key === null || holds(requirement.key)) (requires ??= []).push(requirement.id);
@@ -174,7 +209,7 @@ export function assembleDecision(
     outcomes.push(decided);
     trace.steps.push({ outcome: outcome.id, rule: chosen.key, at: chosenPlan.at, notHeld });
   }
-  return { point: point.id, outcomes, trace, policy: { name: model.name, version: model.version, hash: model.hash } };
+  return { point: point.id, date, outcomes, trace, policy: { name: model.name, version: model.version, hash: model.hash } };
 }
 
 export type { Facts };

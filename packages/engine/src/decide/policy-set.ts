@@ -1,14 +1,18 @@
 /**
  * A loaded, checked policy set, ready to decide. Built once; `decide` is then pure: the same
- * facts and the same policy hash give the same decision. Fails closed: facts it cannot check,
- * an unknown point or an engine error reject the promise; nothing is ever returned for them.
+ * facts, date and policy hash give the same decision. Fails closed: facts it cannot check,
+ * an unknown point, a date the point does not cover or an engine error reject the promise;
+ * nothing is ever returned for them.
  */
 import type { Engine } from 'json-rules-engine';
 import { compilePredicate, createExplainerCache, explainFailure, type ExplainerCache, type Predicate } from '../compile/predicate.js';
 import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { buildRulesEngine } from '../compile/rules-engine.js';
 import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
+import { hostValueCheck, expectedValue } from '../fact-types/index.js';
 import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
+import { dateOf, isIsoDate } from '../time/calendar.js';
+import { inWindow, lastDay } from '../time/windows.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
 import { createFactsValidator, type FactRecord, type FactsValidator, shownText } from './facts.js';
 
@@ -19,6 +23,18 @@ export type EvaluatorKind = 'compiled' | 'json-rules-engine';
 export interface DecideOptions {
   /** Leave out the per-condition explanation of rules that did not hold (faster). */
   explain?: boolean;
+  /**
+   * The date to decide for (`YYYY-MM-DD`) when the facts do not give one (the decision-date fact,
+   * e.g. `incidentDate`, wins); without either, today. `decision.date` says which was used.
+   */
+  date?: string;
+}
+
+/** Options of a policy set. */
+export interface PolicySetOptions {
+  evaluator?: EvaluatorKind;
+  /** The clock "today" is read from (the host's local date); tests inject a fixed one. */
+  clock?: () => Date;
 }
 
 interface CompiledPoint {
@@ -29,6 +45,12 @@ interface CompiledPoint {
   explained: ExplainerCache;
   /** Built on the first decision on the json-rules-engine path. */
   engine?: Promise<Engine>;
+  /**
+   * The last run queued on that engine. json-rules-engine keeps one run status per Engine: a run
+   * that finishes while another is starting makes the other skip every rule, an empty decision.
+   * So runs on one engine go one at a time.
+   */
+  running?: Promise<unknown>;
 }
 
 const policySetBrand = Symbol.for('@vot/engine.PolicySet');
@@ -50,11 +72,16 @@ export class PolicySet {
   private readonly compiled = new Map<string, CompiledPoint>();
   private readonly validator: FactsValidator;
   private readonly basis: Map<string, BasisEntry>;
+  private readonly clock: () => Date;
+  private readonly dateFits: (value: unknown) => boolean;
 
-  constructor(model: PolicySetModel, options: { evaluator?: EvaluatorKind } = {}) {
+  constructor(model: PolicySetModel, options: PolicySetOptions = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
     this.model = model;
     this.evaluator = options.evaluator ?? 'compiled';
+    this.clock = options.clock ?? (() => new Date());
+    const dateFact = model.facts.find((fact) => fact.id === model.decisionDate);
+    this.dateFits = dateFact ? hostValueCheck(dateFact, 10) : isIsoDate;
     this.validator = createFactsValidator(model.facts);
     this.basis = basisIndex(model);
     for (const point of model.points) {
@@ -104,35 +131,80 @@ export class PolicySet {
     return result.facts;
   }
 
-  /** Decides with already validated, complete facts on the compiled path (for analysis tools). */
+  /**
+   * The date a decision is made for: the decision-date fact when the facts give it, else the
+   * `date` option, else today; written into the record as that fact, so the rules' windows are
+   * tested against it. A malformed option is refused (the fact itself was checked with the facts).
+   */
+  private decisionDate(record: FactRecord, options: DecideOptions): string {
+    const fact = this.model.decisionDate;
+    const given = fact === undefined ? null : record[fact];
+    if (typeof given === 'string') return given;
+    const date = options.date ?? dateOf(this.clock());
+    if (!this.dateFits(date)) {
+      const shown = typeof date === 'string' ? shownText(date) : String(date);
+      const dateFact = this.model.facts.find((f) => f.id === fact);
+      throw new PolicyError(`the date to decide for, \`${shown}\`, is not a date the policies accept`, [
+        diagnostic({ code: 'invalid-decision-date', args: { value: shown }, expected: dateFact ? expectedValue(dateFact) : undefined }),
+      ]);
+    }
+    if (fact !== undefined) record[fact] = date;
+    return date;
+  }
+
+  /** Refuses a date outside the dates the point covers: never an empty decision. */
+  private covered(point: PointModel, date: string): void {
+    const covers = point.covers;
+    if (!covers || inWindow(covers, date)) return;
+    const before = covers.from !== undefined && date < covers.from;
+    const problem = before
+      ? diagnostic({ code: 'date-before-point', args: { date, point: point.id, from: covers.from! } })
+      : diagnostic({ code: 'date-after-point', args: { date, point: point.id, last: lastDay(covers)! } });
+    throw new PolicyError(problem.message, [problem]);
+  }
+
+  /**
+   * Decides with already validated, complete facts on the compiled path (for analysis tools): the
+   * date is resolved as for `decide`, but a date the point does not cover is not refused (its
+   * outcomes are left out as not in force).
+   */
   decideValidated(pointId: string, facts: FactRecord, options: DecideOptions = {}): Decision {
     const point = this.point(pointId);
+    const record = this.model.decisionDate !== undefined && typeof facts[this.model.decisionDate] !== 'string' ? { ...facts } : facts;
+    const date = this.decisionDate(record, options);
     // Closures passed inline, not bound to names: transpilers that keep function names would
     // otherwise wrap each one in a naming helper on every decision.
     return assembleDecision(
       this.model,
       point.model,
-      (key) => point.predicates.get(key)!(facts),
+      (key) => point.predicates.get(key)!(record),
       this.basis,
-      options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []),
+      options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
+      date,
     );
   }
 
-  /** Validates the facts, then decides on the configured evaluation path. */
+  /** Validates the facts and the date, then decides on the configured evaluation path. */
   decideSync(pointId: string, facts: unknown, options: DecideOptions = {}): Decision {
     if (this.evaluator !== 'compiled') {
       throw new PolicyError('decideSync needs the compiled evaluator; use decide()', []);
     }
-    return this.decideValidated(pointId, this.validateFacts(pointId, facts), options);
+    const record = this.validateFacts(pointId, facts);
+    this.covered(this.point(pointId).model, this.decisionDate(record, options));
+    return this.decideValidated(pointId, record, options);
   }
 
   async decide(pointId: string, facts: unknown, options: DecideOptions = {}): Promise<Decision> {
     const record = this.validateFacts(pointId, facts);
     const point = this.point(pointId);
+    const date = this.decisionDate(record, options);
+    this.covered(point.model, date);
     if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
     // The record is this call's own (the validator builds it), so the engine may read it as is.
-    point.engine ??= buildRulesEngine(this.model, point.model);
-    const result = await (await point.engine).run(record);
+    const engine = (point.engine ??= buildRulesEngine(this.model, point.model));
+    const run = (point.running ?? Promise.resolve()).then(async () => (await engine).run(record));
+    point.running = run.catch(() => undefined);
+    const result = await run;
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
     return assembleDecision(
       this.model,
@@ -140,6 +212,7 @@ export class PolicySet {
       (key) => held.has(key),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
+      date,
     );
   }
 }

@@ -19,6 +19,8 @@ export function describeConstraint(constraint: FactConstraint, context: Describe
     isNot: w.sentence.isNot,
     atLeast: w.sentence.atLeast,
     atMost: w.sentence.atMost,
+    onOrAfter: w.sentence.onOrAfter,
+    before: w.sentence.before,
     between: w.diff.between,
     either: (phrases) => listText(phrases, 'or', lang),
   };

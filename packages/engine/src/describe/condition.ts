@@ -4,7 +4,7 @@
  * given is yes". Built from the checked AST and the vocabulary's titles only, so it says exactly
  * what the engine evaluates and nothing about any particular domain.
  */
-import { factType, noneAllowed, valueWords, type ValueTitle } from '../fact-types/index.js';
+import { factType, noneAllowed, orderedKeywords, valueWords, type ValueTitle } from '../fact-types/index.js';
 import type { CompareOperator, ConditionNode, FactModel, FactValue, PointModel, PolicySetModel, Text } from '../model.js';
 import { capitalize, langOf, textIn, wordsFor } from '../words/index.js';
 
@@ -100,13 +100,14 @@ function testSentence(
     case 'notIn':
       return shown.length === 1 ? `${name} ${w.isNot} ${shown[0]}` : `${name} ${w.noneOf} ${listText(shown, 'or', lang)}`;
     case 'gte':
-      return `${name} ${w.atLeast} ${shown[0]}${setting}`;
     case 'lte':
-      return `${name} ${w.atMost} ${shown[0]}${setting}`;
     case 'gt':
-      return `${name} ${w.above} ${shown[0]}${setting}`;
-    case 'lt':
-      return `${name} ${w.below} ${shown[0]}${setting}`;
+    case 'lt': {
+      // Each ordered type has its words: "is at least 2", "is on or after 2021-07-01".
+      const fact = context.facts.get(node.fact);
+      const keyword = (fact && orderedKeywords(fact)?.[op]) ?? ({ gte: 'atLeast', lte: 'atMost', gt: 'above', lt: 'below' } as const)[op];
+      return `${name} ${w[keyword]} ${shown[0]}${setting}`;
+    }
   }
 }
 

@@ -49,6 +49,7 @@ export const booleanType: FactType<BooleanDomain, { default?: boolean | 'none' }
   literals: () => [true, false],
   literalHelp: 'write `true` or `false`',
 
+  cuts: () => [],
   analysisValues: (_domain, _cuts, none) => ({ values: [false, true, ...(none ? [null] : [])] }),
   size: () => 2,
   unite: () => ({}),

@@ -78,6 +78,7 @@ export const enumType: FactType<EnumDomain, { values: string[]; default?: string
   literal: ({ values }, raw) => (typeof raw === 'string' && values.includes(raw) ? raw : undefined),
   literals: ({ values }) => [...values],
 
+  cuts: () => [],
   analysisValues: ({ values }, _cuts, none) => ({ values: [...values, ...(none ? [null] : [])] }),
   size: ({ values }) => values.length,
   unite: (head, base) => ({ values: [...new Set([...head.values, ...base.values])] }),

@@ -14,6 +14,11 @@ import type { PathSegment } from '../load/parse.js';
 import type { CompareOperator, FactValue } from '../model.js';
 
 export type Zod = typeof z;
+
+/** The ordering operators, which only ordered types take. */
+export type OrderingOperator = 'gte' | 'lte' | 'gt' | 'lt';
+/** How a condition writes an ordering operator in YAML, by the type of its fact. */
+export type OrderedKeyword = 'atLeast' | 'atMost' | 'above' | 'below' | 'onOrAfter' | 'onOrBefore' | 'after' | 'before';
 export type Json = Record<string, unknown>;
 
 /** The words a reader sees for the values every type can take (the caller's language). */
@@ -30,6 +35,9 @@ export interface ValueSetWords extends ValueWords {
   isNot: string;
   atLeast: string;
   atMost: string;
+  /** For dates: "is on or after", "is before". */
+  onOrAfter: string;
+  before: string;
   between: (from: string, to: string) => string;
   /** "a, b or c" */
   either: (phrases: readonly string[]) => string;
@@ -102,12 +110,14 @@ export interface FactType<D extends { type: string }, FactInput = unknown, Setti
   settingRange(domain: D): string;
   /** Whether `{ setting, is: raw }` compares the setting with a value of its type. */
   settingLiteralFits(domain: D, raw: unknown): boolean;
-  /** Whether the value is a number a limit or a comparison can take. */
+  /** Whether the value is a number a limit or a comparison can take (a setting may stand for it). */
   readonly numeric: boolean;
 
   // --- conditions in YAML --------------------------------------------------------------------
-  /** The operators that apply: the ordering ones (`atLeast` …) only for ordered types. */
+  /** The operators that apply: the ordering ones only for ordered types. */
   readonly operators: ReadonlySet<CompareOperator>;
+  /** An ordered type's words for its ordering operators in YAML (`atLeast` for numbers, `onOrAfter` for dates). */
+  readonly orderedKeywords?: Readonly<Record<OrderingOperator, OrderedKeyword>>;
   /** What the type is, in `operator-not-for-type`, e.g. `yes/no`. */
   readonly kindText: string;
   /** A literal a condition compares the fact with, or undefined when it is not one of the type. */
@@ -118,8 +128,10 @@ export interface FactType<D extends { type: string }, FactInput = unknown, Setti
   literalHelp?: string;
 
   // --- analysis ------------------------------------------------------------------------------
+  /** The values at which a test `fact op value` can change its answer (none for an unordered type). */
+  cuts(op: CompareOperator, value: FactValue): FactValue[];
   /** The values to enumerate, cut where conditions compare the fact (`cuts`); `none` adds null. */
-  analysisValues(domain: D, cuts: ReadonlySet<number>, none: boolean): AnalysisValues;
+  analysisValues(domain: D, cuts: ReadonlySet<FactValue>, none: boolean): AnalysisValues;
   /** How many values the domain has, without reduction. */
   size(domain: D): number;
   /** The domain's fields covering both sides of a diff. */
@@ -152,4 +164,29 @@ export interface FactType<D extends { type: string }, FactInput = unknown, Setti
   formField(fact: D & { hasDefault: boolean; default?: FactValue }): FormField;
   /** The value of a form field's text (never empty: empty is none). */
   fromForm(raw: string): FactValue;
+}
+
+/**
+ * Analysis intervals (`2`, `2..4`, `2017-01-01..2021-06-30`, `none`) merged into runs of
+ * adjacent intervals, for an ordered type to say as ranges; `follows(end, start)` says whether an
+ * interval starting at `start` continues one ending at `end`. `none` is said on its own.
+ */
+export function intervalRuns<T>(
+  intervals: readonly string[],
+  parse: (text: string) => T,
+  follows: (end: T, start: T) => boolean,
+): { runs: Array<[T, T]>; none: boolean } {
+  const runs: Array<[T, T]> = [];
+  let none = false;
+  for (const interval of intervals) {
+    if (interval === 'none') {
+      none = true;
+      continue;
+    }
+    const [start, end = start] = interval.split('..').map(parse) as [T, T?];
+    const last = runs[runs.length - 1];
+    if (last && follows(last[1], start)) last[1] = end!;
+    else runs.push([start, end!]);
+  }
+  return { runs, none };
 }

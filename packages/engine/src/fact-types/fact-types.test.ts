@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { addDays } from '../time/calendar.js';
 import {
   analysisValues,
   conditionLiteral,
@@ -28,11 +29,17 @@ const domainsOf: { [K in FactTypeName]: fc.Arbitrary<Extract<ValueDomain, { type
   integer: fc
     .tuple(fc.integer({ min: -40, max: 40 }), fc.nat(40))
     .map(([min, span]) => ({ type: 'integer' as const, min, max: min + span })),
+  date: fc
+    .tuple(fc.integer({ min: -40, max: 40 }), fc.nat(40))
+    .map(([start, span]) => ({ type: 'date' as const, min: addDays('2024-02-20', start), max: addDays('2024-02-20', start + span) })),
 };
 
 const anyDomain: fc.Arbitrary<ValueDomain> = fc.oneof(...factTypeNames.map((name) => domainsOf[name] as fc.Arbitrary<ValueDomain>));
-/** A cut at every whole number any generated domain holds: each value its own interval. */
-const everywhere = new Set(Array.from({ length: 122 }, (_, i) => i - 40));
+/** A cut at every whole number and every date any generated domain holds: each value its own interval. */
+const everywhere = new Set<number | string>([
+  ...Array.from({ length: 122 }, (_, i) => i - 40),
+  ...Array.from({ length: 122 }, (_, i) => addDays('2024-02-20', i - 40)),
+]);
 const maxStringLength = 256;
 
 describe('fact types', () => {

@@ -1,16 +1,27 @@
 /**
  * The fact types: the union of their domains and the registry the rest of the engine asks.
- * A new type (a calendar date, say) is one module implementing `FactType` (fact-type.ts), its
- * domain added to `ValueDomain` and its entry to the lists below.
+ * A new type is one module implementing `FactType` (fact-type.ts), its domain added to
+ * `ValueDomain` and its entry to the lists below (`date.ts` was added that way).
  *
  * The helpers here add what every type shares: `none` (an absent fact whose default is none,
  * written `none` in YAML and `null` by a host) and absence.
  */
 import type { z } from 'zod';
-import type { FactValue } from '../model.js';
+import type { CompareOperator, FactValue } from '../model.js';
+import { dateFactDeclaration, dateType, decisionDateDefault, type DateDomain } from './date.js';
 import { booleanFactDeclaration, booleanSettingDeclaration, booleanType, type BooleanDomain } from './boolean.js';
 import { enumFactDeclaration, enumSettingDeclaration, enumType, type EnumDomain } from './enum.js';
-import type { DeclarationParts, DeclarationReporter, DomainWords, FactType, Json, ValueSetWords, ValueWords, Zod } from './fact-type.js';
+import type {
+  DeclarationParts,
+  DeclarationReporter,
+  DomainWords,
+  FactType,
+  Json,
+  OrderingOperator,
+  ValueSetWords,
+  ValueWords,
+  Zod,
+} from './fact-type.js';
 import { integerFactDeclaration, integerSettingDeclaration, integerType, type IntegerDomain } from './integer.js';
 
 export type {
@@ -20,13 +31,16 @@ export type {
   DomainWords,
   FactType,
   FormField,
+  OrderedKeyword,
+  OrderingOperator,
   ValueSetWords,
   ValueWords,
 } from './fact-type.js';
-export type { BooleanDomain, EnumDomain, IntegerDomain };
+export type { BooleanDomain, DateDomain, EnumDomain, IntegerDomain };
+export { decisionDateDefault };
 
 /** A fact's or setting's domain, by `type`. */
-export type ValueDomain = EnumDomain | BooleanDomain | IntegerDomain;
+export type ValueDomain = EnumDomain | BooleanDomain | IntegerDomain | DateDomain;
 export type FactTypeName = ValueDomain['type'];
 
 /** The fields a fact model adds to its domain that the shared helpers read. */
@@ -42,6 +56,7 @@ const registry: { [K in FactTypeName]: AnyFactType<Extract<ValueDomain, { type: 
   enum: enumType,
   boolean: booleanType,
   integer: integerType,
+  date: dateType,
 };
 
 /** Every fact type's name, in registry order. */
@@ -60,7 +75,12 @@ export const noneAllowed = (fact: Absence): boolean => fact.hasDefault && fact.d
 
 /** A fact declaration of vocabulary.yaml, one branch per type (in the order the schema files list them). */
 export function factDeclaration<Base extends z.ZodRawShape>(parts: DeclarationParts<Base>) {
-  return parts.z.union([enumFactDeclaration(parts), booleanFactDeclaration(parts), integerFactDeclaration(parts)]);
+  return parts.z.union([
+    enumFactDeclaration(parts),
+    booleanFactDeclaration(parts),
+    integerFactDeclaration(parts),
+    dateFactDeclaration(parts),
+  ]);
 }
 
 /** A setting declaration of settings.yaml, one branch per type (in the order the schema files list them). */
@@ -126,9 +146,25 @@ export function expectedLiterals(fact: ValueDomain & Absence): { allowed: string
 // --- analysis ------------------------------------------------------------------------------
 
 /** The values exhaustive analysis enumerates for a fact, cut at `cuts`. */
-export function analysisValues(fact: ValueDomain & Absence, cuts: ReadonlySet<number>) {
+export function analysisValues(fact: ValueDomain & Absence, cuts: ReadonlySet<FactValue>) {
   return factType(fact).analysisValues(fact, cuts, noneAllowed(fact));
 }
+
+/** The values at which a test of the fact can change its answer (for analysis cuts). */
+export const cutsOf = (fact: ValueDomain, op: CompareOperator, value: FactValue): FactValue[] => factType(fact).cuts(op, value);
+
+/** The keywords a condition may use to order the fact (`atLeast` …, `onOrAfter` …), if its type is ordered. */
+export const orderedKeywords = (fact: ValueDomain) => factType(fact).orderedKeywords;
+
+/** Every ordering keyword of every type, with its operator: how a condition's key is read. */
+export const orderingKeywords: ReadonlyMap<string, OrderingOperator> = new Map(
+  Object.values(registry).flatMap((type) =>
+    Object.entries(type.orderedKeywords ?? {}).map(([op, keyword]) => [keyword, op as OrderingOperator] as const),
+  ),
+);
+
+/** Whether the fact is the one that carries the decision's date (`default: decision-date`). */
+export const isDecisionDate = (fact: ValueDomain): boolean => fact.type === 'date' && fact.decisionDate === true;
 
 /** How many values a fact can take, none included, without reduction. */
 export const valueCount = (fact: ValueDomain & Absence): number => factType(fact).size(fact) + (noneAllowed(fact) ? 1 : 0);
@@ -147,7 +183,7 @@ export const valueJson = (fact: ValueDomain & Absence): Json => factType(fact).v
 /** Example conditions for an editor: one on the first fact of each type (in the order the schema files show them). */
 export function conditionExamples(facts: ReadonlyArray<ValueDomain & { id: string }>): Json[] {
   const examples: Json[] = [];
-  for (const type of [booleanType, enumType, integerType] as Array<AnyFactType<ValueDomain>>) {
+  for (const type of [booleanType, enumType, integerType, dateType] as Array<AnyFactType<ValueDomain>>) {
     const fact = facts.find((f) => factType(f) === type);
     if (fact) examples.push(type.example(fact));
   }
@@ -181,8 +217,8 @@ export function valueSetWords(
   title?: ValueTitle,
 ): string {
   if (set.intervals) {
-    // Only an interval-cut type has intervals; a fact the context lacks is read as the one that has.
-    const type = fact ? factType(fact) : integerType;
+    // Only an ordered type has intervals; a fact the context lacks is read by the shape of its intervals.
+    const type = fact ? factType(fact) : set.intervals.some((i) => /^\d{4}-\d{2}-\d{2}/.test(i)) ? dateType : integerType;
     return words.either(type.intervalPhrases?.(fact as never, set.intervals, words) ?? []);
   }
   const all = fact ? factType(fact).finiteValues(fact) : [];

@@ -1,11 +1,11 @@
 /**
- * `type: integer`: a whole number between `min` and `max`, e.g. `priorIncidents: 2`. The only
- * ordered type today: `atLeast`, `atMost`, `above` and `below` apply, and analysis cuts the range
- * into the intervals between the numbers the conditions compare with.
+ * `type: integer`: a whole number between `min` and `max`, e.g. `priorIncidents: 2`. An ordered
+ * type: `atLeast`, `atMost`, `above` and `below` apply, and analysis cuts the range into the
+ * intervals between the numbers the conditions compare with.
  */
 import type { z } from 'zod';
 import type { CompareOperator } from '../model.js';
-import type { DeclarationParts, FactType, ValueSetWords } from './fact-type.js';
+import { intervalRuns, type DeclarationParts, type FactType, type ValueSetWords } from './fact-type.js';
 
 export interface IntegerDomain {
   type: 'integer';
@@ -40,18 +40,7 @@ const ordered: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'notIn'
  * diff no longer declares) every run is bounded.
  */
 function intervalPhrases(domain: IntegerDomain | undefined, intervals: readonly string[], words: ValueSetWords): string[] {
-  const runs: Array<[number, number]> = [];
-  const parts: string[] = [];
-  for (const interval of intervals) {
-    if (interval === 'none') {
-      parts.push(`${words.is} ${words.none}`);
-      continue;
-    }
-    const [start, end = start] = interval.split('..').map(Number) as [number, number?];
-    const last = runs[runs.length - 1];
-    if (last && last[1] + 1 === start) last[1] = end!;
-    else runs.push([start, end!]);
-  }
+  const { runs, none } = intervalRuns(intervals, Number, (end, start) => end + 1 === start);
   const min = domain?.min ?? -Infinity;
   const max = domain?.max ?? Infinity;
   const ranges = runs.map(([a, b]) =>
@@ -63,7 +52,7 @@ function intervalPhrases(domain: IntegerDomain | undefined, intervals: readonly 
           ? `${words.atMost} ${b}`
           : words.between(String(a), String(b)),
   );
-  return [...ranges, ...parts];
+  return none ? [...ranges, `${words.is} ${words.none}`] : ranges;
 }
 
 export const integerType: FactType<
@@ -111,12 +100,17 @@ export const integerType: FactType<
   numeric: true,
 
   operators: ordered,
+  orderedKeywords: { gte: 'atLeast', lte: 'atMost', gt: 'above', lt: 'below' },
   kindText: 'a number',
   literal: (_domain, raw) => (typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined),
   literals: () => undefined,
 
+  // `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both. Both are
+  // taken for every test: the analysis figures and counterexamples of the gate are stated on them.
+  cuts: (_op, value) => (typeof value === 'number' ? [value, value + 1] : []),
   analysisValues({ min, max }, cuts, none) {
-    const starts = [...new Set([min, ...[...cuts].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
+    const numbers = [...cuts].filter((b): b is number => typeof b === 'number' && b > min && b <= max);
+    const starts = [...new Set([min, ...numbers])].sort((x, y) => x - y);
     const intervals = starts.map((start, index) => {
       const end = index + 1 < starts.length ? starts[index + 1]! - 1 : max;
       return start === end ? String(start) : `${start}..${end}`;

@@ -93,8 +93,8 @@ const bokmal: Readonly<Record<string, string>> = {
   'Leave the outcome out of the decision when no rule holds.': 'Utelat utfallet fra beslutningen når ingen regel er oppfylt.',
   'The status when no rule holds.': 'Statusen når ingen regel er oppfylt.',
   // conditions
-  'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.':
-    'Et vilkår: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` eller `{ condition: navn }`.',
+  'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below | onOrAfter | onOrBefore | after | before }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.':
+    'Et vilkår: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below | onOrAfter | onOrBefore | after | before }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` eller `{ condition: navn }`.',
   'Holds for every incident.': 'Oppfylt for hver hendelse.',
   'The fact has this value (`none` for an absent optional fact).':
     'Faktumet har denne verdien (`none` for et valgfritt faktum som mangler).',
@@ -106,6 +106,34 @@ const bokmal: Readonly<Record<string, string>> = {
   'The number is at most this.': 'Tallet er høyst dette.',
   'The number is greater than this.': 'Tallet er større enn dette.',
   'The number is less than this.': 'Tallet er mindre enn dette.',
+  'The date is this day or later.': 'Datoen er denne dagen eller senere.',
+  'The date is this day or earlier.': 'Datoen er denne dagen eller tidligere.',
+  'The date is later than this day.': 'Datoen er senere enn denne dagen.',
+  'The date is earlier than this day.': 'Datoen er tidligere enn denne dagen.',
+  // law in time
+  'A calendar date `YYYY-MM-DD`.': 'En kalenderdato `ÅÅÅÅ-MM-DD` (skrives `YYYY-MM-DD`).',
+  'The earliest date accepted (`YYYY-MM-DD`).': 'Den tidligste datoen som godtas (`YYYY-MM-DD`).',
+  'The latest date accepted (`YYYY-MM-DD`).': 'Den seneste datoen som godtas (`YYYY-MM-DD`).',
+  '`decision-date`: absent, the fact is the date the decision is made for; `none`: absent means none.':
+    '`decision-date`: mangler faktumet, er det datoen avgjørelsen treffes for; `none`: mangler betyr ingen.',
+  'When the source is in force; a rule citing it applies only then, and a decision lists it only then.':
+    'Når kilden gjelder; en regel som viser til den, gjelder bare da, og en avgjørelse viser den bare da.',
+  'The first day in force (`YYYY-MM-DD`).': 'Den første dagen den gjelder (`YYYY-MM-DD`).',
+  'The first day no longer in force (`YYYY-MM-DD`); the day before is the last.':
+    'Den første dagen den ikke lenger gjelder (`YYYY-MM-DD`); dagen før er den siste.',
+  'When this is in force: `{ from, until }` as dates `YYYY-MM-DD`, `until` exclusive; either end may be left open.':
+    'Når dette gjelder: `{ from, until }` som datoer `YYYY-MM-DD`, `until` ikke medregnet; hver ende kan stå åpen.',
+  'The European Legislation Identifier (ELI) of a statute or regulation.':
+    'Den europeiske lovidentifikatoren (ELI) for en lov eller forskrift.',
+  'The date of the consolidated text that was read (`YYYY-MM-DD`).': 'Datoen for den konsoliderte teksten som ble lest (`YYYY-MM-DD`).',
+  'When this policy is in force: every rule of it is in force only inside this window.':
+    'Når denne policyen gjelder: hver regel i den gjelder bare innenfor dette vinduet.',
+  "When every rule of this outcome is in force (within the policy's window).":
+    'Når hver regel for dette utfallet gjelder (innenfor policyens vindu).',
+  "When this rule is in force (within its policy's window); versions of a rule share its `id`.":
+    'Når denne regelen gjelder (innenfor policyens vindu); versjoner av en regel har samme `id`.',
+  'When the duty is in force: the gate checks it only in the periods inside this window.':
+    'Når plikten gjelder: porten kontrollerer den bare i periodene innenfor dette vinduet.',
   'A setting has this value.': 'En innstilling har denne verdien.',
   'Every condition in the list holds.': 'Alle vilkårene i listen er oppfylt.',
   'At least one condition in the list holds.': 'Minst ett vilkår i listen er oppfylt.',

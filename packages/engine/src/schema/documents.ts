@@ -33,6 +33,18 @@ export const text = slot(
 );
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date `YYYY-MM-DD`, e.g. `2021-07-01`');
+
+/** When something is in force: `from` (inclusive), `until` (exclusive), either left open. */
+export const inForce = z
+  .union([
+    z.strictObject({
+      from: isoDate.describe('The first day in force (`YYYY-MM-DD`).'),
+      until: isoDate.describe('The first day no longer in force (`YYYY-MM-DD`); the day before is the last.').optional(),
+    }),
+    z.strictObject({ until: isoDate.describe('The first day no longer in force (`YYYY-MM-DD`); the day before is the last.') }),
+  ])
+  .describe('When this is in force: `{ from, until }` as dates `YYYY-MM-DD`, `until` exclusive; either end may be left open.');
 const numberOrSetting = z.union([z.number().int(), z.strictObject({ setting: settingId }).describe('The value of a setting.')]);
 
 function factTest<K extends string, V extends z.ZodType>(operator: K, value: V, description: string) {
@@ -49,6 +61,10 @@ export type ConditionInput =
   | { fact: string; atMost: number | { setting: string } }
   | { fact: string; above: number | { setting: string } }
   | { fact: string; below: number | { setting: string } }
+  | { fact: string; onOrAfter: string }
+  | { fact: string; onOrBefore: string }
+  | { fact: string; after: string }
+  | { fact: string; before: string }
   | { setting: string; is: string | number | boolean }
   | { all: ConditionInput[] }
   | { any: ConditionInput[] }
@@ -69,6 +85,10 @@ export const condition: z.ZodType<ConditionInput> = slot(
         factTest('atMost', numberOrSetting, 'The number is at most this.'),
         factTest('above', numberOrSetting, 'The number is greater than this.'),
         factTest('below', numberOrSetting, 'The number is less than this.'),
+        factTest('onOrAfter', isoDate, 'The date is this day or later.'),
+        factTest('onOrBefore', isoDate, 'The date is this day or earlier.'),
+        factTest('after', isoDate, 'The date is later than this day.'),
+        factTest('before', isoDate, 'The date is earlier than this day.'),
         z.strictObject({ setting: settingId, is: scalar }).describe('A setting has this value.'),
         z.strictObject({ all: z.array(condition).min(1) }).describe('Every condition in the list holds.'),
         z.strictObject({ any: z.array(condition).min(1) }).describe('At least one condition in the list holds.'),
@@ -77,7 +97,7 @@ export const condition: z.ZodType<ConditionInput> = slot(
       ]),
     )
     .describe(
-      'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.',
+      'A condition: `always`, `{ fact, is | isNot | in | notIn | atLeast | atMost | above | below | onOrAfter | onOrBefore | after | before }`, `{ setting, is }`, `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` or `{ condition: name }`.',
     ),
 );
 
@@ -108,6 +128,7 @@ const decisionFields = {
     .optional()
     .describe('Numeric limits, e.g. `maxWeeks: { setting: exclusion.max-weeks }`.'),
   basis: basis.optional(),
+  inForce: inForce.optional().describe("When this rule is in force (within its policy's window); versions of a rule share its `id`."),
   reason: text.describe('Why: the plain-language reason a leader or employee reads.'),
   note: text.optional().describe('A note for reviewers, e.g. where the sources are unclear.'),
 };
@@ -136,6 +157,7 @@ export const policyOutcome = z
     track: kebabId.optional().describe('The track (from `tracks:`) this outcome belongs to.'),
     title: text.optional(),
     basis: basis.optional().describe('Sources cited by every rule of this outcome.'),
+    inForce: inForce.optional().describe("When every rule of this outcome is in force (within the policy's window)."),
     note: text.optional(),
     rules: z.array(rule).describe('Tried from the top; the first whose condition holds decides.'),
     otherwise,
@@ -155,6 +177,7 @@ export const policyDocument = z
       .optional()
       .describe('How the outcomes are ordered; every decision lists them in this order.'),
     appliesWhen: condition.optional().describe('The scope: this policy applies only when this holds.'),
+    inForce: inForce.optional().describe('When this policy is in force: every rule of it is in force only inside this window.'),
     overrides: kebabId
       .optional()
       .describe(
@@ -236,6 +259,11 @@ export const sourceDefinition = z
     lines: z.string().optional().describe('Lines in the seed file.'),
     jurisdiction: z.enum(['NO', 'DK']).optional(),
     verified: z.boolean().describe('True only when the wording was checked against the source.'),
+    inForce: inForce
+      .optional()
+      .describe('When the source is in force; a rule citing it applies only then, and a decision lists it only then.'),
+    eli: z.url().optional().describe('The European Legislation Identifier (ELI) of a statute or regulation.'),
+    consolidation: isoDate.optional().describe('The date of the consolidated text that was read (`YYYY-MM-DD`).'),
     note: text.optional(),
   })
   .describe('A legal source or document that rules cite.');
@@ -322,7 +350,7 @@ export const documentSchemas = {
   settings: settingsDocument,
   policy: policyDocument,
   scenarios: scenariosDocument,
-  duties: dutiesDocumentSchema({ condition, text, kebabId }),
+  duties: dutiesDocumentSchema({ condition, text, kebabId, inForce }),
 } as const;
 
 export type DocumentKind = keyof typeof documentSchemas;

@@ -13,10 +13,11 @@ export interface DutySchemaParts {
   condition: z.ZodType<ConditionInput>;
   text: z.ZodType<Partial<Record<'nb' | 'en' | 'da', string>>>;
   kebabId: z.ZodString;
+  inForce: z.ZodType<{ from?: string; until?: string }>;
 }
 
 export function dutiesDocumentSchema(parts: DutySchemaParts) {
-  const { condition, text, kebabId } = parts;
+  const { condition, text, kebabId, inForce } = parts;
   const outcomeId = slot('outcome', kebabId.describe('An outcome id from the vocabulary (vocabulary.yaml, `outcomes`).'));
   const sourceId = slot('source', kebabId.describe('A source id from policies/sources/*.yaml.'));
   const pointId = slot('point', kebabId.describe('A decision point (policy-set.yaml).'));
@@ -118,6 +119,7 @@ export function dutiesDocumentSchema(parts: DutySchemaParts) {
       title: text,
       description: text.optional(),
       basis: z.array(sourceId).min(1).describe('The legal sources of the duty: ids from policies/sources/*.yaml.'),
+      inForce: inForce.optional().describe('When the duty is in force: the gate checks it only in the periods inside this window.'),
       obligations: z.array(obligation).min(1),
     })
     .describe('One legal duty and how it is checked.');

@@ -164,3 +164,76 @@ outcomes:
       reason: { nb: Ingen logg., en: No log. }
 `,
 };
+
+/**
+ * Law in time on top of the minimal set: a decision-date fact `day`, an old and a new rule book
+ * (the old one until 2020-01-01, the new from then), a point `bell` whose policy is in force from
+ * 2015 to 2029 with two versions of one rule (the new book asks more), and a duty in force from
+ * 2020 that only the new version keeps. Merge it into `minimalPolicyFiles` to use it.
+ */
+export const timedPolicyFiles: Record<string, string> = {
+  'policy-set.yaml': minimalPolicyFiles['policy-set.yaml']!.concat(`  - id: bell
+    title: { nb: Ringeklokke, en: Bell }
+    question: { nb: Skal det ringes?, en: Must the bell ring? }
+`),
+  'vocabulary.yaml': minimalPolicyFiles['vocabulary.yaml']!.replace(
+    'outcomes:\n',
+    `  - id: day
+    type: date
+    default: decision-date
+    title: { nb: Dag, en: Day }
+outcomes:
+  - { id: ring-bell, group: bell, title: { nb: Ringe på, en: Ring the bell } }
+`,
+  ),
+  'sources.yaml': minimalPolicyFiles['sources.yaml']!.concat(`  - id: old-book
+    type: regulation
+    citation: Old book § 1
+    verified: true
+    inForce: { until: 2020-01-01 }
+  - id: new-book
+    type: regulation
+    citation: New book § 1
+    verified: true
+    inForce: { from: 2020-01-01 }
+    eli: https://example.org/eli/new-book/1
+    consolidation: 2024-01-01
+`),
+  'bell/bell.yaml': `kind: policy
+policy: bell
+point: bell
+title: { nb: Ringeklokke, en: Bell }
+inForce: { from: 2015-01-01, until: 2030-01-01 }
+outcomes:
+  - id: ring-bell
+    rules:
+      - id: busy
+        inForce: { until: 2020-01-01 }
+        when: { fact: count, atLeast: 10 }
+        status: permitted
+        basis: [old-book]
+        reason: { nb: Travelt etter den gamle boken., en: Busy under the old book. }
+      - id: busy
+        inForce: { from: 2020-01-01 }
+        when: { fact: count, atLeast: 5 }
+        status: required
+        basis: [new-book, rule-book-1]
+        reason: { nb: Travelt etter den nye boken., en: Busy under the new book. }
+    otherwise: omit
+`,
+  'duties.yaml': `kind: duties
+catalogue: bell-duties
+title: { nb: Ringeplikter, en: Bell duties }
+jurisdiction: NO
+duties:
+  - id: ring-when-busy
+    title: { nb: Ring når det er travelt, en: Ring when busy }
+    basis: [new-book]
+    inForce: { from: 2020-01-01 }
+    obligations:
+      - invariant:
+          point: bell
+          when: { fact: count, atLeast: 5 }
+          expect: { outcome: ring-bell, status: required }
+`,
+};

@@ -62,11 +62,38 @@ export const da: Words = {
     atMost: 'er højst',
     above: 'er mere end',
     below: 'er mindre end',
+    onOrAfter: 'er samme dag som eller efter',
+    onOrBefore: 'er samme dag som eller før',
+    after: 'er efter',
+    before: 'er før',
     not: 'det er ikke tilfældet, at',
     setting: 'indstillingen',
     settingHolds: (setting, stated, held) => `indstillingen ${setting} er ${stated} (gælder nu: ${held})`,
     when: 'når',
     otherwise: 'ellers',
+  },
+  time: {
+    window: (from, last) =>
+      from && last
+        ? `gælder fra ${from} til og med ${last}`
+        : from
+          ? `gælder fra ${from}`
+          : last
+            ? `gælder til og med ${last}`
+            : 'gælder altid',
+    period: (from, last) => (from && last ? `${from} – ${last}` : from ? `fra ${from}` : last ? `til og med ${last}` : 'alle datoer'),
+    decidedFor: 'afgjort for',
+    on: (date) => `pr. ${date}`,
+    notInForce: 'gælder ikke på denne dato',
+    timeline: 'Tidslinje',
+    timelineIntro:
+      'Hvornår hver kilde og regel træder i kraft og ophører. En afgørelse træffes efter de regler, der gjaldt på datoen: hændelsesdatoen, når fakta oplyser den, ellers den dato, der spørges for, ellers i dag.',
+    comesIntoForce: 'træder i kraft',
+    goesOutOfForce: 'ophører',
+    periods: 'perioder',
+    dutiesInPeriod: (inForce, broken) =>
+      `${inForce} ${inForce === 1 ? 'pligt' : 'pligter'} gælder, ${broken === 0 ? 'alle holder' : `${broken} brudt`}`,
+    inPeriod: 'i perioden',
   },
   noRuleApplies: 'Ingen regel i dette punkt gælder for disse fakta.',
   eval: {
@@ -77,6 +104,7 @@ export const da: Words = {
     leftOutBecause: {
       'no-rule-held': 'ingen regel gælder for disse fakta',
       'policy-not-applicable': 'retningslinjen gælder ikke for disse fakta',
+      'not-in-force': 'ikke i kraft på den dato, der afgøres for',
     },
   },
   gate: {
@@ -198,6 +226,7 @@ export const da: Words = {
     needsJavaScript: 'Denne side kræver JavaScript.',
     changesDecideAtOnce: 'Ændringer giver straks en ny beslutning.',
     outcomes: (count) => `${count} udfald`,
+    timelineLink: 'Hvornår hver kilde, regel og pligt trådte i kraft, og hvad der ændrede sig på hver dato',
     factsRefused: 'Fakta blev afvist',
     voicesTitle: 'Hvad statusserne betyder',
     voices: {

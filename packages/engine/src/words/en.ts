@@ -60,11 +60,38 @@ export const en: Words = {
     atMost: 'is at most',
     above: 'is more than',
     below: 'is less than',
+    onOrAfter: 'is on or after',
+    onOrBefore: 'is on or before',
+    after: 'is after',
+    before: 'is before',
     not: 'it is not the case that',
     setting: 'setting',
     settingHolds: (setting, stated, held) => `the setting ${setting} is ${stated} (in force: ${held})`,
     when: 'when',
     otherwise: 'otherwise',
+  },
+  time: {
+    window: (from, last) =>
+      from && last
+        ? `in force from ${from} to ${last}`
+        : from
+          ? `in force from ${from}`
+          : last
+            ? `in force until ${last}`
+            : 'always in force',
+    period: (from, last) => (from && last ? `${from} – ${last}` : from ? `from ${from}` : last ? `until ${last}` : 'every date'),
+    decidedFor: 'decided for',
+    on: (date) => `on ${date}`,
+    notInForce: 'not in force on this date',
+    timeline: 'Timeline',
+    timelineIntro:
+      'When each source and rule comes into force and goes out of force. A decision is made by the rules in force on its date: the incident date, when the facts give it, else the date asked for, else today.',
+    comesIntoForce: 'comes into force',
+    goesOutOfForce: 'goes out of force',
+    periods: 'periods',
+    dutiesInPeriod: (inForce, broken) =>
+      `${inForce} ${inForce === 1 ? 'duty' : 'duties'} in force, ${broken === 0 ? 'all hold' : `${broken} broken`}`,
+    inPeriod: 'in the period',
   },
   noRuleApplies: 'No rule of this point applies to these facts.',
   eval: {
@@ -75,6 +102,7 @@ export const en: Words = {
     leftOutBecause: {
       'no-rule-held': 'no rule applies to these facts',
       'policy-not-applicable': 'its policy does not apply to these facts',
+      'not-in-force': 'not in force on the date decided for',
     },
   },
   gate: {
@@ -196,6 +224,7 @@ export const en: Words = {
     needsJavaScript: 'This page needs JavaScript.',
     changesDecideAtOnce: 'Changes give a new decision at once.',
     outcomes: (count) => `${count} outcomes`,
+    timelineLink: 'When each source, rule and duty came into force, and what changed on each date',
     factsRefused: 'The facts were refused',
     voicesTitle: 'What the statuses mean',
     voices: {

@@ -3,7 +3,8 @@
  * type. The CLI, the gate report, the diff, the replay and scenario reports, the policy book
  * and the what-if page all ask here; no other module keeps a table of words.
  */
-import type { Lang, Text } from '../model.js';
+import type { Lang, Text, Window } from '../model.js';
+import { lastDay } from '../time/windows.js';
 import { da } from './da.js';
 import { en } from './en.js';
 import { nb } from './nb.js';
@@ -33,6 +34,13 @@ export function textIn(text: Text | undefined, lang: string): string {
   return text?.[langOf(lang)] ?? text?.en ?? text?.nb ?? '';
 }
 
+/** A window as a reader sees it: "in force from 2017-01-01 to 2021-06-30" (by its last day, not `until`). */
+export const windowText = (window: Window | undefined, lang: Lang): string =>
+  wordsFor(lang).time.window(window?.from, window ? lastDay(window) : undefined);
+
+/** A period by its first and last day: "2017-01-01 – 2021-06-30", "until 2016-04-30", "from 2022-01-01". */
+export const periodText = (period: Window, lang: Lang): string => wordsFor(lang).time.period(period.from, lastDay(period));
+
 export {
   capitalize,
   expectedStatusIds,
@@ -48,6 +56,7 @@ export {
   type ScenarioReportWords,
   type SentenceWords,
   type StatusWords,
+  type TimeWords,
   type ValueWords,
   type Words,
 } from './words.js';

@@ -61,11 +61,38 @@ export const nb: Words = {
     atMost: 'er høyst',
     above: 'er mer enn',
     below: 'er mindre enn',
+    onOrAfter: 'er samme dag som eller etter',
+    onOrBefore: 'er samme dag som eller før',
+    after: 'er etter',
+    before: 'er før',
     not: 'det er ikke slik at',
     setting: 'innstillingen',
     settingHolds: (setting, stated, held) => `innstillingen ${setting} er ${stated} (gjelder nå: ${held})`,
     when: 'når',
     otherwise: 'ellers',
+  },
+  time: {
+    window: (from, last) =>
+      from && last
+        ? `gjelder fra ${from} til og med ${last}`
+        : from
+          ? `gjelder fra ${from}`
+          : last
+            ? `gjelder til og med ${last}`
+            : 'gjelder alltid',
+    period: (from, last) => (from && last ? `${from} – ${last}` : from ? `fra ${from}` : last ? `til og med ${last}` : 'alle datoer'),
+    decidedFor: 'avgjort for',
+    on: (date) => `per ${date}`,
+    notInForce: 'gjelder ikke på denne datoen',
+    timeline: 'Tidslinje',
+    timelineIntro:
+      'Når hver kilde og regel trer i kraft og opphører. En avgjørelse treffes etter reglene som gjaldt på datoen: hendelsesdatoen når faktaene oppgir den, ellers datoen det spørres for, ellers i dag.',
+    comesIntoForce: 'trer i kraft',
+    goesOutOfForce: 'opphører',
+    periods: 'perioder',
+    dutiesInPeriod: (inForce, broken) =>
+      `${inForce} ${inForce === 1 ? 'plikt' : 'plikter'} gjelder, ${broken === 0 ? 'alle holder' : `${broken} brutt`}`,
+    inPeriod: 'i perioden',
   },
   noRuleApplies: 'Ingen regel i dette punktet gjelder for disse faktaene.',
   eval: {
@@ -76,6 +103,7 @@ export const nb: Words = {
     leftOutBecause: {
       'no-rule-held': 'ingen regel gjelder for disse faktaene',
       'policy-not-applicable': 'retningslinjen gjelder ikke for disse faktaene',
+      'not-in-force': 'ikke i kraft på datoen det avgjøres for',
     },
   },
   gate: {
@@ -191,6 +219,7 @@ export const nb: Words = {
     needsJavaScript: 'Denne siden trenger JavaScript.',
     changesDecideAtOnce: 'Endringer gir ny beslutning med en gang.',
     outcomes: (count) => `${count} utfall`,
+    timelineLink: 'Når hver kilde, regel og plikt trådte i kraft, og hva som endret seg på hver dato',
     factsRefused: 'Faktaene ble avvist',
     voicesTitle: 'Hva statusene betyr',
     voices: {

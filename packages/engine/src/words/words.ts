@@ -75,6 +75,11 @@ export interface SentenceWords {
   atMost: string;
   above: string;
   below: string;
+  /** Dates: "is on or after", "is on or before", "is after", "is before". */
+  onOrAfter: string;
+  onOrBefore: string;
+  after: string;
+  before: string;
   /** Before a negated group: "it is not the case that (a or b)". */
   not: string;
   /** Before a setting's id, in brackets after a compared number. */
@@ -85,6 +90,32 @@ export interface SentenceWords {
   when: string;
   /** A rule without a condition, tried last. */
   otherwise: string;
+}
+
+/** Law in time: windows, periods and the date of a decision, for every surface. */
+export interface TimeWords {
+  /** A window as a reader sees it, by its first and last day: "in force from 2017-01-01 to 2021-06-30". */
+  window: (from: string | undefined, last: string | undefined) => string;
+  /** A period by its first and last day: "2017-01-01 – 2021-06-30", "before 2017-01-01", "from 2022-01-01". */
+  period: (from: string | undefined, last: string | undefined) => string;
+  /** Before the date a decision was made for: "decided for 2024-03-01". */
+  decidedFor: string;
+  /** A policy version as it stands on a date: "on 2016-06-01". */
+  on: (date: string) => string;
+  /** Outcomes left out because no rule of theirs is in force on the date. */
+  notInForce: string;
+  /** The timeline page: its title and introduction. */
+  timeline: string;
+  timelineIntro: string;
+  /** Headings: what comes into force, what goes out of force, on a date. */
+  comesIntoForce: string;
+  goesOutOfForce: string;
+  /** A period heading in the gate's report. */
+  periods: string;
+  /** Duties in force in a period: "12 duties in force, all hold". */
+  dutiesInPeriod: (inForce: number, broken: number) => string;
+  /** Before the period of a counterexample. */
+  inPeriod: string;
 }
 
 /** The regulation gate's report (`vot check`). */
@@ -197,7 +228,7 @@ export interface EvalWords {
   /** An outcome asked for with `--outcome` that this decision leaves out. */
   leftOut: string;
   /** Why an outcome was left out. */
-  leftOutBecause: { 'no-rule-held': string; 'policy-not-applicable': string };
+  leftOutBecause: { 'no-rule-held': string; 'policy-not-applicable': string; 'not-in-force': string };
 }
 
 /** The policy book (HTML and Markdown) and its what-if page: whole sentences of the book itself. */
@@ -242,6 +273,8 @@ export interface BookWords {
   voices: ExpectedStatusWords;
   /** The what-if page's link to the decision shown, with the facts in the address. */
   linkToDecision: string;
+  /** The timeline page's link on the overview. */
+  timelineLink: string;
 }
 
 /** Every word a reader sees in one language: statuses, labels and sentence pieces for the command line, the book, the what-if page, the gate and the diff. */
@@ -263,6 +296,7 @@ export interface Words {
   values: ValueWords;
   labels: LabelWords;
   sentence: SentenceWords;
+  time: TimeWords;
   /** When no rule of a point applies to the facts. */
   noRuleApplies: string;
   eval: EvalWords;

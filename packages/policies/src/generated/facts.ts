@@ -65,6 +65,8 @@ export interface FactTypes {
   claimExpected: boolean;
   /** A particularly serious case. Default: false. */
   particularlySerious: boolean;
+  /** Date of the incident. A date `YYYY-MM-DD`; absent, the date the decision is made for. */
+  incidentDate: string;
   /** Employer of the person who wants to share. */
   requesterEmployer: 'state' | 'municipal';
   /** Recipient. */

@@ -5,7 +5,8 @@
  * decided at the point it names; conditions are checked as the policies' are
  * (check/conditions.ts), without named conditions; a fact two agreeing points fix with `with`
  * is declared, its value in its domain, and read by that point (a warning otherwise); every
- * text has each language of the set.
+ * text has each language of the set; a duty's window (`inForce`) is a real window of dates,
+ * and the gate checks the duty only in the periods inside it.
  */
 import { listOf } from '../../diagnostics.js';
 import type { PathSegment } from '../../load/parse.js';
@@ -25,6 +26,7 @@ import { statusesAtLeast, type LiveStatus } from '../../status.js';
 import { checkCondition, checkFixedFact, type ConditionScope } from '../conditions.js';
 import { didYouMean, locationText, type CheckContext } from '../context.js';
 import { checkText } from '../texts.js';
+import { checkWindow } from '../windows.js';
 import { checkBasis } from './sources.js';
 
 const asList = (value: ExpectedStatus | ExpectedStatus[]): ExpectedStatus[] => (Array.isArray(value) ? [...new Set(value)] : [value]);
@@ -204,6 +206,8 @@ export function checkDutyCatalogues(ctx: CheckContext): void {
       };
       if (duty.description)
         model.description = checkText(ctx, rep, [...dutyPath, 'description'], duty.description, `the description of ${where}`);
+      const window = checkWindow(rep, [...dutyPath, 'inForce'], duty.inForce, where);
+      if (window) model.inForce = window;
       catalogue.duties.push(model);
     });
     ctx.duties.push(catalogue);

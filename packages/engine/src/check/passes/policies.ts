@@ -4,7 +4,10 @@
  * the scope and each rule's condition are checked as conditions (check/conditions.ts); a rule
  * that can make an outcome required or permitted must cite a basis; limits taken from settings
  * and reasons' placeholders are filled with the settings in force; a rule below one that always
- * holds is unreachable. Last, each point's facts read and required facts are worked out.
+ * holds is unreachable. A rule's window (`inForce`, within its policy's) is added to its condition
+ * (check/windows.ts); rules sharing an `id` are versions of one rule and must each have a window
+ * (the time pass checks that they do not overlap). Last, each point's facts read and required
+ * facts are worked out.
  */
 import { listOf } from '../../diagnostics.js';
 import type { PathSegment } from '../../load/parse.js';
@@ -15,7 +18,9 @@ import { factsRead, pointConditions } from '../../walk.js';
 import { checkCondition, numberFrom, type ConditionScope } from '../conditions.js';
 import { didYouMean, type CheckContext } from '../context.js';
 import { checkText, fillText } from '../texts.js';
+import { bothConditions, checkWindow, never, windowCondition } from '../windows.js';
 import { checkBasis } from './sources.js';
+import { intersect, type Window } from '../../time/windows.js';
 
 /** A rule as written: one of `rules`, or the `otherwise` block. */
 interface RuleInput {
@@ -25,13 +30,14 @@ interface RuleInput {
   requires?: Array<string | { id: string; when?: ConditionInput; unless?: ConditionInput }>;
   limits?: Record<string, number | { setting: string }>;
   basis?: string[];
+  inForce?: { from?: string; until?: string };
   reason: TextInput;
   note?: TextInput;
 }
 
 export function checkPolicies(ctx: CheckContext): void {
-  /** Rule ids by `<policy>/<outcome>/<id>`: unique within an outcome of a policy. */
-  const ruleIds = new Set<string>();
+  /** Rule ids by `<policy>/<outcome>/<id>`: unique within an outcome of a policy, unless each version has a window. */
+  const ruleIds = new Map<string, boolean>();
 
   for (const entry of ctx.documents('policy')) {
     const rep = ctx.reporter.in(entry);
@@ -63,6 +69,8 @@ export function checkPolicies(ctx: CheckContext): void {
     if (doc.description)
       policy.description = checkText(ctx, rep, ['description'], doc.description, `the description of policy \`${doc.policy}\``);
     if (doc.note) policy.note = checkText(ctx, rep, ['note'], doc.note, `the note of policy \`${doc.policy}\``);
+    const policyWindow = checkWindow(rep, ['inForce'], doc.inForce, `policy \`${doc.policy}\``);
+    if (policyWindow) policy.inForce = policyWindow;
     ctx.policies.add(rep, ['policy'], doc.policy, policy);
     if (!ctx.policyReporters.has(doc.policy)) ctx.policyReporters.set(doc.policy, rep);
 
@@ -109,6 +117,11 @@ export function checkPolicies(ctx: CheckContext): void {
         });
       }
       const outcomeBasis = checkBasis(ctx, rep, [...outcomePath, 'basis'], outcome.basis, `outcome \`${outcome.id}\``);
+      const outcomeWindow = checkWindow(rep, [...outcomePath, 'inForce'], outcome.inForce, `outcome \`${outcome.id}\``);
+      // The window every rule of the outcome lies in: the outcome's within the policy's.
+      const sharedWindow: Window | undefined =
+        outcomeWindow && policyWindow ? (intersect(outcomeWindow, policyWindow) ?? never) : (outcomeWindow ?? policyWindow);
+      const sharedPath: PathSegment[] = outcome.inForce !== undefined ? [...outcomePath, 'inForce'] : ['inForce'];
       const buildRule = (rulePath: PathSegment[], key: string, input: RuleInput): RuleModel => {
         const where = `outcome \`${outcome.id}\``;
         const ruleBasis = checkBasis(ctx, rep, [...rulePath, 'basis'], input.basis, where);
@@ -154,11 +167,17 @@ export function checkPolicies(ctx: CheckContext): void {
           if (number) limits[name] = number.value;
           if (number?.setting) limitSettings[name] = number.setting;
         }
+        const ownWindow = checkWindow(rep, [...rulePath, 'inForce'], input.inForce, `a rule of ${where}`);
+        // A rule outside its outcome's or policy's window holds on no day: an empty window (`until` before `from`).
+        const window: Window | undefined =
+          ownWindow && sharedWindow ? (intersect(ownWindow, sharedWindow) ?? never) : (ownWindow ?? sharedWindow);
+        const written = input.when === undefined ? null : checkCondition(ctx, scope(where), [...rulePath, 'when'], input.when);
+        const windowPath = input.inForce !== undefined ? [...rulePath, 'inForce'] : sharedPath;
         const rule: RuleModel = {
           key,
           outcome: outcome.id,
           policy: doc.policy,
-          when: input.when === undefined ? null : checkCondition(ctx, scope(where), [...rulePath, 'when'], input.when),
+          when: bothConditions(windowCondition(ctx, rep, windowPath, window, `a rule of ${where}`), written, rep.at(rulePath)),
           status: input.status,
           requires,
           limits,
@@ -172,15 +191,18 @@ export function checkPolicies(ctx: CheckContext): void {
           ),
           at: rep.at(rulePath),
         };
+        if (window) rule.inForce = window;
         if (input.id !== undefined) {
           rule.id = input.id;
           const qualified = `${doc.policy}/${outcome.id}/${input.id}`;
-          if (ruleIds.has(qualified))
+          // Versions of a rule share its id, each with its own window; without windows an id is used once.
+          const versioned = input.inForce !== undefined;
+          if (ruleIds.has(qualified) && !(versioned && ruleIds.get(qualified)))
             rep.report([...rulePath, 'id'], {
               code: 'duplicate-id',
               args: { what: 'rule', id: input.id, other: `outcome \`${outcome.id}\`` },
             });
-          ruleIds.add(qualified);
+          ruleIds.set(qualified, (ruleIds.get(qualified) ?? true) && versioned);
         }
         if (input.note) rule.note = checkText(ctx, rep, [...rulePath, 'note'], input.note, `the note of ${where}`);
         if (Object.keys(limitSettings).length > 0) rule.limitSettings = limitSettings;

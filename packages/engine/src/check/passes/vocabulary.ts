@@ -2,10 +2,11 @@
  * Vocabulary pass: the facts, outcome ids and limits of vocabulary.yaml. Each fact's
  * declaration is checked by its type (fact-types/: the domain, and the default against it),
  * every id is declared once, a value title names a value of its fact, and every title and
- * description has each language of the set.
+ * description has each language of the set. At most one fact carries the date a decision is
+ * made for (`default: decision-date`); windows are tested on it.
  */
 import { listOf } from '../../diagnostics.js';
-import { declareFact, factType } from '../../fact-types/index.js';
+import { declareFact, factType, isDecisionDate } from '../../fact-types/index.js';
 import type { FactModel, OutcomeModel, Text } from '../../model.js';
 import type { CheckContext } from '../context.js';
 import { checkText } from '../texts.js';
@@ -39,6 +40,10 @@ export function checkVocabulary(ctx: CheckContext): void {
       model.valueTitles = titles;
     }
     ctx.facts.add(rep, [...path, 'id'], fact.id, model);
+    if (!isDecisionDate(model)) return;
+    if (ctx.decisionDate === undefined) ctx.decisionDate = fact.id;
+    else if (ctx.decisionDate !== fact.id)
+      rep.report([...path, 'default'], { code: 'duplicate-decision-date', args: { fact: fact.id, other: ctx.decisionDate } });
   });
   (ctx.vocabulary.document.limits ?? []).forEach((limit, index) => {
     const path = ['limits', index];
