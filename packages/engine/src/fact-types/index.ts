@@ -20,6 +20,7 @@ export type {
   DomainWords,
   FactType,
   FormField,
+  NearValue,
   ValueSetWords,
   ValueWords,
 } from './fact-type.js';
@@ -128,6 +129,11 @@ export function expectedLiterals(fact: ValueDomain & Absence): { allowed: string
 /** The values exhaustive analysis enumerates for a fact, cut at `cuts`. */
 export function analysisValues(fact: ValueDomain & Absence, cuts: ReadonlySet<number>) {
   return factType(fact).analysisValues(fact, cuts, noneAllowed(fact));
+}
+
+/** The values a why-not explanation tries in place of `current`, nearest first (see `FactType.nearestValues`). */
+export function nearestValues(fact: ValueDomain & Absence, cuts: ReadonlySet<number>, current: FactValue) {
+  return factType(fact).nearestValues(fact, cuts, noneAllowed(fact), current);
 }
 
 /** How many values a fact can take, none included, without reduction. */

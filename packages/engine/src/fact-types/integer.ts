@@ -32,6 +32,12 @@ export function integerSettingDeclaration<Base extends z.ZodRawShape>({ z, base 
 
 const wholeNumber = ({ min, max }: { min: number; max: number }): string => `a whole number from ${min} to ${max}`;
 
+/** The intervals between the cuts inside the domain, `[start, end]`, lowest first. */
+function intervalsOf({ min, max }: { min: number; max: number }, cuts: ReadonlySet<number>): Array<readonly [number, number]> {
+  const starts = [...new Set([min, ...[...cuts].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
+  return starts.map((start, index) => [start, index + 1 < starts.length ? starts[index + 1]! - 1 : max] as const);
+}
+
 const ordered: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'notIn', 'gte', 'lte', 'gt', 'lt']);
 
 /**
@@ -115,13 +121,25 @@ export const integerType: FactType<
   literal: (_domain, raw) => (typeof raw === 'number' && Number.isInteger(raw) ? raw : undefined),
   literals: () => undefined,
 
-  analysisValues({ min, max }, cuts, none) {
-    const starts = [...new Set([min, ...[...cuts].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
-    const intervals = starts.map((start, index) => {
-      const end = index + 1 < starts.length ? starts[index + 1]! - 1 : max;
-      return start === end ? String(start) : `${start}..${end}`;
-    });
-    return { values: [...starts, ...(none ? [null] : [])], intervals: [...intervals, ...(none ? ['none'] : [])] };
+  analysisValues(domain, cuts, none) {
+    const classes = intervalsOf(domain, cuts);
+    return {
+      values: [...classes.map(([start]) => start), ...(none ? [null] : [])],
+      intervals: [...classes.map(([start, end]) => (start === end ? String(start) : `${start}..${end}`)), ...(none ? ['none'] : [])],
+    };
+  },
+  nearestValues(domain, cuts, none, current) {
+    // Distance is the difference; each other interval offers its end nearest to the current
+    // number (from none, its start), the lower one on a tie; none comes last.
+    const near: Array<{ value: number; interval: readonly [number, number]; distance: number }> = [];
+    for (const interval of intervalsOf(domain, cuts)) {
+      const [start, end] = interval;
+      if (typeof current === 'number' && current >= start && current <= end) continue;
+      const value = typeof current === 'number' && end < current ? end : start;
+      near.push({ value, interval, distance: typeof current === 'number' ? Math.abs(value - current) : value - domain.min });
+    }
+    near.sort((x, y) => x.distance - y.distance || x.value - y.value);
+    return [...near.map(({ value, interval }) => ({ value, interval })), ...(none && current !== null ? [{ value: null }] : [])];
   },
   size: ({ min, max }) => max - min + 1,
   unite: (head, base) => ({ min: Math.min(head.min, base.min), max: Math.max(head.max, base.max) }),

@@ -180,6 +180,12 @@ const factBase = {
   id: factNameFormat.describe('The name of the fact, as host systems pass it.'),
   title: text,
   description: text.optional(),
+  explain: z
+    .enum(['vary', 'fixed'])
+    .optional()
+    .describe(
+      'Whether a why-not explanation may change the fact: `vary` (what happened and what has been done; the default) or `fixed` (who the parties are).',
+    ),
 };
 
 /** A fact declaration: one branch per fact type (fact-types/). */
