@@ -50,9 +50,12 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of reasons', 'nb'))
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
-    .action(async (file: string, options: { point?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
-      await runEval(io, file, options);
-    });
+    .option('--explain', 'under each outcome, the smallest changes of the facts that would change it (why not)')
+    .action(
+      async (file: string, options: { point?: string; lang: Lang; format: 'text' | 'json'; policies?: string; explain?: boolean }) => {
+        await runEval(io, file, options);
+      },
+    );
 
   program
     .command('check')

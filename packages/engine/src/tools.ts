@@ -87,6 +87,8 @@ export {
 export { capitalize, isLang, langOf, langs, wordsFor, type LabelWords, type Words } from './words/index.js';
 export { domainText, type DomainWords } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
+export { describeAlternativeChange, describeAlternatives, type AlternativeChange } from './describe/alternative.js';
+export { explainLimits } from './explain/alternatives.js';
 
 // Scenario tests.
 export {

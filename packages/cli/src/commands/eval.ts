@@ -4,12 +4,15 @@ import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision,
 import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
+import { alternativeLines } from './explain.js';
 
 export interface EvalOptions {
   point?: string;
   lang: Lang;
   format: 'text' | 'json';
   policies?: string;
+  /** Also say, under each outcome, the smallest changes of the facts that would change it. */
+  explain?: boolean;
 }
 
 interface IncidentFile {
@@ -106,6 +109,7 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
       lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
     }
     if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
+    lines.push(...alternativeLines(policies, outcome, lang, '     '));
   });
   return lines.join('\n');
 }
@@ -125,7 +129,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
       continue;
     }
     try {
-      decisions.push(await policies.decide(point, incident.facts));
+      decisions.push(await policies.decide(point, incident.facts, options.explain ? { explain: true } : {}));
     } catch (error) {
       if (error instanceof PolicyError) {
         io.err(`${renderDiagnostics(error.diagnostics.map((d) => ({ ...d, file: d.file ?? file })))}`);

@@ -9,6 +9,8 @@ import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { buildRulesEngine } from '../compile/rules-engine.js';
 import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
 import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
+import { describeContext, type DescribeContext } from '../describe/condition.js';
+import { createPointExplainer, type PointExplainer } from '../explain/alternatives.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
 import { createFactsValidator, type FactRecord, type FactsValidator, shownText } from './facts.js';
 
@@ -17,7 +19,11 @@ export type EvaluatorKind = 'compiled' | 'json-rules-engine';
 
 /** Options of one decision. */
 export interface DecideOptions {
-  /** Leave out the per-condition explanation of rules that did not hold (faster). */
+  /**
+   * `true`: also give each outcome its `alternatives`, the smallest changes of the facts that
+   * would give it another status (why not). `false`: leave out the per-condition explanation of
+   * rules that did not hold in the trace (faster). Unset: the trace explains, no alternatives.
+   */
   explain?: boolean;
 }
 
@@ -29,6 +35,8 @@ interface CompiledPoint {
   explained: ExplainerCache;
   /** Built on the first decision on the json-rules-engine path. */
   engine?: Promise<Engine>;
+  /** Built on the first decision with `explain: true`. */
+  explainer?: PointExplainer;
 }
 
 const policySetBrand = Symbol.for('@vot/engine.PolicySet');
@@ -50,6 +58,7 @@ export class PolicySet {
   private readonly compiled = new Map<string, CompiledPoint>();
   private readonly validator: FactsValidator;
   private readonly basis: Map<string, BasisEntry>;
+  private describe?: DescribeContext;
 
   constructor(model: PolicySetModel, options: { evaluator?: EvaluatorKind } = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
@@ -109,13 +118,22 @@ export class PolicySet {
     const point = this.point(pointId);
     // Closures passed inline, not bound to names: transpilers that keep function names would
     // otherwise wrap each one in a naming helper on every decision.
-    return assembleDecision(
+    const decision = assembleDecision(
       this.model,
       point.model,
       (key) => point.predicates.get(key)!(facts),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []),
     );
+    if (options.explain === true) this.addAlternatives(point, decision, facts);
+    return decision;
+  }
+
+  /** Why not: the alternatives of every outcome (explain/alternatives.ts), with the compiled predicates on either path. */
+  private addAlternatives(point: CompiledPoint, decision: Decision, facts: FactRecord): void {
+    this.describe ??= describeContext(this.model);
+    point.explainer ??= createPointExplainer(this.model, point.model, (key) => point.predicates.get(key)!, point.named, this.describe);
+    point.explainer.explain(decision, facts);
   }
 
   /** Validates the facts, then decides on the configured evaluation path. */
@@ -134,12 +152,14 @@ export class PolicySet {
     point.engine ??= buildRulesEngine(this.model, point.model);
     const result = await (await point.engine).run(record);
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
-    return assembleDecision(
+    const decision = assembleDecision(
       this.model,
       point.model,
       (key) => held.has(key),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
     );
+    if (options.explain === true) this.addAlternatives(point, decision, record);
+    return decision;
   }
 }

@@ -11,7 +11,7 @@ import type { FactValue } from '../model.js';
 import { booleanFactDeclaration, booleanSettingDeclaration, booleanType, type BooleanDomain } from './boolean.js';
 import { enumFactDeclaration, enumSettingDeclaration, enumType, type EnumDomain } from './enum.js';
 import type { DeclarationParts, DeclarationReporter, DomainWords, FactType, Json, ValueSetWords, ValueWords, Zod } from './fact-type.js';
-import { integerFactDeclaration, integerSettingDeclaration, integerType, type IntegerDomain } from './integer.js';
+import { integerFactDeclaration, integerSettingDeclaration, integerType, intervalName, type IntegerDomain } from './integer.js';
 
 export type {
   AnalysisValues,
@@ -194,4 +194,20 @@ export function valueSetWords(
   if (missing.length > 0 && missing.length < set.values.length)
     return `${words.isNot} ${words.either(missing.map((v) => valueWords(v, words)))}`;
   return `${words.is} ${words.either(set.values.map((v) => valueWords(v, words)))}`;
+}
+
+/**
+ * The values an explanation changes a fact to, after the fact's name ("were yes", "were phone or
+ * chat", "were at least 1"): the whole interval when one value stands for one (see
+ * `FactType.nearestValues`). Never the shorter side ("were not …"): the values listed may be
+ * only some of those that would do.
+ */
+export function changedValueWords(
+  fact: (ValueDomain & Absence) | undefined,
+  values: readonly FactValue[],
+  interval: readonly [number, number] | undefined,
+  words: ValueSetWords,
+): string {
+  if (interval && values.length === 1) return valueSetWords(fact, { values, intervals: [intervalName(interval)] }, words);
+  return `${words.is} ${words.either(values.map((value) => valueWords(value, words)))}`;
 }

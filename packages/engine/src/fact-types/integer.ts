@@ -32,6 +32,9 @@ export function integerSettingDeclaration<Base extends z.ZodRawShape>({ z, base 
 
 const wholeNumber = ({ min, max }: { min: number; max: number }): string => `a whole number from ${min} to ${max}`;
 
+/** An interval as analysis names it: `2`, `2..4`. */
+export const intervalName = ([start, end]: readonly [number, number]): string => (start === end ? String(start) : `${start}..${end}`);
+
 /** The intervals between the cuts inside the domain, `[start, end]`, lowest first. */
 function intervalsOf({ min, max }: { min: number; max: number }, cuts: ReadonlySet<number>): Array<readonly [number, number]> {
   const starts = [...new Set([min, ...[...cuts].filter((b) => b > min && b <= max)])].sort((x, y) => x - y);
@@ -125,7 +128,7 @@ export const integerType: FactType<
     const classes = intervalsOf(domain, cuts);
     return {
       values: [...classes.map(([start]) => start), ...(none ? [null] : [])],
-      intervals: [...classes.map(([start, end]) => (start === end ? String(start) : `${start}..${end}`)), ...(none ? ['none'] : [])],
+      intervals: [...classes.map(intervalName), ...(none ? ['none'] : [])],
     };
   },
   nearestValues(domain, cuts, none, current) {
