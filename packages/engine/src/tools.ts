@@ -85,7 +85,7 @@ export {
   type DescribeContext,
 } from './describe/condition.js';
 export { capitalize, isLang, langOf, langs, wordsFor, type LabelWords, type Words } from './words/index.js';
-export { domainText, type DomainWords } from './fact-types/index.js';
+export { domainText, nearestValues, type DomainWords, type NearValue } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
 export { describeAlternativeChange, describeAlternatives, type AlternativeChange } from './describe/alternative.js';
 export { explainLimits } from './explain/alternatives.js';

@@ -144,7 +144,7 @@ function slotDeciders(
 }
 
 /** The largest size such that every change up to it is at most `budget` changes (counts: values per variable). */
-function largestSize(counts: readonly number[], budget: number): number {
+export function largestSize(counts: readonly number[], budget: number): number {
   // changesOfSize[k]: the number of changes of exactly k variables (elementary symmetric sums).
   const changesOfSize = [1, ...counts.map(() => 0)];
   counts.forEach((count, index) => {
