@@ -140,3 +140,35 @@ describe('largestSize', () => {
     expect(largestSize([], 0)).toBe(0);
   });
 });
+
+describe('explain in the vocabulary', () => {
+  it('refuses a value other than vary or fixed, naming the place and the values it takes', () => {
+    const checked = checkPolicyTexts(
+      new Map(
+        Object.entries({
+          ...minimalPolicyFiles,
+          'vocabulary.yaml': minimalPolicyFiles['vocabulary.yaml']!.replace(
+            '    type: integer\n',
+            '    type: integer\n    explain: varies\n',
+          ),
+        }),
+      ),
+    );
+    expect(checked.model).toBeUndefined();
+    expect(checked.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-value',
+        file: 'vocabulary.yaml',
+        path: 'facts[1].explain',
+        start: { line: 10, column: 14 },
+        expected: 'one of `vary`, `fixed`',
+        received: '`varies`',
+      }),
+    );
+  });
+
+  it('keeps the choice in the checked model, and leaves it out where the vocabulary does', () => {
+    expect(colourFixed.model.facts.find((f) => f.id === 'colour')!.explain).toBe('fixed');
+    expect(plain.model.facts.find((f) => f.id === 'colour')!.explain).toBeUndefined();
+  });
+});
