@@ -158,9 +158,9 @@ describe('explain in the vocabulary', () => {
     expect(checked.diagnostics).toContainEqual(
       expect.objectContaining({
         code: 'invalid-value',
-        file: 'vocabulary.yaml',
+        file: 'policies/vocabulary.yaml',
         path: 'facts[1].explain',
-        start: { line: 10, column: 14 },
+        start: { line: 9, column: 14 },
         expected: 'one of `vary`, `fixed`',
         received: '`varies`',
       }),
