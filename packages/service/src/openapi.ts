@@ -157,7 +157,9 @@ export function openApiDocument(policies: PolicySet): Record<string, unknown> {
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name}` }) },
         responses: {
           200: { description: 'the decision', ...json({ $ref: '#/components/schemas/Decision' }) },
-          400: errorResponse('facts refused (each diagnostic names a fact), a body that is not strict JSON, or an `explain` other than 1 or 0'),
+          400: errorResponse(
+            'facts refused (each diagnostic names a fact), a body that is not strict JSON, or an `explain` other than 1 or 0',
+          ),
           401: errorResponse('no valid bearer token'),
           413: errorResponse('body too large'),
           415: errorResponse('not application/json in UTF-8'),
