@@ -186,4 +186,36 @@ describe('the policy book in Chromium', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('shows beside each outcome what would change it, and a click puts those facts in the form', async () => {
+    const page = await open('whatif.html');
+    await page.selectOption('#whatif-point', 'reaction');
+    const first: Record<string, string> = {
+      organisation: 'nav-office',
+      employeeEmployer: 'municipal',
+      incidentType: 'threat-in-person',
+      channel: 'in-person',
+      grave: 'false',
+      writtenWarningGiven: 'false',
+      oralWarningGiven: 'false',
+    };
+    const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
+    for (const [fact, value] of Object.entries(first)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
+    await page.fill('#fact-priorIncidents', '0');
+    const exclusion = page.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]');
+    expect(await exclusion.getAttribute('data-status')).toBe('not-permitted');
+    const facts = { ...first, grave: false, writtenWarningGiven: false, oralWarningGiven: false, priorIncidents: 0 };
+    const engine = (await policies.decide('reaction', facts, { explain: true })).outcomes.find((o) => o.id === 'exclusion-physical')!;
+    const buttons = exclusion.locator('button.alternative');
+    // The page shows the engine's alternatives, in the engine's words (bokmål shown first).
+    expect(await buttons.count()).toBe(engine.alternatives!.length);
+    expect(await buttons.nth(1).locator('span[lang="nb"]').textContent()).toBe(engine.alternatives![1]!.text.nb);
+    // The second: at least one earlier incident and a written warning. A click puts both in the form and decides again.
+    await buttons.nth(1).click();
+    expect(await page.inputValue('#fact-priorIncidents')).toBe('1');
+    expect(await page.inputValue('#fact-writtenWarningGiven')).toBe('true');
+    expect(await page.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]').getAttribute('data-status')).toBe('permitted');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
 });

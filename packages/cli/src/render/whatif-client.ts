@@ -4,6 +4,8 @@
  * embedded in the page, builds one field per fact of the chosen decision point (a select for
  * enums and booleans, a number input for integers) and shows the decision that the engine's
  * compiled path (`PolicySet.decideSync`, the same code host systems run) gives for them.
+ * Beside each outcome, what would change it (the decision's alternatives, `explain: true`):
+ * each a button that puts its facts in the form.
  */
 import {
   PolicySet,
@@ -14,6 +16,7 @@ import {
   valueText,
   wordsFor,
   type Decision,
+  type DecidedOutcome,
   type FactModel,
   type FactValue,
   type Lang,
@@ -83,7 +86,31 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
   return record;
 }
 
-function showDecision(target: HTMLElement, model: PolicySetModel, decision: Decision): void {
+/** What would change an outcome: each alternative's sentence as a button that puts its facts in the form. */
+function alternativesOf(outcome: DecidedOutcome, apply: (change: Record<string, FactValue>) => void): Array<Node | string> {
+  if (!outcome.alternatives) return [];
+  const heading = say((w) => capitalize(w.explain.heading));
+  if (outcome.alternatives.length === 0) return [el('br'), heading, ': ', say((w) => w.explain.none)];
+  const box = el('div', { class: 'alternatives' }, heading, ':');
+  const hint = langs.map((lang) => wordsFor(lang).explain.apply).join(' / ');
+  for (const alternative of outcome.alternatives) {
+    const button = el(
+      'button',
+      { type: 'button', class: 'alternative', title: hint, 'data-status': alternative.status },
+      bi(alternative.text),
+    );
+    button.addEventListener('click', () => apply(alternative.change));
+    box.append(el('p', {}, button));
+  }
+  return [box];
+}
+
+function showDecision(
+  target: HTMLElement,
+  model: PolicySetModel,
+  decision: Decision,
+  apply: (change: Record<string, FactValue>) => void = () => undefined,
+): void {
   const titles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const list = el('ol', { id: 'whatif-outcomes' });
   for (const outcome of decision.outcomes) {
@@ -139,6 +166,7 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
           ),
         );
     }
+    item.append(...alternativesOf(outcome, apply));
     list.append(item);
   }
   const summary = el(
@@ -185,7 +213,13 @@ function start(): void {
     const point = model.points.find((p) => p.id === pointSelect.value)!;
     const read = point.reads.map((id) => facts.get(id)!).filter(Boolean);
     try {
-      showDecision(result, model, policies.decideSync(point.id, readFacts(form, read)));
+      showDecision(result, model, policies.decideSync(point.id, readFacts(form, read), { explain: true }), (change) => {
+        for (const [fact, value] of Object.entries(change)) {
+          const input = form.elements.namedItem(fact) as HTMLInputElement | HTMLSelectElement | null;
+          if (input) input.value = encode(value);
+        }
+        decide();
+      });
       result.setAttribute('data-state', 'decided');
     } catch (error) {
       const problems = (error as { diagnostics?: Array<{ message: string }> }).diagnostics?.map((d) => d.message) ?? [
