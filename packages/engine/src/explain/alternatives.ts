@@ -425,8 +425,10 @@ class SlotSearch {
         change.variables.forEach((index, k) => {
           values[this.ids[index]!] = this.near[index]![change.choices[k]!]!.value;
         });
-        const alternative: Alternative = { status, change: values, text: {} };
+        // Keys in the order a reader takes them: status, change, ranges, then the sentence.
+        const alternative = { status, change: values } as Alternative;
         if (ranges) alternative.ranges = ranges;
+        alternative.text = {};
         result.push(alternative);
       }
     }
