@@ -302,6 +302,8 @@ class SlotSearch {
     const parties = JSON.stringify(slot.fixed.map((id) => this.facts[id] ?? null));
     const reachable = slot.reachable.get(parties) ?? slot.possible;
     const others = statuses.filter((status) => status !== current && reachable.has(status));
+    // No other status is reachable for these parties: nothing to search.
+    if (others.length === 0) return [];
     const seen = new Set<Status>([current]);
     let whole = slot.maxSize >= count;
     for (let size = 1; size <= Math.min(count, slot.maxSize); size++) {
