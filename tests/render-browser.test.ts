@@ -35,6 +35,25 @@ async function open(file: string): Promise<Page> {
   return page;
 }
 
+/** A first, non-grave threat at a NAV office, as the what-if form's values. */
+const firstThreat: Record<string, string> = {
+  organisation: 'nav-office',
+  employeeEmployer: 'municipal',
+  incidentType: 'threat-in-person',
+  channel: 'in-person',
+  grave: 'false',
+  writtenWarningGiven: 'false',
+  injury: 'none',
+};
+
+/** Picks the reaction point on the what-if page and fills in `firstThreat` (the facts the point reads) and no earlier incident. */
+async function fillFirstThreat(page: Page): Promise<void> {
+  await page.selectOption('#whatif-point', 'reaction');
+  const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
+  for (const [fact, value] of Object.entries(firstThreat)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
+  await page.fill('#fact-priorIncidents', '0');
+}
+
 beforeAll(async () => {
   // Fail, never skip: without the browser the book's promises are untested.
   if (!existsSync(chromiumPath)) {
@@ -132,19 +151,7 @@ describe('the policy book in Chromium', () => {
     }
     expect(reached, 'the decision point select is reachable with Tab').toBe(true);
 
-    await page.selectOption('#whatif-point', 'reaction');
-    const chosen: Record<string, string> = {
-      organisation: 'nav-office',
-      employeeEmployer: 'municipal',
-      incidentType: 'threat-in-person',
-      channel: 'in-person',
-      grave: 'false',
-      writtenWarningGiven: 'false',
-      injury: 'none',
-    };
-    const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
-    for (const [fact, value] of Object.entries(chosen)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
-    await page.fill('#fact-priorIncidents', '0');
+    await fillFirstThreat(page);
 
     const factsOnForm = async (): Promise<Record<string, FactValue>> => {
       const raw = await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) =>
@@ -189,22 +196,10 @@ describe('the policy book in Chromium', () => {
 
   it('shows beside each outcome what would change it, and a click puts those facts in the form', async () => {
     const page = await open('whatif.html');
-    await page.selectOption('#whatif-point', 'reaction');
-    const first: Record<string, string> = {
-      organisation: 'nav-office',
-      employeeEmployer: 'municipal',
-      incidentType: 'threat-in-person',
-      channel: 'in-person',
-      grave: 'false',
-      writtenWarningGiven: 'false',
-      oralWarningGiven: 'false',
-    };
-    const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
-    for (const [fact, value] of Object.entries(first)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
-    await page.fill('#fact-priorIncidents', '0');
+    await fillFirstThreat(page);
     const exclusion = page.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]');
     expect(await exclusion.getAttribute('data-status')).toBe('not-permitted');
-    const facts = { ...first, grave: false, writtenWarningGiven: false, oralWarningGiven: false, priorIncidents: 0 };
+    const facts = { ...firstThreat, grave: false, writtenWarningGiven: false, priorIncidents: 0 };
     const engine = (await policies.decide('reaction', facts, { explain: true })).outcomes.find((o) => o.id === 'exclusion-physical')!;
     const buttons = exclusion.locator('button.alternative');
     // The page shows the engine's alternatives, in the engine's words (bokmål shown first).

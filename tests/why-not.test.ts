@@ -194,16 +194,9 @@ describe('why not, over the bundled policies', () => {
   });
 
   it('says what would make exclusion permitted after a first, non-grave threat', () => {
-    const facts = {
-      organisation: 'nav-office',
-      employeeEmployer: 'municipal',
-      incidentType: 'threat-in-person',
-      channel: 'in-person',
-      grave: false,
-      priorIncidents: 0,
-      writtenWarningGiven: false,
-      injury: 'none',
-    };
+    const incident = join(import.meta.dirname, '..', 'examples', 'incidents', '14-first-threat-why-not-exclusion.json');
+    const { facts } = JSON.parse(readFileSync(incident, 'utf8')) as { facts: Facts };
+    expect(facts).toMatchObject({ grave: false, priorIncidents: 0, writtenWarningGiven: false });
     const exclusion = policies.decideSync('reaction', facts, { explain: true }).outcomes.find((o) => o.id === 'exclusion-physical')!;
     expect(exclusion.status).toBe('not-permitted');
     expect(exclusion.alternatives!.map(({ status, change, ranges }) => ({ status, change, ranges }))).toEqual([

@@ -7,9 +7,10 @@
  * worded as an instruction ("Contact the police") is not read as one.
  */
 import type { Alternative } from '../explain/alternatives.js';
-import { changedValueWords, type ValueSetWords } from '../fact-types/index.js';
+import { changedValueWords } from '../fact-types/index.js';
 import type { FactValue, Status } from '../model.js';
 import { langOf, wordsFor } from '../words/index.js';
+import { valueSetWordsIn } from './change.js';
 import { factName, listText, type DescribeContext } from './condition.js';
 
 /** What a sentence needs of an alternative. */
@@ -58,18 +59,8 @@ function grouped(alternatives: readonly AlternativeChange[]): Group[] {
 
 /** "grave incident were yes and earlier incidents were at least 1" */
 function describeGroup(group: Omit<Group, 'status'>, context: DescribeContext, lang: string): string {
-  const w = wordsFor(langOf(lang));
-  const were: ValueSetWords = {
-    yes: w.values.yes,
-    no: w.values.no,
-    none: w.values.none,
-    is: w.explain.were,
-    isNot: w.explain.wereNot,
-    atLeast: w.explain.wereAtLeast,
-    atMost: w.explain.wereAtMost,
-    between: w.explain.wereBetween,
-    either: (phrases) => listText(phrases, 'or', lang),
-  };
+  const { were: is, wereNot: isNot, wereAtLeast: atLeast, wereAtMost: atMost, wereBetween: between } = wordsFor(langOf(lang)).explain;
+  const were = valueSetWordsIn(lang, { is, isNot, atLeast, atMost, between });
   const parts = Object.entries(group.change).map(
     ([fact, values]) =>
       `${factName(fact, context, lang)} ${changedValueWords(context.facts.get(fact), values, group.ranges?.[fact], were)}`,
