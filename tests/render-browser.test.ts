@@ -54,6 +54,15 @@ async function fillFirstThreat(page: Page): Promise<void> {
   await page.fill('#fact-priorIncidents', '0');
 }
 
+/** The what-if form's fields, by name, as the strings they hold. */
+async function formValues(page: Page): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) =>
+      inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+    ),
+  );
+}
+
 beforeAll(async () => {
   // Fail, never skip: without the browser the book's promises are untested.
   if (!existsSync(chromiumPath)) {
@@ -154,9 +163,7 @@ describe('the policy book in Chromium', () => {
     await fillFirstThreat(page);
 
     const factsOnForm = async (): Promise<Record<string, FactValue>> => {
-      const raw = await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) =>
-        inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
-      );
+      const raw = Object.entries(await formValues(page));
       const types = new Map(policies.model.facts.map((f) => [f.id, f.type]));
       return Object.fromEntries(
         raw.map(([name, value]) => [
@@ -210,7 +217,21 @@ describe('the policy book in Chromium', () => {
     expect(await page.inputValue('#fact-priorIncidents')).toBe('1');
     expect(await page.inputValue('#fact-writtenWarningGiven')).toBe('true');
     expect(await page.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]').getAttribute('data-status')).toBe('permitted');
+    // Every alternative the engine gives, clicked from the first threat: its facts are on the form, the rest
+    // unchanged, and the page shows the alternative's status for the outcome.
+    const formValue = (value: FactValue) => (value === null ? '' : String(value));
     await page.close();
+    for (const [index, alternative] of engine.alternatives!.entries()) {
+      const fresh = await open('whatif.html');
+      await fillFirstThreat(fresh);
+      const before = await formValues(fresh);
+      const outcome = fresh.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]');
+      await outcome.locator('button.alternative').nth(index).click();
+      const expected = { ...before, ...Object.fromEntries(Object.entries(alternative.change).map(([f, v]) => [f, formValue(v)])) };
+      expect(await formValues(fresh), alternative.text.en).toEqual(expected);
+      expect(await outcome.getAttribute('data-status'), alternative.text.en).toBe(alternative.status);
+      await fresh.close();
+    }
     expect(problems).toEqual([]);
   });
 });
