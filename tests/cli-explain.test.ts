@@ -42,6 +42,25 @@ describe('vot eval --explain', () => {
     );
   });
 
+  it('says it in Danish for a Danish organisation', async () => {
+    const run = await runVot([
+      'eval',
+      'examples/incidents/11-ishoj-threat-at-citizen-service-police-called.json',
+      '--point',
+      'reporting',
+      '--lang',
+      'da',
+      '--explain',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // The frame is Danish; the fact's and values' own labels are the vocabulary's (English where it has no Danish).
+    expect(block(run.stdout, 'dk-police-report')).toMatch(
+      /^ {5}Hvad der ville ændre det:\n {7}«Politianmeldelse» ville være tilladt, hvis .+ var .+ eller .+\.$/m,
+    );
+    expect(run.stdout).not.toMatch(/What would change it|would be|ville vært/);
+  });
+
   it('gives the alternatives in JSON, and nothing of them without --explain', async () => {
     const explained = await runVot(['eval', incident, '--point', 'reaction', '--format', 'json', '--explain']);
     const decision = JSON.parse(explained.stdout) as {
