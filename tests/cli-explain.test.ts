@@ -1,8 +1,13 @@
 /**
  * `vot eval --explain` (issue 16, "done when"): on a first, non-grave threat it says, under
  * physical exclusion, what would make exclusion permitted, in the reader's language; JSON
- * carries the alternatives; without `--explain` nothing of it is printed or computed.
+ * carries the alternatives; without `--explain` nothing of it is printed or computed. The README's
+ * examples of it are held to what `vot eval` and the engine print.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FactValue, PolicySet } from '@vot/engine';
+import { loadPolicies } from '@vot/policies';
 import { describe, expect, it } from 'vitest';
 import { runVot } from './cli-harness.js';
 
@@ -14,6 +19,14 @@ function block(stdout: string, id: string): string {
   expect(start, `no block for ${id}`).toBeGreaterThanOrEqual(0);
   const end = stdout.indexOf('\n\n', start);
   return stdout.slice(start, end < 0 ? undefined : end);
+}
+
+/** The bodies of the fenced blocks of the README's "Why not" section. */
+function readmeBlocks(): string[] {
+  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const start = readme.indexOf('## Why not');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return [...section.matchAll(/^```\S*\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
 describe('vot eval --explain', () => {
@@ -74,5 +87,26 @@ describe('vot eval --explain', () => {
     expect(plain.stdout).not.toContain('alternatives');
     const text = await runVot(['eval', incident, '--point', 'reaction', '--lang', 'en']);
     expect(text.stdout).not.toContain('What would change it');
+  });
+
+  it('prints what the README shows (every line of its example but the elisions)', async () => {
+    const block = readmeBlocks().find((b) => b.startsWith('$ pnpm vot eval'))!;
+    const [command, ...shown] = block.trimEnd().split('\n');
+    const run = await runVot(command!.replace('$ pnpm vot ', '').split(' '));
+    expect(run.code).toBe(0);
+    const printed = new Set(run.stdout.split('\n'));
+    const lines = shown.filter((line) => line.trim() !== '…');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(printed.has(line), line).toBe(true);
+  });
+
+  it("shows the service's alternatives as decide(…, { explain: true }) gives them", async () => {
+    const block = readmeBlocks().find((b) => b.includes('?explain=1'))!;
+    const shown = block.split('\n').filter((line) => line.startsWith('«'));
+    const { facts } = JSON.parse(readFileSync(join(import.meta.dirname, '..', incident), 'utf8')) as { facts: Record<string, FactValue> };
+    const policies: PolicySet = await loadPolicies();
+    const decision = await policies.decide('reaction', facts, { explain: true });
+    const exclusion = decision.outcomes.find((o) => o.id === 'exclusion-physical')!;
+    expect(shown).toEqual(exclusion.alternatives!.map((a) => a.text.en));
   });
 });
