@@ -17,10 +17,9 @@ const maxExclusionWeeks = 12;
 const permitted: HandDecided = { status: 'permitted' };
 const notPermitted: HandDecided = { status: 'not-permitted' };
 
-/** Safeguards of an exclusion: notice unless urgent, the written answer only after a complaint. */
+/** Safeguards of an exclusion: advance notice always (no urgency waiver since 0.2.0), the written answer only after a complaint. */
 function safeguards(facts: FactRecord): string[] {
-  const list: string[] = [];
-  if (facts.urgent !== true) list.push('advance-notice-and-right-to-comment');
+  const list: string[] = ['advance-notice-and-right-to-comment'];
   list.push('assess-less-intrusive-alternatives', 'assess-exclusion-duration', 'decided-by-office-head', 'archive-copy-of-decision');
   if (facts.complaintReceived === true) list.push('written-answer-to-complaint');
   return list;
@@ -37,25 +36,29 @@ export function reactionByHand(facts: FactRecord): HandDecided[] | null {
   const graveOrWarnedRepeat = facts.grave === true || afterWrittenWarning || afterOralWarning;
   const tooLong =
     graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
-  const onLadder = selfHarm || anonymous ? notPermitted : permitted;
+  // A threat of self-harm is not against staff: the measures towards the user are left out.
+  const towardsUser = (decided: HandDecided[]): HandDecided[] => (selfHarm ? [] : decided);
+  const onLadder = towardsUser([anonymous ? notPermitted : permitted]);
 
   const exclusion = (holds: boolean): HandDecided =>
     selfHarm || anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
 
-  return [
+  const decided: HandDecided[] = [
     anonymous ? notPermitted : permitted, // talk-with-user: also with a self-harm threat
-    onLadder, // change-caseworker
-    onLadder, // regulated-appointments
-    onLadder, // two-employees-in-meeting
-    selfHarm ? notPermitted : permitted, // protective-measures-premises
-    !selfHarm && facts.channel === 'in-person' ? permitted : notPermitted, // ask-to-leave
-    onLadder, // require-written-contact
-    onLadder, // follow-up-outside-premises
-    onLadder, // warning-of-exclusion
+    ...onLadder, // change-caseworker
+    ...onLadder, // regulated-appointments
+    ...onLadder, // two-employees-in-meeting
+    ...towardsUser([permitted]), // protective-measures-premises: also for an anonymous user
+    facts.channel === 'in-person' ? permitted : notPermitted, // ask-to-leave
+    ...onLadder, // require-written-contact
+    ...onLadder, // follow-up-outside-premises
+    selfHarm || anonymous ? notPermitted : permitted, // warning-of-exclusion
     exclusion(facts.grave === true || afterWrittenWarning || afterOralWarning), // exclusion-physical
     exclusion(graveOrWarnedRepeat), // exclusion-phone
     notPermitted, // exclusion-digital-written: never
     permitted, // contact-police
-    selfHarm ? notPermitted : permitted, // police-report
+    // police-report: against staff only, decided by the leader with only the necessary data.
+    ...towardsUser([{ status: 'permitted', requires: ['decided-by-leader', 'only-necessary-data'] }]),
   ];
+  return decided;
 }

@@ -5,7 +5,8 @@
  *
  * Per point: `decide()` on the compiled path (fact validation and trace included), `decide()`
  * on the json-rules-engine path, and raw json-rules-engine running the same compiled rules
- * with one Engine reused. For the reaction point also the compiled predicates alone (facts
+ * with one Engine reused; `decide()` with `explain: true` (why not: each outcome's alternatives),
+ * warm and on a fresh set that explains each sample for the first time. For the reaction point also the compiled predicates alone (facts
  * already validated) against a hand-written function (bench/reaction-by-hand.ts). Then the cold
  * `loadPolicies()` and the heap after load and after 1e6 decisions (each in child processes),
  * and the regulation gate over the whole fact domain.
@@ -15,7 +16,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FactRecord, PolicySet } from '@vot/engine';
+import { PolicySet, type FactRecord } from '@vot/engine';
 import { buildRulesEngine, runGate, writeFileAtomic } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import { Bench } from 'tinybench';
@@ -78,6 +79,23 @@ function cycle<T>(items: readonly T[]): () => T {
   };
 }
 
+/**
+ * Explained decisions on a fresh set (same model; its constructor not timed), each sample once:
+ * what an explanation costs before the set has learnt which statuses each outcome can reach for
+ * those parties (explain/alternatives.ts), with the code already compiled by the warm runs.
+ */
+function firstExplanations(compiled: PolicySet, point: string, samples: ReadonlyArray<Record<string, unknown>>): Latency {
+  const fresh = new PolicySet(compiled.model);
+  const times = samples.map((facts) => {
+    const started = performance.now();
+    fresh.decideSync(point, facts, { explain: true });
+    return (performance.now() - started) * 1000;
+  });
+  const sorted = times.slice().sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p99: at(0.99), mean: times.reduce((x, y) => x + y, 0) / times.length, samples: times.length };
+}
+
 /** Runs a child process and parses the JSON line it prints last. */
 function child<T>(args: string[]): T {
   const output = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -105,17 +123,22 @@ async function main(): Promise<void> {
 
     const nextHost = cycle(samples);
     const nextRecord = cycle(validated);
-    const [decideCompiled, decideReference, rawEngine] = (await measureInRounds([
+    const [decideCompiled, decideReference, rawEngine, decideExplained] = (await measureInRounds([
       [`${point.id} decide compiled`, () => compiled.decide(point.id, nextHost())],
       [`${point.id} decide json-rules-engine`, () => reference.decide(point.id, nextHost())],
       [`${point.id} raw json-rules-engine`, () => engine.run(nextRecord())],
-    ])) as [Latency, Latency, Latency];
+      [`${point.id} decide explained`, () => compiled.decide(point.id, nextHost(), { explain: true })],
+    ])) as [Latency, Latency, Latency, Latency];
+    const decideExplainedFirst = firstExplanations(compiled, point.id, samples);
     const entry = {
       decideCompiled,
       decideJsonRulesEngine: decideReference,
       rawJsonRulesEngine: rawEngine,
       speedupOverRawJsonRulesEngine: rawEngine.p50 / decideCompiled.p50,
       jsonRulesEnginePathOverRaw: decideReference.p50 / rawEngine.p50,
+      decideExplained,
+      decideExplainedFirst,
+      explainedOverUnexplained: decideExplained.p50 / decideCompiled.p50,
     };
     points[point.id] = entry;
     rows.push([
@@ -133,6 +156,20 @@ async function main(): Promise<void> {
       `${entry.jsonRulesEnginePathOverRaw.toFixed(2)}× raw JRE`,
     ]);
     rows.push([point.id, 'raw json-rules-engine', fmt(rawEngine.p50), fmt(rawEngine.p99), '']);
+    rows.push([
+      point.id,
+      'decide() explained (why not)',
+      fmt(decideExplained.p50),
+      fmt(decideExplained.p99),
+      `${entry.explainedOverUnexplained.toFixed(0)}× decide() compiled (goal: p99 < 5 ms)`,
+    ]);
+    rows.push([
+      point.id,
+      'decide() explained, first time',
+      fmt(decideExplainedFirst.p50),
+      fmt(decideExplainedFirst.p99),
+      `a fresh set explaining each of ${decideExplainedFirst.samples} samples once`,
+    ]);
   }
 
   // Compiled predicates alone against the hand-written function, on the NAV reaction ladder

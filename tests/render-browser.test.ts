@@ -38,6 +38,34 @@ async function open(file: string): Promise<Page> {
   return page;
 }
 
+/** A first, non-grave threat at a NAV office, as the what-if form's values. */
+const firstThreat: Record<string, string> = {
+  organisation: 'nav-office',
+  employeeEmployer: 'municipal',
+  incidentType: 'threat-in-person',
+  channel: 'in-person',
+  grave: 'false',
+  writtenWarningGiven: 'false',
+  injury: 'none',
+};
+
+/** Picks the reaction point on the what-if page and fills in `firstThreat` (the facts the point reads) and no earlier incident. */
+async function fillFirstThreat(page: Page): Promise<void> {
+  await page.selectOption('#whatif-point', 'reaction');
+  const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
+  for (const [fact, value] of Object.entries(firstThreat)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
+  await page.fill('#fact-priorIncidents', '0');
+}
+
+/** The what-if form's fields, by name, as the strings they hold. */
+async function formValues(page: Page): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) =>
+      inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+    ),
+  );
+}
+
 beforeAll(async () => {
   // Fail, never skip: without the browser the book's promises are untested. The error says how to install it.
   const chromiumPath = findChromium();
@@ -136,24 +164,10 @@ describe('the policy book in Chromium', () => {
     }
     expect(reached, 'the decision point select is reachable with Tab').toBe(true);
 
-    await page.selectOption('#whatif-point', 'reaction');
-    const chosen: Record<string, string> = {
-      organisation: 'nav-office',
-      employeeEmployer: 'municipal',
-      incidentType: 'threat-in-person',
-      channel: 'in-person',
-      grave: 'false',
-      writtenWarningGiven: 'false',
-      injury: 'none',
-    };
-    const reads = new Set(policies.model.points.find((p) => p.id === 'reaction')!.reads);
-    for (const [fact, value] of Object.entries(chosen)) if (reads.has(fact)) await page.selectOption(`#fact-${fact}`, value);
-    await page.fill('#fact-priorIncidents', '0');
+    await fillFirstThreat(page);
 
     const factsOnForm = async (): Promise<Record<string, FactValue>> => {
-      const raw = await page.$$eval('#whatif-fields select, #whatif-fields input', (inputs) =>
-        inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
-      );
+      const raw = Object.entries(await formValues(page));
       const types = new Map(policies.model.facts.map((f) => [f.id, f.type]));
       return Object.fromEntries(
         raw
@@ -280,6 +294,40 @@ describe('the policy book in Chromium', () => {
     expect(tree).toContain('Lengste varighet (uker)');
     expect(tree).toContain('Forhåndsvarsel og rett til å uttale seg');
     await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows beside each outcome what would change it, and a click puts those facts in the form', async () => {
+    const page = await open('whatif.html');
+    await fillFirstThreat(page);
+    const exclusion = page.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]');
+    expect(await exclusion.getAttribute('data-status')).toBe('not-permitted');
+    const facts = { ...firstThreat, grave: false, writtenWarningGiven: false, priorIncidents: 0 };
+    const engine = (await policies.decide('reaction', facts, { explain: true })).outcomes.find((o) => o.id === 'exclusion-physical')!;
+    const buttons = exclusion.locator('button.alternative');
+    // The page shows the engine's alternatives, in the engine's words (bokmål shown first).
+    expect(await buttons.count()).toBe(engine.alternatives!.length);
+    expect(await buttons.nth(1).locator('span[lang="nb"]').textContent()).toBe(engine.alternatives![1]!.text.nb);
+    // The second: at least one earlier incident and a written warning. A click puts both in the form and decides again.
+    await buttons.nth(1).click();
+    expect(await page.inputValue('#fact-priorIncidents')).toBe('1');
+    expect(await page.inputValue('#fact-writtenWarningGiven')).toBe('true');
+    expect(await page.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]').getAttribute('data-status')).toBe('permitted');
+    // Every alternative the engine gives, clicked from the first threat: its facts are on the form, the rest
+    // unchanged, and the page shows the alternative's status for the outcome.
+    const formValue = (value: FactValue) => (value === null ? '' : String(value));
+    await page.close();
+    for (const [index, alternative] of engine.alternatives!.entries()) {
+      const fresh = await open('whatif.html');
+      await fillFirstThreat(fresh);
+      const before = await formValues(fresh);
+      const outcome = fresh.locator('#whatif-outcomes > li[data-outcome="exclusion-physical"]');
+      await outcome.locator('button.alternative').nth(index).click();
+      const expected = { ...before, ...Object.fromEntries(Object.entries(alternative.change).map(([f, v]) => [f, formValue(v)])) };
+      expect(await formValues(fresh), alternative.text.en).toEqual(expected);
+      expect(await outcome.getAttribute('data-status'), alternative.text.en).toBe(alternative.status);
+      await fresh.close();
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * graceful shutdown that finishes what is in flight and flushes the trail.
  */
 import { once } from 'node:events';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -350,5 +350,54 @@ describe('operations', () => {
     await closing;
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     expect(JSON.parse(await verified(service.trail))).toMatchObject({ ok: true, checked: 5 });
+  });
+});
+
+describe('why not (?explain=1)', () => {
+  const firstThreat = { ...reactionFacts, priorIncidents: 0, writtenWarningGiven: false };
+
+  it('adds each outcome its alternatives with ?explain=1, as decide(…, { explain: true }) does, and records the decision as without', async () => {
+    const service = await start();
+    const explained = await decide(service.url, 'reaction?explain=1', firstThreat);
+    expect(explained.status).toBe(200);
+    const body = (await explained.json()) as { outcomes: Array<{ id: string; alternatives?: unknown[] }> };
+    const engine = await policies.decide('reaction', firstThreat, { explain: true });
+    expect(body.outcomes).toEqual(JSON.parse(JSON.stringify(engine.outcomes)));
+    expect(body.outcomes.find((o) => o.id === 'exclusion-physical')!.alternatives![0]).toMatchObject({
+      status: 'permitted',
+      change: { grave: true },
+      text: { en: '«Exclusion from physical attendance» would be permitted if grave incident were yes.' },
+    });
+    const plain = await decide(service.url, 'reaction?explain=0', firstThreat);
+    expect(JSON.stringify(await plain.json())).not.toContain('alternatives');
+    // The trail keeps the outcomes, never the alternatives (they follow from the facts and the policy hash).
+    expect(await readFile(service.trail, 'utf8')).not.toContain('alternatives');
+    expect(JSON.parse(await verified(service.trail))).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  it('refuses an explain other than 1 or 0 with 400, deciding and recording nothing', async () => {
+    const service = await start();
+    for (const query of ['explain=yes', 'explain=', 'explain=1&explain=1']) {
+      const response = await decide(service.url, `reaction?${query}`, firstThreat);
+      expect(response.status, query).toBe(400);
+      expect(await response.json(), query).toMatchObject({ error: 'bad-request', message: '`explain` takes 1 or 0 (true or false), once' });
+    }
+    expect(JSON.parse(await verified(service.trail))).toMatchObject({ ok: true, checked: 0 });
+  });
+
+  it('describes the explain parameter and the alternatives in its OpenAPI document', async () => {
+    const service = await start();
+    const document = (await (await fetch(`${service.url}/openapi.json`)).json()) as {
+      paths: Record<string, { post: { parameters: Array<{ name: string; in: string }> } }>;
+      components: { schemas: { Decision: { properties: { outcomes: { items: { properties: Record<string, unknown> } } } } } };
+    };
+    for (const point of policies.model.points)
+      expect(document.paths[`/v1/decide/${point.id}`]!.post.parameters).toContainEqual(
+        expect.objectContaining({ name: 'explain', in: 'query' }),
+      );
+    expect(document.components.schemas.Decision.properties.outcomes.items.properties.alternatives).toMatchObject({
+      type: 'array',
+      items: { required: ['status', 'change', 'text'] },
+    });
   });
 });

@@ -24,4 +24,12 @@ describe('docs/vocabulary.md', () => {
   it.each(model.outcomes.map((outcome) => [outcome.id] as const))('explains the outcome id %s', (id) => {
     expect(rowOf(id), `no row for the outcome id \`${id}\``).toBeDefined();
   });
+
+  it('names exactly the facts an explanation may not change, each with its reason, and every other fact as one that varies', () => {
+    const section = doc.slice(doc.indexOf('## Why not'), doc.indexOf('\n## ', doc.indexOf('## Why not') + 1));
+    const fixed = [...section.matchAll(/^- `([a-zA-Z]+)`: \S/gm)].map((match) => match[1]);
+    expect(fixed).toEqual(model.facts.filter((fact) => fact.explain === 'fixed').map((fact) => fact.id));
+    const rest = section.slice(section.indexOf('Every other fact may vary'));
+    for (const fact of model.facts.filter((f) => f.explain !== 'fixed')) expect(rest, fact.id).toContain(`\`${fact.id}\``);
+  });
 });

@@ -62,10 +62,19 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of reasons'))
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
+    .option('--explain', 'under each outcome, the smallest changes of the facts that would change it (why not)')
     .action(
       async (
         file: string,
-        options: { point?: string; outcome?: string; date?: string; lang: Lang; format: 'text' | 'json'; policies?: string },
+        options: {
+          point?: string;
+          outcome?: string;
+          date?: string;
+          lang: Lang;
+          format: 'text' | 'json';
+          policies?: string;
+          explain?: boolean;
+        },
       ) => {
         await runEval(io, file, options);
       },

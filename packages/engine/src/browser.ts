@@ -6,6 +6,8 @@
  */
 export { PolicySet } from './decide/policy-set.js';
 export type { Decision, DecidedOutcome } from './decide/decision.js';
+export type { Alternative } from './explain/alternatives.js';
+export { describeAlternativeChange, describeAlternatives } from './describe/alternative.js';
 export { describeCondition, describeContext, describeWhen, valueText } from './describe/condition.js';
 export { capitalize, langs, textIn, windowText, wordsFor, type Words } from './words/index.js';
 export { factType, noneAllowed, type FormField } from './fact-types/index.js';

@@ -23,6 +23,7 @@ export {
 // Deciding.
 export { PolicySet, type DecideOptions, type EvaluatorKind } from './decide/policy-set.js';
 export type { BasisEntry, DecidedOutcome, Decision, Trace, TraceStep } from './decide/decision.js';
+export type { Alternative } from './explain/alternatives.js';
 export { factLimits, type FactRecord } from './decide/facts.js';
 export { pointFactsSchema } from './decide/facts-zod.js';
 export { pointFactsJsonSchema } from './decide/facts-json-schema.js';

@@ -31,6 +31,11 @@ interface FactCommon {
   default?: FactValue;
   title: Text;
   description?: Text;
+  /**
+   * Whether a why-not explanation (`decide(…, { explain: true })`) may change the fact:
+   * `fixed` for who the parties are, `vary` (also when absent) for what happened and what has been done.
+   */
+  explain?: 'vary' | 'fixed';
   at: Location;
   /** Titles of values (enum values) as a reader sees them, where the vocabulary gives them. */
   valueTitles?: Record<string, Text>;

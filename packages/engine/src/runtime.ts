@@ -18,6 +18,7 @@ export {
 } from './diagnostics.js';
 export { PolicySet, type DecideOptions, type EvaluatorKind } from './decide/policy-set.js';
 export type { BasisEntry, DecidedOutcome, Decision, Trace, TraceStep } from './decide/decision.js';
+export type { Alternative } from './explain/alternatives.js';
 export { factLimits, type FactRecord } from './decide/facts.js';
 export {
   auditOutcomes,

@@ -104,8 +104,10 @@ export {
   type Words,
 } from './words/index.js';
 export { expectedStatuses } from './status.js';
-export { domainText, type DomainWords } from './fact-types/index.js';
+export { domainText, nearestValues, type DomainWords, type NearValue } from './fact-types/index.js';
 export { describeChange, describeConstraint, describeDelta, describeGroup, describeState } from './describe/change.js';
+export { describeAlternativeChange, describeAlternatives, type AlternativeChange } from './describe/alternative.js';
+export { explainLimits } from './explain/alternatives.js';
 
 // Scenario tests.
 export {

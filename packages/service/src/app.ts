@@ -1,7 +1,8 @@
 /**
  * The decision service on Fastify:
  *
- *   POST /v1/decide/:point   facts (JSON) → the decision, with its decision id, once recorded
+ *   POST /v1/decide/:point   facts (JSON) → the decision, with its decision id, once recorded;
+ *                            `?explain=1` adds each outcome's alternatives (why not)
  *   GET  /v1/policy          the policy in force: name, version, hash, points
  *   GET  /openapi.json       the OpenAPI 3.1 document (public)
  *   GET  /health/live        the process is up (public)
@@ -111,6 +112,14 @@ const securityHeaders: Record<string, string> = {
 const publicRoute = { config: { public: true, rateLimit: false as const } };
 const isPublic = (request: FastifyRequest): boolean => (request.routeOptions.config as { public?: boolean }).public === true;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `?explain=1` (or `true`): the decision with each outcome's alternatives; `0`, `false` or nothing: without. */
+function explainQuery(request: FastifyRequest): boolean {
+  const value = (request.query as Record<string, unknown> | undefined)?.explain;
+  if (value === undefined || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw Object.assign(new Error('`explain` takes 1 or 0 (true or false), once'), { statusCode: 400 });
+}
 
 export async function buildService(options: ServiceOptions): Promise<DecisionService> {
   const { policies, audit, authenticator } = options;
@@ -259,10 +268,11 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
 
   for (const point of policies.model.points) {
     app.post(`/v1/decide/${point.id}`, async (request, reply) => {
+      const explain = explainQuery(request);
       const stopTimer = metrics.latency.startTimer({ point: point.id });
       let decision: Decision;
       try {
-        decision = await policies.decide(point.id, request.body);
+        decision = await policies.decide(point.id, request.body, explain ? { explain: true } : {});
       } catch (error) {
         if (error instanceof PolicyError) metrics.decisions.inc({ point: point.id, result: 'refused' });
         throw error;

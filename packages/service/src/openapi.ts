@@ -71,12 +71,47 @@ const decisionSchema = {
             },
           },
           reason: { type: 'object', additionalProperties: { type: 'string' } },
+          alternatives: {
+            type: 'array',
+            description:
+              'only with `?explain=1`: for each other status the outcome can take, the smallest changes of the facts that give it (fewest facts, then the nearest values; a handful per status, smallest first); empty when no change of the facts that may vary gives another status',
+            items: {
+              type: 'object',
+              required: ['status', 'change', 'text'],
+              properties: {
+                status: { enum: ['required', 'recommended', 'permitted', 'not-permitted'] },
+                change: {
+                  type: 'object',
+                  description: 'the facts that would differ, each with the value nearest its current one that gives the status',
+                  additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+                },
+                ranges: {
+                  type: 'object',
+                  description: 'for a number in `change` that stands for a range of values each giving the status: `[from, to]`, inclusive',
+                  additionalProperties: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+                },
+                text: {
+                  type: 'object',
+                  description: 'the alternative as a sentence, in the languages of the reason',
+                  additionalProperties: { type: 'string' },
+                },
+              },
+            },
+          },
         },
       },
     },
     trace: { type: 'object' },
     policy: { $ref: '#/components/schemas/Policy' },
   },
+};
+
+const explainParameter = {
+  name: 'explain',
+  in: 'query',
+  required: false,
+  description: '`1`: add to each outcome its `alternatives`, the smallest changes of the facts that would give it another status',
+  schema: { enum: ['1', '0', 'true', 'false'] },
 };
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -122,10 +157,13 @@ export function openApiDocument(policies: PolicySet): Record<string, unknown> {
       post: {
         operationId: `decide_${point.id.replace(/[^A-Za-z0-9]/g, '_')}`,
         summary: point.question.en ?? point.question.nb,
+        parameters: [explainParameter],
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name}` }) },
         responses: {
           200: { description: 'the decision', ...json({ $ref: '#/components/schemas/Decision' }) },
-          400: errorResponse('facts refused (each diagnostic names a fact), or a body that is not strict JSON'),
+          400: errorResponse(
+            'facts refused (each diagnostic names a fact), a body that is not strict JSON, or an `explain` other than 1 or 0',
+          ),
           401: errorResponse('no valid bearer token'),
           413: errorResponse('body too large'),
           415: errorResponse('not application/json in UTF-8'),

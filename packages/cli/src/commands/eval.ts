@@ -4,6 +4,7 @@ import { parseStrictJson, PolicyError, statuses, textIn, type Decision, type Lan
 import { capitalize, diagnostic, didYouMean, fileErrorReason, windowText, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, readStandardInput, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
+import { alternativeLines } from './explain.js';
 
 export interface EvalOptions {
   point?: string;
@@ -14,6 +15,8 @@ export interface EvalOptions {
   lang: Lang;
   format: 'text' | 'json';
   policies?: string;
+  /** Also say, under each outcome, the smallest changes of the facts that would change it. */
+  explain?: boolean;
 }
 
 interface IncidentFile {
@@ -135,6 +138,7 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
       lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}${window}`);
     }
     if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
+    lines.push(...alternativeLines(policies, outcome, lang, '     '));
   });
   const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
   if (notInForce.length > 0) lines.push('', `  ${capitalize(w.time.notInForce)} (${decision.date}): ${notInForce.join(', ')}`);
@@ -175,7 +179,12 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
       continue;
     }
     try {
-      decisions.push(await policies.decide(point, incident.facts, options.date === undefined ? {} : { date: options.date }));
+      decisions.push(
+        await policies.decide(point, incident.facts, {
+          ...(options.date === undefined ? {} : { date: options.date }),
+          ...(options.explain ? { explain: true } : {}),
+        }),
+      );
     } catch (error) {
       // Without --point, a point that does not cover the date is skipped and said so, like one the facts do not suffice for.
       const outside = error instanceof PolicyError && /^date-(before|after)-point$/.test(error.diagnostics[0]?.code ?? '');

@@ -45,6 +45,8 @@ form.whatif { display: grid; grid-template-columns: minmax(10rem, 1fr) minmax(9r
 form.whatif label { font-weight: 600; }
 form.whatif select, form.whatif input { font: inherit; padding: .25rem; }
 #whatif-result li { margin: .4rem 0; }
+.alternatives p { margin: .2rem 0 .2rem 1rem; }
+button.alternative { font: inherit; text-align: left; padding: .2rem .5rem; border: 1px solid var(--ink); border-radius: .3rem; background: #fff; color: var(--ink); cursor: pointer; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .error { color: #7b0f1f; font-weight: 600; }
 html[data-lang="nb"] .t:not([lang="nb"]), html[data-lang="en"] .t:not([lang="en"]), html[data-lang="da"] .t:not([lang="da"]) { display: none; }

@@ -5,7 +5,8 @@
  * enums and booleans, a number input for integers, a date input for dates; the decision's date
  * always, left empty for today) and shows the decision that the engine's compiled path
  * (`PolicySet.decideSync`, the same code host systems run) gives for them, with the date it was
- * made for and the sources' windows.
+ * made for and the sources' windows. Beside each outcome, what would change it (the decision's
+ * alternatives, `explain: true`): each a button that puts its facts in the form.
  */
 import {
   PolicySet,
@@ -18,6 +19,7 @@ import {
   valueText,
   wordsFor,
   type Decision,
+  type DecidedOutcome,
   type FactModel,
   type FactValue,
   type PolicySetModel,
@@ -88,7 +90,31 @@ function readFacts(form: HTMLFormElement, facts: readonly FactModel[]): Record<s
   return record;
 }
 
-function showDecision(target: HTMLElement, model: PolicySetModel, decision: Decision): void {
+/** What would change an outcome: each alternative's sentence as a button that puts its facts in the form. */
+function alternativesOf(outcome: DecidedOutcome, apply: (change: Record<string, FactValue>) => void): Array<Node | string> {
+  if (!outcome.alternatives) return [];
+  const heading = say((w) => capitalize(w.explain.heading));
+  if (outcome.alternatives.length === 0) return [el('br'), heading, ': ', say((w) => w.explain.none)];
+  const box = el('div', { class: 'alternatives' }, heading, ':');
+  const hint = langs.map((lang) => wordsFor(lang).explain.apply).join(' / ');
+  for (const alternative of outcome.alternatives) {
+    const button = el(
+      'button',
+      { type: 'button', class: 'alternative', title: hint, 'data-status': alternative.status },
+      bi(alternative.text),
+    );
+    button.addEventListener('click', () => apply(alternative.change));
+    box.append(el('p', {}, button));
+  }
+  return [box];
+}
+
+function showDecision(
+  target: HTMLElement,
+  model: PolicySetModel,
+  decision: Decision,
+  apply: (change: Record<string, FactValue>) => void = () => undefined,
+): void {
   const titles = new Map(model.outcomes.map((o) => [o.id, o.title]));
   const limitTitles = new Map(model.limits.map((l) => [l.id, l.title]));
   const list = el('ol', { id: 'whatif-outcomes' });
@@ -149,6 +175,7 @@ function showDecision(target: HTMLElement, model: PolicySetModel, decision: Deci
         );
       if (basis.inForce) item.append(' (', bi(Object.fromEntries(langs.map((lang) => [lang, windowText(basis.inForce, lang)]))), ')');
     }
+    item.append(...alternativesOf(outcome, apply));
     list.append(item);
   }
   const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
@@ -230,7 +257,13 @@ function start(): void {
     history.replaceState(null, '', address);
     if (link) link.href = address;
     try {
-      showDecision(result, model, policies.decideSync(point.id, given));
+      showDecision(result, model, policies.decideSync(point.id, given, { explain: true }), (change) => {
+        for (const [fact, value] of Object.entries(change)) {
+          const input = form.elements.namedItem(fact) as HTMLInputElement | HTMLSelectElement | null;
+          if (input) input.value = encode(value);
+        }
+        decide();
+      });
       result.setAttribute('data-state', 'decided');
     } catch (error) {
       const problems = (error as { diagnostics?: Array<{ message: string }> }).diagnostics?.map((d) => d.message) ?? [

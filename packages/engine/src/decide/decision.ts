@@ -1,5 +1,6 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
+import type { Alternative } from '../explain/alternatives.js';
 import { locationText } from '../location.js';
 import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
 import { always, inWindow } from '../time/windows.js';
@@ -25,6 +26,8 @@ export interface DecidedOutcome {
   limits?: Record<string, number>;
   basis: BasisEntry[];
   reason: Text;
+  /** With `decide(…, { explain: true })` only: the smallest changes of the facts that would give the outcome another status. */
+  alternatives?: Alternative[];
 }
 
 /** How one outcome was decided: the rule that held and the rules above it that did not. */

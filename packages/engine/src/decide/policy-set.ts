@@ -11,6 +11,8 @@ import { buildRulesEngine } from '../compile/rules-engine.js';
 import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
 import { hostValueCheck, expectedValue } from '../fact-types/index.js';
 import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
+import { describeContext, type DescribeContext } from '../describe/condition.js';
+import { createPointExplainer, type PointExplainer } from '../explain/alternatives.js';
 import { dateOf, isIsoDate } from '../time/calendar.js';
 import { inWindow, lastDay } from '../time/windows.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
@@ -21,7 +23,11 @@ export type EvaluatorKind = 'compiled' | 'json-rules-engine';
 
 /** Options of one decision. */
 export interface DecideOptions {
-  /** Leave out the per-condition explanation of rules that did not hold (faster). */
+  /**
+   * `true`: also give each outcome its `alternatives`, the smallest changes of the facts that
+   * would give it another status (why not). `false`: leave out the per-condition explanation of
+   * rules that did not hold in the trace (faster). Unset: the trace explains, no alternatives.
+   */
   explain?: boolean;
   /**
    * The date to decide for (`YYYY-MM-DD`) when the facts do not give one (the decision-date fact,
@@ -51,6 +57,8 @@ interface CompiledPoint {
    * So runs on one engine go one at a time.
    */
   running?: Promise<unknown>;
+  /** Built on the first decision with `explain: true`. */
+  explainer?: PointExplainer;
 }
 
 const policySetBrand = Symbol.for('@vot/engine.PolicySet');
@@ -74,6 +82,7 @@ export class PolicySet {
   private readonly basis: Map<string, BasisEntry>;
   private readonly clock: () => Date;
   private readonly dateFits: (value: unknown) => boolean;
+  private describe?: DescribeContext;
 
   constructor(model: PolicySetModel, options: PolicySetOptions = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
@@ -174,7 +183,7 @@ export class PolicySet {
     const date = this.decisionDate(record, options);
     // Closures passed inline, not bound to names: transpilers that keep function names would
     // otherwise wrap each one in a naming helper on every decision.
-    return assembleDecision(
+    const decision = assembleDecision(
       this.model,
       point.model,
       (key) => point.predicates.get(key)!(record),
@@ -182,6 +191,15 @@ export class PolicySet {
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
       date,
     );
+    if (options.explain === true) this.addAlternatives(point, decision, facts);
+    return decision;
+  }
+
+  /** Why not: the alternatives of every outcome (explain/alternatives.ts), with the compiled predicates on either path. */
+  private addAlternatives(point: CompiledPoint, decision: Decision, facts: FactRecord): void {
+    this.describe ??= describeContext(this.model);
+    point.explainer ??= createPointExplainer(this.model, point.model, (key) => point.predicates.get(key)!, point.named, this.describe);
+    point.explainer.explain(decision, facts);
   }
 
   /** Validates the facts and the date, then decides on the configured evaluation path. */
@@ -206,7 +224,7 @@ export class PolicySet {
     point.running = run.catch(() => undefined);
     const result = await run;
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
-    return assembleDecision(
+    const decision = assembleDecision(
       this.model,
       point.model,
       (key) => held.has(key),
@@ -214,5 +232,7 @@ export class PolicySet {
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
       date,
     );
+    if (options.explain === true) this.addAlternatives(point, decision, record);
+    return decision;
   }
 }

@@ -8,22 +8,31 @@ import { valueSetWords, type ValueSetWords } from '../fact-types/index.js';
 import { capitalize, langOf, statusWord, wordsFor } from '../words/index.js';
 import { factName, listText, valueTitleOf, type DescribeContext } from './condition.js';
 
-/** "grave incident is no", "organisation is nav-office or nav-contact-centre", "earlier incidents is at least 2". */
-export function describeConstraint(constraint: FactConstraint, context: DescribeContext, lang: string): string {
+/**
+ * The words for a set of values in a language, with the verbs of the sentence they stand in ("is",
+ * or "were"); the words for dates are the sentence's own unless given.
+ */
+export function valueSetWordsIn(
+  lang: string,
+  verbs: Pick<ValueSetWords, 'is' | 'isNot' | 'atLeast' | 'atMost' | 'between'> & Partial<Pick<ValueSetWords, 'onOrAfter' | 'before'>>,
+): ValueSetWords {
   const w = wordsFor(langOf(lang));
-  const setWords: ValueSetWords = {
+  return {
     yes: w.values.yes,
     no: w.values.no,
     none: w.values.none,
-    is: w.sentence.is,
-    isNot: w.sentence.isNot,
-    atLeast: w.sentence.atLeast,
-    atMost: w.sentence.atMost,
     onOrAfter: w.sentence.onOrAfter,
     before: w.sentence.before,
-    between: w.diff.between,
+    ...verbs,
     either: (phrases) => listText(phrases, 'or', lang),
   };
+}
+
+/** "grave incident is no", "organisation is nav-office or nav-contact-centre", "earlier incidents is at least 2". */
+export function describeConstraint(constraint: FactConstraint, context: DescribeContext, lang: string): string {
+  const w = wordsFor(langOf(lang));
+  const { is, isNot, atLeast, atMost } = w.sentence;
+  const setWords = valueSetWordsIn(lang, { is, isNot, atLeast, atMost, between: w.diff.between });
   return `${factName(constraint.fact, context, lang)} ${valueSetWords(context.facts.get(constraint.fact), constraint, setWords, valueTitleOf(context.facts.get(constraint.fact), lang, true))}`;
 }
 

@@ -54,6 +54,12 @@ export const booleanType: FactType<BooleanDomain, { default?: boolean | 'none' }
   size: () => 2,
   unite: () => ({}),
 
+  // The other truth value; then none. From none, no before yes.
+  nearestValues: (_domain, _cuts, none, current) => [
+    ...(current === null ? [{ value: false }, { value: true }] : [{ value: !current }]),
+    ...(none && current !== null ? [{ value: null }] : []),
+  ],
+
   conditionJson: (_domain, none) => (none ? { anyOf: [{ type: 'boolean' }, { const: 'none' }] } : { type: 'boolean' }),
   valueJson: (_domain, none) => ({ type: none ? ['boolean', 'null'] : 'boolean' }),
   example: (fact) => ({ fact: fact.id, is: true }),

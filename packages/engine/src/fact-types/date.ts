@@ -151,6 +151,9 @@ export const dateType: FactType<DateDomain, { min?: string; max?: string; defaul
     );
     return { values: [...values, ...(none ? [null] : [])], intervals: [...intervals, ...(none ? ['none'] : [])] };
   },
+  // A why-not explanation never moves the date of an incident: what happened when is not a
+  // choice, and the law of another day is not an alternative the user can take.
+  nearestValues: () => [],
   size: (domain) => daysBetween(ends(domain).min, ends(domain).max) + 1,
   unite: (head, base) => {
     const united: Omit<DateDomain, 'type'> = {};

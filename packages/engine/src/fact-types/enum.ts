@@ -1,7 +1,7 @@
 /** `type: enum`: a fact with a fixed list of values (kebab-case ids), e.g. `injury: none | minor | serious`. */
 import type { z } from 'zod';
 import { closest, listOf } from '../diagnostics.js';
-import type { CompareOperator } from '../model.js';
+import type { CompareOperator, FactValue } from '../model.js';
 import type { DeclarationParts, FactType } from './fact-type.js';
 
 export interface EnumDomain {
@@ -81,6 +81,17 @@ export const enumType: FactType<EnumDomain, { values: string[]; default?: string
   cuts: () => [],
   analysisValues: ({ values }, _cuts, none) => ({ values: [...values, ...(none ? [null] : [])] }),
   size: ({ values }) => values.length,
+  nearestValues({ values }, _cuts, none, current) {
+    // Declared order is the distance: the neighbours in the list first, the earlier one on a tie.
+    // None stands before the first value.
+    const position = (value: FactValue): number => (value === null ? -1 : values.indexOf(value as string));
+    const here = position(current);
+    const others: FactValue[] = [...(none ? [null] : []), ...values].filter((value) => value !== current);
+    return others
+      .map((value) => ({ value, distance: Math.abs(position(value) - here), at: position(value) }))
+      .sort((x, y) => x.distance - y.distance || x.at - y.at)
+      .map(({ value }) => ({ value }));
+  },
   unite: (head, base) => ({ values: [...new Set([...head.values, ...base.values])] }),
 
   conditionJson: ({ values }, none) => ({ enum: [...values, ...(none ? ['none'] : [])] }),

@@ -80,6 +80,15 @@ export interface AnalysisValues {
   intervals?: string[];
 }
 
+/**
+ * A value a why-not explanation may change a fact to, with the analysis class it stands for
+ * when the class holds more than one value (an integer's interval, e.g. `[2, 1000]`).
+ */
+export interface NearValue {
+  value: FactValue;
+  interval?: readonly [number, number];
+}
+
 /** How the what-if page asks for a value: a list to pick from, or an input element's attributes. */
 export type FormField = { kind: 'select'; options: FactValue[] } | { kind: 'input'; attributes: Record<string, string> };
 
@@ -136,6 +145,15 @@ export interface FactType<D extends { type: string }, FactInput = unknown, Setti
   size(domain: D): number;
   /** The domain's fields covering both sides of a diff. */
   unite(head: D, base: D): Omit<D, 'type'>;
+
+  // --- why-not explanations ------------------------------------------------------------------
+  /**
+   * The values an explanation tries in place of `current`, nearest first: for each analysis
+   * class (`analysisValues` cut at `cuts`) other than the one `current` is in, the value of that
+   * class nearest to `current`. What "nearest" means is the type's: a number's distance, an
+   * enum's declared order, the other truth value. `none` (null) is offered where `none` allows it.
+   */
+  nearestValues(domain: D, cuts: ReadonlySet<FactValue>, none: boolean, current: FactValue): NearValue[];
 
   // --- the editor's JSON Schema --------------------------------------------------------------
   /** The values `is`, `isNot`, `in` and `notIn` accept for the fact. */

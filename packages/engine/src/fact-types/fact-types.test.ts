@@ -16,6 +16,7 @@ import {
   factTypeNames,
   factZod,
   hostValueCheck,
+  nearestValues,
   valueCount,
   type FactTypeName,
   type ValueDomain,
@@ -93,5 +94,74 @@ describe('fact types', () => {
         expect(valueCount(fact)).toBe(factType(domain).size(domain) + 1);
       }),
     );
+  });
+
+  it('property: an explanation tries every other value once when each value is its own class, none included; never another date', () => {
+    fc.assert(
+      fc.property(anyDomain, fc.boolean(), (domain, none) => {
+        const fact = { ...domain, id: 'x', hasDefault: none, ...(none ? { default: null } : {}) };
+        const { values } = analysisValues(fact, everywhere);
+        const accepts = hostValueCheck(fact, maxStringLength);
+        if (domain.type === 'date') {
+          // The date of an incident is not an alternative a user can take.
+          for (const current of values) expect(nearestValues(fact, everywhere, current)).toEqual([]);
+          return;
+        }
+        for (const current of values) {
+          const near = nearestValues(fact, everywhere, current).map((n) => n.value);
+          expect(new Set(near)).toEqual(new Set(values.filter((v) => v !== current)));
+          expect(near).toHaveLength(values.length - 1);
+          for (const value of near) expect(accepts(value), String(value)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('property: an integer offers one value per other interval, nearest first, each the end of its interval nearest the current number', () => {
+    fc.assert(
+      fc.property(
+        domainsOf.integer,
+        fc.uniqueArray(fc.integer({ min: -45, max: 85 }), { maxLength: 6 }),
+        fc.nat(80),
+        (domain, cutList, offset) => {
+          const fact = { ...domain, id: 'x', hasDefault: false };
+          const cuts = new Set(cutList);
+          const current = domain.min + (offset % (domain.max - domain.min + 1));
+          const classes = analysisValues(fact, cuts).values.length;
+          const near = nearestValues(fact, cuts, current);
+          expect(near).toHaveLength(classes - 1);
+          const distances = near.map((n) => Math.abs((n.value as number) - current));
+          expect(distances).toEqual([...distances].sort((a, b) => a - b));
+          for (const { value, interval } of near) {
+            const [start, end] = interval!;
+            expect(current >= start && current <= end).toBe(false);
+            expect(value).toBe(end < current ? end : start);
+            // No cut inside the interval: every number in it is alike to the conditions.
+            for (const cut of cuts) expect(cut > start && cut <= end).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
+  it('says what nearest means for each type: distance, declared order, the other truth value', () => {
+    const count = { type: 'integer' as const, min: 0, max: 1000, id: 'count', hasDefault: false };
+    expect(nearestValues(count, new Set([1, 2]), 0)).toEqual([
+      { value: 1, interval: [1, 1] },
+      { value: 2, interval: [2, 1000] },
+    ]);
+    expect(nearestValues(count, new Set([1, 2]), 7).map((n) => n.value)).toEqual([1, 0]);
+    const weeks = { type: 'integer' as const, min: 1, max: 104, id: 'weeks', hasDefault: true, default: null };
+    expect(nearestValues(weeks, new Set([13]), null).map((n) => n.value)).toEqual([1, 13]);
+    expect(nearestValues(weeks, new Set([13]), 20).map((n) => n.value)).toEqual([12, null]);
+    const level = { type: 'enum' as const, values: ['a', 'b', 'c', 'd'], id: 'level', hasDefault: false };
+    expect(nearestValues(level, new Set(), 'c').map((n) => n.value)).toEqual(['b', 'd', 'a']);
+    const optional = { ...level, hasDefault: true, default: null };
+    expect(nearestValues(optional, new Set(), null).map((n) => n.value)).toEqual(['a', 'b', 'c', 'd']);
+    expect(nearestValues(optional, new Set(), 'b').map((n) => n.value)).toEqual(['a', 'c', null, 'd']);
+    const flag = { type: 'boolean' as const, id: 'flag', hasDefault: false };
+    expect(nearestValues(flag, new Set(), true)).toEqual([{ value: false }]);
+    expect(nearestValues({ ...flag, hasDefault: true, default: null }, new Set(), null).map((n) => n.value)).toEqual([false, true]);
+    expect(nearestValues({ ...flag, hasDefault: true, default: null }, new Set(), false).map((n) => n.value)).toEqual([true, null]);
   });
 });

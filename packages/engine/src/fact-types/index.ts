@@ -22,7 +22,7 @@ import type {
   ValueWords,
   Zod,
 } from './fact-type.js';
-import { integerFactDeclaration, integerSettingDeclaration, integerType, type IntegerDomain } from './integer.js';
+import { integerFactDeclaration, integerSettingDeclaration, integerType, intervalName, type IntegerDomain } from './integer.js';
 
 export type {
   AnalysisValues,
@@ -33,6 +33,7 @@ export type {
   FormField,
   OrderedKeyword,
   OrderingOperator,
+  NearValue,
   ValueSetWords,
   ValueWords,
 } from './fact-type.js';
@@ -166,6 +167,11 @@ export const orderingKeywords: ReadonlyMap<string, OrderingOperator> = new Map(
 /** Whether the fact is the one that carries the decision's date (`default: decision-date`). */
 export const isDecisionDate = (fact: ValueDomain): boolean => fact.type === 'date' && fact.decisionDate === true;
 
+/** The values a why-not explanation tries in place of `current`, nearest first (see `FactType.nearestValues`). */
+export function nearestValues(fact: ValueDomain & Absence, cuts: ReadonlySet<FactValue>, current: FactValue) {
+  return factType(fact).nearestValues(fact, cuts, noneAllowed(fact), current);
+}
+
 /** How many values a fact can take, none included, without reduction. */
 export const valueCount = (fact: ValueDomain & Absence): number => factType(fact).size(fact) + (noneAllowed(fact) ? 1 : 0);
 
@@ -228,4 +234,21 @@ export function valueSetWords(
   if (missing.length > 0 && missing.length < set.values.length)
     return `${words.isNot} ${words.either(missing.map((v) => valueWords(v, words, title)))}`;
   return `${words.is} ${words.either(set.values.map((v) => valueWords(v, words, title)))}`;
+}
+
+/**
+ * The values an explanation changes a fact to, after the fact's name ("were yes", "were phone or
+ * chat", "were at least 1"): the whole interval when one value stands for one (see
+ * `FactType.nearestValues`). Never the shorter side ("were not …"): the values listed may be
+ * only some of those that would do.
+ */
+export function changedValueWords(
+  fact: (ValueDomain & Absence) | undefined,
+  values: readonly FactValue[],
+  interval: readonly [number, number] | undefined,
+  words: ValueSetWords,
+  title?: ValueTitle,
+): string {
+  if (interval && values.length === 1) return valueSetWords(fact, { values, intervals: [intervalName(interval)] }, words, title);
+  return `${words.is} ${words.either(values.map((value) => valueWords(value, words, title)))}`;
 }

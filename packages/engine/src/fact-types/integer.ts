@@ -4,7 +4,7 @@
  * intervals between the numbers the conditions compare with.
  */
 import type { z } from 'zod';
-import type { CompareOperator } from '../model.js';
+import type { CompareOperator, FactValue } from '../model.js';
 import { intervalRuns, type DeclarationParts, type FactType, type ValueSetWords } from './fact-type.js';
 
 export interface IntegerDomain {
@@ -31,6 +31,16 @@ export function integerSettingDeclaration<Base extends z.ZodRawShape>({ z, base 
 }
 
 const wholeNumber = ({ min, max }: { min: number; max: number }): string => `a whole number from ${min} to ${max}`;
+
+/** An interval as analysis names it: `2`, `2..4`. */
+export const intervalName = ([start, end]: readonly [number, number]): string => (start === end ? String(start) : `${start}..${end}`);
+
+/** The intervals between the cuts inside the domain, `[start, end]`, lowest first. */
+function intervalsOf({ min, max }: { min: number; max: number }, cuts: ReadonlySet<FactValue>): Array<readonly [number, number]> {
+  const numbers = [...cuts].filter((b): b is number => typeof b === 'number' && b > min && b <= max);
+  const starts = [...new Set([min, ...numbers])].sort((x, y) => x - y);
+  return starts.map((start, index) => [start, index + 1 < starts.length ? starts[index + 1]! - 1 : max] as const);
+}
 
 const ordered: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'notIn', 'gte', 'lte', 'gt', 'lt']);
 
@@ -108,14 +118,25 @@ export const integerType: FactType<
   // `x ≥ c` and `x < c` change at c; `x > c` and `x ≤ c` at c + 1; `x = c` at both. Both are
   // taken for every test: the analysis figures and counterexamples of the gate are stated on them.
   cuts: (_op, value) => (typeof value === 'number' ? [value, value + 1] : []),
-  analysisValues({ min, max }, cuts, none) {
-    const numbers = [...cuts].filter((b): b is number => typeof b === 'number' && b > min && b <= max);
-    const starts = [...new Set([min, ...numbers])].sort((x, y) => x - y);
-    const intervals = starts.map((start, index) => {
-      const end = index + 1 < starts.length ? starts[index + 1]! - 1 : max;
-      return start === end ? String(start) : `${start}..${end}`;
-    });
-    return { values: [...starts, ...(none ? [null] : [])], intervals: [...intervals, ...(none ? ['none'] : [])] };
+  analysisValues(domain, cuts, none) {
+    const classes = intervalsOf(domain, cuts);
+    return {
+      values: [...classes.map(([start]) => start), ...(none ? [null] : [])],
+      intervals: [...classes.map(intervalName), ...(none ? ['none'] : [])],
+    };
+  },
+  nearestValues(domain, cuts, none, current) {
+    // Distance is the difference; each other interval offers its end nearest to the current
+    // number (from none, its start), the lower one on a tie; none comes last.
+    const near: Array<{ value: number; interval: readonly [number, number]; distance: number }> = [];
+    for (const interval of intervalsOf(domain, cuts)) {
+      const [start, end] = interval;
+      if (typeof current === 'number' && current >= start && current <= end) continue;
+      const value = typeof current === 'number' && end < current ? end : start;
+      near.push({ value, interval, distance: typeof current === 'number' ? Math.abs(value - current) : value - domain.min });
+    }
+    near.sort((x, y) => x.distance - y.distance || x.value - y.value);
+    return [...near.map(({ value, interval }) => ({ value, interval })), ...(none && current !== null ? [{ value: null }] : [])];
   },
   size: ({ min, max }) => max - min + 1,
   unite: (head, base) => ({ min: Math.min(head.min, base.min), max: Math.max(head.max, base.max) }),

@@ -31,6 +31,8 @@ const bokmal: Readonly<Record<string, string>> = {
   'A whole number between `min` and `max`.': 'Et heltall mellom `min` og `max`.',
   'The outcome id, as host systems receive it.': 'Utfallets id, slik fagsystemene mottar den.',
   'A group name, e.g. `reaction`.': 'Et gruppenavn, f.eks. `reaction`.',
+  'Whether a why-not explanation may change the fact: `vary` (what happened and what has been done; the default) or `fixed` (who the parties are).':
+    'Om en forklaring av hva som ville endret utfallet kan endre faktumet: `vary` (hva som skjedde og hva som er gjort; standard) eller `fixed` (hvem partene er).',
   // sources
   'A catalogue of sources.': 'En katalog over kilder.',
   'A legal source or document that rules cite.': 'En rettskilde eller et dokument som reglene viser til.',

@@ -207,6 +207,12 @@ const factBase = {
     .record(z.string(), text)
     .optional()
     .describe('Titles of the values, as a reader sees them, e.g. `physical-violence: { nb: Fysisk vold, en: Physical violence }`.'),
+  explain: z
+    .enum(['vary', 'fixed'])
+    .optional()
+    .describe(
+      'Whether a why-not explanation may change the fact: `vary` (what happened and what has been done; the default) or `fixed` (who the parties are).',
+    ),
 };
 
 /** A fact declaration: one branch per fact type (fact-types/). */

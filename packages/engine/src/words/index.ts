@@ -49,6 +49,7 @@ export {
   type BookWords,
   type DiffWords,
   type EvalWords,
+  type ExplainWords,
   type ExpectedStatusWords,
   type GateWords,
   type LabelWords,

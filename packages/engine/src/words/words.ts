@@ -218,6 +218,33 @@ export interface ReplayWords {
   statuses: StatusWords;
 }
 
+/**
+ * Why-not explanations (`decide(…, { explain: true })`): what would give an outcome another
+ * status, said as what the rules say ("would be permitted if …"), never as advice to act.
+ */
+export interface ExplainWords {
+  /** What an outcome would be, by status: "would be permitted", "would not be permitted". */
+  wouldBe: StatusWords;
+  /** Opens each alternative: "if". */
+  if: string;
+  /** Two alternatives of one status, each opened by `if`: "if a, or if b". */
+  orElse: (first: string, next: string) => string;
+  /** A changed fact's value, after its name: "were yes", "were not …", "were at least 2", "were from 2 to 4". */
+  were: string;
+  wereNot: string;
+  wereAtLeast: string;
+  wereAtMost: string;
+  wereBetween: (from: string, to: string) => string;
+  /** The whole sentence for one status: the outcome's title, `wouldBe`, then the alternatives. */
+  sentence: (outcome: string, wouldBe: string, alternatives: string) => string;
+  /** The heading over an outcome's alternatives. */
+  heading: string;
+  /** When no change of the facts an explanation may vary gives the outcome another status. */
+  none: string;
+  /** The what-if page's button that puts an alternative's values into the form. */
+  apply: string;
+}
+
 /** `vot eval`. */
 export interface EvalWords {
   skipped: string;
@@ -300,6 +327,7 @@ export interface Words {
   /** When no rule of a point applies to the facts. */
   noRuleApplies: string;
   eval: EvalWords;
+  explain: ExplainWords;
   gate: GateWords;
   diff: DiffWords;
   scenarios: ScenarioReportWords;

@@ -22,7 +22,7 @@ export function checkVocabulary(ctx: CheckContext): void {
       ? checkText(ctx, rep, [...path, 'description'], fact.description, `the description of fact \`${fact.id}\``)
       : undefined;
     const declared = declareFact(fact, rep.inside(path));
-    // The key order is the published bundle's: id, type, hasDefault, title, at, description, domain, default.
+    // The key order is the published bundle's: id, type, hasDefault, title, at, description, domain, default, explain.
     const model = { id: fact.id, type: fact.type, hasDefault: fact.default !== undefined, title, at } as FactModel;
     if (description) model.description = description;
     Object.assign(model, declared.domain, 'default' in declared ? { default: declared.default } : {});
@@ -39,6 +39,7 @@ export function checkVocabulary(ctx: CheckContext): void {
       }
       model.valueTitles = titles;
     }
+    if (fact.explain) model.explain = fact.explain;
     ctx.facts.add(rep, [...path, 'id'], fact.id, model);
     if (!isDecisionDate(model)) return;
     if (ctx.decisionDate === undefined) ctx.decisionDate = fact.id;
