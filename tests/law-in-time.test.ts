@@ -142,7 +142,7 @@ describe('law in time, on the bundled policies', () => {
   });
 
   it('`vot check` reports the gate per period', async () => {
-    const { code, stdout } = await runVot(['check']);
+    const { code, stdout } = await runVot(['check', '--lang', 'en']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Periods:$/m);
     expect(stdout).toMatch(/^ {2}✓ until 2016-04-30: \d+ duties in force, all hold$/m);

@@ -99,12 +99,13 @@ describe('vot replay', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(report.changed.map((c) => c.line)).toEqual(expected);
       // Each change is the limit going from 12 to 8 weeks, or, where the stored facts propose
-      // an exclusion longer than 8 weeks, the exclusion no longer being permitted.
+      // an exclusion longer than 8 weeks, the exclusion no longer being permitted (refused on the
+      // limit, which the decision keeps).
       for (const changed of report.changed) {
         const proposed = records[changed.line - 1]!.facts.proposedExclusionWeeks;
         for (const change of changed.changes) {
           const shape = [change.before?.limits?.maxWeeks, change.after?.limits?.maxWeeks, change.after?.status];
-          if (typeof proposed === 'number' && proposed > 8) expect(shape, JSON.stringify(change)).toEqual([12, undefined, 'not-permitted']);
+          if (typeof proposed === 'number' && proposed > 8) expect(shape, JSON.stringify(change)).toEqual([12, 8, 'not-permitted']);
           else expect(shape, JSON.stringify(change)).toEqual([12, 8, change.before?.status]);
         }
       }
@@ -128,11 +129,21 @@ describe('vot replay', () => {
     const badTime = JSON.stringify({ ...records[0]!, at: 'yesterday' });
     const mixed = join(work.root, 'mixed.jsonl');
     await writeFile(mixed, [first, '{ not json', '', badTime, unknownFact, first].join('\n'));
-    const { code, stderr, report } = await replay(['mixed.jsonl', '--format', 'json']);
+    const { code, report } = await replay(['mixed.jsonl', '--format', 'json']);
     expect(code).toBe(1);
-    expect(stderr).toContain('error[record-invalid]: line is not a decision record: not valid JSON');
-    expect(stderr).toContain('--> mixed.jsonl:2:1');
-    expect(stderr).toContain('--> mixed.jsonl:4:1');
+    // Under --format json the lines that are not records are in the one JSON answer.
+    const invalid = (report as Report & { diagnostics: Array<{ code: string; message: string; file: string; start: { line: number } }> })
+      .diagnostics;
+    expect(invalid.map((d) => [d.code, d.file, d.start.line])).toEqual([
+      ['record-invalid', 'mixed.jsonl', 2],
+      ['record-invalid', 'mixed.jsonl', 4],
+    ]);
+    expect(invalid[0]!.message).toContain('line is not a decision record: not valid JSON');
+    const text = await replay(['mixed.jsonl']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('error[record-invalid]: line is not a decision record: not valid JSON');
+    expect(text.stderr).toContain('--> mixed.jsonl:2:1');
+    expect(text.stderr).toContain('--> mixed.jsonl:4:1');
     expect(report).toMatchObject({ total: 3, unchanged: 2, invalidLines: 2 });
     expect(report.refused.map((r) => [r.line, r.diagnostics[0]!.code])).toEqual([[5, 'fact-unknown']]);
   });

@@ -178,8 +178,12 @@ async function withStandardInput<T>(io: CliIo, work: (trail: { reader: AuditRead
 export async function runReplay(io: CliIo, source: string, options: ReplayOptions): Promise<void> {
   const replay = async ({ reader }: { reader: AuditReader }) => replayRecords(await loadPoliciesFor(io, options.policies), reader);
   const { report, diagnostics } = source === '-' ? await withStandardInput(io, replay) : await withTrail(io, source, replay);
-  reportDiagnostics(io, diagnostics);
-  io.out(options.format === 'json' ? JSON.stringify(report, null, 2) : renderReplay(report, options.lang));
+  // Under --format json the lines that are not records are part of the one JSON answer.
+  if (options.format === 'json') io.out(JSON.stringify({ ...report, diagnostics }, null, 2));
+  else {
+    reportDiagnostics(io, diagnostics);
+    io.out(renderReplay(report, options.lang));
+  }
   if (diagnostics.length > 0 || (options.failOnChange && (report.changed.length > 0 || report.refused.length > 0)))
     throw new CommandFailed(exitCodes.badInput);
 }
