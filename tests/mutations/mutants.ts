@@ -350,8 +350,9 @@ export const mutants: Mutant[] = [
   {
     name: 'a municipal employee may not warn others when life or health is in danger',
     file: 'sharing/nav-sharing.yaml',
-    from: '            - { fact: dangerToLifeOrHealth, is: true }\n            - { fact: requesterEmployer, is: municipal }\n        status: permitted',
-    to: '            - { fact: dangerToLifeOrHealth, is: true }\n            - { fact: requesterEmployer, is: municipal }\n        status: not-permitted',
+    // The rule in force from 2021-07-01 (forvaltningsloven § 13 b first paragraph nr. 7).
+    from: '        inForce: { from: 2021-07-01 }\n        when:\n          all:\n            - { fact: dangerToLifeOrHealth, is: true }\n            - { fact: requesterEmployer, is: municipal }\n        status: permitted',
+    to: '        inForce: { from: 2021-07-01 }\n        when:\n          all:\n            - { fact: dangerToLifeOrHealth, is: true }\n            - { fact: requesterEmployer, is: municipal }\n        status: not-permitted',
     catches: { duty: 'emergency-help-and-sharing-agree', only: true },
   },
 ];
