@@ -108,6 +108,11 @@ export { formatPolicyText, type FormatOptions, type FormatResult } from './forma
 export { auditOutcomes } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
 export { writeFileAtomic } from './write-file.js';
+
+// Output formats: each owns the escaping of text from outside.
+export { terminalColumns, terminalJson, terminalLine, terminalProse, terminalText } from './output/terminal.js';
+export { markdownCode, markdownLink, markdownText, markdownUrl } from './output/markdown.js';
+export { escapeHtml, htmlHref, scriptJson } from './output/html.js';
 export {
   formatStrictJsonError,
   strictJsonDefaults,
