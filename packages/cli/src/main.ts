@@ -4,7 +4,7 @@
  * 3 internal error, with a stack trace only under --debug).
  */
 import { renderDiagnostic, type Lang } from '@vot/engine';
-import { langs } from '@vot/engine/tools';
+import { langs, terminalText } from '@vot/engine/tools';
 import { Command, CommanderError, Option } from 'commander';
 import { runAuditExport, runAuditVerify } from './commands/audit.js';
 import { runCheck } from './commands/check.js';
@@ -165,8 +165,24 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
+/**
+ * Everything `vot` prints passes through the terminal output module: policy texts, facts,
+ * stored records and file names reach the terminal with every control and direction character
+ * shown as `\uXXXX`, never obeyed. (JSON keeps its value: the escape is JSON's own.)
+ */
+export function terminalIo(io: CliIo): CliIo {
+  return {
+    out: (text) => io.out(terminalText(text)),
+    err: (text) => io.err(terminalText(text)),
+    get cwd() {
+      return io.cwd;
+    },
+  };
+}
+
 /** Runs `vot` with arguments (without `node` and the script); resolves to the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo): Promise<number> {
+  const io = terminalIo(given);
   const program = buildProgram(io);
   const debug = argv.includes('--debug');
   try {

@@ -91,7 +91,22 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'file-too-large': () => rendered(loadRaw({ 'big.yaml': new Uint8Array(1024 * 1024 + 1).fill(0x20) }), 'file-too-large'),
   'invalid-utf8': () => rendered(loadRaw({ 'bad.yaml': new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe]) }), 'invalid-utf8'),
   'nul-byte': () => rendered(loadRaw({ 'nul.yaml': 'kind: sources\nsources: [a\u0000]\n' }), 'nul-byte'),
-  'hidden-character': () => rendered(loadRaw({ 'bidi.yaml': 'kind: sources\nsources: [] # \u202eevil\n' }), 'hidden-character'),
+  'hidden-character': () =>
+    [
+      rendered(loadRaw({ 'bidi.yaml': 'kind: sources\nsources: [] # \u202eevil\n' }), 'hidden-character'),
+      rendered(loadRaw({ 'escaped.yaml': 'kind: sources\nsources: ["\\u202Eevil"]\n' }), 'hidden-character'),
+    ].join('\n\n'),
+  'control-character': () =>
+    [
+      rendered(loadRaw({ 'raw.yaml': 'kind: sources\nsources: [] # \u001b[2J\n' }), 'control-character'),
+      rendered(loadRaw({ 'escaped.yaml': 'kind: sources\nsources:\n  - "Not busy.\\e[1A\\e[2KPERMITTED"\n' }), 'control-character'),
+      rendered(loadRaw({ 'bad\u001b[2Jname.yaml': 'kind: sources\nsources: []\n' }), 'control-character'),
+    ].join('\n\n'),
+  'file-name-collision': () =>
+    rendered(
+      loadRaw({ 'reaction/Ladder.yaml': 'kind: sources\nsources: []\n', 'reaction/ladder.yaml': 'kind: sources\nsources: []\n' }),
+      'file-name-collision',
+    ),
   'empty-file': () => rendered(loadRaw({ 'empty.yaml': '# only a comment\n' }), 'empty-file'),
   'wrong-extension': async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vot-'));

@@ -38,10 +38,30 @@ const engineTemplates = {
     message: () => 'file contains a NUL byte',
     help: () => 'a policy file is plain text; this may be a binary file saved under a .yaml name',
   }),
-  'hidden-character': define<{ code: string }>({
+  'hidden-character': define<{ code: string; escaped?: boolean }>({
     severity: 'error',
-    message: (x) => `file contains the invisible direction control ${x.code}`,
+    message: (x) =>
+      `${x.escaped ? 'text' : 'file'} contains the invisible direction control ${x.code}${x.escaped ? ', written as an escape' : ''}`,
     help: () => 'it makes text display in another order than it is read; delete it (retype the line if in doubt)',
+  }),
+  'control-character': define<{ code: string; where: 'text' | 'escape' | 'name' }>({
+    severity: 'error',
+    message: (x) =>
+      x.where === 'name'
+        ? `file name contains the control character ${x.code}`
+        : x.where === 'escape'
+          ? `text contains the control character ${x.code}, written as an escape`
+          : `file contains the control character ${x.code}`,
+    help: (x) =>
+      x.where === 'name'
+        ? 'a control character in a name can rewrite the terminal that shows it; rename the file'
+        : 'policy texts hold tab and line feed only: other control characters (escape sequences) act on the terminal or page that shows the text; delete it',
+  }),
+  'file-name-collision': define<{ name: string; other: string }>({
+    severity: 'error',
+    message: (x) => `file name \`${x.name}\` differs from \`${x.other}\` only in case or Unicode normalisation`,
+    help: () =>
+      'on a file system that ignores case or normalises names (Windows, macOS) one file would replace the other; rename one of them',
   }),
   'empty-file': define({
     severity: 'error',

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
+import { capitalize, diagnostic, fileErrorReason, terminalLine, terminalProse, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
@@ -84,16 +84,19 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
   const w = wordsFor(lang);
   const point = model.points.find((p) => p.id === decision.point)!;
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
-  const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
-  lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
+  // Policy texts on their own line each: a reason cannot add a line of its own (the terminal
+  // output module shows any control character).
+  const prose = (text: Parameters<typeof textIn>[0]) => terminalProse(textIn(text, lang));
+  const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${prose(point.title)}`];
+  lines.push(
+    `${capitalize(w.labels.policy)}: ${terminalLine(`${decision.policy.name} ${decision.policy.version}`)} (${decision.policy.hash.slice(0, 19)}…)`,
+  );
   if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
   decision.outcomes.forEach((outcome, index) => {
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
     lines.push('');
-    lines.push(
-      `  ${index + 1}. ${outcome.id}: ${w.statuses[outcome.status].toUpperCase()} — ${textIn(outcomeTitles.get(outcome.id), lang)}`,
-    );
-    lines.push(`     ${capitalize(w.labels.why)}: ${textIn(outcome.reason, lang)}`);
+    lines.push(`  ${index + 1}. ${outcome.id}: ${w.statuses[outcome.status].toUpperCase()} — ${prose(outcomeTitles.get(outcome.id))}`);
+    lines.push(`     ${capitalize(w.labels.why)}: ${prose(outcome.reason)}`);
     if (outcome.requires?.length) lines.push(`     ${capitalize(w.labels.requires)}: ${outcome.requires.join(', ')}`);
     if (outcome.limits)
       lines.push(
@@ -103,9 +106,11 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
       );
     for (const source of outcome.basis) {
       const flags = source.verified ? '' : ` [${w.labels.notVerified}]`;
-      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}`);
+      lines.push(
+        `     ${capitalize(w.labels.basis)}: ${terminalProse(source.citation)}${source.url ? ` <${terminalLine(source.url)}>` : ''}${flags}`,
+      );
     }
-    if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
+    if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${terminalLine(step.at)})`);
   });
   return lines.join('\n');
 }
@@ -141,7 +146,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   const blocks: string[] = [];
   if (incident.title)
     blocks.push(
-      `# ${textIn(incident.title, options.lang)}${incident.description ? `\n${textIn(incident.description, options.lang)}` : ''}`,
+      `# ${terminalProse(textIn(incident.title, options.lang))}${incident.description ? `\n${terminalProse(textIn(incident.description, options.lang))}` : ''}`,
     );
   for (const decision of decisions) blocks.push(renderDecision(policies, decision, options.lang));
   for (const skip of skipped)

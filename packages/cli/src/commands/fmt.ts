@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { renderDiagnostic, type Diagnostic } from '@vot/engine';
-import { diagnostic, formatPolicyText, schemaFileNames, writeFileAtomic } from '@vot/engine/tools';
+import { diagnostic, formatPolicyText, schemaFileNames, terminalLine, writeFileAtomic } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, report, type CliIo } from '../io.js';
 import { isInside, policyScope } from '../policy-dir.js';
 
@@ -35,9 +35,10 @@ export async function runFmt(io: CliIo, dir: string | undefined, options: FmtOpt
     return refuse(io, { code: 'file-unreadable', args: { file: dir ?? root, reason } });
   });
   if (files.length === 0) refuse(io, { code: 'no-policy-files', args: { path: dir ?? root } });
+  // A file's name is text from outside: shown on its line, with any control character visible.
   const shown = (file: string) => {
     const path = relative(io.cwd, file);
-    return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
+    return terminalLine(path && !path.startsWith('..') ? path.split(sep).join('/') : file);
   };
   const schemaFor = (file: string) => (kind: string) => {
     const name = (schemaFileNames as Record<string, string>)[kind];

@@ -15,7 +15,7 @@ import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
-import { writeFileAtomic } from '@vot/engine/tools';
+import { terminalLine, writeFileAtomic } from '@vot/engine/tools';
 
 export interface RenderOptions {
   out?: string;
@@ -77,8 +77,8 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
     ['book.en.md', bookMarkdown(model, 'en')],
   ];
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
-  const shown = relative(io.cwd, out) || '.';
+  const shown = terminalLine(relative(io.cwd, out) || '.');
   io.out(
-    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
+    `wrote the policy book for ${terminalLine(`${model.name} ${model.version}`)} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
   );
 }

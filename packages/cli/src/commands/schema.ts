@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
-import { editorVocabulary, jsonSchemaFiles, writeFileAtomic } from '@vot/engine/tools';
+import { editorVocabulary, jsonSchemaFiles, terminalLine, writeFileAtomic } from '@vot/engine/tools';
 import { refuse, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
@@ -33,13 +33,13 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
       if (current !== content) stale.push(name);
     }
     if (stale.length > 0) refuse(io, { code: 'stale-schema', args: { files: stale, folder: target } });
-    io.out(`ok: ${files.size} schema files in ${target} are up to date`);
+    io.out(`ok: ${files.size} schema files in ${terminalLine(target)} are up to date`);
     return;
   }
   if (options.write) {
     await mkdir(target, { recursive: true });
     for (const [name, content] of files) await writeFileAtomic(join(target, name), content);
-    io.out(`wrote ${files.size} schema files to ${target}`);
+    io.out(`wrote ${files.size} schema files to ${terminalLine(target)}`);
     return;
   }
   io.out(JSON.stringify(Object.fromEntries([...files].map(([name, content]) => [name, JSON.parse(content) as unknown])), null, 2));

@@ -69,7 +69,7 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
   if (diff.reasons.length > 0)
     out.push({
       title: l.reasons,
-      items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to) })),
+      items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${terminalLine(r.at)})` : ''}`, lines: textChange(r.from, r.to) })),
     });
   if (diff.rules.added.length + diff.rules.removed.length > 0) {
     out.push({
@@ -93,7 +93,7 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
   return out;
 }
 
-const versionText = (side: PolicyDiff['base']): string => `${side.name} ${side.version} (${side.hash.slice(0, 19)}…)`;
+const versionText = (side: PolicyDiff['base']): string => `${terminalLine(`${side.name} ${side.version}`)} (${side.hash.slice(0, 19)}…)`;
 
 export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Lang): string {
   const l = wordsFor(lang).diff;

@@ -13,6 +13,7 @@
 import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { expectedValue, factType } from '../fact-types/index.js';
 import type { FactModel, FactValue, PointModel } from '../model.js';
+import { terminalLine } from '../output/terminal.js';
 import { createFactsAcceptor, valueCheck } from './fact-acceptor.js';
 
 /** The largest fact record `decide()` reads: more is refused before any fact is looked at. */
@@ -36,11 +37,7 @@ export interface FactsValidator {
  * host may pass on what a user typed, and messages reach terminals and logs) and cut short.
  */
 export function shownText(value: string, max = 40): string {
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return cut.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return terminalLine(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
 const suggestionFor = (key: string, names: readonly string[]): string | undefined => (key.length <= 64 ? closest(key, names) : undefined);
