@@ -39,7 +39,7 @@ beforeAll(async () => {
     const { facts } = JSON.parse(await readFile(join(incidents, name), 'utf8')) as { facts: Record<string, unknown> };
     for (const point of policies.model.points) {
       if (point.requiredFacts.some((fact) => !(fact in facts))) continue;
-      records.push(toAuditRecord(await policies.decideSync(point.id, facts), facts, at));
+      records.push(toAuditRecord(await policies.decideSync(point.id, facts), at));
     }
   }
   // Plus every 499th combination of the reaction point's finite domain: grave or not, warned or not, repeats.
@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const facts of combinations(pointDomain(policies.model, reaction), defaultFacts(policies.model))) {
     // Absent is how a host leaves out a fact the point does not read (the domain fills in null).
     const given = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null));
-    if (index++ % 499 === 0) records.push(toAuditRecord(policies.decideSync('reaction', given), given, at));
+    if (index++ % 499 === 0) records.push(toAuditRecord(policies.decideSync('reaction', given), at));
   }
   file = join(work.root, 'records.jsonl');
   await writeFile(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);

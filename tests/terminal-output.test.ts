@@ -76,7 +76,7 @@ describe('text from outside on the terminal', () => {
 
   it('vot replay: records with a hostile point, a hostile line and a hostile file name', async () => {
     const policies: PolicySet = await loadPolicies();
-    const decided = toAuditRecord(await policies.decide('reaction', incidentFacts), incidentFacts, new Date('2026-03-01T09:30:00Z'));
+    const decided = toAuditRecord(await policies.decide('reaction', incidentFacts), new Date('2026-03-01T09:30:00Z'));
     const changed = { ...decided, outcomes: decided.outcomes.map((o) => ({ ...o, id: `${o.id}${escape}\nPERMITTED` })) };
     const refused = { ...decided, point: `reaction${escape}\nPERMITTED` };
     const file = join(scratch, `records${escape}.jsonl`);

@@ -27,7 +27,7 @@ export async function decideIncident(policies: PolicySet, facts: Record<string, 
     if (point.requiredFacts.some((fact) => !(fact in facts))) continue;
     const decision = await policies.decide(point.id, facts);
     result.decisions.push(decision);
-    result.records.push(toAuditRecord(decision, facts, at));
+    result.records.push(toAuditRecord(decision, at));
   }
   return result;
 }

@@ -298,7 +298,7 @@ const engineTemplates = {
   'record-invalid': define<{ reason: string }>({
     severity: 'error',
     message: (x) => `line is not a decision record: ${x.reason}`,
-    help: () => 'each line is one JSON object made by `toAuditRecord(decision, facts, at)`',
+    help: () => 'each line is one JSON object made by `toAuditRecord(decision, at)`',
   }),
 };
 

@@ -269,7 +269,7 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
       }
       const facts = request.body as Record<string, unknown>;
       try {
-        await audit.append(decisionEntry({ id: request.id, caller: request.caller, decision, facts, at: new Date() }));
+        await audit.append(decisionEntry({ id: request.id, caller: request.caller, decision, at: new Date() }));
       } catch (error) {
         metrics.decisions.inc({ point: point.id, result: 'failed' });
         request.log.error({ err: error }, 'decision not recorded, so not given');

@@ -231,7 +231,8 @@ function slicedDecider(
     domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
     decide: (facts: Readonly<Record<string, FactValue>>): Decision =>
-      assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null),
+      // The enumeration reuses its record: the decision keeps a copy.
+      assembleDecision(model, slice.point, (key) => slice.holds(key, facts), basis, null, { ...facts }),
   };
 }
 

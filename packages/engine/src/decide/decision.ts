@@ -1,7 +1,7 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
 import { locationText } from '../location.js';
-import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
+import type { FactValue, PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text } from '../model.js';
 
 /** A source an outcome cites, as the decision shows it: id, citation, URL and whether the citation was verified. */
 export interface BasisEntry {
@@ -41,12 +41,21 @@ export interface Trace {
   omitted: Array<{ outcome: string; because: 'no-rule-held' | 'policy-not-applicable' }>;
 }
 
-/** The answer at one decision point: the outcomes, their trace, and the exact policy (name, version, hash) that decided. */
+/**
+ * The answer at one decision point: the outcomes, their trace, the facts it was decided on and
+ * the exact policy (name, version, hash) that decided. Deep-frozen: it shares nothing a host
+ * can change, and a host cannot change it.
+ */
 export interface Decision {
   point: string;
   outcomes: DecidedOutcome[];
   trace: Trace;
   policy: { name: string; version: string; hash: string };
+  /**
+   * The facts as the host gave them, after they were checked, read once: what was decided on
+   * (facts left out took their defaults). `toAuditRecord` stores these, never the host's object again.
+   */
+  facts: Readonly<Record<string, FactValue>>;
 }
 
 /** Which compiled conditions held for these facts, by key. */
@@ -58,7 +67,8 @@ export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
   for (const source of model.sources as SourceModel[]) {
     const entry: BasisEntry = { id: source.id, citation: source.citation, verified: source.verified };
     if (source.url !== undefined) entry.url = source.url;
-    index.set(source.id, entry);
+    // Shared by every decision that cites the source: frozen, so no host can change another's.
+    index.set(source.id, Object.freeze(entry));
   }
   return index;
 }
@@ -91,7 +101,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
     for (const rule of [...outcome.rules, ...(outcome.otherwise ? [outcome.otherwise] : [])]) {
       rules.set(rule, {
         at: locationText(rule.at),
-        basis: rule.basis.map((id) => basis.get(id)!).filter(Boolean),
+        basis: Object.freeze(rule.basis.map((id) => basis.get(id)!).filter(Boolean)) as BasisEntry[],
         hasLimits: Object.keys(rule.limits).length > 0,
       });
     }
@@ -123,6 +133,7 @@ export function assembleDecision(
   holds: Holds,
   basis: ReadonlyMap<string, BasisEntry>,
   explain: ((rule: RuleModel) => ConditionFailure[]) | null,
+  facts: Readonly<Record<string, FactValue>>,
 ): Decision {
   const plan = planOf(point, basis);
   // Whether each policy's scope holds, by its index (an unknown policy, index -1, never applies).
@@ -156,7 +167,9 @@ export function assembleDecision(
         chosen = rule;
         break;
       }
-      notHeld.push({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? explain(rule) : [] });
+      notHeld.push(
+        Object.freeze({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? freezeFailures(explain(rule)) : noFailures }),
+      );
     }
     chosen ??= outcome.otherwise;
     if (!chosen) {
@@ -164,17 +177,38 @@ export function assembleDecision(
       continue;
     }
     const chosenPlan = plan.rules.get(chosen)!;
-    const decided: DecidedOutcome = { id: outcome.id, status: chosen.status, basis: chosenPlan.basis.slice(), reason: chosen.reason };
+    // The basis entries and the reason are the model's own, frozen with it; everything made
+    // here is frozen as it is made (cheaper than walking the decision afterwards).
+    const decided: DecidedOutcome = { id: outcome.id, status: chosen.status, basis: chosenPlan.basis, reason: chosen.reason };
     let requires: string[] | undefined;
     for (const requirement of chosen.requires) {
       if (requirement.key === null || holds(requirement.key)) (requires ??= []).push(requirement.id);
     }
-    if (requires) decided.requires = requires;
-    if (chosenPlan.hasLimits) decided.limits = { ...chosen.limits };
-    outcomes.push(decided);
-    trace.steps.push({ outcome: outcome.id, rule: chosen.key, at: chosenPlan.at, notHeld });
+    if (requires) decided.requires = Object.freeze(requires) as string[];
+    if (chosenPlan.hasLimits) decided.limits = Object.freeze({ ...chosen.limits });
+    outcomes.push(Object.freeze(decided));
+    trace.steps.push(
+      Object.freeze({ outcome: outcome.id, rule: chosen.key, at: chosenPlan.at, notHeld: Object.freeze(notHeld) as TraceStep['notHeld'] }),
+    );
   }
-  return { point: point.id, outcomes, trace, policy: { name: model.name, version: model.version, hash: model.hash } };
+  Object.freeze(trace.policies);
+  Object.freeze(trace.steps);
+  Object.freeze(trace.omitted);
+  for (const omitted of trace.omitted) Object.freeze(omitted);
+  return Object.freeze({
+    point: point.id,
+    outcomes: Object.freeze(outcomes) as DecidedOutcome[],
+    trace: Object.freeze(trace),
+    policy: Object.freeze({ name: model.name, version: model.version, hash: model.hash }),
+    facts: Object.isFrozen(facts) ? facts : Object.freeze(facts),
+  });
+}
+
+const noFailures = Object.freeze([]) as unknown as ConditionFailure[];
+
+function freezeFailures(failures: ConditionFailure[]): ConditionFailure[] {
+  for (const failure of failures) Object.freeze(failure);
+  return Object.freeze(failures) as ConditionFailure[];
 }
 
 export type { Facts };

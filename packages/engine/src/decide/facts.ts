@@ -28,8 +28,11 @@ export const factLimits = {
 export type FactRecord = Record<string, FactValue>;
 
 export interface FactsValidator {
-  /** Checks and completes facts for a point; returns the full record or the problems. */
-  validate(point: PointModel, input: unknown): { facts?: FactRecord; diagnostics: Diagnostic[] };
+  /**
+   * Checks and completes facts for a point; returns the full record and the facts as given
+   * (each read once from the host's object, as checked), or the problems.
+   */
+  validate(point: PointModel, input: unknown): { facts?: FactRecord; given?: FactRecord; diagnostics: Diagnostic[] };
 }
 
 /**
@@ -64,8 +67,9 @@ export function createFactsValidator(facts: readonly FactModel[]): FactsValidato
   return {
     validate(point, input) {
       try {
-        const accepted = accept(point, input);
-        return accepted ? { facts: accepted, diagnostics: [] } : reference.validate(point, input);
+        const given: FactRecord = Object.create(null) as FactRecord;
+        const accepted = accept(point, input, given);
+        return accepted ? { facts: accepted, given, diagnostics: [] } : reference.validate(point, input);
       } catch {
         // Only an exotic object gets here, e.g. a Proxy whose traps throw. Nothing was decided:
         // refuse it like any other input that is not a plain record.
@@ -177,9 +181,10 @@ export function createDiagnosingValidator(
       }
       if (diagnostics.length > 0) return { diagnostics };
       const record: FactRecord = Object.create(null) as FactRecord;
+      const given: FactRecord = Object.create(null) as FactRecord;
       Object.assign(record, defaults);
       for (const [key, value] of Object.entries(copy)) {
-        if (value !== undefined) record[key] = value as FactValue;
+        if (value !== undefined) record[key] = given[key] = value as FactValue;
       }
       for (const id of point.requiredFacts) {
         if (record[id] === undefined) {
@@ -197,7 +202,7 @@ export function createDiagnosingValidator(
       // Facts the point does not read and that have no default stay absent; give them null so
       // every engine sees a complete record (json-rules-engine refuses undefined facts).
       for (const name of names) if (record[name] === undefined) record[name] = null;
-      return { facts: record, diagnostics };
+      return { facts: record, given, diagnostics };
     },
   };
 }

@@ -11,6 +11,7 @@ import { closest, diagnostic, listOf, PolicyError } from '../diagnostics.js';
 import type { ConditionNode, PointModel, PolicySetModel } from '../model.js';
 import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
 import { createFactsValidator, type FactRecord, type FactsValidator, shownText } from './facts.js';
+import { deepFreeze } from './freeze.js';
 
 /** How a policy set evaluates conditions: compiled predicates (the default), or json-rules-engine itself (the reference). */
 export type EvaluatorKind = 'compiled' | 'json-rules-engine';
@@ -45,6 +46,7 @@ export class PolicySet {
   }
 
   declare readonly [policySetBrand]: true;
+  /** The checked model, deep-frozen: changing it is impossible, so it always is what decides and what its hash names. */
   readonly model: PolicySetModel;
   readonly evaluator: EvaluatorKind;
   private readonly compiled = new Map<string, CompiledPoint>();
@@ -53,7 +55,9 @@ export class PolicySet {
 
   constructor(model: PolicySetModel, options: { evaluator?: EvaluatorKind } = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
-    this.model = model;
+    // Frozen in place, before anything is compiled from it: whoever holds the model (the host
+    // that passed it, or anyone reading `policies.model`) can no longer change what decides.
+    this.model = deepFreeze(model);
     this.evaluator = options.evaluator ?? 'compiled';
     this.validator = createFactsValidator(model.facts);
     this.basis = basisIndex(model);
@@ -95,17 +99,27 @@ export class PolicySet {
 
   /** Checks and completes facts for a point, or throws a PolicyError naming each bad fact. */
   validateFacts(pointId: string, facts: unknown): FactRecord {
+    return this.checkFacts(pointId, facts).record;
+  }
+
+  /** The complete record to decide on, and the facts as given (read once, as checked), or a PolicyError. */
+  private checkFacts(pointId: string, facts: unknown): { record: FactRecord; given: FactRecord } {
     const point = this.point(pointId);
     const result = this.validator.validate(point.model, facts);
-    if (!result.facts) {
+    if (!result.facts || !result.given) {
       const first = result.diagnostics[0]!;
       throw new PolicyError(`facts refused for point \`${point.model.id}\`: ${first.message}`, result.diagnostics);
     }
-    return result.facts;
+    return { record: result.facts, given: result.given };
   }
 
   /** Decides with already validated, complete facts on the compiled path (for analysis tools). */
   decideValidated(pointId: string, facts: FactRecord, options: DecideOptions = {}): Decision {
+    // The caller keeps its record (analysis reuses one): the decision keeps a copy of it.
+    return this.decideChecked(pointId, facts, Object.assign(Object.create(null) as FactRecord, facts), options);
+  }
+
+  private decideChecked(pointId: string, facts: FactRecord, given: FactRecord, options: DecideOptions): Decision {
     const point = this.point(pointId);
     // Closures passed inline, not bound to names: transpilers that keep function names would
     // otherwise wrap each one in a naming helper on every decision.
@@ -115,6 +129,7 @@ export class PolicySet {
       (key) => point.predicates.get(key)!(facts),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []),
+      given,
     );
   }
 
@@ -123,13 +138,14 @@ export class PolicySet {
     if (this.evaluator !== 'compiled') {
       throw new PolicyError('decideSync needs the compiled evaluator; use decide()', []);
     }
-    return this.decideValidated(pointId, this.validateFacts(pointId, facts), options);
+    const { record, given } = this.checkFacts(pointId, facts);
+    return this.decideChecked(pointId, record, given, options);
   }
 
   async decide(pointId: string, facts: unknown, options: DecideOptions = {}): Promise<Decision> {
-    const record = this.validateFacts(pointId, facts);
+    const { record, given } = this.checkFacts(pointId, facts);
     const point = this.point(pointId);
-    if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
+    if (this.evaluator === 'compiled') return this.decideChecked(pointId, record, given, options);
     // The record is this call's own (the validator builds it), so the engine may read it as is.
     point.engine ??= buildRulesEngine(this.model, point.model);
     const result = await (await point.engine).run(record);
@@ -140,6 +156,7 @@ export class PolicySet {
       (key) => held.has(key),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
+      given,
     );
   }
 }
