@@ -333,6 +333,12 @@ duties:
   'no-policy-files': () => pinned({ code: 'no-policy-files', args: { path: 'policies/notes' } }),
   'fmt-refused': () => pinned({ code: 'fmt-refused', args: { file: 'policies/policy-set.yaml', reason: 'it does not parse as YAML' } }),
   'not-formatted': () => pinned({ code: 'not-formatted', args: { changed: 2, total: 40 } }),
+  'output-refused': () =>
+    pinned(
+      { code: 'output-refused', args: { path: 'out/book', problem: 'not-empty' } },
+      { code: 'output-refused', args: { path: 'out/book', problem: 'symlink' } },
+      { code: 'output-refused', args: { path: 'out/book', problem: 'not-a-folder' } },
+    ),
   'policies-not-checked': () =>
     pinned(
       { code: 'policies-not-checked', args: { command: 'test' } },

@@ -360,6 +360,19 @@ const commandLineTemplates = {
     message: (x) => `\`${x.file}\` was not formatted: ${x.reason}`,
     help: () => '`pnpm vot check` shows what is wrong with the file',
   }),
+  'output-refused': define<{ path: string; problem: 'symlink' | 'not-a-folder' | 'not-empty' }>({
+    severity: 'error',
+    message: (x) =>
+      x.problem === 'symlink'
+        ? `\`${x.path}\` is a symbolic link; the book is not written through one`
+        : x.problem === 'not-a-folder'
+          ? `\`${x.path}\` is not a folder`
+          : `\`${x.path}\` is not empty and holds no book written by \`vot render\``,
+    help: (x) =>
+      x.problem === 'not-empty'
+        ? 'give an empty or new folder with `--out`: vot render writes only where it wrote before (it leaves a `.vot-book` file), so it never overwrites another site'
+        : 'give a real folder with `--out`',
+  }),
   'not-formatted': define<{ changed: number; total: number }>({
     severity: 'error',
     message: (x) => `${x.changed} of ${x.total} policy files would change`,

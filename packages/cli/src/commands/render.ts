@@ -6,7 +6,7 @@
  * the engine code of this checkout.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
@@ -15,6 +15,7 @@ import { policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
+import { prepareBookFolder } from '../render/out-folder.js';
 import { terminalLine, writeFileAtomic } from '@vot/engine/tools';
 
 export interface RenderOptions {
@@ -66,7 +67,9 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
   }
   const model = checked.model;
   const out = resolve(io.cwd, options.out ?? join('out', 'book'));
-  await mkdir(join(out, 'assets'), { recursive: true });
+  const shown = terminalLine(relative(io.cwd, out) || '.');
+  // An empty folder or one it wrote before, never through a symbolic link (render/out-folder.ts).
+  await prepareBookFolder(io, out, shown);
   const pages = bookPages(model);
   const files: Array<[string, string]> = [
     ...pages.map((p) => [p.file, p.html] as [string, string]),
@@ -77,7 +80,6 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
     ['book.en.md', bookMarkdown(model, 'en')],
   ];
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
-  const shown = terminalLine(relative(io.cwd, out) || '.');
   io.out(
     `wrote the policy book for ${terminalLine(`${model.name} ${model.version}`)} (${model.hash.slice(0, 19)}…): ${pages.length} pages and book.nb.md, book.en.md in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
   );
