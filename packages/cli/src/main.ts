@@ -7,6 +7,7 @@ import { renderDiagnostic, type Lang } from '@vot/engine';
 import { langs, terminalText } from '@vot/engine/tools';
 import { Command, CommanderError, Option } from 'commander';
 import { runAuditExport, runAuditVerify } from './commands/audit.js';
+import { runBundleSign, runBundleVerify } from './commands/bundle.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
@@ -144,6 +145,24 @@ export function buildProgram(io: CliIo): Command {
     .argument('<store>', 'a JSON Lines file (path or jsonl:path) or a postgres:// URL')
     .action(async (store: string) => {
       await runAuditExport(io, store);
+    });
+
+  const bundle = program.command('bundle').description('sign a policy bundle, or verify its signature (ed25519)');
+  bundle
+    .command('sign')
+    .description("write <bundle>.sig: an ed25519 signature over the bundle file's exact bytes, naming the key by its id")
+    .argument('<bundle>', "a policy bundle file (the built package's dist/bundle.json)")
+    .requiredOption('--key <file>', 'the ed25519 private key, PEM (openssl genpkey -algorithm ed25519)')
+    .action(async (file: string, options: { key: string }) => {
+      await runBundleSign(io, file, options);
+    });
+  bundle
+    .command('verify')
+    .description("check <bundle>.sig against the bundle's bytes and the public keys, as loadPolicies does")
+    .argument('<bundle>', 'a policy bundle file')
+    .option('--key <file...>', 'ed25519 public keys, PEM (default: VOT_BUNDLE_PUBLIC_KEYS)')
+    .action(async (file: string, options: { key?: string[] }) => {
+      await runBundleVerify(io, file, options);
     });
 
   program

@@ -29,5 +29,11 @@ export {
   type OutcomeChange,
 } from './decide/audit.js';
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
+export {
+  bundlePublicKeysFromEnvironment,
+  parseBundlePublicKeys,
+  signatureFileOf,
+  verifyBundleSignature,
+} from './bundle/signature.js';
 export type * from './model.js';
 export { parseStrictJson, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';

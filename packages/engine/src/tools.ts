@@ -103,6 +103,15 @@ export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles } from './t
 
 // Building: bundles, generated types, formatting, audit records in detail, writing files.
 export { serializeBundle } from './bundle/bundle.js';
+export {
+  bundleKeyId,
+  bundlePublicKeysFromEnvironment,
+  bundleSignatureFormat,
+  parseBundlePublicKeys,
+  signatureFileOf,
+  signBundle,
+  verifyBundleSignature,
+} from './bundle/signature.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
 export { auditOutcomes } from './decide/audit.js';
