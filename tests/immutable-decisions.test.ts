@@ -9,22 +9,14 @@ import { combinations, defaultFacts, pointDomain } from '@vot/engine/tools';
 import { loadPolicies, toAuditRecord } from '@vot/policies';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reactionFacts } from './service-harness.js';
 
 let policies: PolicySet;
 beforeAll(async () => {
   policies = await loadPolicies({ dir: 'policies' });
 });
 
-const facts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'state',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
+const facts = reactionFacts;
 
 /** Paths of every object reachable from `value` that is not frozen. */
 function unfrozen(value: unknown, path = '$', seen = new Set<object>()): string[] {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { loadPolicies, toAuditRecord, type PolicySet } from '@vot/policies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editFile, runVot, withPolicyCopy, type CliRun } from './cli-harness.js';
+import { reactionFacts } from './service-harness.js';
 
 /** What a terminal would obey instead of show (tab and line feed are layout). */
 const acting = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -34,16 +35,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const incidentFacts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'state',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
+const incidentFacts = reactionFacts;
 
 describe('text from outside on the terminal', () => {
   it('vot eval: an incident title with escape sequences and a forged line', async () => {
