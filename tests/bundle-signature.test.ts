@@ -79,6 +79,9 @@ describe('signed bundles', () => {
     );
     const byOther = signBundle(bytes, theirs.privatePem);
     expect(refusal(() => verifyBundleSignature(bytes, byOther, keys, 'bundle.json'))).toContain('which is not one of the configured keys');
+    // A signature file with two keyIds is refused before either is looked at.
+    const twice = signBundle(bytes, ours.privatePem).replace('{', `{"keyId": "sha256:${'0'.repeat(64)}",`);
+    expect(refusal(() => verifyBundleSignature(bytes, twice, keys, 'bundle.json'))).toContain('duplicate key `keyId`');
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(refusal(() => parseBundlePublicKeys([rsa]))).toContain('not ed25519');
     // The one-line form for an environment variable: base64 DER.

@@ -1,5 +1,5 @@
 /** `loadPolicies()`: the bundled policy set from its prebuilt bundle, or a policy folder from YAML. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   bundlePublicKeysFromEnvironment,
   diagnostic,
@@ -51,6 +51,10 @@ export interface Policies extends PolicySet {
   decideSync<P extends Point>(point: P, facts: FactsOf<P>, options?: DecideOptions): TypedDecision<P>;
 }
 
+/** The bundle is a few megabytes, its signature file a few hundred bytes. */
+const maxBundleBytes = 64 * 1024 * 1024;
+const maxSignatureBytes = 64 * 1024;
+
 function bundleRefused(file: string, reason: string): PolicyError {
   return new PolicyError(`the policy bundle ${file} is not usable: ${reason}`, [
     diagnostic({ code: 'bundle-invalid', file, args: { reason } }),
@@ -61,13 +65,26 @@ async function readBundledModel(evaluator: EvaluatorKind | undefined, publicKeys
   const file = bundleFile();
   let bytes: Buffer;
   try {
+    // Sized before it is read: the bundle is a few megabytes.
+    const size = (await stat(file)).size;
+    if (size > maxBundleBytes) throw bundleRefused(file, `it is ${size} bytes, more than ${maxBundleBytes}`);
     bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof PolicyError) throw error;
     throw bundleRefused(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (publicKeys.length > 0) {
-    // The signature covers the exact bytes read, before anything in them is believed.
-    const signature = await readFile(signatureFileOf(file), 'utf8').catch(() => undefined);
+    // The signature covers the exact bytes read, before anything in them is believed. A signature
+    // file is a few hundred bytes; a larger one is not read, and the bundle counts as unsigned.
+    const signatureFile = signatureFileOf(file);
+    const signatureSize = await stat(signatureFile).then(
+      (info) => info.size,
+      () => undefined,
+    );
+    const signature =
+      signatureSize !== undefined && signatureSize <= maxSignatureBytes
+        ? await readFile(signatureFile, 'utf8').catch(() => undefined)
+        : undefined;
     verifyBundleSignature(bytes, signature, parseBundlePublicKeys(publicKeys), file);
   }
   return new PolicySet(parseBundle(bytes.toString('utf8'), file), { evaluator });

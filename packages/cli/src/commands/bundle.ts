@@ -19,7 +19,7 @@ import {
 } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, UsageError, type CliIo } from '../io.js';
 
-/** A bundle is a few megabytes at most; a key file a few hundred bytes. */
+/** A bundle is a few megabytes at most; a key file or a signature file a few hundred bytes. */
 const maxBundleBytes = 64 * 1024 * 1024;
 const maxKeyBytes = 64 * 1024;
 
@@ -70,7 +70,14 @@ export async function runBundleVerify(io: CliIo, file: string, options: { key?: 
     : bundlePublicKeysFromEnvironment(process.env.VOT_BUNDLE_PUBLIC_KEYS);
   if (keyTexts.length === 0) throw new UsageError('give the public key with --key <file>, or set VOT_BUNDLE_PUBLIC_KEYS');
   const bytes = await readSized(io, file, maxBundleBytes);
-  const signature = await readFile(resolve(io.cwd, signatureFileOf(file)), 'utf8').catch(() => undefined);
+  // A signature file is a few hundred bytes: a larger one is not read, and the bundle counts as unsigned.
+  const signaturePath = resolve(io.cwd, signatureFileOf(file));
+  const signatureSize = await stat(signaturePath).then(
+    (info) => info.size,
+    () => undefined,
+  );
+  const signature =
+    signatureSize !== undefined && signatureSize <= maxKeyBytes ? await readFile(signaturePath, 'utf8').catch(() => undefined) : undefined;
   try {
     const keys = parseBundlePublicKeys(keyTexts, options.key?.length ? '--key' : 'VOT_BUNDLE_PUBLIC_KEYS');
     const keyId = verifyBundleSignature(bytes, signature, keys, file);

@@ -8,6 +8,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { diagnostic, PolicyError } from '../diagnostics.js';
+import { parseStrictJson } from '../json/strict-json.js';
 
 /** The `format` of a signature file (`<bundle>.sig`). */
 export const bundleSignatureFormat = 'vot-bundle-signature@1';
@@ -85,12 +86,10 @@ export function verifyBundleSignature(
 ): string {
   if (signatureText === undefined)
     refuse(file, 'it is not signed, and a public key is configured', `sign it with \`vot bundle sign ${file} --key <private key>\``);
-  let data: { format?: unknown; algorithm?: unknown; keyId?: unknown; signature?: unknown };
-  try {
-    data = JSON.parse(signatureText) as typeof data;
-  } catch {
-    return refuse(file, `its signature file ${signatureFileOf(file)} is not JSON`);
-  }
+  // Strictly, as all JSON from outside: with two `keyId`s, which one was checked would be unclear.
+  const read = parseStrictJson(signatureText, { maxDepth: 4 });
+  if (!read.ok) return refuse(file, `its signature file ${signatureFileOf(file)} is not strict JSON (${read.error.message})`);
+  const data = read.value as { format?: unknown; algorithm?: unknown; keyId?: unknown; signature?: unknown } | null;
   if (data === null || typeof data !== 'object' || data.format !== bundleSignatureFormat || data.algorithm !== 'ed25519')
     refuse(file, `its signature file is not a ${bundleSignatureFormat} ed25519 signature`);
   const key = keys.find((candidate) => bundleKeyId(candidate) === data.keyId);
