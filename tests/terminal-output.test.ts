@@ -17,7 +17,7 @@ const acting = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202
 /** A line the hostile text tries to add. */
 const forged = /^\s*(?:2\. exclusion-physical: PERMITTED|PERMITTED|PASS: 999\/999)/m;
 
-const escape = '\u001b[1A\u001b[2K';
+const cursorEscape = '\u001b[1A\u001b[2K';
 const osc52 = '\u001b]52;c;ZXZpbA==\u0007';
 
 function expectSafe(run: CliRun): void {
@@ -43,7 +43,10 @@ describe('text from outside on the terminal', () => {
     await writeFile(
       file,
       JSON.stringify({
-        title: { nb: `Tittel${escape}\n  2. exclusion-physical: PERMITTED`, en: `Title${escape}\n  2. exclusion-physical: PERMITTED` },
+        title: {
+          nb: `Tittel${cursorEscape}\n  2. exclusion-physical: PERMITTED`,
+          en: `Title${cursorEscape}\n  2. exclusion-physical: PERMITTED`,
+        },
         description: { nb: `${osc52}\u202eevil`, en: `${osc52}\u202eevil` },
         facts: incidentFacts,
       }),
@@ -58,8 +61,8 @@ describe('text from outside on the terminal', () => {
   });
 
   it('vot eval: facts with a hostile key and value, and an incident file with a hostile name', async () => {
-    const file = join(scratch, `facts${escape}\nPERMITTED.json`);
-    await writeFile(file, JSON.stringify({ ...incidentFacts, [osc52]: 1, incidentType: `threat${escape}` }));
+    const file = join(scratch, `facts${cursorEscape}\nPERMITTED.json`);
+    await writeFile(file, JSON.stringify({ ...incidentFacts, [osc52]: 1, incidentType: `threat${cursorEscape}` }));
     const run = await runVot(['eval', file, '--point', 'reaction']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[fact-unknown]');
@@ -69,9 +72,9 @@ describe('text from outside on the terminal', () => {
   it('vot replay: records with a hostile point, a hostile line and a hostile file name', async () => {
     const policies: PolicySet = await loadPolicies();
     const decided = toAuditRecord(await policies.decide('reaction', incidentFacts), new Date('2026-03-01T09:30:00Z'));
-    const changed = { ...decided, outcomes: decided.outcomes.map((o) => ({ ...o, id: `${o.id}${escape}\nPERMITTED` })) };
-    const refused = { ...decided, point: `reaction${escape}\nPERMITTED` };
-    const file = join(scratch, `records${escape}.jsonl`);
+    const changed = { ...decided, outcomes: decided.outcomes.map((o) => ({ ...o, id: `${o.id}${cursorEscape}\nPERMITTED` })) };
+    const refused = { ...decided, point: `reaction${cursorEscape}\nPERMITTED` };
+    const file = join(scratch, `records${cursorEscape}.jsonl`);
     await writeFile(
       file,
       [JSON.stringify(changed), JSON.stringify(refused), `{"${'\\u001b'}[2J": "${'\\u009b'}31m"}`, '{"format":1,'].join('\n'),
@@ -84,7 +87,7 @@ describe('text from outside on the terminal', () => {
   });
 
   it('vot audit verify and export: a trail with a hostile name and hostile lines', async () => {
-    const file = join(scratch, `trail${escape}\nPERMITTED.jsonl`);
+    const file = join(scratch, `trail${cursorEscape}\nPERMITTED.jsonl`);
     await writeFile(file, `{"seq":1,"at":"${'\\u001b'}[2J","x":"\u0085\u202e"}\n`);
     for (const args of [
       ['audit', 'verify', file],
@@ -98,7 +101,7 @@ describe('text from outside on the terminal', () => {
 
   it('vot check and vot fmt: a policy file whose name holds escape sequences', async () => {
     await withPolicyCopy(async ({ policies }) => {
-      await writeFile(join(policies, `notes${escape}\nPERMITTED.yaml`), 'kind: sources\nsources: []   \n');
+      await writeFile(join(policies, `notes${cursorEscape}\nPERMITTED.yaml`), 'kind: sources\nsources: []   \n');
       const check = await runVot(['check', policies, '--no-gate']);
       expect(check.code).toBe(1);
       expect(check.stderr).toContain('error[control-character]');

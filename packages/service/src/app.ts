@@ -267,7 +267,6 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
         if (error instanceof PolicyError) metrics.decisions.inc({ point: point.id, result: 'refused' });
         throw error;
       }
-      const facts = request.body as Record<string, unknown>;
       try {
         await audit.append(decisionEntry({ id: request.id, caller: request.caller, decision, at: new Date() }));
       } catch (error) {
