@@ -136,6 +136,17 @@ describe('vot replay', () => {
     expect(report.refused.map((r) => [r.line, r.diagnostics[0]!.code])).toEqual([[5, 'fact-unknown']]);
   });
 
+  it('reports a line longer than a record may be by its length, and replays the lines after it', async () => {
+    const long = join(work.root, 'long.jsonl');
+    // 3 MiB of one line: over the 1 MiB bound, which the reader enforces while it reads.
+    await writeFile(long, `${JSON.stringify(records[0])}\n{"pad":"${'x'.repeat(3 * 1024 * 1024)}"}\n${JSON.stringify(records[0])}\n`);
+    const { code, stderr, report } = await replay(['long.jsonl', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`the line has ${3 * 1024 * 1024 + 10} bytes, more than 1048576`);
+    expect(stderr).toContain('--> long.jsonl:2:1');
+    expect(report).toMatchObject({ total: 2, unchanged: 2, invalidLines: 1 });
+  });
+
   it('refuses a missing records file with exit 1', async () => {
     const { code, stderr } = await replay(['nowhere.jsonl']);
     expect(code).toBe(1);
