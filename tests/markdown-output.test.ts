@@ -8,26 +8,11 @@
 import { join } from 'node:path';
 import { checkPolicyFolder } from '@vot/engine';
 import { bookMarkdown } from '@vot/cli';
-import type { Nodes, Parent, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import type { Nodes, Root } from 'mdast';
 import { bundledPolicyDir } from '@vot/policies';
 import { describe, expect, it } from 'vitest';
 import { editFile, runVot, withPolicyCopy } from './cli-harness.js';
-
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-
-function* nodes(node: Nodes): Generator<Nodes> {
-  yield node;
-  if ('children' in node) for (const child of (node as Parent).children) yield* nodes(child as Nodes);
-}
-
-const textOf = (node: Nodes): string =>
-  [...nodes(node)]
-    .filter((n): n is Extract<Nodes, { type: 'text' | 'inlineCode' }> => n.type === 'text' || n.type === 'inlineCode')
-    .map((n) => n.value)
-    .join('');
+import { nodes, parseGfm as parse, textOf } from './gfm.js';
 
 const hostileReason = [
   'You cannot hold a talk yet, ask @octocat ![x](https://evil.example/i.png) <b>now</b> [here](https://evil.example) www.evil.example',

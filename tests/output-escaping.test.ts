@@ -5,14 +5,23 @@
  * the GFM spec) and must hold the text in the one node it was put in, unchanged, adding nothing.
  */
 import fc from 'fast-check';
-import type { Nodes, Parent, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import {
+  escapeHtml,
+  htmlHref,
+  markdownCode,
+  markdownLink,
+  markdownText,
+  markdownUrl,
+  scriptJson,
+  terminalColumns,
+  terminalJson,
+  terminalLine,
+  terminalProse,
+  terminalText,
+} from '@vot/engine/tools';
+import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, htmlHref, scriptJson } from './html.js';
-import { markdownCode, markdownLink, markdownText, markdownUrl } from './markdown.js';
-import { terminalColumns, terminalJson, terminalLine, terminalProse, terminalText } from './terminal.js';
+import { nodes, parseGfm as parse, textOf as renderedText } from './gfm.js';
 
 /** Every character that acts on a terminal or on how text displays. */
 const acting = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/;
@@ -82,21 +91,6 @@ const hostile = fc
     maxLength: 12,
   })
   .map((parts) => parts.join(''));
-
-const parse = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-
-/** Every node below `node`, depth first. */
-function* nodes(node: Nodes): Generator<Nodes> {
-  yield node;
-  if ('children' in node) for (const child of (node as Parent).children) yield* nodes(child as Nodes);
-}
-
-/** The rendered text of a node, as GitHub looks for mentions and links in it. */
-const renderedText = (node: Nodes): string =>
-  [...nodes(node)]
-    .filter((n): n is Extract<Nodes, { type: 'text' | 'inlineCode' }> => n.type === 'text' || n.type === 'inlineCode')
-    .map((n) => n.value)
-    .join('');
 
 /** The rendered text as a reader sees it: without the zero-width spaces that break links. */
 const textOf = (node: Nodes): string => renderedText(node).replace(/\u200b/g, '');
