@@ -161,13 +161,13 @@ export function assembleDecision(
       }
     }
     let chosen: RuleModel | null = null;
-    const notHeld: TraceStep['notHeld'] = [];
+    let notHeld: TraceStep['notHeld'] | undefined;
     for (const rule of outcome.rules) {
       if (holds(rule.key)) {
         chosen = rule;
         break;
       }
-      notHeld.push(
+      (notHeld ??= []).push(
         Object.freeze({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? freezeFailures(explain(rule)) : noFailures }),
       );
     }
@@ -185,10 +185,16 @@ export function assembleDecision(
       if (requirement.key === null || holds(requirement.key)) (requires ??= []).push(requirement.id);
     }
     if (requires) decided.requires = Object.freeze(requires) as string[];
-    if (chosenPlan.hasLimits) decided.limits = Object.freeze({ ...chosen.limits });
+    // The model's own limits: frozen with the model, so they can be shared.
+    if (chosenPlan.hasLimits) decided.limits = chosen.limits;
     outcomes.push(Object.freeze(decided));
     trace.steps.push(
-      Object.freeze({ outcome: outcome.id, rule: chosen.key, at: chosenPlan.at, notHeld: Object.freeze(notHeld) as TraceStep['notHeld'] }),
+      Object.freeze({
+        outcome: outcome.id,
+        rule: chosen.key,
+        at: chosenPlan.at,
+        notHeld: notHeld ? (Object.freeze(notHeld) as TraceStep['notHeld']) : noneHeld,
+      }),
     );
   }
   Object.freeze(trace.policies);
@@ -199,12 +205,21 @@ export function assembleDecision(
     point: point.id,
     outcomes: Object.freeze(outcomes) as DecidedOutcome[],
     trace: Object.freeze(trace),
-    policy: Object.freeze({ name: model.name, version: model.version, hash: model.hash }),
+    policy: policyOf(model),
     facts: Object.isFrozen(facts) ? facts : Object.freeze(facts),
   });
 }
 
 const noFailures = Object.freeze([]) as unknown as ConditionFailure[];
+const noneHeld = Object.freeze([]) as unknown as TraceStep['notHeld'];
+
+/** The policy a decision names, made once per model and shared (frozen). */
+const policies = new WeakMap<PolicySetModel, Decision['policy']>();
+function policyOf(model: PolicySetModel): Decision['policy'] {
+  let policy = policies.get(model);
+  if (!policy) policies.set(model, (policy = Object.freeze({ name: model.name, version: model.version, hash: model.hash })));
+  return policy;
+}
 
 function freezeFailures(failures: ConditionFailure[]): ConditionFailure[] {
   for (const failure of failures) Object.freeze(failure);
