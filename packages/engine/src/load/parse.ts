@@ -119,27 +119,16 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     diagnostics.push(diagnostic({ code: 'nul-byte', file, start: positionBeforeParsing(text, nul) }));
     return { parsed: empty, diagnostics };
   }
-  const hidden = bidiControl.exec(text);
-  if (hidden) {
+  // Characters that make text display or act differently than it reads: the first one refuses the file.
+  const refusedCharacters = [
+    { pattern: bidiControl, code: 'hidden-character', args: {} },
+    { pattern: controlInFile, code: 'control-character', args: { where: 'text' } },
+  ] as const;
+  for (const { pattern, code, args } of refusedCharacters) {
+    const found = pattern.exec(text);
+    if (!found) continue;
     diagnostics.push(
-      diagnostic({
-        code: 'hidden-character',
-        file,
-        start: positionBeforeParsing(text, hidden.index),
-        args: { code: codePointText(hidden[0]) },
-      }),
-    );
-    return { parsed: empty, diagnostics };
-  }
-  const control = controlInFile.exec(text);
-  if (control) {
-    diagnostics.push(
-      diagnostic({
-        code: 'control-character',
-        file,
-        start: positionBeforeParsing(text, control.index),
-        args: { code: codePointText(control[0]), where: 'text' },
-      }),
+      diagnostic({ code, file, start: positionBeforeParsing(text, found.index), args: { code: codePointText(found[0]), ...args } }),
     );
     return { parsed: empty, diagnostics };
   }
