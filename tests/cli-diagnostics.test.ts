@@ -4,7 +4,7 @@
  * Each code is brought about here through `vot` itself, so none of them is dead text and none
  * of the commands prints a hand-made error line.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '@vot/cli';
@@ -115,6 +115,26 @@ const cases: Record<(typeof commandLineCodes)[number], () => Promise<Array<{ run
       lines: ['error[no-policy-files]: no policy file (`*.yaml`) in `broken/empty`'],
     },
   ],
+  'output-refused': async () => {
+    await mkdir(join(scratch, 'site'), { recursive: true });
+    await writeFile(join(scratch, 'site', 'index.html'), '<p>another site</p>');
+    await symlink(join(scratch, 'site'), join(scratch, 'linked-book'));
+    return [
+      {
+        run: await runVot(['render', '--out', 'site'], scratch),
+        exit: 1,
+        lines: [
+          'error[output-refused]: `site` is not empty and holds no book written by `vot render`',
+          '  = help: give an empty or new folder with `--out`: vot render writes only where it wrote before (it leaves a `.vot-book` file), so it never overwrites another site',
+        ],
+      },
+      {
+        run: await runVot(['render', '--out', 'linked-book'], scratch),
+        exit: 1,
+        lines: ['error[output-refused]: `linked-book` is a symbolic link; the book is not written through one'],
+      },
+    ];
+  },
   'fmt-refused': () =>
     withPolicyCopy(async (copy) => {
       await editFile(join(copy.policies, 'settings.yaml'), 'kind: settings\n', 'kind: settings\nkind: again\n');

@@ -187,7 +187,7 @@ describe('the packed packages, installed by npm in a fresh project', () => {
     const program = (load: string) => `${load}
 loadPolicies().then(async (policies) => {
   const decision = await policies.decide('reaction', ${JSON.stringify(facts)});
-  console.log(JSON.stringify({ ids: decision.outcomes.map((o) => o.id + ':' + o.status), policy: decision.policy, record: toAuditRecord(decision, {}, new Date(0)).at }));
+  console.log(JSON.stringify({ ids: decision.outcomes.map((o) => o.id + ':' + o.status), policy: decision.policy, record: toAuditRecord(decision, new Date(0)).at }));
 });`;
     await writeFile(join(project, 'esm.mjs'), program("import { loadPolicies, toAuditRecord } from '@vot/policies';"));
     await writeFile(join(project, 'cjs.cjs'), program("const { loadPolicies, toAuditRecord } = require('@vot/policies');"));

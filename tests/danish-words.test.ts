@@ -95,7 +95,7 @@ describe('--lang da on a broken copy', () => {
       incidentType: 'physical-violence',
       exposure: 'indirect',
     } as const;
-    const record = toAuditRecord(policies.decideSync('follow-up', facts), facts, new Date('2026-03-01T09:30:00Z'));
+    const record = toAuditRecord(policies.decideSync('follow-up', facts), new Date('2026-03-01T09:30:00Z'));
     const file = join(copy.root, 'records.jsonl');
     await writeFile(file, `${JSON.stringify(record)}\n`);
     const run = await runVot(['replay', file, '--policies', copy.policies, '--lang', 'da']);

@@ -39,7 +39,7 @@ beforeAll(async () => {
     const { facts } = JSON.parse(await readFile(join(incidents, name), 'utf8')) as { facts: Record<string, unknown> };
     for (const point of policies.model.points) {
       if (point.requiredFacts.some((fact) => !(fact in facts))) continue;
-      records.push(toAuditRecord(await policies.decideSync(point.id, facts), facts, at));
+      records.push(toAuditRecord(await policies.decideSync(point.id, facts), at));
     }
   }
   // Plus every 499th combination of the reaction point's finite domain: grave or not, warned or not, repeats.
@@ -49,7 +49,7 @@ beforeAll(async () => {
     if (index++ % 499 !== 0) continue;
     // Absent is how a host leaves out a fact the point does not read (the domain fills in null).
     const given = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null));
-    records.push(toAuditRecord(policies.decideSync('reaction', given), given, at));
+    records.push(toAuditRecord(policies.decideSync('reaction', given), at));
   }
   file = join(work.root, 'records.jsonl');
   await writeFile(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
@@ -146,6 +146,17 @@ describe('vot replay', () => {
     expect(text.stderr).toContain('--> mixed.jsonl:4:1');
     expect(report).toMatchObject({ total: 3, unchanged: 2, invalidLines: 2 });
     expect(report.refused.map((r) => [r.line, r.diagnostics[0]!.code])).toEqual([[5, 'fact-unknown']]);
+  });
+
+  it('reports a line longer than a record may be by its length, and replays the lines after it', async () => {
+    const long = join(work.root, 'long.jsonl');
+    // 3 MiB of one line: over the 1 MiB bound, which the reader enforces while it reads.
+    await writeFile(long, `${JSON.stringify(records[0])}\n{"pad":"${'x'.repeat(3 * 1024 * 1024)}"}\n${JSON.stringify(records[0])}\n`);
+    const { code, stderr, report } = await replay(['long.jsonl', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`the line has ${3 * 1024 * 1024 + 10} bytes, more than 1048576`);
+    expect(stderr).toContain('--> long.jsonl:2:1');
+    expect(report).toMatchObject({ total: 2, unchanged: 2, invalidLines: 1 });
   });
 
   it('refuses a missing records file with exit 1', async () => {

@@ -7,9 +7,9 @@
  *
  * With the published package the same code runs as plain JavaScript (`import ... from '@vot/policies'`).
  */
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { loadPolicies, PolicyError, toAuditRecord, type AuditRecord, type Decision, type PolicySet } from '@vot/policies';
+import { loadPolicies, parseStrictJson, PolicyError, toAuditRecord, type AuditRecord, type Decision, type PolicySet } from '@vot/policies';
 
 export interface HostResult {
   decisions: Decision[];
@@ -27,9 +27,28 @@ export async function decideIncident(policies: PolicySet, facts: Record<string, 
     if (point.requiredFacts.some((fact) => !(fact in facts))) continue;
     const decision = await policies.decide(point.id, facts);
     result.decisions.push(decision);
-    result.records.push(toAuditRecord(decision, facts, at));
+    result.records.push(toAuditRecord(decision, at));
   }
   return result;
+}
+
+/** An incident file is a few hundred bytes; a wrong path may be anything, so it is sized before it is read. */
+const maxIncidentBytes = 1024 * 1024;
+
+/**
+ * Reads an incident file (`{ facts }` or a bare fact record) with the strict JSON reader: a
+ * duplicate key or a number `JSON.parse` would round is refused with its place, not decided on.
+ */
+export async function readIncident(file: string): Promise<{ facts: Record<string, unknown> } | { error: string }> {
+  const size = (await stat(file)).size;
+  if (size > maxIncidentBytes) return { error: `${file}: ${size} bytes, more than the ${maxIncidentBytes} an incident may have` };
+  const read = parseStrictJson(await readFile(file, 'utf8'));
+  if (!read.ok) return { error: `${file}:${read.error.line}:${read.error.column}: ${read.error.message}` };
+  const incident = read.value;
+  if (incident === null || typeof incident !== 'object' || Array.isArray(incident)) return { error: `${file}: not a JSON object` };
+  const facts = 'facts' in incident ? incident.facts : incident;
+  if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) return { error: `${file}: \`facts\` is not a JSON object` };
+  return { facts };
 }
 
 async function main(args: string[]): Promise<number> {
@@ -38,11 +57,15 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write('usage: host.ts <incident.json> [audit.jsonl]\n');
     return 2;
   }
-  const incident = JSON.parse(await readFile(incidentFile, 'utf8')) as { facts?: Record<string, unknown> };
+  const incident = await readIncident(incidentFile);
+  if ('error' in incident) {
+    process.stderr.write(`${incident.error}\n`);
+    return 1;
+  }
   try {
     // Load once at start-up; decide with the same set for every incident.
     const policies = await loadPolicies();
-    const { decisions, records } = await decideIncident(policies, incident.facts ?? (incident as Record<string, unknown>));
+    const { decisions, records } = await decideIncident(policies, incident.facts);
     for (const decision of decisions) {
       process.stdout.write(`${decision.point} (${decision.policy.name} ${decision.policy.version})\n`);
       for (const outcome of decision.outcomes) process.stdout.write(`  ${outcome.id}: ${outcome.status} — ${outcome.reason.en ?? ''}\n`);

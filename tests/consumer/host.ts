@@ -17,7 +17,7 @@ export async function run(): Promise<string[]> {
   const policies = await loadPolicies();
   const decision = await policies.decide('reaction', facts);
   const ids: Array<OutcomeOf<'reaction'>> = decision.outcomes.map((outcome) => outcome.id);
-  const record = toAuditRecord(decision, facts, new Date('2026-01-01T00:00:00Z'));
+  const record = toAuditRecord(decision, new Date('2026-01-01T00:00:00Z'));
   // @ts-expect-error `priorIncident` is not a fact of the vocabulary
   await policies.decide('reaction', { ...facts, priorIncident: 1 }).catch((error: unknown) => error instanceof PolicyError);
   // @ts-expect-error `grave` is a boolean

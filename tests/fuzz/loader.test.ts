@@ -77,7 +77,35 @@ const yamlTokens = [
   'operator',
   '$..*',
   'status: permitted',
+  // Issue 17: control characters raw and as escapes, Markdown metacharacters, long numbers,
+  // duplicate keys.
+  '\u001b[2J',
+  '\u009b31m',
+  '\u007f',
+  '\u0085',
+  '\r',
+  '"\\e[1A"',
+  '"\\x9b"',
+  '"a\\u202Eb"',
+  '# Approved\n',
+  '@octocat',
+  '![x](https://evil.example/i.png)',
+  '`',
+  '|',
+  '<b>',
+  '0.99999999999999999999',
+  '123456789012345678901234567890',
+  'a: 1\na: 2\n',
 ];
+
+/** What a clean set may never hold in any of its strings: a control or direction character. */
+const actingInText = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const strings = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([key, item]) => [key, ...strings(item)])
+      : [];
 
 const yamlLikeText = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...yamlTokens), { maxLength: 60 }).map((parts) => parts.join('')) },
@@ -122,6 +150,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       "''",
       'permitted',
       'required',
+      '"\\e[2J"',
+      '"a\\u202Eb"',
+      '"x\\u0085y"',
     ),
   }),
 );
@@ -212,6 +243,8 @@ describe('loader fuzzing', () => {
           expect(checked.model).toBeUndefined();
         } else {
           expect(checked.model).toBeDefined();
+          // The class of issue 17: no clean set carries a control or direction character.
+          for (const text of strings(checked.model)) expect(text).not.toMatch(actingInText);
           const policies = new PolicySet(checked.model!);
           for (const point of policies.points) {
             // Either a decision or a clean refusal of the (possibly now incomplete) facts.

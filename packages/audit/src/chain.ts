@@ -71,15 +71,9 @@ export const chainRecordSchema = z.strictObject({
   hash: hashText,
 });
 
-/** The entry for a decision made for these facts, at this time, for this caller. */
-export function decisionEntry(input: {
-  id: string;
-  caller: string;
-  decision: Decision;
-  facts: Readonly<Record<string, unknown>>;
-  at: Date;
-}): AuditEntry {
-  const { format: _format, date: _date, ...record } = toAuditRecord(input.decision, input.facts, input.at);
+/** The entry for a decision made at this time for this caller, with the facts the decision keeps. */
+export function decisionEntry(input: { id: string; caller: string; decision: Decision; at: Date }): AuditEntry {
+  const { format: _format, date: _date, ...record } = toAuditRecord(input.decision, input.at);
   return { id: input.id, caller: input.caller, date: input.decision.date, ...record };
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalText } from '@vot/engine/tools';
 import { main } from './main.js';
 
 // `vot test | head`: the reader went away. Stop quietly, as a pipeline expects, not with a stack trace.
@@ -14,7 +15,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`internal error: ${String(error)}\n`);
+    // main() reports its own failures; this is the last resort, and its text may quote input too.
+    process.stderr.write(`internal error: ${terminalText(String(error))}\n`);
     process.exitCode = 3;
   },
 );

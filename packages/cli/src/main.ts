@@ -6,9 +6,10 @@
  * errors as one JSON answer, and colour on a terminal.
  */
 import { renderDiagnostic, type Diagnostic, type Lang } from '@vot/engine';
-import { diagnostic, langs } from '@vot/engine/tools';
+import { diagnostic, langs, terminalText } from '@vot/engine/tools';
 import { Command, CommanderError, Option } from 'commander';
 import { runAuditExport, runAuditVerify } from './commands/audit.js';
+import { runBundleSign, runBundleVerify } from './commands/bundle.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runEval } from './commands/eval.js';
@@ -186,6 +187,24 @@ export function buildProgram(io: CliIo): Command {
       await runAuditExport(io, store);
     });
 
+  const bundle = program.command('bundle').description('sign a policy bundle, or verify its signature (ed25519)');
+  bundle
+    .command('sign')
+    .description("write <bundle>.sig: an ed25519 signature over the bundle file's exact bytes, naming the key by its id")
+    .argument('<bundle>', "a policy bundle file (the built package's dist/bundle.json)")
+    .requiredOption('--key <file>', 'the ed25519 private key, PEM (openssl genpkey -algorithm ed25519)')
+    .action(async (file: string, options: { key: string }) => {
+      await runBundleSign(io, file, options);
+    });
+  bundle
+    .command('verify')
+    .description("check <bundle>.sig against the bundle's bytes and the public keys, as loadPolicies does")
+    .argument('<bundle>', 'a policy bundle file')
+    .option('--key <file...>', 'ed25519 public keys, PEM (default: VOT_BUNDLE_PUBLIC_KEYS)')
+    .action(async (file: string, options: { key?: string[] }) => {
+      await runBundleVerify(io, file, options);
+    });
+
   program
     .command('fmt')
     .description(
@@ -233,17 +252,21 @@ function runIo(io: CliIo, argv: readonly string[]) {
       return io.cwd;
     },
     ...(io.stdin ? { stdin: io.stdin } : {}),
+    // Everything `vot` prints passes through the terminal output module first: policy texts,
+    // facts, stored records and file names reach the terminal with every control and direction
+    // character shown as `\uXXXX`, never obeyed (JSON keeps its value: the escape is JSON's own).
+    // Only then are the starts of lines painted.
     out(text) {
       if (quiet) return;
       wroteOut = true;
-      io.out(shown(text));
+      io.out(shown(terminalText(text)));
     },
-    err: (text) => io.err(io.colour ? paint(text) : text),
+    err: (text) => io.err(io.colour ? paint(terminalText(text)) : terminalText(text)),
     ...(json ? { diagnostics: (list: readonly Diagnostic[]) => void kept.push(...list) } : {}),
   };
   /** Under `--format json`, a failure with nothing on stdout answers with its diagnostics there. */
   const answerFailure = () => {
-    if (json && !wroteOut) io.out(JSON.stringify({ ok: false, diagnostics: kept }, null, 2));
+    if (json && !wroteOut) io.out(terminalText(JSON.stringify({ ok: false, diagnostics: kept }, null, 2)));
   };
   return { io: run, answerFailure };
 }

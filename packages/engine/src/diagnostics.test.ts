@@ -110,7 +110,22 @@ const cases: Record<DiagnosticCode, () => Promise<string> | string> = {
   'file-too-large': () => rendered(loadRaw({ 'big.yaml': new Uint8Array(1024 * 1024 + 1).fill(0x20) }), 'file-too-large'),
   'invalid-utf8': () => rendered(loadRaw({ 'bad.yaml': new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe]) }), 'invalid-utf8'),
   'nul-byte': () => rendered(loadRaw({ 'nul.yaml': 'kind: sources\nsources: [a\u0000]\n' }), 'nul-byte'),
-  'hidden-character': () => rendered(loadRaw({ 'bidi.yaml': 'kind: sources\nsources: [] # \u202eevil\n' }), 'hidden-character'),
+  'hidden-character': () =>
+    [
+      rendered(loadRaw({ 'bidi.yaml': 'kind: sources\nsources: [] # \u202eevil\n' }), 'hidden-character'),
+      rendered(loadRaw({ 'escaped.yaml': 'kind: sources\nsources: ["\\u202Eevil"]\n' }), 'hidden-character'),
+    ].join('\n\n'),
+  'control-character': () =>
+    [
+      rendered(loadRaw({ 'raw.yaml': 'kind: sources\nsources: [] # \u001b[2J\n' }), 'control-character'),
+      rendered(loadRaw({ 'escaped.yaml': 'kind: sources\nsources:\n  - "Not busy.\\e[1A\\e[2KPERMITTED"\n' }), 'control-character'),
+      rendered(loadRaw({ 'bad\u001b[2Jname.yaml': 'kind: sources\nsources: []\n' }), 'control-character'),
+    ].join('\n\n'),
+  'file-name-collision': () =>
+    rendered(
+      loadRaw({ 'reaction/Ladder.yaml': 'kind: sources\nsources: []\n', 'reaction/ladder.yaml': 'kind: sources\nsources: []\n' }),
+      'file-name-collision',
+    ),
   'empty-file': () => rendered(loadRaw({ 'empty.yaml': '# only a comment\n' }), 'empty-file'),
   'wrong-extension': async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vot-'));
@@ -415,6 +430,12 @@ duties:
   'no-policy-files': () => pinned({ code: 'no-policy-files', args: { path: 'policies/notes' } }),
   'fmt-refused': () => pinned({ code: 'fmt-refused', args: { file: 'policies/policy-set.yaml', reason: 'it does not parse as YAML' } }),
   'not-formatted': () => pinned({ code: 'not-formatted', args: { changed: 2, total: 40 } }),
+  'output-refused': () =>
+    pinned(
+      { code: 'output-refused', args: { path: 'out/book', problem: 'not-empty' } },
+      { code: 'output-refused', args: { path: 'out/book', problem: 'symlink' } },
+      { code: 'output-refused', args: { path: 'out/book', problem: 'not-a-folder' } },
+    ),
   'policies-not-checked': () =>
     pinned(
       { code: 'policies-not-checked', args: { command: 'test' } },

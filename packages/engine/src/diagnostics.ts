@@ -4,6 +4,7 @@
  */
 import { locationText, type SourcePosition } from './location.js';
 import { messageFor, type DiagnosticArgs, type DiagnosticCode } from './messages.js';
+import { terminalColumns, terminalLine } from './output/terminal.js';
 
 export type { DiagnosticArgs, DiagnosticCode } from './messages.js';
 
@@ -101,22 +102,20 @@ const frameWidth = 160;
  *        = help: did you mean `priorIncidents`?
  */
 export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
-  const lines = [`${d.severity}[${d.code}]: ${d.message}`];
+  // Each field on its one line, with control and direction characters shown, not obeyed: a file
+  // name or a host's key may hold anything.
+  const lines = [`${d.severity}[${d.code}]: ${terminalLine(d.message)}`];
   if (d.file !== undefined) {
-    lines.push(`  --> ${locationText({ file: d.file, ...d.start })}`);
+    lines.push(`  --> ${terminalLine(locationText({ file: d.file, ...d.start }))}`);
   }
   const gutterWidth = d.start ? String(d.start.line).length : 1;
   const pad = ' '.repeat(gutterWidth);
   if (d.start && sourceText !== undefined) {
     const sourceLine = sourceText.split(/\r?\n/)[d.start.line - 1];
     if (sourceLine !== undefined) {
-      // Control characters (NUL, escape sequences) are shown as visible symbols, never sent
-      // to the reviewer's terminal as they are.
-      const visible = sourceLine
-        .replace(/\t/g, ' ')
-        .replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
-        // C1 controls and direction overrides would act on the terminal, not be seen.
-        .replace(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+      // Control characters (NUL, escape sequences) are shown as visible symbols, one for each,
+      // never sent to the reviewer's terminal as they are.
+      const visible = terminalColumns(sourceLine.replace(/\t/g, ' '));
       let from = Math.max(1, d.start.column);
       let to = d.end && d.end.line === d.start.line && d.end.column > from ? Math.min(d.end.column, visible.length + 1) : from + 1;
       // A very long line (a generated or hostile file) is shown as a window around the column.
@@ -132,9 +131,9 @@ export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
       lines.push(`${pad} | ${' '.repeat(from - 1)}${'^'.repeat(Math.max(1, to - from))}`);
     }
   }
-  if (d.expected !== undefined) lines.push(`${pad} = expected: ${d.expected}`);
-  if (d.received !== undefined) lines.push(`${pad} = received: ${d.received}`);
-  if (d.help !== undefined) lines.push(`${pad} = help: ${d.help}`);
+  if (d.expected !== undefined) lines.push(`${pad} = expected: ${terminalLine(d.expected)}`);
+  if (d.received !== undefined) lines.push(`${pad} = received: ${terminalLine(d.received)}`);
+  if (d.help !== undefined) lines.push(`${pad} = help: ${terminalLine(d.help)}`);
   return lines.join('\n');
 }
 

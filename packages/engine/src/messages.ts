@@ -38,10 +38,30 @@ const engineTemplates = {
     message: () => 'file contains a NUL byte',
     help: () => 'a policy file is plain text; this may be a binary file saved under a .yaml name',
   }),
-  'hidden-character': define<{ code: string }>({
+  'hidden-character': define<{ code: string; escaped?: boolean }>({
     severity: 'error',
-    message: (x) => `file contains the invisible direction control ${x.code}`,
+    message: (x) =>
+      `${x.escaped ? 'text' : 'file'} contains the invisible direction control ${x.code}${x.escaped ? ', written as an escape' : ''}`,
     help: () => 'it makes text display in another order than it is read; delete it (retype the line if in doubt)',
+  }),
+  'control-character': define<{ code: string; where: 'text' | 'escape' | 'name' }>({
+    severity: 'error',
+    message: (x) =>
+      x.where === 'name'
+        ? `file name contains the control character ${x.code}`
+        : x.where === 'escape'
+          ? `text contains the control character ${x.code}, written as an escape`
+          : `file contains the control character ${x.code}`,
+    help: (x) =>
+      x.where === 'name'
+        ? 'a control character in a name can rewrite the terminal that shows it; rename the file'
+        : 'policy texts hold tab and line feed only: other control characters (escape sequences) act on the terminal or page that shows the text; delete it',
+  }),
+  'file-name-collision': define<{ name: string; other: string }>({
+    severity: 'error',
+    message: (x) => `file name \`${x.name}\` differs from \`${x.other}\` only in case or Unicode normalisation`,
+    help: () =>
+      'on a file system that ignores case or normalises names (Windows, macOS) one file would replace the other; rename one of them',
   }),
   'empty-file': define({
     severity: 'error',
@@ -342,7 +362,7 @@ const engineTemplates = {
   'record-invalid': define<{ reason: string }>({
     severity: 'error',
     message: (x) => `line is not a decision record: ${x.reason}`,
-    help: () => 'each line is one JSON object made by `toAuditRecord(decision, facts, at)`',
+    help: () => 'each line is one JSON object made by `toAuditRecord(decision, at)`',
   }),
 };
 
@@ -407,6 +427,19 @@ const commandLineTemplates = {
     severity: 'error',
     message: (x) => `\`${x.file}\` was not formatted: ${x.reason}`,
     help: () => '`pnpm vot check` shows what is wrong with the file',
+  }),
+  'output-refused': define<{ path: string; problem: 'symlink' | 'not-a-folder' | 'not-empty' }>({
+    severity: 'error',
+    message: (x) =>
+      x.problem === 'symlink'
+        ? `\`${x.path}\` is a symbolic link; the book is not written through one`
+        : x.problem === 'not-a-folder'
+          ? `\`${x.path}\` is not a folder`
+          : `\`${x.path}\` is not empty and holds no book written by \`vot render\``,
+    help: (x) =>
+      x.problem === 'not-empty'
+        ? 'give an empty or new folder with `--out`: vot render writes only where it wrote before (it leaves a `.vot-book` file), so it never overwrites another site'
+        : 'give a real folder with `--out`',
   }),
   'not-formatted': define<{ changed: number; total: number }>({
     severity: 'error',

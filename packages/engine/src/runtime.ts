@@ -30,6 +30,12 @@ export {
   type OutcomeChange,
 } from './decide/audit.js';
 export { bundleFormat, parseBundle, type PolicyBundle } from './bundle/bundle.js';
+export {
+  bundlePublicKeysFromEnvironment,
+  parseBundlePublicKeys,
+  signatureFileOf,
+  verifyBundleSignature,
+} from './bundle/signature.js';
 export type * from './model.js';
 export { statuses } from './status.js';
 export { parseStrictJson, type StrictJsonError, type StrictJsonResult } from './json/strict-json.js';

@@ -124,12 +124,26 @@ export { minimalPolicyFiles, minimalPolicyMap, overridingPolicyFiles, twoPointPo
 
 // Building: bundles, generated types, formatting, audit records in detail, writing files.
 export { serializeBundle } from './bundle/bundle.js';
+export {
+  bundleKeyId,
+  bundlePublicKeysFromEnvironment,
+  bundleSignatureFormat,
+  parseBundlePublicKeys,
+  signatureFileOf,
+  signBundle,
+  verifyBundleSignature,
+} from './bundle/signature.js';
 export { factTypesSource, type FactTypesOptions } from './codegen/fact-types.js';
 export { factType } from './fact-types/index.js';
 export { formatPolicyText, type FormatOptions, type FormatResult } from './format/format.js';
 export { auditOutcomes, recordDate } from './decide/audit.js';
 export { auditRecordSchema } from './decide/audit-parse.js';
 export { writeFileAtomic } from './write-file.js';
+
+// Output formats: each owns the escaping of text from outside.
+export { terminalColumns, terminalJson, terminalLine, terminalProse, terminalText } from './output/terminal.js';
+export { markdownCode, markdownLink, markdownText, markdownUrl } from './output/markdown.js';
+export { escapeHtml, htmlHref, scriptJson } from './output/html.js';
 export {
   formatStrictJsonError,
   strictJsonDefaults,

@@ -17,6 +17,8 @@ export { bundledPolicyDir } from './location.js';
 // What a host needs of the engine, from its decision runtime (no zod, yaml or json-rules-engine
 // at start-up); loading, checking and the tools are in @vot/engine.
 export { PolicyError, PolicySet, renderDiagnostics } from '@vot/engine/runtime';
+// JSON from outside (an incident file, a request body) read so that what is checked is what was sent.
+export { parseStrictJson, type StrictJsonResult } from '@vot/engine/runtime';
 export { compareOutcomes, toAuditRecord, type AuditOutcome, type AuditRecord, type OutcomeChange } from '@vot/engine/runtime';
 export type {
   BasisEntry,

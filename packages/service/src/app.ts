@@ -277,9 +277,8 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
         if (error instanceof PolicyError) metrics.decisions.inc({ point: point.id, result: 'refused' });
         throw error;
       }
-      const facts = request.body as Record<string, unknown>;
       try {
-        await audit.append(decisionEntry({ id: request.id, caller: request.caller, decision, facts, at: new Date() }));
+        await audit.append(decisionEntry({ id: request.id, caller: request.caller, decision, at: new Date() }));
       } catch (error) {
         metrics.decisions.inc({ point: point.id, result: 'failed' });
         request.log.error({ err: error }, 'decision not recorded, so not given');

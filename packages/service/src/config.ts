@@ -37,6 +37,8 @@ export const environment = {
   VOT_POLICIES_DIR: 'a policy folder (default: the bundled policies)',
   VOT_SETTINGS_FILE: 'a JSON file of local settings, e.g. {"exclusion.max-weeks": 8}',
   VOT_RATE_LIMIT: 'requests per minute per caller (default 600)',
+  VOT_BUNDLE_PUBLIC_KEYS:
+    'ed25519 public keys (base64 DER or PEM, separated by commas): load only a bundle signed by one of them (read by loadPolicies)',
 } as const;
 
 export class ConfigError extends Error {
@@ -65,6 +67,8 @@ const schema = z.object({
   VOT_POLICIES_DIR: optionalPath,
   VOT_SETTINGS_FILE: optionalPath,
   VOT_RATE_LIMIT: integer(1, 1_000_000).default(600),
+  // Read by loadPolicies itself; listed so that it is a known variable.
+  VOT_BUNDLE_PUBLIC_KEYS: z.string().optional(),
 });
 
 /** Reads and checks the configuration; throws a `ConfigError` listing every problem. */

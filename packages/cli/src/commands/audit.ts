@@ -14,7 +14,7 @@ import {
   type AuditTarget,
   type ChainVerification,
 } from '@vot/audit';
-import { diagnostic, fileErrorReason } from '@vot/engine/tools';
+import { diagnostic, fileErrorReason, terminalLine } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, reportDiagnostics, UsageError, type CliIo } from '../io.js';
 
 /** The store named on the command line, opened for reading; a missing file or a bad URL is bad input. */
@@ -50,7 +50,7 @@ export async function withTrail<T>(
     // A store's own refusal, a file-system error or a database error (each has a `code`), not a bug.
     const code = (error as { code?: unknown }).code;
     if (error instanceof AuditStoreError || typeof code === 'string') {
-      io.err(`error[audit-unreadable]: cannot read ${trail.target.display}: ${(error as Error).message || code}`);
+      io.err(`error[audit-unreadable]: cannot read ${terminalLine(`${trail.target.display}: ${(error as Error).message || code}`)}`);
       throw new CommandFailed(exitCodes.badInput);
     }
     throw error;
@@ -65,11 +65,13 @@ export interface AuditVerifyOptions {
   anchor?: string;
 }
 
-function renderVerification(display: string, result: ChainVerification, anchor: string | undefined): { out: string; err: string } {
+function renderVerification(shownDisplay: string, result: ChainVerification, anchor: string | undefined): { out: string; err: string } {
+  // The trail's name and what a record says of itself are text from outside: each on its line.
+  const display = terminalLine(shownDisplay);
   const headLine =
     result.head.seq === 0
       ? 'head: none (the trail is empty)'
-      : `head: record ${result.head.seq}${result.head.at ? `, ${result.head.at}` : ''}`;
+      : `head: record ${result.head.seq}${result.head.at ? `, ${terminalLine(result.head.at)}` : ''}`;
   if (result.broken) {
     const intact =
       result.checked === 0
@@ -77,7 +79,7 @@ function renderVerification(display: string, result: ChainVerification, anchor: 
         : `${result.checked} ${result.checked === 1 ? 'record before it is' : 'records before it are'} intact (up to ${result.head.hash})`;
     return {
       out: '',
-      err: `error[audit-chain-broken]: ${result.broken.message}\n  --> ${display} (${result.broken.place})\n  = checked: ${intact}\n  = help: compare with a copy or a published head hash; the records after the break cannot be trusted`,
+      err: `error[audit-chain-broken]: ${terminalLine(result.broken.message)}\n  --> ${display} (${result.broken.place})\n  = checked: ${intact}\n  = help: compare with a copy or a published head hash; the records after the break cannot be trusted`,
     };
   }
   const lines = [
@@ -119,7 +121,7 @@ export async function runAuditExport(io: CliIo, spec: string): Promise<void> {
     for await (const stored of reader.records()) {
       if (stored.problem) {
         if (batch.length > 0) io.out(batch.join('\n'));
-        io.err(`error[audit-unreadable]: ${stored.place}: ${stored.problem}; export stopped there`);
+        io.err(`error[audit-unreadable]: ${terminalLine(`${stored.place}: ${stored.problem}`)}; export stopped there`);
         throw new CommandFailed(exitCodes.badInput);
       }
       batch.push(stored.text);

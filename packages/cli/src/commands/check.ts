@@ -1,5 +1,5 @@
 import { checkPolicyFolder, hasErrors, textIn, type Lang } from '@vot/engine';
-import { renderGateReport, runGate, scenarioCoverage, type GateReport } from '@vot/engine/tools';
+import { renderGateReport, runGate, scenarioCoverage, terminalLine, type GateReport } from '@vot/engine/tools';
 import { fromDiagnostic, placeOf, renderAnnotations, type Annotation, type AnnotationFormat } from '../output/annotations.js';
 import { cliVersion } from '../version.js';
 import { CommandFailed, exitCodes, type CliIo, reportDiagnostics } from '../io.js';
@@ -64,7 +64,7 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
     const rules = model.points.reduce((n, p) => n + p.outcomes.reduce((m, o) => m + o.rules.length + (o.otherwise ? 1 : 0), 0), 0);
     // `ok` only when the gate holds too: a broken duty fails the check like an error does.
     io.out(
-      `${gate && !gate.ok ? 'checked' : 'ok'}: ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
+      `${gate && !gate.ok ? 'checked' : 'ok'}: ${terminalLine(`${model.name} ${model.version}`)} (${model.hash.slice(0, 19)}…): ${model.points.length} decision points, ${rules} rules, ${model.facts.length} facts, ${model.sources.length} sources, ${model.settings.length} settings, ${model.scenarios.length} scenarios`,
     );
     if (gate) io.out(renderGateReport(gate, { lang: options.lang ?? 'en', coverage, matrix: options.matrix, model }));
   }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseStrictJson, PolicyError, statuses, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { capitalize, diagnostic, didYouMean, fileErrorReason, windowText, wordsFor } from '@vot/engine/tools';
+import { capitalize, diagnostic, didYouMean, fileErrorReason, terminalLine, terminalProse, windowText, wordsFor } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, readStandardInput, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 import { alternativeLines } from './explain.js';
@@ -110,9 +110,14 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
   const w = wordsFor(lang);
   const point = model.points.find((p) => p.id === decision.point)!;
   const outcomeTitles = new Map(model.outcomes.map((o) => [o.id, o.title]));
-  const titleOf = (id: string) => textIn(outcomeTitles.get(id), lang) || id;
-  const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${textIn(point.title, lang)}`];
-  lines.push(`${capitalize(w.labels.policy)}: ${decision.policy.name} ${decision.policy.version} (${decision.policy.hash.slice(0, 19)}…)`);
+  // Policy texts on their own line each: a reason cannot add a line of its own (the terminal
+  // output module shows any control character).
+  const prose = (text: Parameters<typeof textIn>[0]) => terminalProse(textIn(text, lang));
+  const titleOf = (id: string) => prose(outcomeTitles.get(id)) || id;
+  const lines = [`${capitalize(w.labels.decisionPoint)}: ${decision.point} — ${prose(point.title)}`];
+  lines.push(
+    `${capitalize(w.labels.policy)}: ${terminalLine(`${decision.policy.name} ${decision.policy.version}`)} (${decision.policy.hash.slice(0, 19)}…)`,
+  );
   lines.push(`${capitalize(w.time.decidedFor)}: ${decision.date}`);
   if (decision.outcomes.length === 0) lines.push('', `  ${w.noRuleApplies}`);
   else {
@@ -129,15 +134,17 @@ export function renderDecision(policies: PolicySet, decision: Decision, lang: La
     const step = decision.trace.steps.find((s) => s.outcome === outcome.id);
     lines.push('');
     lines.push(`  ${index + 1}. ${outcome.id}: ${w.statuses[outcome.status].toUpperCase()} — ${titleOf(outcome.id)}`);
-    lines.push(`     ${capitalize(w.labels.why)}: ${textIn(outcome.reason, lang)}`);
+    lines.push(`     ${capitalize(w.labels.why)}: ${prose(outcome.reason)}`);
     if (outcome.requires?.length) lines.push(`     ${capitalize(w.labels.requires)}: ${outcome.requires.map(titleOf).join('; ')}`);
     if (outcome.limits) lines.push(`     ${capitalize(w.labels.limits)}: ${limitsText(policies, outcome.limits, lang)}`);
     for (const source of outcome.basis) {
       const flags = source.verified ? '' : ` [${w.labels.notVerified}]`;
       const window = source.inForce ? ` (${windowText(source.inForce, lang)})` : '';
-      lines.push(`     ${capitalize(w.labels.basis)}: ${source.citation}${source.url ? ` <${source.url}>` : ''}${flags}${window}`);
+      lines.push(
+        `     ${capitalize(w.labels.basis)}: ${terminalProse(source.citation)}${source.url ? ` <${terminalLine(source.url)}>` : ''}${flags}${window}`,
+      );
     }
-    if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${step.at})`);
+    if (step) lines.push(`     ${capitalize(w.labels.rule)}: ${step.rule} (${terminalLine(step.at)})`);
     lines.push(...alternativeLines(policies, outcome, lang, '     '));
   });
   const notInForce = decision.trace.omitted.filter((o) => o.because === 'not-in-force').map((o) => o.outcome);
@@ -213,7 +220,7 @@ export async function runEval(io: CliIo, file: string, options: EvalOptions): Pr
   const blocks: string[] = [];
   if (incident.title)
     blocks.push(
-      `# ${textIn(incident.title, options.lang)}${incident.description ? `\n${textIn(incident.description, options.lang)}` : ''}`,
+      `# ${terminalProse(textIn(incident.title, options.lang))}${incident.description ? `\n${terminalProse(textIn(incident.description, options.lang))}` : ''}`,
     );
   for (const { decision, leftOut } of shown)
     blocks.push(`${renderDecision(policies, decision, options.lang)}${leftOut ? `\n\n  ${leftOut}` : ''}`);

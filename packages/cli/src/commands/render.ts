@@ -6,7 +6,7 @@
  * the engine code of this checkout.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPolicyFolder } from '@vot/engine';
@@ -16,7 +16,8 @@ import { languageScript, stylesheet } from '../render/assets.js';
 import { bookLangs } from '../render/html.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
-import { writeFileAtomic } from '@vot/engine/tools';
+import { prepareBookFolder } from '../render/out-folder.js';
+import { terminalLine, writeFileAtomic } from '@vot/engine/tools';
 
 export interface RenderOptions {
   out?: string;
@@ -68,7 +69,9 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
   }
   const model = checked.model;
   const out = resolve(io.cwd, options.out ?? join('out', 'book'));
-  await mkdir(join(out, 'assets'), { recursive: true });
+  const shown = terminalLine(relative(io.cwd, out) || '.');
+  // An empty folder or one it wrote before, never through a symbolic link (render/out-folder.ts).
+  await prepareBookFolder(io, out, shown);
   const pages = bookPages(model);
   const files: Array<[string, string]> = [
     ...pages.map((p) => [p.file, p.html] as [string, string]),
@@ -78,13 +81,12 @@ export async function runRender(io: CliIo, options: RenderOptions): Promise<void
     ...bookLangs.map((lang) => [`book.${lang}.md`, bookMarkdown(model, lang)] as [string, string]),
   ];
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content);
-  const shown = relative(io.cwd, out) || '.';
   if (options.format === 'json') {
     const policy = { name: model.name, version: model.version, hash: model.hash };
     io.out(JSON.stringify({ ok: true, out: shown, policy, files: files.map(([file]) => file) }, null, 2));
     return;
   }
   io.out(
-    `wrote the policy book for ${model.name} ${model.version} (${model.hash.slice(0, 19)}…): ${pages.length} pages and ${bookLangs.map((lang) => `book.${lang}.md`).join(', ')} in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
+    `wrote the policy book for ${terminalLine(`${model.name} ${model.version}`)} (${model.hash.slice(0, 19)}…): ${pages.length} pages and ${bookLangs.map((lang) => `book.${lang}.md`).join(', ')} in ${shown}/\n  open ${shown}/index.html in a browser (works offline from file://)`,
   );
 }

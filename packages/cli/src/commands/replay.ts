@@ -22,7 +22,7 @@ import {
   type OutcomeChange,
   type PolicySet,
 } from '@vot/engine';
-import { auditOutcomes, diagnostic, locationText, recordDate, wordsFor, type Words } from '@vot/engine/tools';
+import { auditOutcomes, diagnostic, locationText, recordDate, terminalLine, wordsFor, type Words } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, readStandardInput, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 import { withTrail } from './audit.js';
@@ -126,33 +126,36 @@ function outcomeText(outcome: AuditOutcome | undefined, w: Words): string {
         .map(([key, value]) => `${key} ${value}`)
         .join(', '),
     );
-  return parts.join('; ');
+  // A stored record's ids are the record's text: each stays on its line.
+  return terminalLine(parts.join('; '));
 }
 
 export function renderReplay(report: ReplayReport, lang: Lang): string {
   const w = wordsFor(lang);
   const r = w.replay;
+  // Where the records are and what they hold are text from outside: each stays on its line.
+  const place = (line: number) => terminalLine(locationText({ file: report.records, line }));
   const lines = [
-    `${report.total} ${r.storedDecisions} (${report.records}) ${r.replayedUnder} ${report.policy.name} ${report.policy.version} (${shortHash(report.policy.hash)})`,
+    `${report.total} ${r.storedDecisions} (${terminalLine(report.records)}) ${r.replayedUnder} ${report.policy.name} ${report.policy.version} (${shortHash(report.policy.hash)})`,
     `  ${r.unchanged} ${report.unchanged} · ${r.changed} ${report.changed.length} · ${r.refused} ${report.refused.length}` +
       (report.invalidLines > 0 ? ` · ${r.invalidLines} ${report.invalidLines}` : ''),
   ];
   for (const under of report.recordedUnder)
-    lines.push(`  ${r.recordedUnder} ${under.version} (${shortHash(under.hash)}): ${under.records}`);
+    lines.push(`  ${r.recordedUnder} ${terminalLine(under.version)} (${terminalLine(shortHash(under.hash))}): ${under.records}`);
   for (const changed of report.changed) {
     lines.push(
       '',
-      `${locationText({ file: report.records, line: changed.line })}  ${changed.at}  ${changed.point}  ${w.time.decidedFor} ${changed.date}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`,
+      `${place(changed.line)}  ${terminalLine(`${changed.at}  ${changed.point}  ${w.time.decidedFor} ${changed.date}  (${changed.recordedPolicy.version} ${shortHash(changed.recordedPolicy.hash)})`)}`,
     );
     for (const change of changed.changes)
-      lines.push(`  ${change.outcome}: ${outcomeText(change.before, w)} → ${outcomeText(change.after, w)}`);
+      lines.push(`  ${terminalLine(change.outcome)}: ${outcomeText(change.before, w)} → ${outcomeText(change.after, w)}`);
   }
   for (const refused of report.refused) {
     lines.push(
       '',
-      `${locationText({ file: report.records, line: refused.line })}  ${refused.at}  ${refused.point}  ${w.time.decidedFor} ${refused.date}: ${r.refusedNow}`,
+      `${place(refused.line)}  ${terminalLine(`${refused.at}  ${refused.point}  ${w.time.decidedFor} ${refused.date}`)}: ${r.refusedNow}`,
     );
-    for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${d.message}`);
+    for (const d of refused.diagnostics) lines.push(`  ${d.code}: ${terminalLine(d.message)}`);
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkPolicyFolder } from '@vot/engine';
-import { editorVocabulary, jsonSchemaFiles, writeFileAtomic } from '@vot/engine/tools';
+import { editorVocabulary, jsonSchemaFiles, terminalLine, writeFileAtomic } from '@vot/engine/tools';
 import { refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { policyDirFor } from '../policy-dir.js';
 
@@ -37,7 +37,7 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
     io.out(
       options.format === 'json'
         ? JSON.stringify({ ok: true, folder: target, files: [...files.keys()] }, null, 2)
-        : `ok: ${files.size} schema files in ${target} are up to date`,
+        : `ok: ${files.size} schema files in ${terminalLine(target)} are up to date`,
     );
     return;
   }
@@ -47,7 +47,7 @@ export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void
     io.out(
       options.format === 'json'
         ? JSON.stringify({ ok: true, folder: target, written: [...files.keys()] }, null, 2)
-        : `wrote ${files.size} schema files to ${target}`,
+        : `wrote ${files.size} schema files to ${terminalLine(target)}`,
     );
     return;
   }

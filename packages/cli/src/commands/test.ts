@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { checkPolicyFolder, hasErrors, PolicySet, textIn, type Lang } from '@vot/engine';
-import { decidedState, outcomeStateText, runScenarios, wordsFor, type ScenarioResult } from '@vot/engine/tools';
+import {
+  decidedState,
+  outcomeStateText,
+  runScenarios,
+  terminalLine,
+  terminalProse,
+  wordsFor,
+  type ScenarioResult,
+} from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { placeOf, renderAnnotations, type AnnotationFormat } from '../output/annotations.js';
 import { cliVersion } from '../version.js';
@@ -22,8 +30,9 @@ export function renderFailure(result: ScenarioResult, lang: Lang): string {
   // The values line up after the longest label: "expected: ", "decided:  ".
   const width = Math.max(w.expected.length, w.decided.length, w.byRule.length, w.reason.length) + 2;
   const label = (word: string) => `${word}:`.padEnd(width);
-  const lines = [`${result.at}: ${result.name}`];
-  if (result.error) lines.push(`  ${w.refused}: ${result.error}`);
+  // The scenario's name, place and reason each stay on their line.
+  const lines = [`${terminalLine(result.at)}: ${terminalProse(result.name)}`];
+  if (result.error) lines.push(`  ${w.refused}: ${terminalLine(result.error)}`);
   for (const mismatch of result.mismatches) {
     const expected = result.expect[mismatch.outcome];
     lines.push(
@@ -32,8 +41,8 @@ export function renderFailure(result: ScenarioResult, lang: Lang): string {
       `    ${label(w.decided)}${outcomeStateText(decidedState(result.decision, mismatch.outcome), w)}`,
     );
     const step = result.decision?.trace.steps.find((s) => s.outcome === mismatch.outcome);
-    if (step) lines.push(`    ${label(w.byRule)}${step.rule} (${step.at})`);
-    const reason = textIn(result.decision?.outcomes.find((o) => o.id === mismatch.outcome)?.reason, lang);
+    if (step) lines.push(`    ${label(w.byRule)}${step.rule} (${terminalLine(step.at)})`);
+    const reason = terminalProse(textIn(result.decision?.outcomes.find((o) => o.id === mismatch.outcome)?.reason, lang));
     if (reason) lines.push(`    ${label(w.reason)}${reason}`);
   }
   return lines.join('\n');

@@ -36,7 +36,7 @@ import {
   type DescribeContext,
   type Words,
 } from '@vot/engine/tools';
-import { anchor, bi, biOf, bookLangs, escapeHtml, safeUrl, say, sayLabel, type BookLang } from './html.js';
+import { anchor, bi, biOf, bookLangs, escapeHtml, htmlHref, say, sayLabel, scriptJson, type BookLang } from './html.js';
 
 export interface BookPage {
   file: string;
@@ -124,8 +124,8 @@ ${body}
 
 function sourceLink(source: SourceModel | undefined, id: string): string {
   if (!source) return `<code>${escapeHtml(id)}</code>`;
-  const url = safeUrl(source.url);
-  const citation = url ? `<a href="${escapeHtml(url)}">${escapeHtml(source.citation)}</a>` : escapeHtml(source.citation);
+  const href = htmlHref(source.url);
+  const citation = href ? `<a href="${href}">${escapeHtml(source.citation)}</a>` : escapeHtml(source.citation);
   const flag = source.verified
     ? ` <span class="verified">✓ ${say((w) => w.labels.verified)}</span>`
     : ` <span class="unverified">${say((w) => w.labels.notVerified)}</span>`;
@@ -454,8 +454,8 @@ function timelinePage(model: PolicySetModel): BookPage {
 
 /** The what-if page: the form is built by the bundled engine script from the embedded model. */
 function whatIfPage(model: PolicySetModel): BookPage {
-  // `<` is escaped so no text in the model can close the script element.
-  const json = JSON.stringify(model).replace(/</g, '\\u003c');
+  // No text in the model can close the script element.
+  const json = scriptJson(model);
   const body = [
     `<h1>${say((w) => w.book.whatIf)}</h1>`,
     `<p>${say((w) => w.book.whatIfIntro)}</p>`,

@@ -11,6 +11,10 @@ import {
   type FieldChange,
   type PolicyDiff,
   langs,
+  markdownCode,
+  markdownText,
+  terminalLine,
+  terminalProse,
   wordsFor,
 } from '@vot/engine/tools';
 
@@ -22,7 +26,9 @@ export function diffContext(base: PolicySetModel, head: PolicySetModel): Describ
   return { facts, named: context.named };
 }
 
-const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+/** A field's value on one line: text from the policies cannot start a line of its own. */
+const show = (value: unknown): string =>
+  value === undefined ? '—' : terminalLine(typeof value === 'string' ? value : JSON.stringify(value));
 
 function fieldLines(change: FieldChange, lang: Lang, dated = false): string[] {
   const w = wordsFor(lang);
@@ -35,7 +41,7 @@ function fieldLines(change: FieldChange, lang: Lang, dated = false): string[] {
 
 /** One line per language whose text changed. */
 const textChange = (from: Text | undefined, to: Text | undefined): string[] =>
-  langs.filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${from?.[k] ?? ''}» → «${to?.[k] ?? ''}»`);
+  langs.filter((k) => from?.[k] !== to?.[k]).map((k) => `${k}: «${terminalProse(from?.[k] ?? '')}» → «${terminalProse(to?.[k] ?? '')}»`);
 
 interface Section {
   title: string;
@@ -66,7 +72,7 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
   if (diff.reasons.length > 0)
     out.push({
       title: l.reasons,
-      items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${r.at})` : ''}`, lines: textChange(r.from, r.to) })),
+      items: diff.reasons.map((r) => ({ head: `${r.id}${r.at ? ` (${terminalLine(r.at)})` : ''}`, lines: textChange(r.from, r.to) })),
     });
   if (diff.rules.added.length + diff.rules.removed.length > 0) {
     out.push({
@@ -93,7 +99,7 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
   return out;
 }
 
-const versionText = (side: PolicyDiff['base']): string => `${side.name} ${side.version} (${side.hash.slice(0, 19)}…)`;
+const versionText = (side: PolicyDiff['base']): string => `${terminalLine(`${side.name} ${side.version}`)} (${side.hash.slice(0, 19)}…)`;
 
 /** The two sides: two versions, or one version on two dates. */
 function sidesText(diff: PolicyDiff, lang: Lang): string {
@@ -118,16 +124,15 @@ export function diffText(diff: PolicyDiff, context: DescribeContext, lang: Lang)
   return lines.join('\n');
 }
 
-/** Markdown for a pull-request comment; reviewer text is escaped so it cannot inject markup. */
+/** Markdown for a pull-request comment: every text goes through the engine's Markdown output module, so none adds markup. */
 export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: Lang): string {
   const l = wordsFor(lang).diff;
-  const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
   const lines = [
     `## ${l.title}`,
     '',
     diff.dates
-      ? `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) ${wordsFor(lang).time.on(diff.dates.base)} → ${wordsFor(lang).time.on(diff.dates.head)}`
-      : `\`${diff.base.name} ${diff.base.version}\` (\`${diff.base.hash.slice(0, 19)}…\`) → \`${diff.head.version}\` (\`${diff.head.hash.slice(0, 19)}…\`)`,
+      ? `${markdownCode(`${diff.base.name} ${diff.base.version}`)} (${markdownCode(`${diff.base.hash.slice(0, 19)}…`)}) ${wordsFor(lang).time.on(diff.dates.base)} → ${wordsFor(lang).time.on(diff.dates.head)}`
+      : `${markdownCode(`${diff.base.name} ${diff.base.version}`)} (${markdownCode(`${diff.base.hash.slice(0, 19)}…`)}) → ${markdownCode(diff.head.version)} (${markdownCode(`${diff.head.hash.slice(0, 19)}…`)})`,
   ];
   const all = sections(diff, context, lang);
   if (all.length === 0) lines.push('', l.none);
@@ -135,8 +140,8 @@ export function diffMarkdown(diff: PolicyDiff, context: DescribeContext, lang: L
     lines.push('', `### ${section.title}`, '');
     if (section.title === l.decisions) lines.push(`_${l.reading}_`, '');
     for (const item of section.items) {
-      lines.push(`- **${escapeMarkdown(item.head)}**`);
-      for (const line of item.lines) lines.push(`  - ${escapeMarkdown(line)}`);
+      lines.push(`- **${markdownText(item.head)}**`);
+      for (const line of item.lines) lines.push(`  - ${markdownText(line)}`);
     }
   }
   return lines.join('\n');

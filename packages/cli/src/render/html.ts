@@ -1,18 +1,16 @@
 /**
  * Small, safe HTML building blocks for the policy book: every reviewer text goes through
- * `escapeHtml`, and every text a reader sees is given in each of the book's languages as
+ * `escapeHtml` (the engine's HTML output module), and every text a reader sees is given in each of the book's languages as
  * `<span lang>` pairs that the stylesheet shows one at a time.
  */
 import { textIn, type Lang, type Text } from '@vot/engine';
-import { capitalize, langs, wordsFor, type LabelWords, type Words } from '@vot/engine/tools';
+import { capitalize, escapeHtml, langs, wordsFor, type LabelWords, type Words } from '@vot/engine/tools';
+
+export { escapeHtml, htmlHref, scriptJson } from '@vot/engine/tools';
 
 /** The book's languages: every language the words module has, bokmål first. */
 export type BookLang = Lang;
 export const bookLangs: readonly BookLang[] = langs;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A reviewer text in each language (falling back to another when one is missing). */
 export function bi(text: Text | undefined): string {
@@ -37,9 +35,4 @@ export function sayLabel(key: keyof LabelWords): string {
 /** An id usable in a URL fragment and an `id` attribute. */
 export function anchor(...parts: string[]): string {
   return parts.join('--').replace(/[^A-Za-z0-9_.-]+/g, '-');
-}
-
-/** Only http(s) links are made clickable; anything else is shown as text. */
-export function safeUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }

@@ -18,6 +18,7 @@ import type {
 import { literalText } from '../fact-types/index.js';
 import { describeCondition, listText } from '../describe/condition.js';
 import { liveStatuses } from '../status.js';
+import { terminalLine, terminalProse } from '../output/terminal.js';
 import { union } from '../time/windows.js';
 import { capitalize, periodText, textIn, windowText, wordsFor, type GateWords, type Words } from '../words/index.js';
 import type { ScenarioCoverage } from './coverage.js';
@@ -31,7 +32,8 @@ interface Titles {
   facts: Map<string, Text>;
   outcomes: Map<string, Text>;
 }
-const titled = (title: Text | undefined, lang: Lang): string => (title ? ` (${textIn(title, lang)})` : '');
+/** Policy texts in the report stay on their line (see the terminal output module). */
+const titled = (title: Text | undefined, lang: Lang): string => (title ? ` (${terminalProse(textIn(title, lang))})` : '');
 
 /** A status as the gate names it; an outcome left out is said as a phrase. */
 const statusWord = (status: ExpectedStatus, w: Words): string => (status === 'absent' ? w.leftOut : w.statuses[status]);
@@ -140,7 +142,7 @@ function renderDecided(decidedList: readonly DecidedForDuty[], lang: Lang, title
       `    ${decided.outcome}${titled(titles.outcomes.get(decided.outcome), lang)}: ${statusWord(decided.status, w)}${extras.length ? ` — ${extras.join('; ')}` : ''}`,
     );
     if (decided.rule) out.push(`      ${w.labels.byRule} ${decided.rule} (${decided.at})`);
-    if (decided.reason) out.push(`      ${w.labels.reason}: ${textIn(decided.reason, lang).replace(/\s+/g, ' ').trim()}`);
+    if (decided.reason) out.push(`      ${w.labels.reason}: ${terminalProse(textIn(decided.reason, lang))}`);
   }
 }
 
@@ -208,9 +210,10 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
   };
   for (const duty of report.duties) {
     if (duty.ok) continue;
-    out.push(`✗ ${g.brokenDuty} \`${duty.id}\` (${duty.catalogue}): ${textIn(duty.title, lang)}`);
+    out.push(`✗ ${g.brokenDuty} \`${duty.id}\` (${duty.catalogue}): ${terminalProse(textIn(duty.title, lang))}`);
     out.push(`  --> ${duty.at}`);
-    for (const source of duty.basis) out.push(`  ${w.labels.source}: ${source.citation}${source.url ? ` <${source.url}>` : ''}`);
+    for (const source of duty.basis)
+      out.push(`  ${w.labels.source}: ${terminalProse(source.citation)}${source.url ? ` <${terminalLine(source.url)}>` : ''}`);
     for (const obligation of duty.obligations) if (!obligation.ok) renderBroken(obligation, lang, titles, out, options.model);
     out.push('');
   }

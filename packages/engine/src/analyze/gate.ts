@@ -260,6 +260,7 @@ export function slicedDecider(
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
     decide: (facts: Readonly<Record<string, FactValue>>): Decision => {
       const date = dateFact !== undefined ? facts[dateFact] : undefined;
+      // The enumeration reuses its record: the decision keeps a copy.
       return assembleDecision(
         model,
         slice.point,
@@ -267,6 +268,7 @@ export function slicedDecider(
         basis,
         null,
         typeof date === 'string' ? date : otherDate,
+        { ...facts },
       );
     },
   };

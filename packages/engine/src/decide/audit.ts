@@ -47,14 +47,20 @@ export function auditOutcomes(decision: Pick<Decision, 'outcomes'>): AuditOutcom
 }
 
 /**
- * The audit record of a decision made for these facts at this time. Only the facts' own
- * data properties are copied, so the record is plain JSON whatever object the host passed.
+ * The audit record of a decision, made at this time: the facts are the ones the decision keeps
+ * (as the host gave them, checked and read once), so no getter or Proxy in the host's object
+ * can make the record say something other than what was decided on.
  */
-export function toAuditRecord(decision: Decision, facts: Readonly<Record<string, unknown>>, at: Date = new Date()): AuditRecord {
+export function toAuditRecord(decision: Decision, at?: Date): AuditRecord;
+/**
+ * @deprecated The decision keeps the facts it was decided on; `facts` is not read. Call
+ * `toAuditRecord(decision, at)`.
+ */
+export function toAuditRecord(decision: Decision, facts: unknown, at?: Date): AuditRecord;
+export function toAuditRecord(decision: Decision, factsOrAt?: unknown, later?: Date): AuditRecord {
+  const at = factsOrAt instanceof Date ? factsOrAt : (later ?? new Date());
   const stored: AuditRecord['facts'] = {};
-  for (const [key, value] of Object.entries(facts)) {
-    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') stored[key] = value;
-  }
+  for (const [key, value] of Object.entries(decision.facts)) stored[key] = value;
   return {
     format: auditRecordFormat,
     at: at.toISOString(),

@@ -2,7 +2,7 @@
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
 import type { Alternative } from '../explain/alternatives.js';
 import { locationText } from '../location.js';
-import type { PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
+import type { FactValue, PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
 import { always, inWindow } from '../time/windows.js';
 
 /**
@@ -54,8 +54,9 @@ export interface Trace {
 }
 
 /**
- * The answer at one decision point: the date it was made for, the outcomes, their trace, and the
- * exact policy (name, version, hash) that decided.
+ * The answer at one decision point: the date it was made for, the outcomes, their trace, the
+ * facts it was decided on and the exact policy (name, version, hash) that decided. Deep-frozen:
+ * it shares nothing a host can change, and a host cannot change it.
  */
 export interface Decision {
   point: string;
@@ -68,6 +69,11 @@ export interface Decision {
   outcomes: DecidedOutcome[];
   trace: Trace;
   policy: { name: string; version: string; hash: string };
+  /**
+   * The facts as the host gave them, after they were checked, read once: what was decided on
+   * (facts left out took their defaults). `toAuditRecord` stores these, never the host's object again.
+   */
+  facts: Readonly<Record<string, FactValue>>;
 }
 
 /** Which compiled conditions held for these facts, by key. */
@@ -80,7 +86,8 @@ export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
     const entry: BasisEntry = { id: source.id, citation: source.citation, verified: source.verified };
     if (source.url !== undefined) entry.url = source.url;
     if (source.inForce !== undefined) entry.inForce = source.inForce;
-    index.set(source.id, entry);
+    // Shared by every decision that cites the source: frozen, so no host can change another's.
+    index.set(source.id, Object.freeze(entry));
   }
   return index;
 }
@@ -119,7 +126,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
       const entries = rule.basis.map((id) => basis.get(id)!).filter(Boolean);
       rules.set(rule, {
         at: locationText(rule.at),
-        basis: entries,
+        basis: Object.freeze(entries) as BasisEntry[],
         timed: entries.some((entry) => entry.inForce !== undefined),
         hasLimits: Object.keys(rule.limits).length > 0,
       });
@@ -159,6 +166,9 @@ export function assembleDecision(
   basis: ReadonlyMap<string, BasisEntry>,
   explain: ((rule: RuleModel) => ConditionFailure[]) | null,
   date: string,
+  facts: Readonly<Record<string, FactValue>>,
+  /** Adds the why-not alternatives to the outcomes before they are frozen (`explain: true`). */
+  addAlternatives?: (outcomes: DecidedOutcome[]) => void,
 ): Decision {
   const plan = planOf(point, basis);
   // Whether each policy's scope holds, by its index (an unknown policy, index -1, never applies).
@@ -186,13 +196,15 @@ export function assembleDecision(
       }
     }
     let chosen: RuleModel | null = null;
-    const notHeld: TraceStep['notHeld'] = [];
+    let notHeld: TraceStep['notHeld'] | undefined;
     for (const rule of outcome.rules) {
       if (holds(rule.key)) {
         chosen = rule;
         break;
       }
-      notHeld.push({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? explain(rule) : [] });
+      (notHeld ??= []).push(
+        Object.freeze({ rule: rule.key, at: plan.rules.get(rule)!.at, failed: explain ? freezeFailures(explain(rule)) : noFailures }),
+      );
     }
     if (!chosen && outcome.otherwise && (outcome.otherwise.when === null || holds(outcome.otherwise.key))) chosen = outcome.otherwise;
     if (!chosen) {
@@ -201,18 +213,71 @@ export function assembleDecision(
       continue;
     }
     const chosenPlan = plan.rules.get(chosen)!;
-    const cited = chosenPlan.timed ? chosenPlan.basis.filter((entry) => inWindow(entry.inForce, date)) : chosenPlan.basis.slice();
+    // The basis entries and the reason are the model's own, frozen with it; everything made
+    // here is frozen as it is made (cheaper than walking the decision afterwards). Only the
+    // sources in force on the date are cited.
+    const cited = chosenPlan.timed
+      ? (Object.freeze(chosenPlan.basis.filter((entry) => inWindow(entry.inForce, date))) as BasisEntry[])
+      : chosenPlan.basis;
     const decided: DecidedOutcome = { id: outcome.id, status: chosen.status, basis: cited, reason: chosen.reason };
     let requires: string[] | undefined;
     for (const requirement of chosen.requires) {
       if (requirement.key === null || holds(requirement.key)) (requires ??= []).push(requirement.id);
     }
-    if (requires) decided.requires = requires;
-    if (chosenPlan.hasLimits) decided.limits = { ...chosen.limits };
+    if (requires) decided.requires = Object.freeze(requires) as string[];
+    // The model's own limits: frozen with the model, so they can be shared.
+    if (chosenPlan.hasLimits) decided.limits = chosen.limits;
+    // Frozen after the loop, once the why-not alternatives (if asked for) are added.
     outcomes.push(decided);
-    trace.steps.push({ outcome: outcome.id, rule: chosen.key, at: chosenPlan.at, notHeld });
+    trace.steps.push(
+      Object.freeze({
+        outcome: outcome.id,
+        rule: chosen.key,
+        at: chosenPlan.at,
+        notHeld: notHeld ? (Object.freeze(notHeld) as TraceStep['notHeld']) : noneHeld,
+      }),
+    );
   }
-  return { point: point.id, date, outcomes, trace, policy: { name: model.name, version: model.version, hash: model.hash } };
+  if (addAlternatives) {
+    addAlternatives(outcomes);
+    for (const outcome of outcomes) deepFreeze(outcome.alternatives);
+  }
+  for (const outcome of outcomes) Object.freeze(outcome);
+  Object.freeze(trace.policies);
+  Object.freeze(trace.steps);
+  Object.freeze(trace.omitted);
+  for (const omitted of trace.omitted) Object.freeze(omitted);
+  return Object.freeze({
+    point: point.id,
+    date,
+    outcomes: Object.freeze(outcomes) as DecidedOutcome[],
+    trace: Object.freeze(trace),
+    policy: policyOf(model),
+    facts: Object.isFrozen(facts) ? facts : Object.freeze(facts),
+  });
+}
+
+/** Freezes what the why-not search made for an outcome, all the way down. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  Object.freeze(value);
+}
+
+const noFailures = Object.freeze([]) as unknown as ConditionFailure[];
+const noneHeld = Object.freeze([]) as unknown as TraceStep['notHeld'];
+
+/** The policy a decision names, made once per model and shared (frozen). */
+const policies = new WeakMap<PolicySetModel, Decision['policy']>();
+function policyOf(model: PolicySetModel): Decision['policy'] {
+  let policy = policies.get(model);
+  if (!policy) policies.set(model, (policy = Object.freeze({ name: model.name, version: model.version, hash: model.hash })));
+  return policy;
+}
+
+function freezeFailures(failures: ConditionFailure[]): ConditionFailure[] {
+  for (const failure of failures) Object.freeze(failure);
+  return Object.freeze(failures) as ConditionFailure[];
 }
 
 export type { Facts };

@@ -19,8 +19,11 @@ type ValueCheck = (value: unknown) => boolean;
 /** Whether a value is in the fact's domain; `undefined` (absent) passes, as zod's `optional()`. */
 export const valueCheck = (fact: FactModel, maxStringLength: number): ValueCheck => hostValueCheck(fact, maxStringLength);
 
-/** Returns the completed record for valid input, or undefined when the reference must judge it. */
-export type FactsAcceptor = (point: PointModel, input: unknown) => FactRecord | undefined;
+/**
+ * Returns the completed record for valid input, or undefined when the reference must judge it.
+ * `given`, when passed, receives the facts as the host gave them (read once, with the record).
+ */
+export type FactsAcceptor = (point: PointModel, input: unknown, given?: FactRecord) => FactRecord | undefined;
 
 export function createFactsAcceptor(facts: readonly FactModel[], limits: AcceptorLimits): FactsAcceptor {
   const checks = new Map<string, ValueCheck>(facts.map((fact) => [fact.id, valueCheck(fact, limits.maxStringLength)]));
@@ -29,7 +32,7 @@ export function createFactsAcceptor(facts: readonly FactModel[], limits: Accepto
   const initial: FactValue[] = facts.map((fact) => (fact.hasDefault ? (fact.default ?? null) : null));
   const hasDefault = new Set(facts.filter((fact) => fact.hasDefault).map((fact) => fact.id));
 
-  return (point, input) => {
+  return (point, input, given) => {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
     const prototype = Object.getPrototypeOf(input) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return undefined;
@@ -45,7 +48,10 @@ export function createFactsAcceptor(facts: readonly FactModel[], limits: Accepto
       if (!('value' in descriptor)) return undefined;
       const value: unknown = descriptor.value;
       if (!check(value)) return undefined;
-      if (value !== undefined) record[key] = value as FactValue;
+      if (value !== undefined) {
+        record[key] = value as FactValue;
+        if (given) given[key] = value as FactValue;
+      }
     }
     // A required fact is one without a default; the reference names the missing ones.
     for (const id of point.requiredFacts) if (record[id] === null && !hasDefault.has(id)) return undefined;

@@ -13,6 +13,7 @@
 import { closest, diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { expectedValue, factType } from '../fact-types/index.js';
 import type { FactModel, FactValue, PointModel } from '../model.js';
+import { terminalLine } from '../output/terminal.js';
 import { createFactsAcceptor, valueCheck } from './fact-acceptor.js';
 
 /** The largest fact record `decide()` reads: more is refused before any fact is looked at. */
@@ -27,8 +28,11 @@ export const factLimits = {
 export type FactRecord = Record<string, FactValue>;
 
 export interface FactsValidator {
-  /** Checks and completes facts for a point; returns the full record or the problems. */
-  validate(point: PointModel, input: unknown): { facts?: FactRecord; diagnostics: Diagnostic[] };
+  /**
+   * Checks and completes facts for a point; returns the full record and the facts as given
+   * (each read once from the host's object, as checked), or the problems.
+   */
+  validate(point: PointModel, input: unknown): { facts?: FactRecord; given?: FactRecord; diagnostics: Diagnostic[] };
 }
 
 /**
@@ -36,11 +40,7 @@ export interface FactsValidator {
  * host may pass on what a user typed, and messages reach terminals and logs) and cut short.
  */
 export function shownText(value: string, max = 40): string {
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return cut.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return terminalLine(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
 const suggestionFor = (key: string, names: readonly string[]): string | undefined => (key.length <= 64 ? closest(key, names) : undefined);
@@ -67,8 +67,9 @@ export function createFactsValidator(facts: readonly FactModel[]): FactsValidato
   return {
     validate(point, input) {
       try {
-        const accepted = accept(point, input);
-        return accepted ? { facts: accepted, diagnostics: [] } : reference.validate(point, input);
+        const given: FactRecord = Object.create(null) as FactRecord;
+        const accepted = accept(point, input, given);
+        return accepted ? { facts: accepted, given, diagnostics: [] } : reference.validate(point, input);
       } catch {
         // Only an exotic object gets here, e.g. a Proxy whose traps throw. Nothing was decided:
         // refuse it like any other input that is not a plain record.
@@ -180,9 +181,10 @@ export function createDiagnosingValidator(
       }
       if (diagnostics.length > 0) return { diagnostics };
       const record: FactRecord = Object.create(null) as FactRecord;
+      const given: FactRecord = Object.create(null) as FactRecord;
       Object.assign(record, defaults);
       for (const [key, value] of Object.entries(copy)) {
-        if (value !== undefined) record[key] = value as FactValue;
+        if (value !== undefined) record[key] = given[key] = value as FactValue;
       }
       for (const id of point.requiredFacts) {
         if (record[id] === undefined) {
@@ -200,7 +202,7 @@ export function createDiagnosingValidator(
       // Facts the point does not read and that have no default stay absent; give them null so
       // every engine sees a complete record (json-rules-engine refuses undefined facts).
       for (const name of names) if (record[name] === undefined) record[name] = null;
-      return { facts: record, diagnostics };
+      return { facts: record, given, diagnostics };
     },
   };
 }

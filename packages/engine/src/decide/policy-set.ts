@@ -15,8 +15,9 @@ import { describeContext, type DescribeContext } from '../describe/condition.js'
 import { createPointExplainer, type PointExplainer } from '../explain/alternatives.js';
 import { dateOf, isIsoDate } from '../time/calendar.js';
 import { inWindow, lastDay } from '../time/windows.js';
-import { assembleDecision, basisIndex, type BasisEntry, type Decision } from './decision.js';
+import { assembleDecision, basisIndex, type BasisEntry, type DecidedOutcome, type Decision } from './decision.js';
 import { createFactsValidator, type FactRecord, type FactsValidator, shownText } from './facts.js';
+import { deepFreeze } from './freeze.js';
 
 /** How a policy set evaluates conditions: compiled predicates (the default), or json-rules-engine itself (the reference). */
 export type EvaluatorKind = 'compiled' | 'json-rules-engine';
@@ -75,6 +76,7 @@ export class PolicySet {
   }
 
   declare readonly [policySetBrand]: true;
+  /** The checked model, deep-frozen: changing it is impossible, so it always is what decides and what its hash names. */
   readonly model: PolicySetModel;
   readonly evaluator: EvaluatorKind;
   private readonly compiled = new Map<string, CompiledPoint>();
@@ -86,7 +88,9 @@ export class PolicySet {
 
   constructor(model: PolicySetModel, options: PolicySetOptions = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
-    this.model = model;
+    // Frozen in place, before anything is compiled from it: whoever holds the model (the host
+    // that passed it, or anyone reading `policies.model`) can no longer change what decides.
+    this.model = deepFreeze(model);
     this.evaluator = options.evaluator ?? 'compiled';
     this.clock = options.clock ?? (() => new Date());
     const dateFact = model.facts.find((fact) => fact.id === model.decisionDate);
@@ -131,13 +135,18 @@ export class PolicySet {
 
   /** Checks and completes facts for a point, or throws a PolicyError naming each bad fact. */
   validateFacts(pointId: string, facts: unknown): FactRecord {
+    return this.checkFacts(pointId, facts).record;
+  }
+
+  /** The complete record to decide on, and the facts as given (read once, as checked), or a PolicyError. */
+  private checkFacts(pointId: string, facts: unknown): { record: FactRecord; given: FactRecord } {
     const point = this.point(pointId);
     const result = this.validator.validate(point.model, facts);
-    if (!result.facts) {
+    if (!result.facts || !result.given) {
       const first = result.diagnostics[0]!;
       throw new PolicyError(`facts refused for point \`${point.model.id}\`: ${first.message}`, result.diagnostics);
     }
-    return result.facts;
+    return { record: result.facts, given: result.given };
   }
 
   /**
@@ -178,28 +187,35 @@ export class PolicySet {
    * outcomes are left out as not in force).
    */
   decideValidated(pointId: string, facts: FactRecord, options: DecideOptions = {}): Decision {
-    const point = this.point(pointId);
+    // The caller keeps its record (analysis reuses one): the decision keeps a copy of it, and
+    // the date is written into a copy of its own.
+    const given = Object.assign(Object.create(null) as FactRecord, facts);
     const record = this.model.decisionDate !== undefined && typeof facts[this.model.decisionDate] !== 'string' ? { ...facts } : facts;
-    const date = this.decisionDate(record, options);
+    return this.decideChecked(pointId, record, given, this.decisionDate(record, options), options);
+  }
+
+  /** Decides on the compiled path with checked facts (`record`, with the date) and the facts as given. */
+  private decideChecked(pointId: string, record: FactRecord, given: FactRecord, date: string, options: DecideOptions): Decision {
+    const point = this.point(pointId);
     // Closures passed inline, not bound to names: transpilers that keep function names would
     // otherwise wrap each one in a naming helper on every decision.
-    const decision = assembleDecision(
+    return assembleDecision(
       this.model,
       point.model,
       (key) => point.predicates.get(key)!(record),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
       date,
+      given,
+      options.explain === true ? (outcomes) => this.addAlternatives(point, outcomes, record) : undefined,
     );
-    if (options.explain === true) this.addAlternatives(point, decision, facts);
-    return decision;
   }
 
   /** Why not: the alternatives of every outcome (explain/alternatives.ts), with the compiled predicates on either path. */
-  private addAlternatives(point: CompiledPoint, decision: Decision, facts: FactRecord): void {
+  private addAlternatives(point: CompiledPoint, outcomes: DecidedOutcome[], facts: FactRecord): void {
     this.describe ??= describeContext(this.model);
     point.explainer ??= createPointExplainer(this.model, point.model, (key) => point.predicates.get(key)!, point.named, this.describe);
-    point.explainer.explain(decision, facts);
+    point.explainer.explain(outcomes, facts);
   }
 
   /** Validates the facts and the date, then decides on the configured evaluation path. */
@@ -207,32 +223,33 @@ export class PolicySet {
     if (this.evaluator !== 'compiled') {
       throw new PolicyError('decideSync needs the compiled evaluator; use decide()', []);
     }
-    const record = this.validateFacts(pointId, facts);
-    this.covered(this.point(pointId).model, this.decisionDate(record, options));
-    return this.decideValidated(pointId, record, options);
+    const { record, given } = this.checkFacts(pointId, facts);
+    const date = this.decisionDate(record, options);
+    this.covered(this.point(pointId).model, date);
+    return this.decideChecked(pointId, record, given, date, options);
   }
 
   async decide(pointId: string, facts: unknown, options: DecideOptions = {}): Promise<Decision> {
-    const record = this.validateFacts(pointId, facts);
+    const { record, given } = this.checkFacts(pointId, facts);
     const point = this.point(pointId);
     const date = this.decisionDate(record, options);
     this.covered(point.model, date);
-    if (this.evaluator === 'compiled') return this.decideValidated(pointId, record, options);
+    if (this.evaluator === 'compiled') return this.decideChecked(pointId, record, given, date, options);
     // The record is this call's own (the validator builds it), so the engine may read it as is.
     const engine = (point.engine ??= buildRulesEngine(this.model, point.model));
     const run = (point.running ?? Promise.resolve()).then(async () => (await engine).run(record));
     point.running = run.catch(() => undefined);
     const result = await run;
     const held = new Set<string>(result.events.map((event) => String(event.params?.key)));
-    const decision = assembleDecision(
+    return assembleDecision(
       this.model,
       point.model,
       (key) => held.has(key),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
       date,
+      given,
+      options.explain === true ? (outcomes) => this.addAlternatives(point, outcomes, record) : undefined,
     );
-    if (options.explain === true) this.addAlternatives(point, decision, record);
-    return decision;
   }
 }

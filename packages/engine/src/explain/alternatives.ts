@@ -19,7 +19,7 @@
  * largest change size that fits, so an explanation never hangs a host.
  */
 import type { Predicate } from '../compile/predicate.js';
-import type { DecidedOutcome, Decision } from '../decide/decision.js';
+import type { DecidedOutcome } from '../decide/decision.js';
 import { describeAlternatives, type AlternativeChange } from '../describe/alternative.js';
 import type { DescribeContext } from '../describe/condition.js';
 import { factsById } from '../analyze/domain.js';
@@ -200,8 +200,8 @@ function forEachChoice(counts: readonly number[], visit: (choices: readonly numb
 
 /** The explanation of one decision point: built once per point, then asked per decision. */
 export interface PointExplainer {
-  /** Adds `alternatives` to every outcome of a decision made at this point for `facts` (the complete, checked record). */
-  explain(decision: Decision, facts: Readonly<Facts>): void;
+  /** Adds `alternatives` to every outcome of a decision made at this point for `facts` (the complete, checked record), before the decision is frozen. */
+  explain(outcomes: DecidedOutcome[], facts: Readonly<Facts>): void;
 }
 
 export function createPointExplainer(
@@ -227,13 +227,13 @@ export function createPointExplainer(
   });
 
   return {
-    explain(decision, facts) {
+    explain(outcomes, facts) {
       const work: Facts = Object.assign(Object.create(null) as Facts, facts);
       let next = 0;
       for (const slot of slots) {
         const current = slot.statusOf(work);
         if (current === null) continue;
-        const outcome: DecidedOutcome | undefined = decision.outcomes[next++];
+        const outcome: DecidedOutcome | undefined = outcomes[next++];
         if (!outcome || outcome.id !== slot.id || outcome.status !== current) {
           throw new Error(`explain: outcome ${next} of point \`${point.id}\` is not \`${slot.id}\` (${current})`);
         }

@@ -8,7 +8,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { documentSchemas, type DocumentKind, type DocumentOf } from '../schema/documents.js';
-import { capProblems, decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
+import { actingCharacterIn, capProblems, codePointText, decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
 import { validateDocument } from './validate.js';
 
 /** A schema-valid document of one kind, with its file and the positions of its parsed text. */
@@ -148,14 +148,46 @@ export async function readPolicyFolder(
   return { files, diagnostics, base };
 }
 
+/**
+ * A path as a file system that ignores case or normalises Unicode may store it: two paths with
+ * the same key would be one file there (full case folding, so `ß` meets `SS`; NFC, so a
+ * precomposed `å` meets `a` with a combining ring).
+ */
+const collisionKey = (path: string): string => path.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+
+/**
+ * Names that cannot be shown or checked out faithfully: a control or direction character in a
+ * name, or two names one file system would take for one file. Both are refused, naming the file.
+ */
+function refusedName(rel: string, file: string, seen: Map<string, string>): Diagnostic | undefined {
+  const acting = actingCharacterIn(rel);
+  if (acting) {
+    const code = codePointText(acting.character);
+    return acting.code === 'control-character'
+      ? diagnostic({ code: 'control-character', file, args: { code, where: 'name' } })
+      : diagnostic({ code: 'hidden-character', file, args: { code } });
+  }
+  const key = collisionKey(rel);
+  const other = seen.get(key);
+  if (other !== undefined) return diagnostic({ code: 'file-name-collision', file, args: { name: rel, other } });
+  seen.set(key, rel);
+  return undefined;
+}
+
 /** Parses and validates the files of a policy folder given as bytes or text by relative path. */
 export function loadPolicyTexts(files: ReadonlyMap<string, Uint8Array | string>, base = 'policies'): LoadedFolder {
   const documents: LoadedDocument[] = [];
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const kinds = Object.keys(documentSchemas);
+  const names = new Map<string, string>();
   for (const [rel, content] of [...files.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const file = base ? `${base}/${rel}` : rel;
+    const badName = refusedName(rel, file, names);
+    if (badName) {
+      diagnostics.push(badName);
+      continue;
+    }
     let text: string;
     if (typeof content === 'string') {
       text = content;

@@ -65,6 +65,26 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text?: string; di
  */
 const bidiControl = /[\u202a-\u202e\u2066-\u2069]/;
 
+/**
+ * Control characters other than tab and line feed (and the carriage return of a CRLF line end):
+ * an escape sequence in a reason would act on the terminal that prints it (`vot eval` could draw
+ * one status over another), and a policy text never needs one.
+ */
+const controlInFile = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
+/** The same in a parsed string, where a double-quoted escape (`"\e"`, `"\x1b"`, `"\r"`) can put one. */
+const controlInString = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** `U+001B`: how a diagnostic names a character. */
+export const codePointText = (c: string): string => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** A string's first control or direction character and the code its diagnostic has, or undefined. */
+export function actingCharacterIn(text: string): { code: 'control-character' | 'hidden-character'; character: string } | undefined {
+  const control = controlInString.exec(text);
+  if (control) return { code: 'control-character', character: control[0] };
+  const hidden = bidiControl.exec(text);
+  return hidden ? { code: 'hidden-character', character: hidden[0] } : undefined;
+}
+
 function positionBeforeParsing(text: string, offset: number): SourcePosition {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
@@ -99,11 +119,16 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     diagnostics.push(diagnostic({ code: 'nul-byte', file, start: positionBeforeParsing(text, nul) }));
     return { parsed: empty, diagnostics };
   }
-  const hidden = bidiControl.exec(text);
-  if (hidden) {
-    const code = hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  // Characters that make text display or act differently than it reads: the first one refuses the file.
+  const refusedCharacters = [
+    { pattern: bidiControl, code: 'hidden-character', args: {} },
+    { pattern: controlInFile, code: 'control-character', args: { where: 'text' } },
+  ] as const;
+  for (const { pattern, code, args } of refusedCharacters) {
+    const found = pattern.exec(text);
+    if (!found) continue;
     diagnostics.push(
-      diagnostic({ code: 'hidden-character', file, start: positionBeforeParsing(text, hidden.index), args: { code: `U+${code}` } }),
+      diagnostic({ code, file, start: positionBeforeParsing(text, found.index), args: { code: codePointText(found[0]), ...args } }),
     );
     return { parsed: empty, diagnostics };
   }
@@ -173,6 +198,15 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
       diagnostic({ ...input, file, start: range ? position(range[0]!) : undefined, end: range ? position(range[1]!) : undefined }),
     );
 
+  /** A string the file's escapes made: no control or direction character may come out of one. */
+  const checkString = (value: string, range: readonly number[] | null | undefined) => {
+    const found = actingCharacterIn(value);
+    if (!found) return;
+    const code = codePointText(found.character);
+    if (found.code === 'control-character') reportAt(range, { code: 'control-character', args: { code, where: 'escape' } });
+    else reportAt(range, { code: 'hidden-character', args: { code, escaped: true } });
+  };
+
   // One walk over the tree: tags, aliases, depth, keys; and the conversion to plain data.
   let aliases = 0;
   let nodes = 0;
@@ -207,7 +241,10 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
     if (tagged && typeof tagged.tag === 'string' && tagged.range) {
       reportAt(tagged.range, { code: 'custom-tag', args: { tag: tagged.tag.replace(/^tag:yaml.org,2002:/, '!!') } });
     }
-    if (isScalar(node)) return node.value;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') checkString(node.value, node.range);
+      return node.value;
+    }
     if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
     if (isMap(node)) {
       const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -232,6 +269,7 @@ export function parseYaml(file: string, rawText: string): { parsed: ParsedFile; 
         }
         // `1` and `"1"` become the same property, so they are the same key here.
         const key = String(keyNode.value);
+        checkString(key, keyRange);
         if (seen.has(key) || reservedKeys.has(key)) {
           reportAt(keyRange, { code: seen.has(key) ? 'duplicate-key' : 'forbidden-key', args: { key } });
           continue;
