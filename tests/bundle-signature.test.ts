@@ -46,7 +46,9 @@ afterAll(async () => {
 function forgedBundle(): Buffer {
   const forged = structuredClone(model) as PolicySetModel;
   const exclusion = forged.points.find((p) => p.id === 'reaction')!.outcomes.find((o) => o.id === 'exclusion-physical')!;
-  (exclusion.otherwise as { status: string }).status = 'permitted';
+  // Every rule that refuses exclusion now permits it.
+  for (const rule of [...exclusion.rules, ...(exclusion.otherwise ? [exclusion.otherwise] : [])])
+    if (rule.status === 'not-permitted') (rule as { status: string }).status = 'permitted';
   return Buffer.from(serializeBundle(forged));
 }
 

@@ -97,6 +97,8 @@ describe('vot conventions', () => {
     expect(all.map((c) => c.join(' ')).sort()).toEqual([
       'audit export',
       'audit verify',
+      'bundle sign',
+      'bundle verify',
       'check',
       'diff',
       'eval',

@@ -38,10 +38,10 @@ describe('Markdown from hostile policy text', () => {
     await withPolicyCopy(async ({ policies }) => {
       await editFile(
         join(policies, 'reaction', 'ladder.yaml'),
-        'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
+        'You may talk with the user afterwards. It is follow-up, not a sanction. Where the incident came from NAV Kontaktsenter, the NAV office may be the one that follows the user up.',
         hostileReason,
       );
-      const run = await runVot(['diff', bundledPolicyDir(), policies, '--format', 'markdown']);
+      const run = await runVot(['diff', bundledPolicyDir(), policies, '--format', 'markdown', '--lang', 'en']);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const tree = parse(run.stdout);

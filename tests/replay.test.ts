@@ -152,11 +152,15 @@ describe('vot replay', () => {
     const long = join(work.root, 'long.jsonl');
     // 3 MiB of one line: over the 1 MiB bound, which the reader enforces while it reads.
     await writeFile(long, `${JSON.stringify(records[0])}\n{"pad":"${'x'.repeat(3 * 1024 * 1024)}"}\n${JSON.stringify(records[0])}\n`);
-    const { code, stderr, report } = await replay(['long.jsonl', '--format', 'json']);
+    const { code, report } = await replay(['long.jsonl', '--format', 'json']);
     expect(code).toBe(1);
-    expect(stderr).toContain(`the line has ${3 * 1024 * 1024 + 10} bytes, more than 1048576`);
-    expect(stderr).toContain('--> long.jsonl:2:1');
+    const [tooLong] = (report as Report & { diagnostics: Array<{ message: string; file: string; start: { line: number } }> }).diagnostics;
+    expect(tooLong!.message).toContain(`the line has ${3 * 1024 * 1024 + 10} bytes, more than 1048576`);
+    expect([tooLong!.file, tooLong!.start.line]).toEqual(['long.jsonl', 2]);
     expect(report).toMatchObject({ total: 2, unchanged: 2, invalidLines: 1 });
+    const text = await replay(['long.jsonl']);
+    expect(text.stderr).toContain(`the line has ${3 * 1024 * 1024 + 10} bytes, more than 1048576`);
+    expect(text.stderr).toContain('--> long.jsonl:2:1');
   });
 
   it('refuses a missing records file with exit 1', async () => {

@@ -129,7 +129,7 @@ describe('text from outside on the terminal', () => {
       const ladder = join(policies, 'reaction', 'ladder.yaml');
       await editFile(
         ladder,
-        'You cannot hold a talk yet: the user is anonymous, and the talk needs NAV to know who the user is.',
+        'You may talk with the user afterwards. It is follow-up, not a sanction. Where the incident came from NAV Kontaktsenter, the NAV office may be the one that follows the user up.',
         'You cannot hold a talk yet.\n\n            PERMITTED',
       );
       const test = await runVot(['test', policies, '--filter', 'forged']);

@@ -193,7 +193,8 @@ export function buildProgram(io: CliIo): Command {
     .description("write <bundle>.sig: an ed25519 signature over the bundle file's exact bytes, naming the key by its id")
     .argument('<bundle>', "a policy bundle file (the built package's dist/bundle.json)")
     .requiredOption('--key <file>', 'the ed25519 private key, PEM (openssl genpkey -algorithm ed25519)')
-    .action(async (file: string, options: { key: string }) => {
+    .addOption(formatOption())
+    .action(async (file: string, options: { key: string; format: 'text' | 'json' }) => {
       await runBundleSign(io, file, options);
     });
   bundle
@@ -201,7 +202,8 @@ export function buildProgram(io: CliIo): Command {
     .description("check <bundle>.sig against the bundle's bytes and the public keys, as loadPolicies does")
     .argument('<bundle>', 'a policy bundle file')
     .option('--key <file...>', 'ed25519 public keys, PEM (default: VOT_BUNDLE_PUBLIC_KEYS)')
-    .action(async (file: string, options: { key?: string[] }) => {
+    .addOption(formatOption())
+    .action(async (file: string, options: { key?: string[]; format: 'text' | 'json' }) => {
       await runBundleVerify(io, file, options);
     });
 

@@ -43,7 +43,7 @@ function failWith(io: CliIo, error: unknown): never {
   throw error;
 }
 
-export async function runBundleSign(io: CliIo, file: string, options: { key: string }): Promise<void> {
+export async function runBundleSign(io: CliIo, file: string, options: { key: string; format?: 'text' | 'json' }): Promise<void> {
   const bytes = await readSized(io, file, maxBundleBytes);
   // Only a bundle that loads is signed: its own integrity hash is checked first.
   try {
@@ -61,10 +61,14 @@ export async function runBundleSign(io: CliIo, file: string, options: { key: str
   const target = resolve(io.cwd, signatureFileOf(file));
   await writeFileAtomic(target, signature);
   const keyId = (JSON.parse(signature) as { keyId: string }).keyId;
-  io.out(`signed ${terminalLine(file)} with key ${keyId}: ${terminalLine(signatureFileOf(file))}`);
+  io.out(
+    options.format === 'json'
+      ? JSON.stringify({ ok: true, bundle: file, keyId, signature: signatureFileOf(file) }, null, 2)
+      : `signed ${terminalLine(file)} with key ${keyId}: ${terminalLine(signatureFileOf(file))}`,
+  );
 }
 
-export async function runBundleVerify(io: CliIo, file: string, options: { key?: string[] }): Promise<void> {
+export async function runBundleVerify(io: CliIo, file: string, options: { key?: string[]; format?: 'text' | 'json' }): Promise<void> {
   const keyTexts = options.key?.length
     ? await Promise.all(options.key.map(async (path) => (await readSized(io, path, maxKeyBytes)).toString('utf8')))
     : bundlePublicKeysFromEnvironment(process.env.VOT_BUNDLE_PUBLIC_KEYS);
@@ -82,8 +86,11 @@ export async function runBundleVerify(io: CliIo, file: string, options: { key?: 
     const keys = parseBundlePublicKeys(keyTexts, options.key?.length ? '--key' : 'VOT_BUNDLE_PUBLIC_KEYS');
     const keyId = verifyBundleSignature(bytes, signature, keys, file);
     const model = parseBundle(bytes.toString('utf8'), file);
+    const policy = { name: model.name, version: model.version, hash: model.hash };
     io.out(
-      `${terminalLine(file)}: signed by key ${keyId}, the signature matches its bytes\n  policy ${terminalLine(`${model.name} ${model.version}`)} (${model.hash})`,
+      options.format === 'json'
+        ? JSON.stringify({ ok: true, bundle: file, keyId, policy }, null, 2)
+        : `${terminalLine(file)}: signed by key ${keyId}, the signature matches its bytes\n  policy ${terminalLine(`${model.name} ${model.version}`)} (${model.hash})`,
     );
   } catch (error) {
     failWith(io, error);
