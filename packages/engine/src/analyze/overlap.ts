@@ -217,9 +217,10 @@ export function candidatePairs(
     allowed.forEach((ok, value) => {
       if (!ok) return;
       const bucket = buckets.get(value);
-      if (!bucket) return void buckets.set(value, [i]);
-      for (const j of bucket) pairWith(j);
-      bucket.push(i);
+      if (bucket) {
+        for (const j of bucket) pairWith(j);
+        bucket.push(i);
+      } else buckets.set(value, [i]);
     });
   });
   return earlier.flatMap((js, i) => [...js].sort((x, y) => x - y).map((j): [number, number] => [i, j]));
