@@ -115,6 +115,7 @@ export class PolicySet {
       (key) => point.predicates.get(key)!(facts),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, facts, point.named, point.explained) : []),
+      facts,
     );
   }
 
