@@ -1,6 +1,6 @@
 /**
  * The bundled policies as a whole: they check clean, every reviewer scenario passes, every
- * example incident gets a sourced decision, and the vocabulary contract of DOMAIN.md §7 holds.
+ * example incident gets a sourced decision, and the vocabulary contract (docs/vocabulary.md) holds.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
