@@ -1,5 +1,6 @@
-import { renderDiagnostic, type Diagnostic, type DiagnosticCode } from '@vot/engine';
-import { diagnostic, type DiagnosticInput } from '@vot/engine/tools';
+// The runtime entry, not the engine's main one: every command starts without loading yaml and zod.
+import { diagnostic, renderDiagnostic, type Diagnostic, type DiagnosticCode } from '@vot/engine/runtime';
+import type { DiagnosticInput } from '@vot/engine/tools';
 
 /** Where a command writes, so tests can run commands in-process and read what they print. */
 export interface CliIo {

@@ -1,20 +1,12 @@
 /**
  * `vot`: commands for legal reviewers and CI. Each command lives in `commands/`; `main` wires
  * them into one program and maps failures onto exit codes (0 ok, 1 bad input, 2 usage,
- * 3 internal error, with a stack trace only under --debug).
+ * 3 internal error, with a stack trace only under --debug). A command's module is imported
+ * when the command runs, so `vot eval` does not load what `vot check` needs.
  */
-import { renderDiagnostic, type Lang } from '@vot/engine';
-import { langs } from '@vot/engine/tools';
+import { langs } from '@vot/engine/browser';
+import { renderDiagnostic, type Lang } from '@vot/engine/runtime';
 import { Command, CommanderError, Option } from 'commander';
-import { runAuditExport, runAuditVerify } from './commands/audit.js';
-import { runCheck } from './commands/check.js';
-import { runDiff } from './commands/diff.js';
-import { runEval } from './commands/eval.js';
-import { runFmt } from './commands/fmt.js';
-import { runRender } from './commands/render.js';
-import { runReplay } from './commands/replay.js';
-import { runSchema } from './commands/schema.js';
-import { runTest } from './commands/test.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
 
 /** Commander's own usage errors (an unknown option, a missing argument) as a `usage` diagnostic, like every error of vot. */
@@ -51,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
     .action(async (file: string, options: { point?: string; lang: Lang; format: 'text' | 'json'; policies?: string }) => {
+      const { runEval } = await import('./commands/eval.js');
       await runEval(io, file, options);
     });
 
@@ -63,6 +56,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--no-gate', 'skip the regulation gate (the duty catalogues in duties/)')
     .option('--matrix', 'print the traceability matrix: which outcome implements which duty')
     .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: Lang; gate: boolean; matrix?: boolean }) => {
+      const { runCheck } = await import('./commands/check.js');
       await runCheck(io, dir, options);
     });
 
@@ -73,6 +67,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--check', 'exit 1 when the committed schema files are stale')
     .option('--policies <dir>', 'policy folder (default: ./policies)')
     .action(async (options: { write?: boolean; check?: boolean; policies?: string }) => {
+      const { runSchema } = await import('./commands/schema.js');
       await runSchema(io, { write: Boolean(options.write), check: Boolean(options.check), dir: options.policies });
     });
 
@@ -84,6 +79,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the reasons shown under a failure', 'nb'))
     .addOption(formatOption())
     .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json'; lang: Lang }) => {
+      const { runTest } = await import('./commands/test.js');
       await runTest(io, dir, options);
     });
 
@@ -103,6 +99,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'the working policy folder (default: ./policies)')
     .action(
       async (base: string, head: string | undefined, options: { format: 'text' | 'markdown' | 'json'; lang: Lang; policies?: string }) => {
+        const { runDiff } = await import('./commands/diff.js');
         await runDiff(io, base, head, options);
       },
     );
@@ -113,6 +110,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--out <dir>', 'output folder (default: out/book)')
     .option('--policies <dir>', 'policy folder (default: ./policies)')
     .action(async (options: { out?: string; policies?: string }) => {
+      const { runRender } = await import('./commands/render.js');
       await runRender(io, options);
     });
 
@@ -125,6 +123,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the report', 'en'))
     .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
     .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: Lang; failOnChange?: boolean }) => {
+      const { runReplay } = await import('./commands/replay.js');
       await runReplay(io, records, options);
     });
 
@@ -136,6 +135,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--anchor <hash>', 'a head hash published earlier: fail unless the trail still holds that record')
     .addOption(formatOption())
     .action(async (store: string, options: { anchor?: string; format: 'text' | 'json' }) => {
+      const { runAuditVerify } = await import('./commands/audit.js');
       await runAuditVerify(io, store, options);
     });
   audit
@@ -143,6 +143,7 @@ export function buildProgram(io: CliIo): Command {
     .description('print a decision trail as JSON Lines, in chain order (a PostgreSQL trail too)')
     .argument('<store>', 'a JSON Lines file (path or jsonl:path) or a postgres:// URL')
     .action(async (store: string) => {
+      const { runAuditExport } = await import('./commands/audit.js');
       await runAuditExport(io, store);
     });
 
@@ -154,6 +155,7 @@ export function buildProgram(io: CliIo): Command {
     .argument('[dir]', 'policy folder, a folder inside it or one file (default: ./policies)')
     .option('--check', 'change nothing; exit 1 listing the files that would change')
     .action(async (dir: string | undefined, options: { check?: boolean }) => {
+      const { runFmt } = await import('./commands/fmt.js');
       await runFmt(io, dir, { check: Boolean(options.check) });
     });
 

@@ -7,6 +7,6 @@
 export { PolicySet } from './decide/policy-set.js';
 export type { Decision, DecidedOutcome } from './decide/decision.js';
 export { describeCondition, describeContext, describeWhen, valueText } from './describe/condition.js';
-export { capitalize, textIn, wordsFor, type Words } from './words/index.js';
+export { capitalize, langs, textIn, wordsFor, type Words } from './words/index.js';
 export { factType, noneAllowed, type FormField } from './fact-types/index.js';
 export type * from './model.js';

@@ -1,7 +1,7 @@
-import { checkPolicyFolder, hasErrors, renderDiagnostics, type Lang } from '@vot/engine';
+import { hasErrors, renderDiagnostics, type Lang } from '@vot/engine';
 import { renderGateReport, runGate, scenarioCoverage } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, policyDirFor } from '../policy-dir.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
@@ -20,7 +20,7 @@ export interface CheckOptions {
  */
 export async function runCheck(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<void> {
   const folder = policyDirFor(io.cwd, dir);
-  const checked = await checkPolicyFolder(folder);
+  const checked = await checkFolder(io, folder);
   const failed = hasErrors(checked.diagnostics);
   const gate = checked.model && !failed && options.gate !== false ? runGate(checked.model) : undefined;
   const coverage = gate && checked.model ? scenarioCoverage(checked.model) : undefined;

@@ -9,10 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { checkPolicyFolder, renderDiagnostics, type Lang, type PolicySetModel } from '@vot/engine';
+import { renderDiagnostics, type Lang, type PolicySetModel } from '@vot/engine';
 import { diffPolicySets } from '@vot/engine/tools';
 import { refuse, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, policyDirFor } from '../policy-dir.js';
 import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
 
 const run = promisify(execFile);
@@ -69,7 +69,7 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
 }
 
 async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
-  const checked = await checkPolicyFolder(side.dir);
+  const checked = await checkFolder(io, side.dir);
   if (!checked.model) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
     refuse(io, { code: 'policies-not-checked', args: { command: 'diff', at: side.label } });

@@ -1,7 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseStrictJson, PolicyError, renderDiagnostics, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { capitalize, diagnostic, fileErrorReason, wordsFor } from '@vot/engine/tools';
+// Light entries only: with the bundled policies or a cached model, `vot eval` loads no yaml or zod.
+import { capitalize, textIn, wordsFor } from '@vot/engine/browser';
+import {
+  diagnostic,
+  parseStrictJson,
+  PolicyError,
+  renderDiagnostics,
+  type Decision,
+  type Lang,
+  type PolicySet,
+  type Text,
+} from '@vot/engine/runtime';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 
@@ -35,6 +45,7 @@ async function readIncident(io: CliIo, file: string): Promise<IncidentFile> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof CommandFailed) throw error;
+    const { fileErrorReason } = await import('@vot/engine/tools');
     io.err(renderDiagnostics([diagnostic({ code: 'file-unreadable', file, args: { file, reason: fileErrorReason(error) } })]));
     throw new CommandFailed(exitCodes.badInput);
   }

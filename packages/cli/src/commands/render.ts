@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPolicyFolder, renderDiagnostics } from '@vot/engine';
+import { renderDiagnostics } from '@vot/engine';
 import { refuse, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookMarkdown } from '../render/book-markdown.js';
 import { bookPages } from '../render/book.js';
@@ -59,7 +59,7 @@ export async function bundleWhatIf(): Promise<string> {
 }
 
 export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
-  const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
+  const checked = await checkFolder(io, policyDirFor(io.cwd, options.policies));
   if (!checked.model) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
     refuse(io, { code: 'policies-not-checked', args: { command: 'render' } });

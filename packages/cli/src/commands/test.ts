@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { checkPolicyFolder, hasErrors, PolicySet, renderDiagnostics, textIn, type Lang } from '@vot/engine';
+import { hasErrors, PolicySet, renderDiagnostics, textIn, type Lang } from '@vot/engine';
 import { decidedState, outcomeStateText, runScenarios, wordsFor, type ScenarioResult } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, refuse, type CliIo } from '../io.js';
-import { isInside, policyScope } from '../policy-dir.js';
+import { checkFolder, isInside, policyScope } from '../policy-dir.js';
 
 export interface TestOptions {
   filter?: string;
@@ -40,7 +40,7 @@ export function renderFailure(result: ScenarioResult, lang: Lang): string {
 /** `vot test [dir]`: run the reviewer scenarios beside the policies; exit 1 on any failure. */
 export async function runTest(io: CliIo, dir: string | undefined, options: TestOptions): Promise<void> {
   const { root, only } = policyScope(io.cwd, dir);
-  const checked = await checkPolicyFolder(root);
+  const checked = await checkFolder(io, root);
   if (!checked.model || hasErrors(checked.diagnostics)) {
     io.err(renderDiagnostics(checked.diagnostics, { sources: checked.texts }));
     refuse(io, { code: 'policies-not-checked', args: { command: 'test' } });
