@@ -3,8 +3,9 @@
  * `reaction-ladder-nav` of the reaction point) written by hand from the meaning of
  * policies/reaction/ladder.yaml, with default settings (exclusion at most 12 weeks). It returns
  * what the compiled predicates compute: per outcome, in the ladder's order, the status of the
- * first rule that holds and its requirements. The bench checks it against the policies over the
- * whole reduced domain of the point before timing it.
+ * first rule that holds and its requirements, leaving out the outcomes the ladder omits. The
+ * bench checks it against the policies over the whole reduced domain of the point before
+ * timing it.
  */
 import type { FactRecord, Status } from '@vot/engine';
 
@@ -37,18 +38,31 @@ export function reactionByHand(facts: FactRecord): HandDecided[] | null {
   const graveOrWarnedRepeat = facts.grave === true || afterWrittenWarning || afterOralWarning;
   const tooLong =
     graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
-  const onLadder = selfHarm || anonymous ? notPermitted : permitted;
+  const onLadder = anonymous ? notPermitted : permitted;
 
   const exclusion = (holds: boolean): HandDecided =>
-    selfHarm || anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
+    anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
 
+  const askToLeave = facts.channel === 'in-person' ? permitted : notPermitted;
+  if (selfHarm) {
+    // A threat of self-harm is no offence against staff: the ladder's other steps and the report are left out.
+    return [
+      anonymous ? notPermitted : permitted, // talk-with-user
+      askToLeave,
+      notPermitted, // warning-of-exclusion
+      notPermitted, // exclusion-physical
+      notPermitted, // exclusion-phone
+      notPermitted, // exclusion-digital-written
+      permitted, // contact-police
+    ];
+  }
   return [
-    anonymous ? notPermitted : permitted, // talk-with-user: also with a self-harm threat
+    anonymous ? notPermitted : permitted, // talk-with-user
     onLadder, // change-caseworker
     onLadder, // regulated-appointments
     onLadder, // two-employees-in-meeting
-    selfHarm ? notPermitted : permitted, // protective-measures-premises
-    !selfHarm && facts.channel === 'in-person' ? permitted : notPermitted, // ask-to-leave
+    permitted, // protective-measures-premises
+    askToLeave,
     onLadder, // require-written-contact
     onLadder, // follow-up-outside-premises
     onLadder, // warning-of-exclusion
@@ -56,6 +70,6 @@ export function reactionByHand(facts: FactRecord): HandDecided[] | null {
     exclusion(graveOrWarnedRepeat), // exclusion-phone
     notPermitted, // exclusion-digital-written: never
     permitted, // contact-police
-    selfHarm ? notPermitted : permitted, // police-report
+    { status: 'permitted', requires: ['decided-by-leader', 'only-necessary-data'] }, // police-report
   ];
 }
