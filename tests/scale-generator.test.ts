@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPolicyFolder, type FactValue, PolicySet, type PolicySetModel } from '@vot/engine';
-import { pointDomain, runGate } from '@vot/engine/tools';
+import { folderLimits, pointDomain, readPolicyFolder, runGate } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,22 @@ describe('the scale generator', () => {
       );
     }
   });
+});
+
+describe('the scale generator at 500 organisations', () => {
+  it('declares folder limits past the defaults, so the whole folder is read', async () => {
+    const big = await mkdtemp(join(tmpdir(), 'vot-scale-500-'));
+    try {
+      const written = await multiplyPolicies(bundledPolicyDir(), big, 125);
+      expect(written.organisations).toBe(organisationsOf(bundled).length * 125);
+      expect(written.files).toBeGreaterThan(folderLimits.maxFiles);
+      const read = await readPolicyFolder(big);
+      expect(read.diagnostics).toEqual([]);
+      expect(read.files.size).toBe(written.files);
+    } finally {
+      await rm(big, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('growth per doubling', () => {

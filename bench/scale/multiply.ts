@@ -19,6 +19,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { folderCeiling, folderLimits } from '@vot/engine/tools';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, visit } from 'yaml';
 
 /** The fact that names the organisation an incident belongs to. */
@@ -158,6 +159,21 @@ function packCopyEdits(document: Document, organisations: ReadonlySet<string>, k
   return edits;
 }
 
+/**
+ * A folder past the default folder limits declares its own in policy-set.yaml, with room to
+ * grow by half, as a real set that has grown would; never past the ceiling.
+ */
+function declareLimits(written: Map<string, string>): void {
+  const bytes = [...written.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  if (written.size <= folderLimits.maxFiles && bytes <= folderLimits.maxTotalBytes) return;
+  const megabyte = 1024 * 1024;
+  const files = Math.min(Math.ceil(written.size * 1.5), folderCeiling.maxFiles);
+  const megabytes = Math.min(Math.ceil((bytes * 1.5) / megabyte), folderCeiling.maxTotalBytes / megabyte);
+  const text = written.get('policy-set.yaml');
+  if (text === undefined) throw new Error('the folder has no policy-set.yaml');
+  written.set('policy-set.yaml', `${text.endsWith('\n') ? text : `${text}\n`}limits: { files: ${files}, megabytes: ${megabytes} }\n`);
+}
+
 /** Writes the bundled set `source` multiplied `copies` times into `target` (an empty or new folder). */
 export async function multiplyPolicies(source: string, target: string, copies: number): Promise<MultipliedFolder> {
   if (!Number.isInteger(copies) || copies < 1) throw new Error(`copies must be a whole number of at least 1, not ${copies}`);
@@ -190,6 +206,7 @@ export async function multiplyPolicies(source: string, target: string, copies: n
       written.set([packFolder, `${pack}-${k}`, ...rest].join('/'), applyEdits(text, packCopyEdits(document, organisations, k)));
     }
   }
+  declareLimits(written);
   let bytes = 0;
   for (const [file, text] of written) {
     const path = join(target, ...file.split('/'));

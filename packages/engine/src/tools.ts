@@ -6,7 +6,9 @@
 
 // Loading, step by step.
 export {
+  declaredFolderLimits,
   fileErrorReason,
+  folderCeiling,
   folderLimits,
   loadPolicyFolder,
   loadPolicyTexts,
