@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { CheckedFolder } from '@vot/engine';
+import type { CheckedFolder, PolicySetModel } from '@vot/engine';
+import type { GateReport } from '@vot/engine/tools';
 import { PolicyError, PolicySet, renderDiagnostics } from '@vot/engine/runtime';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
 import { CommandFailed, exitCodes, type CliIo } from './io.js';
@@ -20,6 +21,12 @@ export async function checkFolder(io: CliIo, dir: string): Promise<CheckedFolder
   // The engine's loader and checker (yaml, zod) are imported only by commands that read YAML.
   const [{ checkPolicyFolder }, { modelCacheDir }] = await Promise.all([import('@vot/engine'), import('@vot/engine/tools')]);
   return checkPolicyFolder(dir, { cacheDir: modelCacheDir(io.cwd) });
+}
+
+/** The regulation gate's report for a checked model, through the same cache. */
+export async function gateFor(io: CliIo, model: PolicySetModel): Promise<GateReport> {
+  const { modelCacheDir, runGateCached } = await import('@vot/engine/tools');
+  return runGateCached(model, { cacheDir: modelCacheDir(io.cwd) });
 }
 
 /**

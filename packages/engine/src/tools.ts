@@ -18,7 +18,7 @@ export {
 } from './load/folder.js';
 export { loadLimits, parseYaml, type ParsedFile } from './load/parse.js';
 export { policyHash } from './load/hash.js';
-export { modelCacheDir } from './pipeline/model-cache.js';
+export { modelCacheDir, runGateCached } from './pipeline/model-cache.js';
 export { checkPolicySet } from './check/check.js';
 export { diagnostic, type DiagnosticArgs, type DiagnosticDetails, type DiagnosticInput } from './diagnostics.js';
 export { commandLineCodes } from './messages.js';

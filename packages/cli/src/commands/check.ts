@@ -1,7 +1,7 @@
 import { hasErrors, renderDiagnostics, type Lang } from '@vot/engine';
-import { renderGateReport, runGate, scenarioCoverage } from '@vot/engine/tools';
+import { renderGateReport, scenarioCoverage } from '@vot/engine/tools';
 import { CommandFailed, exitCodes, type CliIo } from '../io.js';
-import { checkFolder, policyDirFor } from '../policy-dir.js';
+import { checkFolder, gateFor, policyDirFor } from '../policy-dir.js';
 
 export interface CheckOptions {
   format: 'text' | 'json';
@@ -22,7 +22,7 @@ export async function runCheck(io: CliIo, dir: string | undefined, options: Chec
   const folder = policyDirFor(io.cwd, dir);
   const checked = await checkFolder(io, folder);
   const failed = hasErrors(checked.diagnostics);
-  const gate = checked.model && !failed && options.gate !== false ? runGate(checked.model) : undefined;
+  const gate = checked.model && !failed && options.gate !== false ? await gateFor(io, checked.model) : undefined;
   const coverage = gate && checked.model ? scenarioCoverage(checked.model) : undefined;
   if (options.format === 'json') {
     io.out(

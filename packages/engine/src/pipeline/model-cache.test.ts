@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { minimalPolicyFiles } from '../testing/fixtures.js';
-import { checkPolicyFolder } from './load-policies.js';
-import { fingerprintOf, modelCacheDir, modelCacheKey, writeCachedCheck } from './model-cache.js';
+import { runGate } from '../analyze/gate.js';
+import { checkPolicyFolder, checkPolicyTexts } from './load-policies.js';
+import { fingerprintOf, modelCacheDir, modelCacheKey, runGateCached, writeCachedCheck } from './model-cache.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vot-model-cache-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -162,5 +163,38 @@ describe('the model cache', () => {
     expect(modelCacheDir('/', { XDG_CACHE_HOME: '/var/cache/me' })).toBe(join('/var/cache/me', 'vot'));
     expect(modelCacheDir(project, { VOT_CACHE_DIR: '/elsewhere' })).toBe('/elsewhere');
     expect(modelCacheDir(project, { VOT_CACHE: 'off', VOT_CACHE_DIR: '/elsewhere' })).toBeUndefined();
+  });
+
+  it("serves the gate's report for the same model only, and the report a fresh gate gives", async () => {
+    const duties = (status: string) => `kind: duties
+catalogue: door-duties
+title: { nb: Plikter, en: Duties }
+jurisdiction: NO
+duties:
+  - id: stop-on-red
+    title: { nb: Stopp på rødt, en: Stop on red }
+    basis: [rule-book-1]
+    obligations:
+      - invariant: { point: access, when: { fact: colour, is: red }, expect: { outcome: open-door, status: ${status} } }
+`;
+    const cacheDir = freshDir();
+    const withoutTimings = (report: Awaited<ReturnType<typeof runGateCached>>) => ({
+      ...JSON.parse(JSON.stringify(report)),
+      timings: undefined,
+    });
+    for (const [status, ok] of [
+      ['not-permitted', true],
+      ['permitted', false],
+      ['not-permitted', true],
+    ] as const) {
+      const model = checkPolicyTexts(new Map(Object.entries({ ...minimalPolicyFiles, 'duties/doors.yaml': duties(status) }))).model!;
+      for (let run = 0; run < 2; run++) {
+        const report = await runGateCached(model, { cacheDir });
+        expect(report.ok).toBe(ok);
+        expect(withoutTimings(report)).toEqual(withoutTimings(runGate(model)));
+      }
+    }
+    // One entry per model: the third model is the first one again.
+    expect(await readdir(cacheDir)).toHaveLength(2);
   });
 });

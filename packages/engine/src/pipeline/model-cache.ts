@@ -1,6 +1,7 @@
 /**
  * A cache of checked models, keyed by content, so `vot check`, `test`, `render`, `diff` and
- * `eval` do not parse and check an unchanged policy folder again.
+ * `eval` do not parse and check an unchanged policy folder again; and of the regulation gate's
+ * reports (`runGateCached`), so `vot check` does not run an unchanged gate again.
  *
  * The key can never match a model built from anything else: it is the sha256 of
  * - the policy hash (every file's path and text, and the settings in force),
@@ -24,6 +25,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runGate, type GateOptions, type GateReport } from '../analyze/gate.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PolicySetModel } from '../model.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -105,8 +107,8 @@ export function modelCacheDir(cwd: string, env: NodeJS.ProcessEnv = process.env)
 
 const integrityOf = (content: string): string => `sha256:${createHash('sha256').update(content).digest('hex')}`;
 
-/** The entry stored under `key`, or undefined when there is none or it does not verify. */
-export async function readCachedCheck(dir: string, key: string): Promise<CachedCheck | undefined> {
+/** The content stored under `key`, or undefined when there is none or it does not verify. */
+async function readEntry(dir: string, key: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(join(dir, `${key}.json`), 'utf8');
@@ -119,18 +121,17 @@ export async function readCachedCheck(dir: string, key: string): Promise<CachedC
     const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; integrity?: unknown };
     const content = text.slice(newline + 1);
     if (header.format !== modelCacheFormat || header.key !== key || header.integrity !== integrityOf(content)) return undefined;
-    const entry = JSON.parse(content) as CachedCheck;
-    return entry && typeof entry.model === 'object' && Array.isArray(entry.diagnostics) ? entry : undefined;
+    return JSON.parse(content) as unknown;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Stores a checked model under `key` and removes the oldest entries beyond `maxEntries`. A
- * cache that cannot be written is no error: the next run checks again.
+ * Stores content under `key` and removes the oldest entries beyond `maxEntries`. A cache that
+ * cannot be written is no error: the next run works it out again.
  */
-export async function writeCachedCheck(dir: string, key: string, entry: CachedCheck): Promise<void> {
+async function writeEntry(dir: string, key: string, entry: unknown): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
     const content = JSON.stringify(entry);
@@ -146,4 +147,33 @@ export async function writeCachedCheck(dir: string, key: string, entry: CachedCh
   } catch {
     // Read-only or full: fine, the cache is only an optimisation.
   }
+}
+
+/** The checked folder stored under `key`, or undefined when there is none or it does not verify. */
+export async function readCachedCheck(dir: string, key: string): Promise<CachedCheck | undefined> {
+  const entry = (await readEntry(dir, key)) as CachedCheck | undefined;
+  return entry && typeof entry.model === 'object' && Array.isArray(entry.diagnostics) ? entry : undefined;
+}
+
+/** Stores a checked folder (its model and warnings) under `key`. */
+export const writeCachedCheck = (dir: string, key: string, entry: CachedCheck): Promise<void> => writeEntry(dir, key, entry);
+
+/**
+ * The regulation gate's report for a model, from the cache when the same engine has run the
+ * same gate over the same model before. The key hashes the whole model (display paths
+ * included, which the report shows), the catalogues asked for and the engine. The report's
+ * timings are those of the run that made it.
+ */
+export async function runGateCached(model: PolicySetModel, options: GateOptions & { cacheDir?: string } = {}): Promise<GateReport> {
+  const { cacheDir, ...gateOptions } = options;
+  if (!cacheDir) return runGate(model, gateOptions);
+  const key = createHash('sha256')
+    .update(JSON.stringify([modelCacheFormat, engineFingerprint(), 'gate', gateOptions.catalogues ?? null]))
+    .update(JSON.stringify(model))
+    .digest('hex');
+  const hit = (await readEntry(cacheDir, key)) as GateReport | undefined;
+  if (hit && typeof hit.ok === 'boolean' && Array.isArray(hit.duties)) return hit;
+  const report = runGate(model, gateOptions);
+  await writeEntry(cacheDir, key, report);
+  return report;
 }
