@@ -1,7 +1,7 @@
 /**
  * The bundled policies multiplied into a folder, for trying the commands at scale by hand:
  *
- *   pnpm tsx bench/scale/generate.ts <empty folder> <copies>
+ *   pnpm tsx --conditions=@vot/source bench/scale/generate.ts <empty folder> <copies>
  *   pnpm vot check <folder>
  */
 import { join } from 'node:path';
