@@ -242,6 +242,9 @@ async function main(): Promise<void> {
     worstTimePerDoubling: worst('timePerDoubling'),
     worstHeapPerDoubling: worst('heapPerDoubling'),
     worstDecidePerDoubling: worst('decidePerDoubling'),
+    // Over the whole series (ten times the organisations), so the machine's noise between two
+    // neighbouring sizes does not decide: a decision that scanned every organisation would grow ~10×.
+    decideLargestOverSmallest: largest.decideMicros / series.points[0]!.decideMicros,
   };
 
   const machine = {
@@ -412,9 +415,9 @@ function printScaleSeries(series: Awaited<ReturnType<typeof scaleSeries>>, goals
         goals.worstHeapPerDoubling! <= 2 ? 'met' : 'MISSED',
       ],
       [
-        'a decision does not slow down (≤ 1.1× per doubling)',
-        `worst ${goals.worstDecidePerDoubling!.toFixed(2)}×`,
-        goals.worstDecidePerDoubling! <= 1.1 ? 'met' : 'MISSED',
+        'a decision does not slow down (largest / smallest size ≤ 1.25×)',
+        `${goals.decideLargestOverSmallest!.toFixed(2)}× (worst step ${goals.worstDecidePerDoubling!.toFixed(2)}× per doubling)`,
+        goals.decideLargestOverSmallest! <= 1.25 ? 'met' : 'MISSED',
       ],
     ],
   );
