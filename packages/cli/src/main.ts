@@ -6,7 +6,7 @@
  */
 import { langs } from '@vot/engine/browser';
 import { renderDiagnostic, type Lang } from '@vot/engine/runtime';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
 
 /** Commander's own usage errors (an unknown option, a missing argument) as a `usage` diagnostic, like every error of vot. */
@@ -19,6 +19,13 @@ const usageOutput = (io: CliIo) => ({
     write(renderDiagnostic(new UsageError(detail, help).diagnostic));
   },
 });
+
+/** A whole number of at least 1, for the folder limit options. */
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return number;
+}
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 /** `--lang`: every language the engine has words for. */
@@ -55,10 +62,21 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the regulation gate report', 'en'))
     .option('--no-gate', 'skip the regulation gate (the duty catalogues in duties/)')
     .option('--matrix', 'print the traceability matrix: which outcome implements which duty')
-    .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: Lang; gate: boolean; matrix?: boolean }) => {
-      const { runCheck } = await import('./commands/check.js');
-      await runCheck(io, dir, options);
-    });
+    .option('--max-files <n>', 'read at most n policy files (default: `limits` in policy-set.yaml, else 1000; at most 20000)', wholeNumber)
+    .option(
+      '--max-megabytes <n>',
+      'read at most n MB of policy files (default: `limits` in policy-set.yaml, else 16; at most 256)',
+      wholeNumber,
+    )
+    .action(
+      async (
+        dir: string | undefined,
+        options: { format: 'text' | 'json'; lang: Lang; gate: boolean; matrix?: boolean; maxFiles?: number; maxMegabytes?: number },
+      ) => {
+        const { runCheck } = await import('./commands/check.js');
+        await runCheck(io, dir, options);
+      },
+    );
 
   program
     .command('schema')

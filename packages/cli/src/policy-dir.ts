@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { CheckedFolder, PolicySetModel } from '@vot/engine';
+import type { CheckedFolder, CheckFolderOptions, PolicySetModel } from '@vot/engine';
 import type { GateReport } from '@vot/engine/tools';
 import { PolicyError, PolicySet, renderDiagnostics } from '@vot/engine/runtime';
 import { bundledPolicyDir, loadPolicies } from '@vot/policies';
@@ -17,10 +17,10 @@ export function policyDirFor(cwd: string, given?: string): string {
  * Loads and checks a policy folder through the model cache (`VOT_CACHE_DIR`, `VOT_CACHE=off`;
  * see the engine's pipeline/model-cache.ts): an unchanged folder is not parsed and checked again.
  */
-export async function checkFolder(io: CliIo, dir: string): Promise<CheckedFolder> {
+export async function checkFolder(io: CliIo, dir: string, limits?: CheckFolderOptions['limits']): Promise<CheckedFolder> {
   // The engine's loader and checker (yaml, zod) are imported only by commands that read YAML.
   const [{ checkPolicyFolder }, { modelCacheDir }] = await Promise.all([import('@vot/engine'), import('@vot/engine/tools')]);
-  return checkPolicyFolder(dir, { cacheDir: modelCacheDir(io.cwd) });
+  return checkPolicyFolder(dir, { cacheDir: modelCacheDir(io.cwd), limits });
 }
 
 /** The regulation gate's report for a checked model, through the same cache. */

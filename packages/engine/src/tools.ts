@@ -7,6 +7,7 @@
 // Loading, step by step.
 export {
   declaredFolderLimits,
+  type FolderLimits,
   fileErrorReason,
   folderCeiling,
   folderLimits,

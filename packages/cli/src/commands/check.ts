@@ -11,6 +11,9 @@ export interface CheckOptions {
   gate?: boolean;
   /** Print the traceability matrix (duty → outcomes) after the gate's summary. */
   matrix?: boolean;
+  /** Folder limits instead of the declared ones (`--max-files`, `--max-megabytes`). */
+  maxFiles?: number;
+  maxMegabytes?: number;
 }
 
 /**
@@ -20,7 +23,10 @@ export interface CheckOptions {
  */
 export async function runCheck(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<void> {
   const folder = policyDirFor(io.cwd, dir);
-  const checked = await checkFolder(io, folder);
+  const checked = await checkFolder(io, folder, {
+    maxFiles: options.maxFiles,
+    maxTotalBytes: options.maxMegabytes === undefined ? undefined : options.maxMegabytes * 1024 * 1024,
+  });
   const failed = hasErrors(checked.diagnostics);
   const gate = checked.model && !failed && options.gate !== false ? await gateFor(io, checked.model) : undefined;
   const coverage = gate && checked.model ? scenarioCoverage(checked.model) : undefined;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPolicyTexts } from '../pipeline/load-policies.js';
+import { checkPolicyFolder, checkPolicyTexts } from '../pipeline/load-policies.js';
 import { minimalPolicyFiles } from '../testing/fixtures.js';
 import { declaredFolderLimits, folderCeiling, folderLimits, readPolicyFolder } from './folder.js';
 
@@ -71,4 +71,18 @@ describe('folder limits', () => {
       expect(error?.start?.line).toBe(minimalPolicyFiles['policy-set.yaml']!.split('\n').length);
     }
   });
+
+  it('given to a check (a flag) replace the declared ones, still under the ceiling', async () => {
+    const dir = await folderWith('{ files: 2 }', 4);
+    const tooLargeWith = async (limits?: { maxFiles?: number; maxTotalBytes?: number }) =>
+      tooLarge((await checkPolicyFolder(dir, { limits })).diagnostics);
+    expect(await tooLargeWith()).toBe(true);
+    expect(await tooLargeWith({ maxFiles: 5 })).toBe(false);
+    expect(await tooLargeWith({ maxFiles: 4 })).toBe(true);
+    expect(await tooLargeWith({ maxTotalBytes: 1024 * 1024 })).toBe(true);
+    expect(await tooLargeWith({ maxFiles: 1e9 })).toBe(false);
+    const many = await folderWith(undefined, folderCeiling.maxFiles);
+    const read = await checkPolicyFolder(many, { limits: { maxFiles: 1e9 } });
+    expect(tooLarge(read.diagnostics)).toBe(true);
+  }, 120_000);
 });

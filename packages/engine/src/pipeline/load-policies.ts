@@ -8,7 +8,14 @@ import { checkPolicySet } from '../check/check.js';
 import { hasErrors, PolicyError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { PolicySet, type EvaluatorKind } from '../decide/policy-set.js';
 import type { FactValue, PolicySetModel } from '../model.js';
-import { loadPolicyFolder, readPolicyFolder, loadPolicyTexts } from '../load/folder.js';
+import {
+  declaredFolderLimits,
+  folderCeiling,
+  loadPolicyFolder,
+  readPolicyFolder,
+  loadPolicyTexts,
+  type FolderLimits,
+} from '../load/folder.js';
 import { policyHash } from '../load/hash.js';
 import { decodeUtf8 } from '../load/parse.js';
 import { modelCacheKey, readCachedCheck, writeCachedCheck } from './model-cache.js';
@@ -24,6 +31,11 @@ export interface CheckFolderOptions {
    * again. Off when not given.
    */
   cacheDir?: string;
+  /**
+   * How much of the folder to read, instead of what its policy-set.yaml declares (`limits`) or
+   * the defaults; kept under the hard ceiling (`folderCeiling`) either way.
+   */
+  limits?: Partial<FolderLimits>;
 }
 
 /** A checked policy folder: the model when it has no errors, every diagnostic, and the texts for code frames. */
@@ -38,7 +50,7 @@ export interface CheckedFolder {
 
 /** Loads and checks a policy folder, collecting every problem. Never throws for bad policies. */
 export async function checkPolicyFolder(dir: string, options: CheckFolderOptions = {}): Promise<CheckedFolder> {
-  const read = await readPolicyFolder(dir);
+  const read = await readPolicyFolder(dir, await folderLimitsFor(dir, options.limits));
   if (options.cacheDir && read.diagnostics.length === 0) {
     const cached = await checkWithCache(read.files, read.base, options, options.cacheDir);
     if (cached) return cached;
@@ -46,6 +58,16 @@ export async function checkPolicyFolder(dir: string, options: CheckFolderOptions
   const loaded = loadPolicyTexts(read.files, read.base);
   loaded.diagnostics.unshift(...read.diagnostics);
   return checkLoaded(loaded, read.base, options);
+}
+
+/** The limits given, else declared, under the ceiling. */
+async function folderLimitsFor(dir: string, given: Partial<FolderLimits> | undefined): Promise<FolderLimits | undefined> {
+  if (!given || (given.maxFiles === undefined && given.maxTotalBytes === undefined)) return undefined;
+  const declared = await declaredFolderLimits(dir);
+  return {
+    maxFiles: Math.min(given.maxFiles ?? declared.maxFiles, folderCeiling.maxFiles),
+    maxTotalBytes: Math.min(given.maxTotalBytes ?? declared.maxTotalBytes, folderCeiling.maxTotalBytes),
+  };
 }
 
 /**
