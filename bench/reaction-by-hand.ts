@@ -3,8 +3,9 @@
  * `reaction-ladder-nav` of the reaction point) written by hand from the meaning of
  * policies/reaction/ladder.yaml, with default settings (exclusion at most 12 weeks). It returns
  * what the compiled predicates compute: per outcome, in the ladder's order, the status of the
- * first rule that holds and its requirements. The bench checks it against the policies over the
- * whole reduced domain of the point before timing it.
+ * first rule that holds and its requirements, leaving out the outcomes the ladder omits. The
+ * bench checks it against the policies over the whole reduced domain of the point before
+ * timing it.
  */
 import type { FactRecord, Status } from '@vot/engine';
 
@@ -17,9 +18,10 @@ const maxExclusionWeeks = 12;
 const permitted: HandDecided = { status: 'permitted' };
 const notPermitted: HandDecided = { status: 'not-permitted' };
 
-/** Safeguards of an exclusion: advance notice always (no urgency waiver since 0.2.0), the written answer only after a complaint. */
+/** Safeguards of an exclusion: notice unless urgent, the written answer only after a complaint. */
 function safeguards(facts: FactRecord): string[] {
-  const list: string[] = ['advance-notice-and-right-to-comment'];
+  const list: string[] = [];
+  if (facts.urgent !== true) list.push('advance-notice-and-right-to-comment');
   list.push('assess-less-intrusive-alternatives', 'assess-exclusion-duration', 'decided-by-office-head', 'archive-copy-of-decision');
   if (facts.complaintReceived === true) list.push('written-answer-to-complaint');
   return list;
@@ -36,29 +38,38 @@ export function reactionByHand(facts: FactRecord): HandDecided[] | null {
   const graveOrWarnedRepeat = facts.grave === true || afterWrittenWarning || afterOralWarning;
   const tooLong =
     graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
-  // A threat of self-harm is not against staff: the measures towards the user are left out.
-  const towardsUser = (decided: HandDecided[]): HandDecided[] => (selfHarm ? [] : decided);
-  const onLadder = towardsUser([anonymous ? notPermitted : permitted]);
+  const onLadder = anonymous ? notPermitted : permitted;
 
   const exclusion = (holds: boolean): HandDecided =>
-    selfHarm || anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
+    anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
 
-  const decided: HandDecided[] = [
-    anonymous ? notPermitted : permitted, // talk-with-user: also with a self-harm threat
-    ...onLadder, // change-caseworker
-    ...onLadder, // regulated-appointments
-    ...onLadder, // two-employees-in-meeting
-    ...towardsUser([permitted]), // protective-measures-premises: also for an anonymous user
-    facts.channel === 'in-person' ? permitted : notPermitted, // ask-to-leave
-    ...onLadder, // require-written-contact
-    ...onLadder, // follow-up-outside-premises
-    selfHarm || anonymous ? notPermitted : permitted, // warning-of-exclusion
+  const askToLeave = facts.channel === 'in-person' ? permitted : notPermitted;
+  if (selfHarm) {
+    // A threat of self-harm is no offence against staff: the ladder's other steps and the report are left out.
+    return [
+      anonymous ? notPermitted : permitted, // talk-with-user
+      askToLeave,
+      notPermitted, // warning-of-exclusion
+      notPermitted, // exclusion-physical
+      notPermitted, // exclusion-phone
+      notPermitted, // exclusion-digital-written
+      permitted, // contact-police
+    ];
+  }
+  return [
+    anonymous ? notPermitted : permitted, // talk-with-user
+    onLadder, // change-caseworker
+    onLadder, // regulated-appointments
+    onLadder, // two-employees-in-meeting
+    permitted, // protective-measures-premises
+    askToLeave,
+    onLadder, // require-written-contact
+    onLadder, // follow-up-outside-premises
+    onLadder, // warning-of-exclusion
     exclusion(facts.grave === true || afterWrittenWarning || afterOralWarning), // exclusion-physical
     exclusion(graveOrWarnedRepeat), // exclusion-phone
     notPermitted, // exclusion-digital-written: never
     permitted, // contact-police
-    // police-report: against staff only, decided by the leader with only the necessary data.
-    ...towardsUser([{ status: 'permitted', requires: ['decided-by-leader', 'only-necessary-data'] }]),
+    { status: 'permitted', requires: ['decided-by-leader', 'only-necessary-data'] }, // police-report
   ];
-  return decided;
 }

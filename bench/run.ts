@@ -24,6 +24,7 @@ import { compiledPolicy, policyView } from './compiled-reaction.js';
 import { enumerateAll } from './enumerate.js';
 import { reactionByHand } from './reaction-by-hand.js';
 import { hostSamples, sameDecisions } from './samples.js';
+import { measureInChild, scaleSeries } from './scale/series.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -208,6 +209,17 @@ async function main(): Promise<void> {
     `${predicatesOverHand.toFixed(1)}× hand-written (batches of ${batch})`,
   ]);
   rows.push(['reaction', 'ladder: hand-written function', fmt(byHand.p50), fmt(byHand.p99), `agrees on all ${checked} combinations`]);
+  // The goal of issue 18: the whole decision (validation and trace included) within 5× the hand-written function.
+  const reactionDecide = (points.reaction as { decideCompiled: Latency }).decideCompiled;
+  const decideOverHand = reactionDecide.p50 / byHand.p50;
+  rows.push([
+    'reaction',
+    'decide() compiled over hand-written',
+    `${decideOverHand.toFixed(1)}×`,
+    '',
+    'validation and trace included',
+    goal(decideOverHand <= 5, '≤ 5×'),
+  ]);
 
   // Cold load in a fresh process: from the built package when there is a usable one.
   const coldLoad = await withBuildLock(() => coldLoadTimes(quick ? 3 : 9, !process.argv.includes('--no-build')));
@@ -255,6 +267,23 @@ async function main(): Promise<void> {
     `growth ${(heap.afterDecisionsMB - heap.afterLoadMB).toFixed(2)} MB`,
   ]);
 
+  // The scale series: the bundled organisations multiplied, each size in a fresh process.
+  const copies = quick ? [1, 2, 4] : [13, 25, 50, 125];
+  const series = await scaleSeries(join(root, 'policies'), join(root, '.vot-tmp', 'bench-scale'), copies, measureInChild(root, tsxImport));
+  const largest = series.points[series.points.length - 1]!;
+  const worst = (key: 'timePerDoubling' | 'heapPerDoubling' | 'decidePerDoubling') => Math.max(...series.steps.map((step) => step[key]));
+  const scaleGoals = {
+    largestOrganisations: largest.organisations,
+    largestCpuSeconds: largest.totalSeconds,
+    largestWallSeconds: largest.wallSeconds,
+    worstTimePerDoubling: worst('timePerDoubling'),
+    worstHeapPerDoubling: worst('heapPerDoubling'),
+    worstDecidePerDoubling: worst('decidePerDoubling'),
+    // Over the whole series (ten times the organisations), so the machine's noise between two
+    // neighbouring sizes does not decide: a decision that scanned every organisation would grow ~10×.
+    decideLargestOverSmallest: largest.decideMicros / series.points[0]!.decideMicros,
+  };
+
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -280,8 +309,10 @@ async function main(): Promise<void> {
     coldLoad,
     gate,
     heap: { ...heap, growthMB: heap.afterDecisionsMB - heap.afterLoadMB },
+    scale: { ...series, goals: scaleGoals },
   };
-  printTable(['point', 'measure', 'p50', 'p99', 'note'], rows);
+  printTable(['point', 'measure', 'p50', 'p99', 'note', 'goal'], rows);
+  printScaleSeries(series, scaleGoals);
   console.log(
     `\n${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${loadAtStart.toFixed(1)} at start, ${machine.loadAverage.atEnd.toFixed(1)} at end`,
   );
@@ -355,18 +386,92 @@ function coldLoadTimes(runs: number, build: boolean): ColdLoad {
   throw new Error(`cold load failed: ${note}`);
 }
 
+/** A goal and whether this run met it. */
+const goal = (met: boolean, text: string): string => `${text}: ${met ? 'met' : 'MISSED'}`;
+
+function printScaleSeries(series: Awaited<ReturnType<typeof scaleSeries>>, goals: Record<string, number>): void {
+  console.log('\nscale series: the bundled organisations multiplied (CPU seconds of one process; wall time under the machine load)');
+  printTable(
+    [
+      'organisations',
+      'files',
+      'MB',
+      'load s',
+      'check s',
+      'gate s',
+      'total s',
+      'wall s',
+      'gate combinations',
+      'model heap MB',
+      'peak RSS MB',
+      'decide µs',
+    ],
+    series.points.map((p) => [
+      String(p.organisations),
+      String(p.files),
+      (p.bytes / 1024 / 1024).toFixed(1),
+      p.loadSeconds.toFixed(2),
+      p.checkSeconds.toFixed(2),
+      p.gateSeconds.toFixed(2),
+      p.totalSeconds.toFixed(2),
+      p.wallSeconds.toFixed(1),
+      `${p.gateCombinations}${p.gateOk ? '' : ' (gate failed)'}`,
+      p.modelHeapMB.toFixed(1),
+      p.peakRssMB.toFixed(0),
+      p.decideMicros.toFixed(1),
+    ]),
+  );
+  console.log('\ngrowth per doubling of the organisations (2 = linear, 1 = flat)');
+  printTable(
+    ['step', 'time', 'model heap', 'decide'],
+    series.steps.map((step) => [
+      `${step.from} → ${step.to}`,
+      step.timePerDoubling.toFixed(2),
+      step.heapPerDoubling.toFixed(2),
+      step.decidePerDoubling.toFixed(2),
+    ]),
+  );
+  const atLargest = `${goals.largestOrganisations} organisations`;
+  console.log('');
+  printTable(
+    ['goal', 'measured', 'result'],
+    [
+      [
+        `${atLargest}: load + check + gate ≤ 60 s`,
+        `${goals.largestCpuSeconds!.toFixed(1)} s CPU, ${goals.largestWallSeconds!.toFixed(1)} s wall`,
+        goals.largestCpuSeconds! <= 60 ? 'met (CPU)' : 'MISSED',
+      ],
+      [
+        'each doubling at most doubles the time',
+        `worst ${goals.worstTimePerDoubling!.toFixed(2)}×`,
+        goals.worstTimePerDoubling! <= 2 ? 'met' : 'MISSED',
+      ],
+      [
+        'memory grows linearly (≤ 2× per doubling)',
+        `worst ${goals.worstHeapPerDoubling!.toFixed(2)}×`,
+        goals.worstHeapPerDoubling! <= 2 ? 'met' : 'MISSED',
+      ],
+      [
+        'a decision does not slow down (largest / smallest size ≤ 1.25×)',
+        `${goals.decideLargestOverSmallest!.toFixed(2)}× (worst step ${goals.worstDecidePerDoubling!.toFixed(2)}× per doubling)`,
+        goals.decideLargestOverSmallest! <= 1.25 ? 'met' : 'MISSED',
+      ],
+    ],
+  );
+}
+
 const fmt = (micros: number): string => (micros < 1 ? `${(micros * 1000).toFixed(0)} ns` : `${micros.toFixed(2)} µs`);
 
 function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column]!.length)));
+  const widths = header.map((h, column) => Math.max(h.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => cell.padEnd(widths[column]!))
+      .map((cell, column) => (cell ?? '').padEnd(widths[column]!))
       .join('  ')
       .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  for (const row of rows) console.log(line(header.map((_, column) => row[column] ?? '')));
 }
 
 await main();

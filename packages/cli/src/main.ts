@@ -7,7 +7,7 @@
  */
 import { renderDiagnostic, type Diagnostic, type Lang } from '@vot/engine';
 import { diagnostic, langs, terminalText } from '@vot/engine/tools';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runAuditExport, runAuditVerify } from './commands/audit.js';
 import { runBundleSign, runBundleVerify } from './commands/bundle.js';
 import { runCheck } from './commands/check.js';
@@ -34,6 +34,13 @@ const usageOutput = (io: CliIo) => ({
     else write(renderDiagnostic(usage));
   },
 });
+
+/** A whole number of at least 1, for the folder limit options. */
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return number;
+}
 
 /** `--format`: text for people and JSON for programs on every command; `vot check` and `vot test` add CI annotations. */
 const formatOption = (...extra: string[]) =>
@@ -89,9 +96,27 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the regulation gate report'))
     .option('--no-gate', 'skip the regulation gate (the duty catalogues in duties/)')
     .option('--matrix', 'print the traceability matrix: which outcome implements which duty')
-    .action(async (dir: string | undefined, options: { format: 'text' | 'json'; lang: Lang; gate: boolean; matrix?: boolean }) => {
-      await runCheck(io, dir, options);
-    });
+    .option('--max-files <n>', 'read at most n policy files (default: `limits` in policy-set.yaml, else 1000; at most 20000)', wholeNumber)
+    .option(
+      '--max-megabytes <n>',
+      'read at most n MB of policy files (default: `limits` in policy-set.yaml, else 16; at most 256)',
+      wholeNumber,
+    )
+    .action(
+      async (
+        dir: string | undefined,
+        options: {
+          format: 'text' | 'json' | 'sarif' | 'github';
+          lang: Lang;
+          gate: boolean;
+          matrix?: boolean;
+          maxFiles?: number;
+          maxMegabytes?: number;
+        },
+      ) => {
+        await runCheck(io, dir, options);
+      },
+    );
 
   program
     .command('schema')

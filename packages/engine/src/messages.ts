@@ -118,10 +118,11 @@ const engineTemplates = {
     message: (x) => `file holds more than ${x.limit} values (aliases expanded)`,
     help: () => 'split the policy into several files, or write out fewer copies of an anchored value',
   }),
-  'folder-too-large': define<{ limit: string }>({
+  'folder-too-large': define<{ limit: string; files: number; megabytes: number }>({
     severity: 'error',
     message: (x) => `policy folder holds more than ${x.limit}; the rest was not read`,
-    help: () => 'point the command at the policy folder itself, not at a folder above it',
+    help: (x) =>
+      `point the command at the policy folder itself, not at a folder above it; a set that has grown declares \`limits: { files, megabytes }\` in policy-set.yaml (at most ${x.files} files and ${x.megabytes} MB)`,
   }),
   'forbidden-key': define<{ key: string }>({
     severity: 'error',

@@ -6,7 +6,10 @@
 
 // Loading, step by step.
 export {
+  declaredFolderLimits,
+  type FolderLimits,
   fileErrorReason,
+  folderCeiling,
   folderLimits,
   loadPolicyFolder,
   loadPolicyTexts,
@@ -16,6 +19,7 @@ export {
 } from './load/folder.js';
 export { loadLimits, parseYaml, type ParsedFile } from './load/parse.js';
 export { policyHash } from './load/hash.js';
+export { modelCacheDir, runGateCached } from './pipeline/model-cache.js';
 export { checkPolicySet } from './check/check.js';
 export { diagnostic, type DiagnosticArgs, type DiagnosticDetails, type DiagnosticInput } from './diagnostics.js';
 export { commandLineCodes } from './messages.js';

@@ -1,9 +1,9 @@
-import { checkPolicyFolder, hasErrors, textIn, type Lang } from '@vot/engine';
-import { renderGateReport, runGate, scenarioCoverage, terminalLine, type GateReport } from '@vot/engine/tools';
+import { hasErrors, textIn, type Lang } from '@vot/engine';
+import { renderGateReport, scenarioCoverage, terminalLine, type GateReport } from '@vot/engine/tools';
 import { fromDiagnostic, placeOf, renderAnnotations, type Annotation, type AnnotationFormat } from '../output/annotations.js';
 import { cliVersion } from '../version.js';
 import { CommandFailed, exitCodes, type CliIo, reportDiagnostics } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, gateFor, policyDirFor } from '../policy-dir.js';
 
 export interface CheckOptions {
   format: 'text' | 'json' | AnnotationFormat;
@@ -13,6 +13,9 @@ export interface CheckOptions {
   gate?: boolean;
   /** Print the traceability matrix (duty → outcomes) after the gate's summary. */
   matrix?: boolean;
+  /** Folder limits instead of the declared ones (`--max-files`, `--max-megabytes`). */
+  maxFiles?: number;
+  maxMegabytes?: number;
 }
 
 /** Each broken duty as an annotation on the duty, with its failing obligation's place. */
@@ -35,9 +38,12 @@ function brokenDuties(gate: GateReport, lang: Lang): Annotation[] {
  */
 export async function runCheck(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<void> {
   const folder = policyDirFor(io.cwd, dir);
-  const checked = await checkPolicyFolder(folder);
+  const checked = await checkFolder(io, folder, {
+    maxFiles: options.maxFiles,
+    maxTotalBytes: options.maxMegabytes === undefined ? undefined : options.maxMegabytes * 1024 * 1024,
+  });
   const failed = hasErrors(checked.diagnostics);
-  const gate = checked.model && !failed && options.gate !== false ? runGate(checked.model) : undefined;
+  const gate = checked.model && !failed && options.gate !== false ? await gateFor(io, checked.model) : undefined;
   const coverage = gate && checked.model ? scenarioCoverage(checked.model) : undefined;
   if (options.format === 'sarif' || options.format === 'github') {
     const annotations = [...checked.diagnostics.map(fromDiagnostic), ...(gate ? brokenDuties(gate, options.lang ?? 'nb') : [])];

@@ -11,10 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { checkPolicyFolder, type Lang, type PolicySetModel } from '@vot/engine';
+import type { Lang, PolicySetModel } from '@vot/engine';
 import { diffAtDates, diffPolicySets, isIsoDate } from '@vot/engine/tools';
 import { refuse, reportDiagnostics, UsageError, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, policyDirFor } from '../policy-dir.js';
 import { diffContext, diffMarkdown, diffText } from '../render/diff-report.js';
 
 const run = promisify(execFile);
@@ -73,7 +73,7 @@ async function resolveSide(io: CliIo, given: string, workingDir: string): Promis
 }
 
 async function modelOf(io: CliIo, side: Side): Promise<PolicySetModel> {
-  const checked = await checkPolicyFolder(side.dir);
+  const checked = await checkFolder(io, side.dir);
   if (!checked.model) {
     reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'diff', at: side.label } });

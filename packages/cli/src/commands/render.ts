@@ -9,9 +9,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPolicyFolder } from '@vot/engine';
 import { refuse, type CliIo, reportDiagnostics } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, policyDirFor } from '../policy-dir.js';
 import { languageScript, stylesheet } from '../render/assets.js';
 import { bookLangs } from '../render/html.js';
 import { bookMarkdown } from '../render/book-markdown.js';
@@ -62,7 +61,7 @@ export async function bundleWhatIf(): Promise<string> {
 }
 
 export async function runRender(io: CliIo, options: RenderOptions): Promise<void> {
-  const checked = await checkPolicyFolder(policyDirFor(io.cwd, options.policies));
+  const checked = await checkFolder(io, policyDirFor(io.cwd, options.policies));
   if (!checked.model) {
     reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'render' } });

@@ -1,9 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPolicyFolder } from '@vot/engine';
 import { editorVocabulary, jsonSchemaFiles, terminalLine, writeFileAtomic } from '@vot/engine/tools';
 import { refuse, reportDiagnostics, type CliIo } from '../io.js';
-import { policyDirFor } from '../policy-dir.js';
+import { checkFolder, policyDirFor } from '../policy-dir.js';
 
 export interface SchemaOptions {
   write: boolean;
@@ -20,7 +19,7 @@ export interface SchemaOptions {
  */
 export async function runSchema(io: CliIo, options: SchemaOptions): Promise<void> {
   const folder = policyDirFor(io.cwd, options.dir);
-  const checked = await checkPolicyFolder(folder);
+  const checked = await checkFolder(io, folder);
   if (!checked.model) {
     reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'schema' } });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { checkPolicyFolder, hasErrors, PolicySet, textIn, type Lang } from '@vot/engine';
+import { hasErrors, PolicySet, textIn, type Lang } from '@vot/engine';
 import {
   decidedState,
   outcomeStateText,
@@ -12,7 +12,7 @@ import {
 import { CommandFailed, exitCodes, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { placeOf, renderAnnotations, type AnnotationFormat } from '../output/annotations.js';
 import { cliVersion } from '../version.js';
-import { isInside, policyScope } from '../policy-dir.js';
+import { checkFolder, isInside, policyScope } from '../policy-dir.js';
 
 export interface TestOptions {
   filter?: string;
@@ -51,7 +51,7 @@ export function renderFailure(result: ScenarioResult, lang: Lang): string {
 /** `vot test [dir]`: run the reviewer scenarios beside the policies; exit 1 on any failure. */
 export async function runTest(io: CliIo, dir: string | undefined, options: TestOptions): Promise<void> {
   const { root, only } = policyScope(io.cwd, dir);
-  const checked = await checkPolicyFolder(root);
+  const checked = await checkFolder(io, root);
   if (!checked.model || hasErrors(checked.diagnostics)) {
     reportDiagnostics(io, checked.diagnostics, checked.texts);
     refuse(io, { code: 'policies-not-checked', args: { command: 'test' } });

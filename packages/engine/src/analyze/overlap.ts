@@ -1,8 +1,18 @@
 /**
- * Whether conditions can hold together, searched exhaustively: the checker asks it whether two
- * policies deciding one outcome can apply to the same incident, and whether an override's scope
- * lies inside the shared policy's. Conditions read few facts, so every combination of the facts
- * they read is tried, ordered facts cut where the conditions compare them (domain.ts).
+ * Whether conditions can hold together: the checker asks it whether two policies deciding one
+ * outcome can apply to the same incident, and whether an override's scope lies inside the shared
+ * policy's.
+ *
+ * Decided symbolically first. Every condition is projected onto each fact it reads: the values
+ * of that fact for which the condition can still take the wanted answer, whatever the other
+ * facts are (`projection`). The projection over-approximates, so where two conditions' projections
+ * on one fact share no value they can never hold together, and the answer is 'none' without any
+ * enumeration: two organisation packs scoped to different organisations are told apart by one
+ * set intersection, however many organisations the vocabulary has. Otherwise the combinations of
+ * the facts read are searched, each fact only over the values its projections leave, integers
+ * cut at the numbers the conditions compare with (domain.ts). Every combination where the wanted
+ * answers hold lies inside the projections, so the search stays exhaustive, and it meets the
+ * same combination first as a search of the whole product would.
  */
 import { compilePredicate } from '../compile/predicate.js';
 import type { ConditionNode, FactModel, FactValue } from '../model.js';
@@ -12,31 +22,128 @@ import { combinations, factDomain, type FactDomain } from './domain.js';
 /** More combinations than this and the search gives up ('unknown'). */
 const maxCombinations = 100_000;
 
+/** A condition with the answer it is wanted to give. */
+export interface WantedAnswer {
+  /** Null: a condition that always holds (a policy without `appliesWhen`). */
+  condition: ConditionNode | null;
+  holds: boolean;
+}
+
 /**
- * A combination of the facts the conditions read where `wanted` holds of their answers (an
- * absent condition holds always); 'none' when there is none, 'unknown' when the product is too
- * large or a fact is not declared.
+ * Per fact, which of its values (by index into its analysis domain) leave the wanted answer
+ * possible; a fact not in the map is unconstrained. Null: the answer is impossible.
+ */
+type Projection = Map<string, boolean[]> | null;
+
+const everything: Projection = new Map();
+
+function intersect(x: Projection, y: Projection): Projection {
+  if (!x || !y) return null;
+  const result = new Map(x);
+  for (const [fact, allowed] of y) {
+    const other = result.get(fact);
+    result.set(fact, other ? other.map((ok, i) => ok && allowed[i]!) : allowed);
+  }
+  return result;
+}
+
+function unite(x: Projection, y: Projection): Projection {
+  if (!x) return y;
+  if (!y) return x;
+  const result = new Map<string, boolean[]>();
+  // A fact one side leaves unconstrained is unconstrained in the union.
+  for (const [fact, allowed] of x) {
+    const other = y.get(fact);
+    if (other)
+      result.set(
+        fact,
+        allowed.map((ok, i) => ok || other[i]!),
+      );
+  }
+  return result;
+}
+
+/**
+ * The values of each fact for which `node` can give `answer`: a test allows the values that
+ * pass (or fail) it; `all`/`any` intersect or unite their items' projections (swapped for the
+ * answer false); `not` asks its item for the other answer; a named condition is followed.
+ */
+function projection(
+  node: ConditionNode,
+  answer: boolean,
+  domains: ReadonlyMap<string, FactDomain>,
+  named: ReadonlyMap<string, ConditionNode>,
+  followed: ReadonlySet<string> = new Set(),
+): Projection {
+  switch (node.kind) {
+    case 'const':
+      return node.value === answer ? everything : null;
+    case 'test': {
+      const domain = domains.get(node.fact);
+      if (!domain) return everything;
+      const test = compilePredicate(node, named);
+      return new Map([[node.fact, domain.values.map((value) => test({ [node.fact]: value }) === answer)]]);
+    }
+    case 'not':
+      return projection(node.item, !answer, domains, named, followed);
+    case 'all':
+    case 'any': {
+      // all → true and any → false need every item to give the answer; the others need one.
+      const every = (node.kind === 'all') === answer;
+      let result: Projection = every ? everything : null;
+      for (const item of node.items) {
+        const part = projection(item, answer, domains, named, followed);
+        result = every ? intersect(result, part) : unite(result, part);
+        if (every && !result) return null;
+      }
+      return result;
+    }
+    case 'ref': {
+      const target = named.get(node.qualified);
+      if (!target || followed.has(node.qualified)) return everything;
+      return projection(target, answer, domains, named, new Set([...followed, node.qualified]));
+    }
+  }
+}
+
+/**
+ * A combination of the facts the conditions read where each gives its wanted answer; 'none' when
+ * there is none, 'unknown' when the combinations left are too many or a fact is not declared.
  */
 export function findFacts(
-  conditions: Array<ConditionNode | null>,
+  wanted: readonly WantedAnswer[],
   facts: ReadonlyMap<string, FactModel>,
   named: ReadonlyMap<string, ConditionNode>,
-  wanted: (answers: boolean[]) => boolean,
 ): Record<string, FactValue> | 'none' | 'unknown' {
+  const conditions = wanted.map((w) => w.condition);
   const { read, breakpoints } = factsRead(conditions, named, facts);
-  const domains: FactDomain[] = [];
-  let size = 1;
+  const domains = new Map<string, FactDomain>();
   for (const id of read) {
     const fact = facts.get(id);
     if (!fact) return 'unknown';
-    const domain = factDomain(fact, breakpoints.get(id));
-    domains.push(domain);
-    size *= domain.values.length;
+    domains.set(id, factDomain(fact, breakpoints.get(id)));
+  }
+  let allowed: Projection = everything;
+  for (const { condition, holds } of wanted) {
+    if (condition) allowed = intersect(allowed, projection(condition, holds, domains, named));
+    else if (!holds) return 'none';
+    if (!allowed) return 'none';
+  }
+  if (!allowed) return 'none';
+  const kept = allowed;
+  const narrowed: FactDomain[] = [];
+  let size = 1;
+  for (const domain of domains.values()) {
+    const keep = kept.get(domain.fact);
+    const values = keep ? domain.values.filter((_, i) => keep[i]) : domain.values;
+    if (values.length === 0) return 'none';
+    narrowed.push({ fact: domain.fact, values });
+    size *= values.length;
     if (size > maxCombinations) return 'unknown';
   }
   const predicates = conditions.map((node) => (node ? compilePredicate(node, named) : () => true));
-  for (const record of combinations(domains, {})) {
-    if (wanted(predicates.map((holds) => holds(record)))) return { ...record };
+  for (const record of combinations(narrowed, {})) {
+    if (predicates.every((holds, i) => holds(record) === wanted[i]!.holds)) return { ...record };
   }
   return 'none';
 }
@@ -49,5 +156,72 @@ export function scopesMayOverlap(
   named: ReadonlyMap<string, ConditionNode>,
 ): boolean {
   if (!a || !b) return true;
-  return findFacts([a, b], facts, named, ([x, y]) => x! && y!) !== 'none';
+  return (
+    findFacts(
+      [
+        { condition: a, holds: true },
+        { condition: b, holds: true },
+      ],
+      facts,
+      named,
+    ) !== 'none'
+  );
+}
+
+/**
+ * The pairs (i, j), j < i, of `scopes` that are worth comparing with `scopesMayOverlap`, without
+ * listing every pair: the scopes are put in buckets by the values their projection allows on
+ * the fact most of them constrain (for organisation packs, the organisation), and only scopes
+ * sharing a bucket, or one of them not constrained by that fact, are paired. Every pair left out
+ * cannot overlap. Pairs in the order i, then j.
+ */
+export function candidatePairs(
+  scopes: ReadonlyArray<ConditionNode | null>,
+  facts: ReadonlyMap<string, FactModel>,
+  named: ReadonlyMap<string, ConditionNode>,
+): Array<[number, number]> {
+  const { read, breakpoints } = factsRead(scopes, named, facts);
+  const domains = new Map<string, FactDomain>();
+  for (const id of read) {
+    const fact = facts.get(id);
+    if (fact) domains.set(id, factDomain(fact, breakpoints.get(id)));
+  }
+  const projections = scopes.map((scope) => (scope ? projection(scope, true, domains, named) : everything));
+  const constrained = new Map<string, number>();
+  for (const p of projections) for (const fact of p?.keys() ?? []) constrained.set(fact, (constrained.get(fact) ?? 0) + 1);
+  const key = [...constrained.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const earlier = scopes.map(() => new Set<number>());
+  // Scopes not in a bucket: without `appliesWhen`, or not constrained on the bucket fact.
+  const unbucketed: number[] = [];
+  const buckets = new Map<number, number[]>();
+  projections.forEach((p, i) => {
+    const pairWith = (j: number) => earlier[i]!.add(j);
+    if (scopes[i] === null) {
+      // Always holds: `scopesMayOverlap` assumes it meets every scope, even one that never holds.
+      for (let j = 0; j < i; j++) pairWith(j);
+      unbucketed.push(i);
+      return;
+    }
+    if (!p) {
+      // Never holds: it meets only a scope that always holds.
+      for (let j = 0; j < i; j++) if (scopes[j] === null) pairWith(j);
+      return;
+    }
+    const allowed = key === undefined ? undefined : p.get(key);
+    if (!allowed) {
+      for (let j = 0; j < i; j++) if (projections[j] || scopes[j] === null) pairWith(j);
+      unbucketed.push(i);
+      return;
+    }
+    for (const j of unbucketed) pairWith(j);
+    allowed.forEach((ok, value) => {
+      if (!ok) return;
+      const bucket = buckets.get(value);
+      if (bucket) {
+        for (const j of bucket) pairWith(j);
+        bucket.push(i);
+      } else buckets.set(value, [i]);
+    });
+  });
+  return earlier.flatMap((js, i) => [...js].sort((x, y) => x - y).map((j): [number, number] => [i, j]));
 }

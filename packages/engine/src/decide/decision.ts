@@ -1,9 +1,11 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
 import type { Alternative } from '../explain/alternatives.js';
+import { namedConditions } from '../compile/keys.js';
 import { locationText } from '../location.js';
 import type { FactValue, PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
 import { always, inWindow } from '../time/windows.js';
+import { buildScopeIndex, candidatePolicies, type ScopeIndex } from './scope-index.js';
 
 /**
  * A source an outcome cites, as the decision shows it: id, citation, URL, whether the citation
@@ -111,6 +113,8 @@ interface PointPlan {
   rules: Map<RuleModel, { at: string; basis: BasisEntry[]; timed: boolean; hasLimits: boolean }>;
   /** Per outcome: the windows of its rules, to tell an outcome not in force from one no rule of which held. */
   windows: Map<PointOutcomeModel, Window[]>;
+  /** Which policies' scopes can hold for a fact record (by the fact most scopes fix); undefined: every policy's. */
+  scopeIndex: ScopeIndex | undefined;
 }
 
 const plans = new WeakMap<PointModel, PointPlan>();
@@ -146,7 +150,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
       outcome: point.outcomes.find((o) => o.policy === policy && o.id === listed.id),
     })),
   }));
-  const plan: PointPlan = { basis, outcomes, rules, windows };
+  const plan: PointPlan = { basis, outcomes, rules, windows, scopeIndex: buildScopeIndex(point, namedConditions(point)) };
   plans.set(point, plan);
   return plan;
 }
@@ -157,7 +161,9 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
  * hold is left out. A shared outcome is decided by the first overriding policy whose scope
  * holds, in the shared outcome's place. A rule's window is part of its condition (the checker
  * put it there), so `holds` already leaves out rules not in force on `date`; the basis lists only
- * the sources in force on `date`.
+ * the sources in force on `date`. With the complete record, only the policies the scope index
+ * admits have their scopes evaluated (the others' scopes cannot hold), so that work does not grow
+ * with the number of organisation packs.
  */
 export function assembleDecision(
   model: PolicySetModel,
@@ -169,16 +175,19 @@ export function assembleDecision(
   facts: Readonly<Record<string, FactValue>>,
   /** Adds the why-not alternatives to the outcomes before they are frozen (`explain: true`). */
   addAlternatives?: (outcomes: DecidedOutcome[]) => void,
+  /** The complete fact record, for the scope index; without it every policy's scope is evaluated. */
+  record?: Readonly<Record<string, FactValue>>,
 ): Decision {
   const plan = planOf(point, basis);
   // Whether each policy's scope holds, by its index (an unknown policy, index -1, never applies).
   const applies: boolean[] = [];
   const applying: string[] = [];
-  for (const policy of point.policies) {
-    const holdsHere = policy.scope === null || holds(policy.scopeKey);
+  const admitted = plan.scopeIndex && record ? new Set(candidatePolicies(plan.scopeIndex, record)) : undefined;
+  point.policies.forEach((policy, index) => {
+    const holdsHere = (!admitted || admitted.has(index)) && (policy.scope === null || holds(policy.scopeKey));
     applies.push(holdsHere);
     if (holdsHere) applying.push(policy.id);
-  }
+  });
   const outcomes: DecidedOutcome[] = [];
   const trace: Trace = { policies: applying, steps: [], omitted: [] };
   for (const { listed, policyIndex, replacesShared, overriders } of plan.outcomes) {

@@ -208,6 +208,7 @@ export class PolicySet {
       date,
       given,
       options.explain === true ? (outcomes) => this.addAlternatives(point, outcomes, record) : undefined,
+      record,
     );
   }
 
@@ -250,6 +251,7 @@ export class PolicySet {
       date,
       given,
       options.explain === true ? (outcomes) => this.addAlternatives(point, outcomes, record) : undefined,
+      record,
     );
   }
 }

@@ -8,7 +8,17 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { diagnostic, listOf, type Diagnostic } from '../diagnostics.js';
 import { documentSchemas, type DocumentKind, type DocumentOf } from '../schema/documents.js';
-import { actingCharacterIn, capProblems, codePointText, decodeUtf8, loadLimits, parseYaml, type ParsedFile } from './parse.js';
+import {
+  actingCharacterIn,
+  capProblems,
+  codePointText,
+  decodeUtf8,
+  folderCeiling,
+  folderLimits,
+  loadLimits,
+  parseYaml,
+  type ParsedFile,
+} from './parse.js';
 import { validateDocument } from './validate.js';
 
 /** A schema-valid document of one kind, with its file and the positions of its parsed text. */
@@ -50,12 +60,37 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : absolute.split(sep).join('/');
 }
 
+export { folderCeiling, folderLimits };
+
 /** How much one policy folder may hold: a wrong path (a home folder, `/`) must not be read whole. */
-export const folderLimits = {
-  maxFiles: 1_000,
-  /** About fifty times the bundled set; parsing YAML is linear, so this bounds the time too. */
-  maxTotalBytes: 16 * 1024 * 1024,
-} as const;
+export interface FolderLimits {
+  maxFiles: number;
+  maxTotalBytes: number;
+}
+
+/**
+ * The limits a policy folder declares in its policy-set.yaml (`limits: { files, megabytes }`),
+ * each kept under `folderCeiling`; the defaults (`folderLimits`) for what it does not declare,
+ * or when the file cannot be read or parsed (checking the folder then reports why).
+ */
+export async function declaredFolderLimits(dir: string): Promise<FolderLimits> {
+  let data: unknown;
+  try {
+    const path = join(dir, 'policy-set.yaml');
+    const stat = await lstat(path);
+    if (!stat.isFile() || stat.size > loadLimits.maxFileBytes) return { ...folderLimits };
+    data = parseYaml('policy-set.yaml', await readFile(path, 'utf8')).parsed.data;
+  } catch {
+    return { ...folderLimits };
+  }
+  const limits = (data as { limits?: { files?: unknown; megabytes?: unknown } } | undefined)?.limits;
+  const within = (value: unknown, unit: number, ceiling: number, fallback: number) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 1 ? Math.min(value * unit, ceiling) : fallback;
+  return {
+    maxFiles: within(limits?.files, 1, folderCeiling.maxFiles, folderLimits.maxFiles),
+    maxTotalBytes: within(limits?.megabytes, 1024 * 1024, folderCeiling.maxTotalBytes, folderLimits.maxTotalBytes),
+  };
+}
 
 /** A file-system error as a reviewer reads it, without the absolute path Node puts in the message. */
 export function fileErrorReason(error: unknown): string {
@@ -75,12 +110,14 @@ export function fileErrorReason(error: unknown): string {
 /**
  * Reads every file under `dir` (sorted, no symbolic links, dot-files ignored) as bytes. Sizes
  * are checked before a file is read; only regular files are read (a named pipe would block
- * forever); the folder as a whole is bounded by `folderLimits`.
+ * forever); the folder as a whole is bounded by `limits`, by default what its policy-set.yaml
+ * declares (`declaredFolderLimits`).
  */
 export async function readPolicyFolder(
   dir: string,
-  limits: { maxFiles: number; maxTotalBytes: number } = folderLimits,
+  given?: FolderLimits,
 ): Promise<{ files: Map<string, Uint8Array>; diagnostics: Diagnostic[]; base: string }> {
+  const limits = given ?? (await declaredFolderLimits(dir));
   const files = new Map<string, Uint8Array>();
   const diagnostics: Diagnostic[] = [];
   const base = displayPath(dir);
@@ -124,7 +161,13 @@ export async function readPolicyFolder(
         seenBytes += Math.min(stat.size, loadLimits.maxFileBytes + 1);
         if (seenFiles > limits.maxFiles || seenBytes > limits.maxTotalBytes) {
           const limit = seenFiles > limits.maxFiles ? `${limits.maxFiles} policy files` : `${limits.maxTotalBytes} bytes of policy files`;
-          diagnostics.push(diagnostic({ code: 'folder-too-large', file: base, args: { limit } }));
+          diagnostics.push(
+            diagnostic({
+              code: 'folder-too-large',
+              file: base,
+              args: { limit, files: folderCeiling.maxFiles, megabytes: folderCeiling.maxTotalBytes / 1024 / 1024 },
+            }),
+          );
           full = true;
           return;
         }

@@ -27,6 +27,23 @@ export const loadLimits = {
   maxProblemsPerFile: 100,
 } as const;
 
+/** How much one policy folder may hold unless its policy-set.yaml declares `limits`. */
+export const folderLimits = {
+  maxFiles: 1_000,
+  /** About thirty times the bundled set; parsing YAML is linear, so this bounds the time too. */
+  maxTotalBytes: 16 * 1024 * 1024,
+} as const;
+
+/**
+ * The most a policy-set.yaml may declare: a set with every municipality of a country in it
+ * fits (500 organisations are about 1,300 files and 12 MB), a wrong path still cannot make a
+ * command read a disk.
+ */
+export const folderCeiling = {
+  maxFiles: 20_000,
+  maxTotalBytes: 256 * 1024 * 1024,
+} as const;
+
 const reservedKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type PathSegment = string | number;

@@ -8,6 +8,10 @@ const bokmal: Readonly<Record<string, string>> = {
   // policy-set.yaml
   'The policy set: its name, version, languages and decision points.': 'Regelsettet: navn, versjon, språk og beslutningspunkter.',
   'The decision points: the questions a host system asks.': 'Beslutningspunktene: spørsmålene et fagsystem stiller.',
+  'How much the policy folder may hold, for a set that has grown past the defaults; a command reads no more.':
+    'Hvor mye regelmappen kan romme, for et sett som har vokst forbi standardgrensene; en kommando leser ikke mer.',
+  'Policy files the folder may hold (default 1000).': 'Regelfiler mappen kan romme (standard 1000).',
+  'Megabytes of policy files the folder may hold (default 16).': 'Megabyte regelfiler mappen kan romme (standard 16).',
   // text
   'Text in each language of the set: `nb` (bokmål) and `en` (English), and `da` for a Danish organisation.':
     'Tekst på hvert språk i settet: `nb` (bokmål) og `en` (engelsk), og `da` for en dansk organisasjon.',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { factDeclaration, settingDeclaration } from '../fact-types/index.js';
+import { folderCeiling, folderLimits } from '../load/parse.js';
 import { expectedStatuses, statuses } from '../status.js';
 import { dutiesDocumentSchema } from './duties.js';
 import { slot } from './slots.js';
@@ -310,6 +311,25 @@ export const policySetDocument = z
       .array(z.strictObject({ id: kebabId, title: text, question: text }))
       .min(1)
       .describe('The decision points: the questions a host system asks.'),
+    limits: z
+      .strictObject({
+        files: z
+          .number()
+          .int()
+          .min(1)
+          .max(folderCeiling.maxFiles)
+          .optional()
+          .describe(`Policy files the folder may hold (default ${folderLimits.maxFiles}).`),
+        megabytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(folderCeiling.maxTotalBytes / 1024 / 1024)
+          .optional()
+          .describe(`Megabytes of policy files the folder may hold (default ${folderLimits.maxTotalBytes / 1024 / 1024}).`),
+      })
+      .optional()
+      .describe('How much the policy folder may hold, for a set that has grown past the defaults; a command reads no more.'),
   })
   .describe('The policy set: its name, version, languages and decision points.');
 

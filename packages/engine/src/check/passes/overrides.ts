@@ -5,9 +5,11 @@
  * widens them); it then replaces the shared policy's outcomes it lists, and one that replaces
  * none is most likely a misspelt outcome id. Two policies whose scopes can overlap may decide
  * the same outcome only when one overrides the other, and two overrides of one outcome must not
- * overlap. Scopes are compared by exhaustive search (analyze/overlap.ts).
+ * overlap. Scopes are compared symbolically on the facts they read, then by a search of the
+ * combinations left (analyze/overlap.ts); only pairs that share a value of the fact most scopes
+ * constrain are compared, so organisation packs cost nothing per pair.
  */
-import { findFacts, scopesMayOverlap } from '../../analyze/overlap.js';
+import { candidatePairs, findFacts, scopesMayOverlap } from '../../analyze/overlap.js';
 import { literalText } from '../../fact-types/index.js';
 import type { FactValue } from '../../model.js';
 import { didYouMean, locationText, type CheckContext } from '../context.js';
@@ -49,7 +51,14 @@ export function checkOverrides(ctx: CheckContext): void {
       });
       continue;
     }
-    const outside = findFacts([policy.scope, target.scope], facts, named, ([own, shared]) => own! && !shared!);
+    const outside = findFacts(
+      [
+        { condition: policy.scope, holds: true },
+        { condition: target.scope, holds: false },
+      ],
+      facts,
+      named,
+    );
     if (outside !== 'none') {
       rep.report(policy.scope ? ['appliesWhen'] : ['overrides'], {
         code: 'override-outside-scope',
@@ -76,23 +85,22 @@ export function checkOverrides(ctx: CheckContext): void {
       (shared.outcome.overriddenBy ??= []).push(owner.policy.id);
       owner.outcome.overrides = shared.policy.id;
     }
-    for (let i = 1; i < owners.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const [a, b] = [owners[i]!, owners[j]!];
-        if (a.policy.overrides === b.policy.id || b.policy.overrides === a.policy.id) continue;
-        if (!scopesMayOverlap(a.policy.scope, b.policy.scope, facts, named)) continue;
-        const sharedTarget =
-          a.policy.overrides !== undefined &&
-          a.policy.overrides === b.policy.overrides &&
-          owners.some((o) => o.policy.id === a.policy.overrides);
-        if (sharedTarget) {
-          a.rep.report(a.path, {
-            code: 'ambiguous-override',
-            args: { id: outcomeId, target: a.policy.overrides ?? '', other: b.policy.id, at: locationText(b.at) },
-          });
-        } else {
-          a.rep.report(a.path, { code: 'conflicting-outcome', args: { id: outcomeId, point: pointId, other: locationText(b.at) } });
-        }
+    const scopes = owners.map((owner) => owner.policy.scope);
+    for (const [i, j] of candidatePairs(scopes, facts, named)) {
+      const [a, b] = [owners[i]!, owners[j]!];
+      if (a.policy.overrides === b.policy.id || b.policy.overrides === a.policy.id) continue;
+      if (!scopesMayOverlap(a.policy.scope, b.policy.scope, facts, named)) continue;
+      const sharedTarget =
+        a.policy.overrides !== undefined &&
+        a.policy.overrides === b.policy.overrides &&
+        owners.some((o) => o.policy.id === a.policy.overrides);
+      if (sharedTarget) {
+        a.rep.report(a.path, {
+          code: 'ambiguous-override',
+          args: { id: outcomeId, target: a.policy.overrides ?? '', other: b.policy.id, at: locationText(b.at) },
+        });
+      } else {
+        a.rep.report(a.path, { code: 'conflicting-outcome', args: { id: outcomeId, point: pointId, other: locationText(b.at) } });
       }
     }
   }
