@@ -76,17 +76,4 @@ describe('scope index', () => {
     }
     expect(decided).toBeGreaterThan(500);
   });
-
-  it('lists an outcome id several packs decide once in the trace, and not when one of them decided it', () => {
-    const compiled = new PolicySet(model);
-    const none = compiled.decideSync('access', { unit: 'unit-10', colour: 'green', count: 0 });
-    expect(none.trace.omitted.filter((o) => o.outcome === 'log-entry')).toEqual([
-      { outcome: 'log-entry', because: 'policy-not-applicable' },
-    ]);
-    const quiet = compiled.decideSync('access', { unit: 'unit-3', colour: 'green', count: 0 });
-    expect(quiet.trace.omitted.filter((o) => o.outcome === 'log-entry')).toEqual([{ outcome: 'log-entry', because: 'no-rule-held' }]);
-    const logged = compiled.decideSync('access', { unit: 'unit-3', colour: 'green', count: 0, flag: true });
-    expect(logged.outcomes.filter((o) => o.id === 'log-entry')).toHaveLength(1);
-    expect(logged.trace.omitted.map((o) => o.outcome)).not.toContain('log-entry');
-  });
 });
