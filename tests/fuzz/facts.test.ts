@@ -8,6 +8,8 @@
  */
 import { checkPolicyTexts, PolicyError, PolicySet, type FactModel, type PointModel } from '@vot/engine';
 import { loadPolicies } from '@vot/policies';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { minimalPolicyFiles } from '@vot/engine/tools';
@@ -177,6 +179,19 @@ beforeAll(async () => {
   targets.push({ name: 'minimal-jre', policies: new PolicySet(targets[0]!.policies.model, { evaluator: 'json-rules-engine' }) });
 });
 
+/** Each bundled example incident at every point whose required facts it gives: records a host would send. */
+function exampleIncidents(policies: PolicySet): Array<[string, unknown]> {
+  const dir = join(import.meta.dirname, '..', '..', 'examples', 'incidents');
+  const examples: Array<[string, unknown]> = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const { facts } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { facts: Record<string, unknown> };
+    for (const point of policies.model.points) if (point.requiredFacts.every((id) => id in facts)) examples.push([point.id, facts]);
+  }
+  return examples;
+}
+
 /** Runs decide() and reports what happened, failing on anything but a decision or a PolicyError. */
 async function outcomeOf(policies: PolicySet, point: string, input: unknown): Promise<'decided' | 'refused'> {
   try {
@@ -201,6 +216,10 @@ describe('facts fuzzing: decide() is fail-closed', () => {
       const { policies } = targets[index]!;
       const facts = policies.model.facts;
       const seen = { decided: 0, refused: 0 };
+      // Random records are mostly refused (one hostile value among 40-odd facts is enough), so the
+      // bundled set's example incidents are given as explicit examples too: both sides are reached
+      // whatever the seed, and the random records still run on top of them.
+      const examples: Array<[string, unknown]> = name === 'bundled' ? exampleIncidents(policies) : [];
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...policies.points), factRecord(facts), async (pointId, input) => {
           const point = policies.model.points.find((p) => p.id === pointId)!;
@@ -210,7 +229,7 @@ describe('facts fuzzing: decide() is fail-closed', () => {
           seen[outcome]++;
           assertUnpolluted(before);
         }),
-        fuzzParameters(name === 'minimal' ? 2_500 : name === 'bundled' ? 2_000 : 500),
+        { ...fuzzParameters<[string, unknown]>(name === 'minimal' ? 2_500 : name === 'bundled' ? 2_000 : 500), examples },
       );
       // The generator must reach both sides, or the property would hold vacuously.
       expect(seen.decided).toBeGreaterThan(0);

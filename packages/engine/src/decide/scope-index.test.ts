@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { combinations, defaultFacts, pointDomain } from '../analyze/domain.js';
 import { namedConditions } from '../compile/keys.js';
+import { renderDiagnostics } from '../diagnostics.js';
 import { checkPolicyTexts } from '../pipeline/load-policies.js';
 import { minimalPolicyFiles } from '../testing/fixtures.js';
 import { PolicySet } from './policy-set.js';
@@ -48,7 +49,7 @@ const files: Record<string, string> = {
   'packs/not.yaml': pack('not-unit', `{ not: { fact: unit, in: [${units.slice(0, 11).join(', ')}] } }`),
 };
 const checked = checkPolicyTexts(new Map(Object.entries(files)));
-if (!checked.model) throw new Error(checked.diagnostics.map((d) => `${d.file}:${d.start?.line}: ${d.message}`).join('\n'));
+if (!checked.model) throw new Error(renderDiagnostics(checked.diagnostics));
 const model = checked.model;
 const point = model.points[0]!;
 
