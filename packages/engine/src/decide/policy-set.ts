@@ -251,7 +251,8 @@ export class PolicySet {
       date,
       given,
       options.explain === true ? (outcomes) => this.addAlternatives(point, outcomes, record) : undefined,
-      record,
+      // No record: the reference path evaluates every scope, so the differential and scope-index
+      // tests hold the compiled path's index to it.
     );
   }
 }
