@@ -32,44 +32,62 @@ export function reactionByHand(facts: FactRecord): HandDecided[] | null {
   if (facts.organisation !== 'nav-office' && facts.organisation !== 'nav-contact-centre') return null;
   const selfHarm = facts.incidentType === 'self-harm-threat';
   const anonymous = facts.anonymousUser === true;
+  const section196 =
+    (facts.announcedOffence === 'homicide' || facts.announcedOffence === 'other-listed-offence') && facts.offenceMostLikely === true;
   const repeated = typeof facts.priorIncidents === 'number' && facts.priorIncidents >= 1;
   const afterWrittenWarning = repeated && facts.writtenWarningGiven === true;
   const afterOralWarning = repeated && facts.oralWarningGiven === true;
   const graveOrWarnedRepeat = facts.grave === true || afterWrittenWarning || afterOralWarning;
   const tooLong =
     graveOrWarnedRepeat && typeof facts.proposedExclusionWeeks === 'number' && facts.proposedExclusionWeeks > maxExclusionWeeks;
-  const onLadder = anonymous ? notPermitted : permitted;
 
   const exclusion = (holds: boolean): HandDecided =>
-    anonymous || tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
+    tooLong || !holds ? notPermitted : { status: 'permitted', requires: safeguards(facts) };
 
-  const askToLeave = facts.channel === 'in-person' ? permitted : notPermitted;
+  // Asking the user to leave the premises is left out where the user is not on them.
+  const askToLeave: HandDecided[] = facts.channel === 'in-person' ? [permitted] : [];
   if (selfHarm) {
     // A threat of self-harm is no offence against staff: the ladder's other steps and the report are left out.
     return [
-      anonymous ? notPermitted : permitted, // talk-with-user
-      askToLeave,
+      ...(anonymous ? [] : [permitted]), // talk-with-user, left out while the user is anonymous
+      ...askToLeave,
       notPermitted, // warning-of-exclusion
       notPermitted, // exclusion-physical
       notPermitted, // exclusion-phone
       notPermitted, // exclusion-digital-written
       permitted, // contact-police
+      // A listed act announced as most likely is reported under § 196 even then.
+      ...(section196 ? [{ status: 'permitted', requires: ['only-necessary-data'] } as HandDecided] : []),
+    ];
+  }
+  // police-report: the leader decides, except where straffeloven § 196 applies (the duty is personal).
+  const policeReport: HandDecided = section196
+    ? { status: 'permitted', requires: ['only-necessary-data'] }
+    : { status: 'permitted', requires: ['decided-by-leader', 'only-necessary-data'] };
+  if (anonymous) {
+    // Measures aimed at a particular user are left out, not forbidden, while NAV does not know who it is.
+    return [
+      permitted, // protective-measures-premises
+      ...askToLeave,
+      notPermitted, // exclusion-digital-written: never
+      permitted, // contact-police
+      policeReport,
     ];
   }
   return [
-    anonymous ? notPermitted : permitted, // talk-with-user
-    onLadder, // change-caseworker
-    onLadder, // regulated-appointments
-    onLadder, // two-employees-in-meeting
+    permitted, // talk-with-user
+    permitted, // change-caseworker
+    permitted, // regulated-appointments
+    permitted, // two-employees-in-meeting
     permitted, // protective-measures-premises
-    askToLeave,
-    onLadder, // require-written-contact
-    onLadder, // follow-up-outside-premises
-    onLadder, // warning-of-exclusion
+    ...askToLeave,
+    permitted, // require-written-contact
+    permitted, // follow-up-outside-premises
+    permitted, // warning-of-exclusion
     exclusion(facts.grave === true || afterWrittenWarning || afterOralWarning), // exclusion-physical
     exclusion(graveOrWarnedRepeat), // exclusion-phone
     notPermitted, // exclusion-digital-written: never
     permitted, // contact-police
-    { status: 'permitted', requires: ['decided-by-leader', 'only-necessary-data'] }, // police-report
+    policeReport,
   ];
 }
