@@ -24,7 +24,7 @@ import type { AgreeSideModel, DutyCatalogueModel, DutyObligationModel, FactValue
 import { factsRead, pointConditions } from '../walk.js';
 import type { Window } from '../time/windows.js';
 import { combinations, defaultFacts, domainSize, sliceDomain } from './domain.js';
-import { periodEnumerations, periodsIn } from './periods.js';
+import { periodEnumerations } from './periods.js';
 import { decidedFor, gateSlice, meets, minimise, naiveSize, slicedDecider, type DecidedForDuty, type ObligationResult } from './gate.js';
 
 /** An obligation that two points agree. */
@@ -122,14 +122,7 @@ export function checkAgreement(
   const fails = (facts: Facts): boolean =>
     applies(facts) && premise.meets(premise.decide(facts)) && !conclusion.meets(conclusion.decide(facts));
   // Law in time: every period the duty is in force and both points decide, the date pinned where it matters.
-  const enumerations = periodEnumerations(model, premise.point, dutyWindow, domains).flatMap((enumeration) => {
-    const periods = periodsIn(enumeration.periods, conclusion.point.covers);
-    if (periods.length === 0) return [];
-    const at = enumeration.domains.findIndex((domain) => domain.fact === model.decisionDate);
-    const pinned = [...enumeration.domains];
-    if (at >= 0 && pinned[at]!.values.length === 1) pinned[at] = { ...pinned[at]!, values: [periods[0]!.date] };
-    return [{ periods, domains: pinned }];
-  });
+  const enumerations = periodEnumerations(model, [premise.point, conclusion.point], dutyWindow, domains);
   for (const enumeration of enumerations) {
     result.sliceCombinations! += domainSize(enumeration.domains);
     for (const facts of combinations(enumeration.domains, defaultFacts(model))) {

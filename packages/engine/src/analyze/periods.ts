@@ -87,16 +87,20 @@ export const pointPeriods = (periods: readonly Period[], point: PointModel): Per
  * The enumerations that check an obligation in every period a duty is in force at a point: when
  * the slice reads the decision's date, one per class of periods the slice's conditions cannot
  * tell apart (periods inside one interval of the slice's date cuts), with the date pinned to the
- * first period's date; otherwise one, standing for all of them. Periods the point does not cover
- * are left out: a decision there is refused.
+ * first period's date; otherwise one, standing for all of them. Periods a point does not cover
+ * are left out: a decision there is refused (an obligation relating two points needs both).
  */
 export function periodEnumerations<D extends { fact: string; values: FactValue[]; intervals?: string[] }>(
   model: PolicySetModel,
-  point: PointModel,
+  points: PointModel | readonly PointModel[],
   dutyWindow: Window | undefined,
   domains: readonly D[],
 ): Array<{ periods: Period[]; domains: D[] }> {
-  const periods = periodsIn(pointPeriods(periodsOf(model), point), dutyWindow);
+  const covered = (Array.isArray(points) ? points : [points]).reduce<Period[]>(
+    (kept, point) => pointPeriods(kept, point),
+    periodsOf(model),
+  );
+  const periods = periodsIn(covered, dutyWindow);
   if (periods.length === 0) return [];
   const at = domains.findIndex((domain) => domain.fact === model.decisionDate);
   if (at < 0) return [{ periods, domains: [...domains] }];
