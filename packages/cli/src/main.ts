@@ -12,7 +12,7 @@ import { runAuditExport, runAuditVerify } from './commands/audit.js';
 import { runBundleSign, runBundleVerify } from './commands/bundle.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
-import { runEval } from './commands/eval.js';
+import { runEval, type EvalOptions } from './commands/eval.js';
 import { runFmt } from './commands/fmt.js';
 import { runRender } from './commands/render.js';
 import { runReplay } from './commands/replay.js';
@@ -71,22 +71,9 @@ export function buildProgram(io: CliIo): Command {
     .addOption(formatOption())
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
     .option('--explain', 'under each outcome, the smallest changes of the facts that would change it (why not)')
-    .action(
-      async (
-        file: string,
-        options: {
-          point?: string;
-          outcome?: string;
-          date?: string;
-          lang: Lang;
-          format: 'text' | 'json';
-          policies?: string;
-          explain?: boolean;
-        },
-      ) => {
-        await runEval(io, file, options);
-      },
-    );
+    .action(async (file: string, options: EvalOptions) => {
+      await runEval(io, file, options);
+    });
 
   program
     .command('check')
