@@ -6,10 +6,11 @@
  * Per point: `decide()` on the compiled path (fact validation and trace included), `decide()`
  * on the json-rules-engine path, and raw json-rules-engine running the same compiled rules
  * with one Engine reused; `decide()` with `explain: true` (why not: each outcome's alternatives),
- * warm and on a fresh set that explains each sample for the first time. For the reaction point also the compiled predicates alone (facts
- * already validated) against a hand-written function (bench/reaction-by-hand.ts). Then the cold
- * `loadPolicies()` and the heap after load and after 1e6 decisions (each in child processes),
- * and the regulation gate over the whole fact domain.
+ * warm and on a fresh set that explains each sample for the first time. For the reaction point
+ * also the compiled predicates alone (facts already validated) against a hand-written function
+ * (bench/reaction-by-hand.ts). Then the cold `loadPolicies()`, the commands `vot eval` and
+ * `vot check` as fresh processes (bench/commands.ts), the heap after load and after 1e6
+ * decisions (each in child processes), and the regulation gate over the whole fact domain.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { PolicySet, type FactRecord } from '@vot/engine';
 import { buildRulesEngine, runGate, writeFileAtomic } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import { Bench } from 'tinybench';
+import { commandTimes } from './commands.js';
 import { compiledPolicy, policyView } from './compiled-reaction.js';
 import { enumerateAll } from './enumerate.js';
 import { reactionByHand } from './reaction-by-hand.js';
@@ -222,7 +224,10 @@ async function main(): Promise<void> {
   ]);
 
   // Cold load in a fresh process: from the built package when there is a usable one.
-  const coldLoad = await withBuildLock(() => coldLoadTimes(quick ? 3 : 9, !process.argv.includes('--no-build')));
+  // The commands in fresh processes, from the same build, under the same lock.
+  const [coldLoad, commands] = await withBuildLock(
+    () => [coldLoadTimes(quick ? 3 : 9, !process.argv.includes('--no-build')), commandTimes(root, quick ? 3 : 7)] as const,
+  );
   rows.push([
     'all',
     'loadPolicies() cold',
@@ -230,6 +235,18 @@ async function main(): Promise<void> {
     '',
     `median of ${coldLoad.runs.length} (CPU ${coldLoad.medianCpuMs.toFixed(1)} ms), from ${coldLoad.from}`,
   ]);
+
+  for (const command of commands) {
+    const seconds = (value: number) => `${value.toFixed(2)} s`;
+    rows.push([
+      'all',
+      command.what,
+      seconds(command.wallSeconds),
+      '',
+      `CPU ${seconds(command.cpuSeconds)}, ${command.overBareNode.toFixed(1)}× a bare node start`,
+      command.goalSeconds === undefined ? '' : goal(command.wallSeconds <= command.goalSeconds, `≤ ${command.goalSeconds} s`),
+    ]);
+  }
 
   // The regulation gate: every duty checked over the whole (sliced, reduced) fact domain.
   const started = performance.now();
@@ -307,6 +324,7 @@ async function main(): Promise<void> {
       combinationsChecked: checked,
     },
     coldLoad,
+    commands,
     gate,
     heap: { ...heap, growthMB: heap.afterDecisionsMB - heap.afterLoadMB },
     scale: { ...series, goals: scaleGoals },
@@ -359,7 +377,8 @@ function coldLoadTimes(runs: number, build: boolean): ColdLoad {
   let note: string | undefined;
   if (build) {
     try {
-      execFileSync('npx', ['-y', 'pnpm@10.34.9', '-r', '--filter', './packages/*', 'build'], { cwd: root, stdio: 'ignore' });
+      // `pnpm build` stamps the build, so `node build/vot.mjs` (pnpm vot) runs it too.
+      execFileSync('npx', ['-y', 'pnpm@10.34.9', 'build'], { cwd: root, stdio: 'ignore' });
     } catch (error) {
       note = `build failed: ${String(error).split('\n')[0]}`;
     }

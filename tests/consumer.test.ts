@@ -33,8 +33,8 @@ async function run(command: string, args: string[], options: { cwd?: string } = 
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 const pnpm = ['-y', 'pnpm@10.34.9'];
 const published = publishedPackages;
-/** The engine's entries besides `.`: the decision runtime, the browser part and the tools. */
-const engineSubpaths = ['runtime', 'browser', 'tools'];
+/** The engine's entries besides `.`: the decision runtime, the browser part, the tools and the terminal output. */
+const engineSubpaths = ['runtime', 'browser', 'tools', 'terminal'];
 
 let work: string;
 let project: string;
@@ -236,6 +236,7 @@ console.log(JSON.stringify(names));`;
     expect(fromImport['@vot/engine/tools']).toEqual(
       expect.arrayContaining(['runGate', 'runScenarios', 'writeFileAtomic', 'diffPolicySets']),
     );
+    expect(fromImport['@vot/engine/terminal']).toEqual(expect.arrayContaining(['renderDiagnostics', 'terminalText', 'didYouMean']));
   });
 
   it('type-check and run a tool that uses every entry of @vot/engine together', async () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { terminalText } from '@vot/engine/tools';
+import { terminalText } from '@vot/engine/terminal';
 import { main } from './main.js';
 
 // `vot test | head`: the reader went away. Stop quietly, as a pipeline expects, not with a stack trace.

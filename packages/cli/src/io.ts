@@ -1,5 +1,5 @@
-import { renderDiagnostics, type Diagnostic, type DiagnosticCode } from '@vot/engine';
-import { diagnostic, type DiagnosticInput } from '@vot/engine/tools';
+import type { DiagnosticCode } from '@vot/engine';
+import { diagnostic, renderDiagnostics, type Diagnostic, type DiagnosticInput } from '@vot/engine/terminal';
 
 /** Where a command writes, so tests can run commands in-process and read what they print. */
 export interface CliIo {

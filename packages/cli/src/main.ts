@@ -5,19 +5,11 @@
  * shares live here: `--version`, `--quiet`, one `--lang` (nb by default), `--format json` with
  * errors as one JSON answer, and colour on a terminal.
  */
-import { renderDiagnostic, type Diagnostic, type Lang } from '@vot/engine';
-import { diagnostic, langs, terminalText } from '@vot/engine/tools';
+import type { Lang } from '@vot/engine';
+import { langs } from '@vot/engine/browser';
+import { diagnostic, renderDiagnostic, terminalText, type Diagnostic } from '@vot/engine/terminal';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runAuditExport, runAuditVerify } from './commands/audit.js';
-import { runBundleSign, runBundleVerify } from './commands/bundle.js';
-import { runCheck } from './commands/check.js';
-import { runDiff } from './commands/diff.js';
-import { runEval, type EvalOptions } from './commands/eval.js';
-import { runFmt } from './commands/fmt.js';
-import { runRender } from './commands/render.js';
-import { runReplay } from './commands/replay.js';
-import { runSchema } from './commands/schema.js';
-import { runTest } from './commands/test.js';
+import type { EvalOptions } from './commands/eval.js';
 import { CommandFailed, exitCodes, processIo, UsageError, type CliIo } from './io.js';
 import { paint } from './output/colour.js';
 import { cliVersion } from './version.js';
@@ -59,7 +51,8 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput(usageOutput(io))
     .showHelpAfterError(false);
 
-  // Each command: its options here, its work in commands/<name>.ts.
+  // Each command: its options here, its work in commands/<name>.ts, imported only when the command
+  // runs, so `vot eval` does not load the checker, yaml and zod (src/startup.test.ts).
   program
     .command('eval')
     .description('evaluate an incident (JSON facts) and print the decision with its legal basis')
@@ -72,7 +65,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'policy folder (default: ./policies, else the bundled policies)')
     .option('--explain', 'under each outcome, the smallest changes of the facts that would change it (why not)')
     .action(async (file: string, options: EvalOptions) => {
-      await runEval(io, file, options);
+      await (await import('./commands/eval.js')).runEval(io, file, options);
     });
 
   program
@@ -101,7 +94,7 @@ export function buildProgram(io: CliIo): Command {
           maxMegabytes?: number;
         },
       ) => {
-        await runCheck(io, dir, options);
+        await (await import('./commands/check.js')).runCheck(io, dir, options);
       },
     );
 
@@ -113,7 +106,12 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'policy folder (default: ./policies)')
     .addOption(formatOption())
     .action(async (options: { write?: boolean; check?: boolean; policies?: string; format: 'text' | 'json' }) => {
-      await runSchema(io, { write: Boolean(options.write), check: Boolean(options.check), dir: options.policies, format: options.format });
+      await (await import('./commands/schema.js')).runSchema(io, {
+        write: Boolean(options.write),
+        check: Boolean(options.check),
+        dir: options.policies,
+        format: options.format,
+      });
     });
 
   program
@@ -124,7 +122,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the reasons shown under a failure'))
     .addOption(formatOption('sarif', 'github'))
     .action(async (dir: string | undefined, options: { filter?: string; format: 'text' | 'json' | 'sarif' | 'github'; lang: Lang }) => {
-      await runTest(io, dir, options);
+      await (await import('./commands/test.js')).runTest(io, dir, options);
     });
 
   program
@@ -152,7 +150,7 @@ export function buildProgram(io: CliIo): Command {
         head: string | undefined,
         options: { format: 'text' | 'markdown' | 'json'; lang: Lang; policies?: string; at?: string[] },
       ) => {
-        await runDiff(io, base, head, options);
+        await (await import('./commands/diff.js')).runDiff(io, base, head, options);
       },
     );
 
@@ -163,7 +161,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--policies <dir>', 'policy folder (default: ./policies)')
     .addOption(formatOption())
     .action(async (options: { out?: string; policies?: string; format: 'text' | 'json' }) => {
-      await runRender(io, options);
+      await (await import('./commands/render.js')).runRender(io, options);
     });
 
   program
@@ -178,7 +176,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(langOption('language of the report'))
     .option('--fail-on-change', 'exit 1 when any stored decision would change or be refused')
     .action(async (records: string, options: { policies?: string; format: 'text' | 'json'; lang: Lang; failOnChange?: boolean }) => {
-      await runReplay(io, records, options);
+      await (await import('./commands/replay.js')).runReplay(io, records, options);
     });
 
   const audit = program.command('audit').description('the decision trail of the service: verify its hash chain, export it as JSON Lines');
@@ -189,14 +187,14 @@ export function buildProgram(io: CliIo): Command {
     .option('--anchor <hash>', 'a head hash published earlier: fail unless the trail still holds that record')
     .addOption(formatOption())
     .action(async (store: string, options: { anchor?: string; format: 'text' | 'json' }) => {
-      await runAuditVerify(io, store, options);
+      await (await import('./commands/audit.js')).runAuditVerify(io, store, options);
     });
   audit
     .command('export')
     .description('print a decision trail as JSON Lines, in chain order (a PostgreSQL trail too)')
     .argument('<store>', 'a JSON Lines file (path or jsonl:path) or a postgres:// URL')
     .action(async (store: string) => {
-      await runAuditExport(io, store);
+      await (await import('./commands/audit.js')).runAuditExport(io, store);
     });
 
   const bundle = program.command('bundle').description('sign a policy bundle, or verify its signature (ed25519)');
@@ -207,7 +205,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--key <file>', 'the ed25519 private key, PEM (openssl genpkey -algorithm ed25519)')
     .addOption(formatOption())
     .action(async (file: string, options: { key: string; format: 'text' | 'json' }) => {
-      await runBundleSign(io, file, options);
+      await (await import('./commands/bundle.js')).runBundleSign(io, file, options);
     });
   bundle
     .command('verify')
@@ -216,7 +214,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--key <file...>', 'ed25519 public keys, PEM (default: VOT_BUNDLE_PUBLIC_KEYS)')
     .addOption(formatOption())
     .action(async (file: string, options: { key?: string[]; format: 'text' | 'json' }) => {
-      await runBundleVerify(io, file, options);
+      await (await import('./commands/bundle.js')).runBundleVerify(io, file, options);
     });
 
   program
@@ -228,7 +226,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--check', 'change nothing; exit 1 listing the files that would change')
     .addOption(formatOption())
     .action(async (dir: string | undefined, options: { check?: boolean; format: 'text' | 'json' }) => {
-      await runFmt(io, dir, { check: Boolean(options.check), format: options.format });
+      await (await import('./commands/fmt.js')).runFmt(io, dir, { check: Boolean(options.check), format: options.format });
     });
 
   const configure = (command: Command): void => {

@@ -220,3 +220,9 @@ export function listOf(values: readonly string[], max = 8): string {
   const rest = values.length > max ? `, … (${values.length - max} more)` : '';
   return `one of ${shown.join(', ')}${rest}`;
 }
+
+/** The help line for a misspelt name: "did you mean `x`?" when a candidate is close, else undefined. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const suggestion = closest(word, candidates);
+  return suggestion ? `did you mean \`${suggestion}\`?` : undefined;
+}

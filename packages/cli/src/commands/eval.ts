@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseStrictJson, PolicyError, statuses, textIn, type Decision, type Lang, type PolicySet, type Text } from '@vot/engine';
-import { capitalize, diagnostic, didYouMean, fileErrorReason, terminalLine, terminalProse, windowText, wordsFor } from '@vot/engine/tools';
+import type { Decision, Lang, PolicySet, Text } from '@vot/engine';
+import { capitalize, textIn, windowText, wordsFor } from '@vot/engine/browser';
+import { parseStrictJson, PolicyError, statuses } from '@vot/engine/runtime';
+import { diagnostic, didYouMean, fileErrorReason, terminalLine, terminalProse } from '@vot/engine/terminal';
 import { CommandFailed, exitCodes, readStandardInput, refuse, reportDiagnostics, type CliIo } from '../io.js';
 import { loadPoliciesFor } from '../policy-dir.js';
 import { alternativeLines } from './explain.js';

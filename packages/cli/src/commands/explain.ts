@@ -3,8 +3,9 @@
  * status ("«Exclusion from physical attendance» would be permitted if grave incident were yes,
  * or if …"), from the decision's alternatives (`decide(…, { explain: true })`).
  */
-import { textIn, type DecidedOutcome, type Lang, type PolicySet } from '@vot/engine';
-import { capitalize, describeAlternatives, describeContext, type DescribeContext, wordsFor } from '@vot/engine/tools';
+import type { DecidedOutcome, Lang, PolicySet } from '@vot/engine';
+import { capitalize, describeAlternatives, describeContext, textIn, wordsFor } from '@vot/engine/browser';
+import type { DescribeContext } from '@vot/engine/tools';
 
 const contexts = new WeakMap<PolicySet, DescribeContext>();
 

@@ -4,7 +4,8 @@
  * named conditions, policies, scenarios, duty catalogues). A pass reads what the passes before
  * it registered and adds its own; check.ts lists them in that order.
  */
-import { closest, diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticInput } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticInput } from '../diagnostics.js';
+export { didYouMean } from '../diagnostics.js';
 import { locationText } from '../location.js';
 import type { DeclarationReporter } from '../fact-types/index.js';
 import type { LoadedDocument, LoadedDocumentOf, LoadedFolder } from '../load/folder.js';
@@ -93,12 +94,6 @@ export class Reporter {
 }
 
 export { locationText };
-
-/** The help line for a misspelt name: "did you mean `x`?" when a candidate is close, else undefined. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  const suggestion = closest(word, candidates);
-  return suggestion ? `did you mean \`${suggestion}\`?` : undefined;
-}
 
 /** Declared ids of one kind, in declaration order; a second declaration of an id is reported with the place of the first. */
 export class Registry<T> {

@@ -20,6 +20,8 @@ import {
   type ParsedFile,
 } from './parse.js';
 import { validateDocument } from './validate.js';
+import { fileErrorReason } from './file-error.js';
+export { fileErrorReason };
 
 /** A schema-valid document of one kind, with its file and the positions of its parsed text. */
 export interface LoadedDocumentOf<K extends DocumentKind> {
@@ -90,21 +92,6 @@ export async function declaredFolderLimits(dir: string): Promise<FolderLimits> {
     maxFiles: within(limits?.files, 1, folderCeiling.maxFiles, folderLimits.maxFiles),
     maxTotalBytes: within(limits?.megabytes, 1024 * 1024, folderCeiling.maxTotalBytes, folderLimits.maxTotalBytes),
   };
-}
-
-/** A file-system error as a reviewer reads it, without the absolute path Node puts in the message. */
-export function fileErrorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    ENOTDIR: 'not a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'is a folder',
-    ELOOP: 'too many symbolic links',
-    EMFILE: 'too many open files',
-  };
-  return (code && reasons[code]) ?? (error as Error | undefined)?.message ?? String(error);
 }
 
 /**
