@@ -130,10 +130,10 @@ describe('vot diff (semantic)', () => {
     const limited = diffPolicySets(base, shorter);
     const physical = limited.decisions.filter((d) => d.outcome === 'exclusion-physical');
     expect(physical.map((d) => describeChange(d, describeContext(shorter), 'en')[0])).toEqual([
-      'When proposed length of exclusion (weeks) is at most 8 or is not given: exclusion-physical stays permitted: maxWeeks 12 → 8',
-      'When proposed length of exclusion (weeks) is from 9 to 12: exclusion-physical goes from permitted to not-permitted',
+      'When proposed length of exclusion (weeks) is at most 8 or is not given: Exclusion from physical attendance stays permitted: Longest duration (weeks) 12 → 8',
+      'When proposed length of exclusion (weeks) is from 9 to 12: Exclusion from physical attendance goes from permitted to not-permitted',
       // A proposal refused as too long keeps the limit it was refused on, now the shorter one.
-      'When type of incident is not threat of suicide or self-harm, earlier incidents by the same user is at least 1 and oral warning given is yes: exclusion-physical stays not-permitted: maxWeeks 12 → 8',
+      'When type of incident is not threat of suicide or self-harm, earlier incidents by the same user is at least 1 and oral warning given is yes: Exclusion from physical attendance stays not-permitted: Longest duration (weeks) 12 → 8',
     ]);
     expect(limited.settings).toEqual([{ id: 'exclusion.max-weeks', change: 'changed', fields: { value: { from: 12, to: 8 } } }]);
     // One outcome is enough here: the phone exclusion reads the same facts and rules.
@@ -144,10 +144,10 @@ describe('vot diff (semantic)', () => {
     const physical = diff.decisions.find((d) => d.outcome === 'exclusion-physical')!;
     const context = describeContext(head);
     expect(describeChange(physical, context, 'en')).toEqual([
-      'When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted',
+      'When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: Exclusion from physical attendance goes from permitted to not-permitted',
     ]);
     expect(describeChange(physical, context, 'nb')[0]).toMatch(
-      /^Når graverende hendelse er nei, .* er 1 og .* er nei: exclusion-physical går fra tillatt til ikke tillatt$/,
+      /^Når graverende hendelse er nei, .* er 1 og .* er nei: Utestengelse fra fysisk oppmøte går fra tillatt til ikke tillatt$/,
     );
   });
 
@@ -230,9 +230,9 @@ describe('vot diff (command)', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toContain('### Changed decisions');
-    expect(result.out).toContain('- **reaction / exclusion-physical (');
+    expect(result.out).toContain('- **reaction / Exclusion from physical attendance \\[exclusion-physical\\] (');
     expect(result.out).toContain(
-      '  - When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: exclusion-physical goes from permitted to not-permitted',
+      '  - When grave incident is no, earlier incidents by the same user is 1 and oral warning given is no: Exclusion from physical attendance goes from permitted to not-permitted',
     );
     expect(result.out).toContain('### Changed reasons');
     expect(result.out).toContain(

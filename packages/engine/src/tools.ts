@@ -92,6 +92,7 @@ export {
   describeWhen,
   factName,
   listText,
+  titleIn,
   valueText,
   type DescribeContext,
 } from './describe/condition.js';

@@ -15,6 +15,7 @@ import {
   markdownText,
   terminalLine,
   terminalProse,
+  titleIn,
   wordsFor,
 } from '@vot/engine/tools';
 
@@ -23,7 +24,12 @@ export function diffContext(base: PolicySetModel, head: PolicySetModel): Describ
   const context = describeContext(head);
   const facts = new Map(context.facts);
   for (const fact of base.facts) if (!facts.has(fact.id)) facts.set(fact.id, fact);
-  return { facts, named: context.named };
+  // An outcome or limit the head removed is still named by its title in the base.
+  const outcomes = new Map(context.titles?.outcomes);
+  for (const outcome of base.outcomes) if (!outcomes.has(outcome.id)) outcomes.set(outcome.id, outcome.title);
+  const limits = new Map(context.titles?.limits);
+  for (const limit of base.limits) if (!limits.has(limit.id)) limits.set(limit.id, limit.title);
+  return { facts, named: context.named, titles: { outcomes, limits } };
 }
 
 /** A field's value on one line: text from the policies cannot start a line of its own. */
@@ -64,7 +70,7 @@ function sections(diff: PolicyDiff, context: DescribeContext, lang: Lang): Secti
     out.push({
       title: l.decisions,
       items: diff.decisions.map((change) => ({
-        head: `${change.point} / ${change.outcome} (${l.of(change.combinations, change.of)})`,
+        head: `${change.point} / ${terminalLine(titleIn('outcomes', change.outcome, context, lang))} [${change.outcome}] (${l.of(change.combinations, change.of)})`,
         lines: describeChange(change, context, lang),
       })),
     });

@@ -6,7 +6,7 @@
 import type { DecisionChange, FactConstraint, OutcomeState, StateDelta } from '../analyze/diff.js';
 import { valueSetWords, type ValueSetWords } from '../fact-types/index.js';
 import { capitalize, langOf, statusWord, wordsFor } from '../words/index.js';
-import { factName, listText, valueTitleOf, type DescribeContext } from './condition.js';
+import { factName, listText, titleIn, valueTitleOf, type DescribeContext } from './condition.js';
 
 /**
  * The words for a set of values in a language, with the verbs of the sentence they stand in ("is",
@@ -47,35 +47,40 @@ export function describeGroup(constraints: readonly FactConstraint[], context: D
   )}`;
 }
 
-/** "permitted (requires a, b; limits maxWeeks = 12)" */
-export function describeState(state: OutcomeState, lang: string): string {
+/** "permitted (requires a, b; limits maxWeeks = 12)", the requirements and limits by title when the context has them. */
+export function describeState(state: OutcomeState, lang: string, context?: DescribeContext): string {
   const w = wordsFor(langOf(lang));
   const extras: string[] = [];
-  if (state.requires?.length) extras.push(`${w.labels.requires} ${state.requires.join(', ')}`);
+  if (state.requires?.length)
+    extras.push(`${w.labels.requires} ${state.requires.map((id) => titleIn('outcomes', id, context, lang)).join(', ')}`);
   if (state.limits)
     extras.push(
       `${w.labels.limits} ${Object.entries(state.limits)
-        .map(([k, v]) => `${k} = ${v}`)
+        .map(([k, v]) => `${titleIn('limits', k, context, lang)} = ${v}`)
         .join(', ')}`,
     );
   const status = statusWord(state.status, w, 'term');
   return extras.length ? `${status} (${extras.join('; ')})` : status;
 }
 
-/** "maxWeeks 12 → 8; now also requires x; no longer requires y" */
-export function describeDelta(delta: StateDelta, lang: string): string {
+/** "maxWeeks 12 → 8; now also requires x; no longer requires y", by title when the context has them. */
+export function describeDelta(delta: StateDelta, lang: string, context?: DescribeContext): string {
   const w = wordsFor(langOf(lang));
-  const parts = Object.entries(delta.limits ?? {}).map(([k, { from, to }]) => `${k} ${from ?? w.diff.unset} → ${to ?? w.diff.unset}`);
-  if (delta.requiresAdded?.length) parts.push(`${w.diff.alsoRequires} ${delta.requiresAdded.join(', ')}`);
-  if (delta.requiresRemoved?.length) parts.push(`${w.diff.noLongerRequires} ${delta.requiresRemoved.join(', ')}`);
+  const titles = (ids: readonly string[]) => ids.map((id) => titleIn('outcomes', id, context, lang)).join(', ');
+  const parts = Object.entries(delta.limits ?? {}).map(
+    ([k, { from, to }]) => `${titleIn('limits', k, context, lang)} ${from ?? w.diff.unset} → ${to ?? w.diff.unset}`,
+  );
+  if (delta.requiresAdded?.length) parts.push(`${w.diff.alsoRequires} ${titles(delta.requiresAdded)}`);
+  if (delta.requiresRemoved?.length) parts.push(`${w.diff.noLongerRequires} ${titles(delta.requiresRemoved)}`);
   return parts.join('; ');
 }
 
 /** One line per group: "When …: exclusion-physical goes from not-permitted to permitted". */
 export function describeChange(change: DecisionChange, context: DescribeContext, lang: string): string[] {
   const w = wordsFor(langOf(lang));
+  const outcome = titleIn('outcomes', change.outcome, context, lang);
   const effect = change.delta
-    ? `${w.diff.stays(change.outcome, describeState(change.from, lang))}: ${describeDelta(change.delta, lang)}`
-    : w.diff.goes(change.outcome, describeState(change.from, lang), describeState(change.to, lang));
+    ? `${w.diff.stays(outcome, describeState(change.from, lang, context))}: ${describeDelta(change.delta, lang, context)}`
+    : w.diff.goes(outcome, describeState(change.from, lang, context), describeState(change.to, lang, context));
   return change.when.map((group) => `${describeGroup(group, context, lang)}: ${effect}`);
 }

@@ -15,6 +15,8 @@ export interface DescribeContext {
   facts: ReadonlyMap<string, FactModel>;
   /** Named conditions by qualified name, with their titles (shown instead of being expanded). */
   named: ReadonlyMap<string, { title?: Text; when: ConditionNode }>;
+  /** Titles of the vocabulary's outcomes and limits, so sentences name them as a reader knows them (else by id). */
+  titles?: { outcomes: ReadonlyMap<string, Text>; limits: ReadonlyMap<string, Text> };
 }
 
 /** What describing a condition needs to know: the facts, and the named conditions of a point (or of every point). */
@@ -23,7 +25,20 @@ export function describeContext(model: PolicySetModel, point?: PointModel): Desc
   for (const p of point ? [point] : model.points) {
     for (const policy of p.policies) for (const c of policy.conditions) named.set(c.qualified, { title: c.title, when: c.when });
   }
-  return { facts: new Map(model.facts.map((f) => [f.id, f])), named };
+  return {
+    facts: new Map(model.facts.map((f) => [f.id, f])),
+    named,
+    titles: {
+      outcomes: new Map(model.outcomes.map((o) => [o.id, o.title])),
+      limits: new Map(model.limits.map((l) => [l.id, l.title])),
+    },
+  };
+}
+
+/** An outcome or limit by its title in the language (its id when it has none). */
+export function titleIn(kind: 'outcomes' | 'limits', id: string, context: DescribeContext | undefined, lang: string): string {
+  const title = context?.titles?.[kind].get(id);
+  return title ? textIn(title, lang) : id;
 }
 
 /** Lower-cases a title's first letter inside a sentence, unless it starts an acronym (ASYS, NAV). */
