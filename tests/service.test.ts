@@ -15,7 +15,16 @@ import { loadAuthenticator, noAuthentication } from '@vot/service';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runVot } from './cli-harness.js';
-import { decide, reactionFacts, startTestService, testTokens, type TestService, type TestServiceOptions } from './service-harness.js';
+import {
+  decide,
+  outcomesWithSources,
+  reactionFacts,
+  startTestService,
+  testTokens,
+  type ServiceAnswer,
+  type TestService,
+  type TestServiceOptions,
+} from './service-harness.js';
 
 let policies: PolicySet;
 const running: TestService[] = [];
@@ -360,10 +369,10 @@ describe('why not (?explain=1)', () => {
     const service = await start();
     const explained = await decide(service.url, 'reaction?explain=1', firstThreat);
     expect(explained.status).toBe(200);
-    const body = (await explained.json()) as { outcomes: Array<{ id: string; alternatives?: unknown[] }> };
+    const body = (await explained.json()) as ServiceAnswer;
     const engine = await policies.decide('reaction', firstThreat, { explain: true });
-    expect(body.outcomes).toEqual(JSON.parse(JSON.stringify(engine.outcomes)));
-    expect(body.outcomes.find((o) => o.id === 'exclusion-physical')!.alternatives![0]).toMatchObject({
+    expect(outcomesWithSources(body)).toEqual(JSON.parse(JSON.stringify(engine.outcomes)));
+    expect((body.outcomes.find((o) => o.id === 'exclusion-physical')!.alternatives as unknown[])[0]).toMatchObject({
       status: 'permitted',
       change: { grave: true },
       text: { en: '«Exclusion from physical attendance» would be permitted if grave incident were yes.' },
