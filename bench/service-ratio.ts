@@ -15,18 +15,20 @@
  * `?trace=1`. Not part of `pnpm test`; `bench/run.ts` runs it as a child.
  *
  *   pnpm tsx --conditions=@vot/source bench/service-ratio.ts [--seconds 3] [--rounds 3] [--concurrency 16]
+ *     [--service <path to another @vot/service entry, e.g. an earlier commit's src/index.ts>]
  */
 import { fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openJsonlStore, type AuditEntry, type AuditStore, type ChainRecord } from '@vot/audit';
 import { loadPolicies } from '@vot/policies';
-import { buildService, loadAuthenticator, tokenDigest } from '@vot/service';
+import * as currentService from '@vot/service';
 import Fastify from 'fastify';
+import { reactionFacts } from '../tests/service-harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,21 +36,14 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
     serve: { type: 'boolean', default: false },
+    service: { type: 'string' },
   },
 });
 
 const token = 'ratio-bench-token';
 const path = '/v1/decide/reaction';
-const facts = JSON.stringify({
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-});
+// The facts the service tests decide on: the NAV reaction ladder, a repeated threat after a written warning.
+const facts = JSON.stringify(reactionFacts);
 
 type Target = 'memory' | 'jsonl' | 'bare';
 
@@ -67,6 +62,10 @@ function memoryStore(): AuditStore {
 }
 
 async function serve(): Promise<void> {
+  // `--service <module>`: another build of @vot/service to measure the same way (e.g. an earlier commit's sources).
+  const { buildService, loadAuthenticator, tokenDigest } = (
+    values.service ? await import(resolve(values.service)) : currentService
+  ) as typeof currentService;
   const folder = await mkdtemp(join(tmpdir(), 'vot-ratio-'));
   await writeFile(join(folder, 'tokens.txt'), `bench:${tokenDigest(token)}\n`);
   const policies = await loadPolicies();
@@ -141,7 +140,9 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds);
   const rounds = Number(values.rounds);
   const concurrency = Number(values.concurrency);
-  const server = fork(fileURLToPath(import.meta.url), ['--serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const server = fork(fileURLToPath(import.meta.url), ['--serve', ...(values.service ? ['--service', values.service] : [])], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<{ ports: Record<Target, number>; bytes: Record<string, number> }>((resolve, reject) => {
     server.once('message', (message) => resolve(message as never));
     server.once('exit', (code) => reject(new Error(`the server process exited with ${code}`)));
