@@ -8,12 +8,22 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PolicyError, type PolicySet } from '@vot/engine';
+import { PolicyError, type FactValue, type PolicySet } from '@vot/engine';
+import { pointDomain } from '@vot/engine/tools';
 import { loadPolicies } from '@vot/policies';
 import { decisionSchema } from '@vot/service';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { decide, outcomesWithSources, reactionFacts, startTestService, type ServiceAnswer, type TestService } from './service-harness.js';
+import {
+  decide,
+  outcomesWithSources,
+  reactionFacts,
+  startTestService,
+  testTokens,
+  type ServiceAnswer,
+  type TestService,
+} from './service-harness.js';
 
 let policies: PolicySet;
 let service: TestService;
@@ -91,6 +101,52 @@ describe('the answer to a decision', () => {
       }
     }
     expect(traced).toBe(cases.length * 2);
+  }, 120_000);
+
+  it('property: at every point, any record of its reduced fact domain, with or without trace and explain, is answered as the library decides or refused as it refuses', async () => {
+    const validate = new Ajv({ strict: false, validateFormats: false }).compile(document.components.schemas.Decision as object);
+    let answered = 0;
+    let refused = 0;
+    for (const point of policies.model.points) {
+      // Every fact the point reads, over its reduced domain (the values where its conditions cut); `null`: left out.
+      const record = fc
+        .tuple(
+          ...pointDomain(policies.model, point).map((domain) =>
+            fc.constantFrom(...domain.values).map((value) => [domain.fact, value] as const),
+          ),
+        )
+        .map((pairs) => Object.fromEntries(pairs.filter(([, value]) => value !== null)) as Record<string, FactValue>);
+      await fc.assert(
+        fc.asyncProperty(record, fc.boolean(), fc.boolean(), async (facts, trace, explain) => {
+          const query = [trace ? 'trace=1' : '', explain ? 'explain=1' : ''].filter(Boolean).join('&');
+          const response = await service.app.inject({
+            method: 'POST',
+            url: `/v1/decide/${point.id}${query ? `?${query}` : ''}`,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${testTokens['case-system']}` },
+            payload: JSON.stringify(facts),
+          });
+          const library = await policies.decide(point.id, facts, explain ? { explain: true } : {}).catch((error: unknown) => error);
+          if (library instanceof PolicyError) {
+            refused++;
+            expect(response.statusCode).toBe(400);
+            expect((response.json() as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code)).toEqual(
+              library.diagnostics.map((d) => d.code),
+            );
+            return;
+          }
+          answered++;
+          expect(response.statusCode, response.body).toBe(200);
+          const answer = response.json() as ServiceAnswer;
+          expect(validate(answer), JSON.stringify(validate.errors)).toBe(true);
+          const expected = JSON.parse(JSON.stringify(library));
+          expect(outcomesWithSources(answer)).toEqual(expected.outcomes);
+          expect(answer.trace).toEqual(trace ? expected.trace : undefined);
+        }),
+        { numRuns: 25 },
+      );
+    }
+    expect(answered).toBeGreaterThan(policies.model.points.length * 10);
+    console.info(`service answers checked: ${answered} decided, ${refused} refused`);
   }, 120_000);
 
   it('cites a source shared by several outcomes once, and is less than half its former size', async () => {
