@@ -73,6 +73,31 @@ describe('authentication', () => {
       expect((await fetch(`${service.url}${path}`)).status, path).toBe(200);
   });
 
+  it('logs each request with its own caller when callers interleave, as the trail records them', async () => {
+    const service = await start();
+    const callers = Object.keys(testTokens) as Array<keyof typeof testTokens>;
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, async (_, i) => {
+        const caller = callers[i % callers.length]!;
+        const response = await decide(service.url, 'reaction', reactionFacts, testTokens[caller]);
+        return { caller, decisionId: ((await response.json()) as { decisionId: string }).decisionId };
+      }),
+    );
+    await service.close();
+    const recorded = new Map(
+      (await readFile(service.trail, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; caller: string })
+        .map((record) => [record.id, record.caller]),
+    );
+    const logged = new Map(service.logs.filter((line) => line.msg === 'decided').map((line) => [line.decisionId, line.caller]));
+    for (const { caller, decisionId } of answers) {
+      expect(recorded.get(decisionId), decisionId).toBe(caller);
+      expect(logged.get(decisionId), decisionId).toBe(caller);
+    }
+  });
+
   it('accepts a JWT signed by a key of the JWKS file for the configured audience and issuer, and nothing else', async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
     const other = await generateKeyPair('ES256', { extractable: true });
