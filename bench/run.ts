@@ -10,7 +10,9 @@
  * also the compiled predicates alone (facts already validated) against a hand-written function
  * (bench/reaction-by-hand.ts). Then the cold `loadPolicies()`, the commands `vot eval` and
  * `vot check` as fresh processes (bench/commands.ts), the heap after load and after 1e6
- * decisions (each in child processes), and the regulation gate over the whole fact domain.
+ * decisions (each in child processes), the regulation gate over the whole fact domain, and the
+ * decision service against a bare Fastify route (bench/service-ratio.ts, in a child with its own
+ * server process).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -284,6 +286,32 @@ async function main(): Promise<void> {
     `growth ${(heap.afterDecisionsMB - heap.afterLoadMB).toFixed(2)} MB`,
   ]);
 
+  // The decision service against a bare Fastify route answering the same bytes (bench/service-ratio.ts).
+  const service = child<ServiceRatio>([
+    ...tsxImport,
+    join(here, 'service-ratio.ts'),
+    '--seconds',
+    quick ? '2' : '5',
+    '--rounds',
+    String(rounds),
+  ]);
+  const perSecond = service.requestsPerSecond;
+  rows.push([
+    'reaction',
+    'service / bare Fastify (HTTP)',
+    `${service.ratio.toFixed(2)}×`,
+    '',
+    `${Math.round(perSecond.serviceMemoryAudit)} / ${Math.round(perSecond.bareFastify)} req/s, audit in memory; server CPU ${service.cpuRatio.toFixed(2)}×; ${service.responseBytes.plain} B`,
+    goal(service.ratio >= 0.8, '≥ 0.8×'),
+  ]);
+  rows.push([
+    'reaction',
+    'service, JSON Lines + fsync / bare',
+    `${service.ratioJsonl.toFixed(2)}×`,
+    '',
+    `${Math.round(perSecond.serviceJsonlFsync)} req/s; ${service.responseBytes.trace} B with ?trace=1`,
+  ]);
+
   // The scale series: the bundled organisations multiplied, each size in a fresh process.
   const copies = quick ? [1, 2, 4] : [13, 25, 50, 125];
   const series = await scaleSeries(join(root, 'policies'), join(root, '.vot-tmp', 'bench-scale'), copies, measureInChild(root, tsxImport));
@@ -327,6 +355,7 @@ async function main(): Promise<void> {
     commands,
     gate,
     heap: { ...heap, growthMB: heap.afterDecisionsMB - heap.afterLoadMB },
+    service,
     scale: { ...series, goals: scaleGoals },
   };
   printTable(['point', 'measure', 'p50', 'p99', 'note', 'goal'], rows);
@@ -337,6 +366,15 @@ async function main(): Promise<void> {
   const out = join(here, 'results', quick ? 'quick.json' : 'latest.json');
   await writeFileAtomic(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`written to ${out.slice(root.length + 1)}`);
+}
+
+/** What bench/service-ratio.ts prints. */
+interface ServiceRatio {
+  requestsPerSecond: { serviceMemoryAudit: number; serviceJsonlFsync: number; bareFastify: number };
+  ratio: number;
+  ratioJsonl: number;
+  cpuRatio: number;
+  responseBytes: { plain: number; trace: number; traceExplain: number };
 }
 
 interface ColdLoad {

@@ -14,7 +14,7 @@ import { tokenDigest, type RunningService } from '@vot/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDecisionService } from '../examples/decision-service/src/app.js';
 import { runVot } from './cli-harness.js';
-import { reactionFacts } from './service-harness.js';
+import { outcomesWithSources, reactionFacts, type ServiceAnswer } from './service-harness.js';
 
 let policies: Policies;
 let service: RunningService;
@@ -61,10 +61,18 @@ describe('the example deployment of the decision service', () => {
   it('decides over HTTP exactly as the library does, with a decision id', async () => {
     const response = await post('/v1/decide/reaction', reactionFacts);
     expect(response.status).toBe(200);
-    const { decisionId, ...decision } = (await response.json()) as { decisionId: string };
-    expect(decisionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(response.headers.get('decision-id')).toBe(decisionId);
-    expect(decision).toEqual(JSON.parse(JSON.stringify(await policies.decide('reaction', reactionFacts as never))));
+    const answer = (await response.json()) as ServiceAnswer;
+    expect(answer.decisionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('decision-id')).toBe(answer.decisionId);
+    const library = JSON.parse(JSON.stringify(await policies.decide('reaction', reactionFacts as never)));
+    // Everything the library decides but the facts (the host sent them) and the trace (on request).
+    expect(Object.keys(answer).sort()).toEqual(['date', 'decisionId', 'outcomes', 'point', 'policy', 'sources']);
+    expect({ point: answer.point, date: answer.date, policy: answer.policy }).toEqual({
+      point: library.point,
+      date: library.date,
+      policy: library.policy,
+    });
+    expect(outcomesWithSources(answer)).toEqual(library.outcomes);
   });
 
   it('refuses bad facts with 400 and diagnostics naming each fact', async () => {

@@ -262,8 +262,15 @@ describe('law in time, on the bundled policies', () => {
     try {
       const old = await decide(service.url, 'follow-up', { ...violence, incidentDate: '2016-06-01' }, testTokens['case-system']);
       expect(old.status).toBe(200);
-      const body = (await old.json()) as { outcomes: Array<{ id: string; basis: Array<{ id: string }> }> };
-      expect(body.outcomes.find((o) => o.id === 'leader-follow-up')!.basis.map((b) => b.id)).toEqual(['aml-4-3-4', 'aml-3-1']);
+      // Response format 2: an outcome's basis is source ids, each listed once in `sources`.
+      const body = (await old.json()) as {
+        date: string;
+        outcomes: Array<{ id: string; basis: string[] }>;
+        sources: Record<string, unknown>;
+      };
+      expect(body.date).toBe('2016-06-01');
+      expect(body.outcomes.find((o) => o.id === 'leader-follow-up')!.basis).toEqual(['aml-4-3-4', 'aml-3-1']);
+      expect(body.sources).toHaveProperty(['aml-4-3-4']);
       const bad = await decide(service.url, 'follow-up', { ...violence, incidentDate: '2016-02-30' }, testTokens['case-system']);
       expect(bad.status).toBe(400);
       expect(JSON.stringify(await bad.json())).toContain('incidentDate');

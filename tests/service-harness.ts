@@ -101,3 +101,29 @@ export function decide(
     body: typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
   });
 }
+
+/** A decision as the service answers it (response format 2): sources once, by id. */
+export interface ServiceAnswer {
+  decisionId: string;
+  point: string;
+  date: string;
+  outcomes: Array<{ id: string; basis: string[]; [key: string]: unknown }>;
+  sources: Record<string, Record<string, unknown>>;
+  policy: { name: string; version: string; hash: string };
+  trace?: unknown;
+}
+
+/**
+ * The outcomes of an answer with each basis id replaced by its source as the engine lists it
+ * (`{ id, citation, url, verified, inForce }`), to compare with the library's decision. Throws
+ * for an id that `sources` does not hold.
+ */
+export function outcomesWithSources(answer: ServiceAnswer): Array<Record<string, unknown>> {
+  return answer.outcomes.map((outcome) => ({
+    ...outcome,
+    basis: outcome.basis.map((id) => {
+      if (!Object.hasOwn(answer.sources, id)) throw new Error(`basis \`${id}\` of \`${outcome.id}\` is not in sources`);
+      return { id, ...answer.sources[id] };
+    }),
+  }));
+}

@@ -15,7 +15,16 @@ import { loadAuthenticator, noAuthentication } from '@vot/service';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runVot } from './cli-harness.js';
-import { decide, reactionFacts, startTestService, testTokens, type TestService, type TestServiceOptions } from './service-harness.js';
+import {
+  decide,
+  outcomesWithSources,
+  reactionFacts,
+  startTestService,
+  testTokens,
+  type ServiceAnswer,
+  type TestService,
+  type TestServiceOptions,
+} from './service-harness.js';
 
 let policies: PolicySet;
 const running: TestService[] = [];
@@ -62,6 +71,31 @@ describe('authentication', () => {
     // Health, metrics and the API description are public.
     for (const path of ['/health/live', '/health/ready', '/metrics', '/openapi.json'])
       expect((await fetch(`${service.url}${path}`)).status, path).toBe(200);
+  });
+
+  it('logs each request with its own caller when callers interleave, as the trail records them', async () => {
+    const service = await start();
+    const callers = Object.keys(testTokens) as Array<keyof typeof testTokens>;
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, async (_, i) => {
+        const caller = callers[i % callers.length]!;
+        const response = await decide(service.url, 'reaction', reactionFacts, testTokens[caller]);
+        return { caller, decisionId: ((await response.json()) as { decisionId: string }).decisionId };
+      }),
+    );
+    await service.close();
+    const recorded = new Map(
+      (await readFile(service.trail, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; caller: string })
+        .map((record) => [record.id, record.caller]),
+    );
+    const logged = new Map(service.logs.filter((line) => line.msg === 'decided').map((line) => [line.decisionId, line.caller]));
+    for (const { caller, decisionId } of answers) {
+      expect(recorded.get(decisionId), decisionId).toBe(caller);
+      expect(logged.get(decisionId), decisionId).toBe(caller);
+    }
   });
 
   it('accepts a JWT signed by a key of the JWKS file for the configured audience and issuer, and nothing else', async () => {
@@ -360,10 +394,10 @@ describe('why not (?explain=1)', () => {
     const service = await start();
     const explained = await decide(service.url, 'reaction?explain=1', firstThreat);
     expect(explained.status).toBe(200);
-    const body = (await explained.json()) as { outcomes: Array<{ id: string; alternatives?: unknown[] }> };
+    const body = (await explained.json()) as ServiceAnswer;
     const engine = await policies.decide('reaction', firstThreat, { explain: true });
-    expect(body.outcomes).toEqual(JSON.parse(JSON.stringify(engine.outcomes)));
-    expect(body.outcomes.find((o) => o.id === 'exclusion-physical')!.alternatives![0]).toMatchObject({
+    expect(outcomesWithSources(body)).toEqual(JSON.parse(JSON.stringify(engine.outcomes)));
+    expect((body.outcomes.find((o) => o.id === 'exclusion-physical')!.alternatives as unknown[])[0]).toMatchObject({
       status: 'permitted',
       change: { grave: true },
       text: { en: '«Exclusion from physical attendance» would be permitted if grave incident were yes.' },

@@ -1,8 +1,9 @@
 /**
  * The decision service on Fastify:
  *
- *   POST /v1/decide/:point   facts (JSON) → the decision, with its decision id, once recorded;
- *                            `?explain=1` adds each outcome's alternatives (why not)
+ *   POST /v1/decide/:point   facts (JSON) → the decision, with its decision id, once recorded
+ *                            (response.ts: sources once, by id); `?explain=1` adds each
+ *                            outcome's alternatives (why not), `?trace=1` the trace
  *   GET  /v1/policy          the policy in force: name, version, hash, points
  *   GET  /openapi.json       the OpenAPI 3.1 document (public)
  *   GET  /health/live        the process is up (public)
@@ -22,10 +23,11 @@ import { decisionEntry, type AuditStore } from '@vot/audit';
 import { formatStrictJsonError } from '@vot/engine/tools';
 import { parseStrictJson, PolicyError, type Decision, type Diagnostic, type PolicySet, type StrictJsonError } from '@vot/engine';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { pino, stdSerializers, type DestinationStream } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import type { Authenticator } from './auth.js';
 import { createMetrics, type ServiceMetrics } from './metrics.js';
-import { openApiDocument } from './openapi.js';
+import { decisionSchema, openApiDocument } from './openapi.js';
+import { serviceDecision } from './response.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -113,13 +115,23 @@ const publicRoute = { config: { public: true, rateLimit: false as const } };
 const isPublic = (request: FastifyRequest): boolean => (request.routeOptions.config as { public?: boolean }).public === true;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** `?explain=1` (or `true`): the decision with each outcome's alternatives; `0`, `false` or nothing: without. */
-function explainQuery(request: FastifyRequest): boolean {
-  const value = (request.query as Record<string, unknown> | undefined)?.explain;
+/**
+ * A yes/no query parameter: `1` or `true`, `0`, `false` or absent; anything else (a repeated
+ * one too) is a 400. `?explain=1`: each outcome's alternatives; `?trace=1`: the trace.
+ */
+function flagQuery(request: FastifyRequest, name: 'explain' | 'trace'): boolean {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
   if (value === undefined || value === '0' || value === 'false') return false;
   if (value === '1' || value === 'true') return true;
-  throw Object.assign(new Error('`explain` takes 1 or 0 (true or false), once'), { statusCode: 400 });
+  throw Object.assign(new Error(`\`${name}\` takes 1 or 0 (true or false), once`), { statusCode: 400 });
 }
+
+/**
+ * The engine's options for a request: alternatives only with `?explain=1`; and without `?trace=1`
+ * (nor explain) no explanation of the rules that did not hold, as no trace is sent.
+ */
+const decideOptions = (explain: boolean, trace: boolean): { explain?: boolean } =>
+  explain ? { explain: true } : trace ? {} : { explain: false };
 
 export async function buildService(options: ServiceOptions): Promise<DecisionService> {
   const { policies, audit, authenticator } = options;
@@ -181,8 +193,9 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
     const result = await authenticator.authenticate(request.headers.authorization);
     if ('caller' in result) {
       request.caller = result.caller;
-      request.log = request.log.child({ caller: result.caller });
-      reply.log = request.log;
+      // The request's own logger (Fastify made it for this request) takes the caller: cheaper
+      // than a second child logger per request, and every later line carries it.
+      (request.log as Logger).setBindings({ caller: result.caller });
       return;
     }
     metrics.refused.inc({ reason: 'unauthorized' });
@@ -267,12 +280,17 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
   app.get('/v1/policy', async () => ({ ...policies.policy, points: policies.points }));
 
   for (const point of policies.model.points) {
-    app.post(`/v1/decide/${point.id}`, async (request, reply) => {
-      const explain = explainQuery(request);
+    // The response schema is the OpenAPI document's `Decision`: Fastify compiles it into the
+    // serialiser for 200 answers (fast-json-stringify), so what is documented is what is sent.
+    app.post(`/v1/decide/${point.id}`, { schema: { response: { 200: decisionSchema } } }, async (request, reply) => {
+      const explain = flagQuery(request, 'explain');
+      const trace = flagQuery(request, 'trace');
       const stopTimer = metrics.latency.startTimer({ point: point.id });
       let decision: Decision;
       try {
-        decision = await policies.decide(point.id, request.body, explain ? { explain: true } : {});
+        // The facts are checked here, once: the body is only read (strict JSON), never given a
+        // schema of its own, and the audit entry takes the facts the decision keeps.
+        decision = await policies.decide(point.id, request.body, decideOptions(explain, trace));
       } catch (error) {
         if (error instanceof PolicyError) metrics.decisions.inc({ point: point.id, result: 'refused' });
         throw error;
@@ -282,18 +300,23 @@ export async function buildService(options: ServiceOptions): Promise<DecisionSer
       } catch (error) {
         metrics.decisions.inc({ point: point.id, result: 'failed' });
         request.log.error({ err: error }, 'decision not recorded, so not given');
-        return reply
+        // The route's schema types only the 200 answer; a refusal is sent as any other.
+        return (reply as FastifyReply)
           .code(503)
           .send(refusal('audit-unavailable', 'the decision could not be recorded in the audit trail, so it is not given; try again later'));
       }
       stopTimer();
       metrics.decisions.inc({ point: point.id, result: 'decided' });
-      for (const outcome of decision.outcomes) metrics.outcomes.inc({ point: point.id, status: outcome.status });
-      request.log.info(
-        { point: point.id, policy: decision.policy.hash, outcomes: decision.outcomes.map((o) => `${o.id}:${o.status}`) },
-        'decided',
-      );
-      return { decisionId: request.id, ...decision };
+      // Counted per status, once each: a dozen outcomes are a handful of statuses.
+      const byStatus = new Map<string, number>();
+      for (const outcome of decision.outcomes) byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1);
+      for (const [status, count] of byStatus) metrics.outcomes.inc({ point: point.id, status }, count);
+      if ((request.log as Logger).isLevelEnabled('info'))
+        request.log.info(
+          { point: point.id, policy: decision.policy.hash, outcomes: decision.outcomes.map((o) => `${o.id}:${o.status}`) },
+          'decided',
+        );
+      return serviceDecision(request.id, decision, trace);
     });
   }
   // Known points have their own routes above (static routes win); this one answers the rest,

@@ -15,5 +15,6 @@ export {
 } from './auth.js';
 export { ConfigError, environment, loadConfig, type ServiceConfig } from './config.js';
 export { createMetrics, type ServiceMetrics } from './metrics.js';
-export { openApiDocument } from './openapi.js';
+export { decisionSchema, openApiDocument } from './openapi.js';
+export { serviceDecision, type ServiceDecision, type ServiceOutcome, type ServiceSource } from './response.js';
 export { StartError, startService, type RunningService, type StartOptions } from './server.js';
