@@ -35,7 +35,8 @@ import type {
   Text,
   Window,
 } from '../model.js';
-import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
+import { combinations, defaultFacts, domainSize, pointDomain, restrictClasses, sliceDomain, type FactDomain } from './domain.js';
+import { requiredValues } from '../decide/scope-index.js';
 import { analysisDate, periodEnumerations, periodsIn, periodsOf, type Period } from './periods.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
@@ -140,19 +141,33 @@ export interface GateOptions {
 }
 
 /**
- * The slice of the domain that decides the given conditions (see `sliceDomain`), each fact's
- * default first, so the first failing combination found is the one closest to the defaults.
+ * The slice of the domain that decides the given conditions (see `sliceDomain`), equality facts
+ * by classes of values the conditions cannot tell apart, each fact's default first, so the first
+ * failing combination found is the one closest to the defaults. `within` are conditions every
+ * combination that counts must meet (a catalogue's scope, an invariant's `when`): the values
+ * they rule out conjunctively are dropped up front (they are among `conditions` as well, so a
+ * class is ruled out whole).
  */
 export function gateSlice(
   model: PolicySetModel,
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
+  within: ReadonlyArray<ConditionNode | null> = [],
 ): FactDomain[] {
   const byId = new Map(model.facts.map((fact) => [fact.id, fact]));
-  return sliceDomain(model, conditions, named).map((domain) => defaultFirst(byId.get(domain.fact)!, domain));
+  const domains = sliceDomain(model, [...conditions, ...within], named, { byClass: true });
+  const required = new Map<string, Set<FactValue>>();
+  for (const condition of within) {
+    if (!condition) continue;
+    for (const [fact, values] of requiredValues(condition, named)) {
+      const known = required.get(fact);
+      required.set(fact, known ? new Set([...known].filter((value) => values.has(value))) : values);
+    }
+  }
+  return restrictClasses(domains, required).map((domain) => defaultFirst(byId.get(domain.fact)!, domain));
 }
 
-/** Moves the fact's default to the front (an integer default stands for its interval). */
+/** Moves the fact's default to the front (an integer default stands for its interval; a class's representative is its default). */
 function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
   if (!fact.hasDefault) return domain;
   const wanted = fact.default ?? null;
@@ -165,8 +180,10 @@ function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
     values[index] = wanted;
   }
   if (index <= 0) return { ...domain, values };
-  const [moved] = values.splice(index, 1);
-  return { fact: domain.fact, values: [moved!, ...values] };
+  const front = <T>(list: readonly T[]): T[] => [list[index]!, ...list.slice(0, index), ...list.slice(index + 1)];
+  const reordered: FactDomain = { fact: domain.fact, values: front(values) };
+  if (domain.classes) reordered.classes = front(domain.classes);
+  return reordered;
 }
 
 /** The product of every fact's full range, without any reduction. */
@@ -187,8 +204,16 @@ interface PointSlice {
   rules: Map<string, RuleModel>;
 }
 
+/**
+ * The point cut down to the outcomes `outcomeIds` and the policies that decide them: those that
+ * list one, and those that override one (their scope decides which policy's outcome counts). No
+ * other policy's scope or rules can change these outcomes, so leaving them out changes no
+ * decision of them and keeps their conditions (another organisation's pack) out of the slice.
+ */
 function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSlice {
-  const sliced: PointModel = { ...point, outcomes: point.outcomes.filter((o) => outcomeIds.has(o.id)) };
+  const outcomes = point.outcomes.filter((o) => outcomeIds.has(o.id));
+  const deciding = new Set(outcomes.flatMap((o) => [o.policy, ...(o.overriddenBy ?? [])]));
+  const sliced: PointModel = { ...point, policies: point.policies.filter((p) => deciding.has(p.id)), outcomes };
   const named = namedConditions(point);
   const cache = new Map<string, Predicate>();
   const predicates = new Map<string, Predicate>();
@@ -256,11 +281,12 @@ export function slicedDecider(
   const otherDate = analysisDate(model);
   return {
     slice,
-    domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
+    domains: gateSlice(model, pointConditions(slice.point), slice.named, [catalogue.scope, when]),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
     decide: (facts: Readonly<Record<string, FactValue>>): Decision => {
       const date = dateFact !== undefined ? facts[dateFact] : undefined;
-      // The enumeration reuses its record: the decision keeps a copy.
+      // The enumeration reuses its record: the decision keeps a copy. The record is complete
+      // (every fact not enumerated holds its default), so the scope index may pick the policies.
       return assembleDecision(
         model,
         slice.point,
@@ -269,6 +295,8 @@ export function slicedDecider(
         null,
         typeof date === 'string' ? date : otherDate,
         { ...facts },
+        undefined,
+        facts,
       );
     },
   };
