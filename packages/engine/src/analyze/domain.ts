@@ -144,11 +144,7 @@ function equalityTests(
  * policies whose scope cannot hold for the value it is given, which answers for the whole class
  * as the scope does. The record a decision echoes holds the representative; no check reads it.
  */
-export function valueClasses(
-  values: readonly FactValue[],
-  tests: Iterable<readonly FactValue[]>,
-  preferred?: FactValue,
-): FactValue[][] {
+export function valueClasses(values: readonly FactValue[], tests: Iterable<readonly FactValue[]>, preferred?: FactValue): FactValue[][] {
   const sets = [...tests];
   const signatures = new Map<FactValue, number[]>();
   sets.forEach((set, index) => {
