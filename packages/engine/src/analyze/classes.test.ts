@@ -15,6 +15,7 @@ import { fixtureStatus, fixtureStatusList } from '../testing/fixture-arbitraries
 import { minimalPolicyFiles } from '../testing/fixtures.js';
 import { valueClasses } from './domain.js';
 import { runGate } from './gate.js';
+import { renderGateReport } from './gate-render.js';
 
 const sites = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
 
@@ -224,5 +225,28 @@ describe('the gate by classes of values, against brute force over every value', 
     expect(differs.counterexample!.facts).toEqual({ site: 's3', colour: 'green' });
     // Without packs, s1..s3 are one class inside the scope: one site is enough.
     expect(gate([]).combinations).toBe(1);
+  });
+
+  it('names the values a counterexample stands for', () => {
+    const shared = [
+      {
+        id: 'open-door',
+        basis: ['rule-book-1'],
+        rules: [{ when: { fact: 'site', is: 's1' }, status: 'not-permitted', reason }],
+        otherwise: { status: 'permitted', reason },
+      },
+    ];
+    const obligations = [{ invariant: { point: 'access', expect: { outcome: 'open-door', status: ['not-permitted'] } } }];
+    const checked = checkPolicyTexts(
+      new Map(Object.entries({ ...files(shared, [], undefined), 'duties/doors.yaml': JSON.stringify(duties(obligations, undefined)) })),
+    );
+    const report = runGate(checked.model!);
+    // s1 and the class of every other site: two combinations, the second fails.
+    expect(report.duties[0]!.obligations[0]).toMatchObject({
+      combinations: 2,
+      counterexample: { facts: { site: 's2' }, alike: { site: ['s3', 's4', 's5', 's6', 's7', 's8'] } },
+    });
+    expect(renderGateReport(report)).toContain('site: s2 (and 6 values alike)');
+    expect(renderGateReport(report, { lang: 'nb' })).toContain('site: s2 (og 6 verdier til som gir samme svar)');
   });
 });

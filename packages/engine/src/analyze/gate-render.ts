@@ -173,7 +173,10 @@ function renderBroken(
   const spans = union(example.periods);
   const periods = spans.map((span) => periodText(span, lang));
   out.push(`  ${g.counterexample}${periods.length > 0 && isDated(spans) ? ` ${w.time.inPeriod} ${listText(periods, 'and', lang)}` : ''}:`);
-  for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
+  for (const [fact, v] of Object.entries(example.facts)) {
+    const alike = example.alike?.[fact]?.length;
+    out.push(`    ${fact}: ${value(v)}${alike ? ` ${g.alike(alike)}` : ''}${titled(titles.facts.get(fact), lang)}`);
+  }
   out.push(`    ${g.otherFacts}`);
   if (!example.sides) {
     out.push(`  ${w.labels.decision}:`);

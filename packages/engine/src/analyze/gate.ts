@@ -59,6 +59,11 @@ export interface DecidedForDuty {
 export interface Counterexample {
   /** The facts that matter to the failure; every fact not listed has its default. */
   facts: Record<string, FactValue>;
+  /**
+   * For a listed fact whose value stands for a class (analyze/domain.ts `valueClasses`): the
+   * other values of the class, which no condition tells apart from it, so they fail alike.
+   */
+  alike?: Record<string, FactValue[]>;
   decided: DecidedForDuty[];
   /** Two points that agree: each side's decision, at its point, with the facts its `with` fixes. */
   sides?: Array<{ point: string; with: Record<string, FactValue>; decided: DecidedForDuty[] }>;
@@ -372,12 +377,16 @@ export function minimise(
     if (!fails(failing)) failing[domain.fact] = current;
   }
   const facts: Record<string, FactValue> = {};
+  const alike: Record<string, FactValue[]> = {};
   for (const domain of domains) {
     const fact = byId.get(domain.fact)!;
     const value = failing[domain.fact]!;
-    if (!fact.hasDefault || value !== (fact.default ?? null)) facts[domain.fact] = value;
+    if (fact.hasDefault && value === (fact.default ?? null)) continue;
+    facts[domain.fact] = value;
+    const members = domain.classes?.[domain.values.indexOf(value)] ?? [];
+    if (members.length > 1) alike[domain.fact] = members.filter((member) => member !== value);
   }
-  return { facts, decided: decide(failing) };
+  return Object.keys(alike).length > 0 ? { facts, alike, decided: decide(failing) } : { facts, decided: decide(failing) };
 }
 
 /**

@@ -136,6 +136,7 @@ export const da: Words = {
     brokenDuty: 'brudt pligt',
     counterexample: 'mindste modeksempel',
     otherFacts: '(alle andre fakta har deres standardværdi og påvirker ikke resultatet)',
+    alike: (count) => `(og ${count} ${count === 1 ? 'værdi' : 'værdier'} mere, der giver samme svar)`,
     notCited: (live) => `ingen regel, der kan give ${live}, henviser til`,
     failedAt: 'modeksempel ved kombination',
     vacuous: 'forpligtelsen afprøver intet: betingelsen gælder aldrig inden for katalogets anvendelsesområde (appliesWhen)',

@@ -134,6 +134,7 @@ export const en: Words = {
     brokenDuty: 'broken duty',
     counterexample: 'smallest counterexample',
     otherFacts: '(every other fact has its default and does not affect the result)',
+    alike: (count) => `(and ${count} ${count === 1 ? 'value' : 'values'} alike)`,
     notCited: (live) => `no rule that can give ${live} cites`,
     failedAt: 'counterexample at combination',
     vacuous: "the obligation checks nothing: its condition never holds inside the catalogue's scope (appliesWhen)",

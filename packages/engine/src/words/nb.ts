@@ -135,6 +135,7 @@ export const nb: Words = {
     brokenDuty: 'brutt plikt',
     counterexample: 'minste moteksempel',
     otherFacts: '(alle andre fakta har standardverdien og påvirker ikke resultatet)',
+    alike: (count) => `(og ${count} ${count === 1 ? 'verdi' : 'verdier'} til som gir samme svar)`,
     notCited: (live) => `ingen regel som kan gi ${live}, viser til`,
     failedAt: 'moteksempel ved kombinasjon',
     vacuous: 'forpliktelsen prøver ingenting: vilkåret holder aldri innenfor katalogens virkeområde (appliesWhen)',

@@ -130,6 +130,8 @@ export interface GateWords {
   brokenDuty: string;
   counterexample: string;
   otherFacts: string;
+  /** Beside a counterexample's value that stands for others no condition tells apart: "(and 124 values alike)". */
+  alike: (count: number) => string;
   /** A coverage obligation no live outcome cites; `statuses` lists the live statuses. */
   notCited: (statuses: string) => string;
   failedAt: string;
