@@ -233,7 +233,7 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
     const failedAt = duty.obligations.find((o) => !o.ok && o.counterexample);
     const counted = failedAt
       ? `${g.failedAt} ${number(failedAt.combinations!, w)} ${g.of} ${number(failedAt.sliceCombinations!, w)}`
-      : `${number(combos, w)} ${g.combinations}`;
+      : `${number(combos, w)} ${combos === 1 ? g.combination : g.combinations}`;
     const citing = new Set(duty.obligations.flatMap((o) => (o.citedBy ?? []).map((c) => `${c.point}/${c.outcome}`))).size;
     const sizes =
       combos > 0

@@ -131,6 +131,7 @@ export const da: Words = {
     obligations: 'forpligtelser',
     obligation: 'forpligtelse',
     combinations: 'kombinationer',
+    combination: 'kombination',
     perSecond: 'pr. sekund',
     in: 'på',
     brokenDuty: 'brudt pligt',

@@ -129,6 +129,7 @@ export const en: Words = {
     obligations: 'obligations',
     obligation: 'obligation',
     combinations: 'combinations',
+    combination: 'combination',
     perSecond: 'per second',
     in: 'in',
     brokenDuty: 'broken duty',

@@ -130,6 +130,7 @@ export const nb: Words = {
     obligations: 'forpliktelser',
     obligation: 'forpliktelse',
     combinations: 'kombinasjoner',
+    combination: 'kombinasjon',
     perSecond: 'per sekund',
     in: 'på',
     brokenDuty: 'brutt plikt',

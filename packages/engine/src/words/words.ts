@@ -124,6 +124,8 @@ export interface GateWords {
   obligations: string;
   obligation: string;
   combinations: string;
+  /** One of them: "1 combination". */
+  combination: string;
   perSecond: string;
   /** Between a count and a duration: "36 864 combinations in 0.42 s". */
   in: string;
