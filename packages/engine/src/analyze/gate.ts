@@ -267,6 +267,9 @@ export function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[
   }
 }
 
+/** The facts a gate decision echoes: none (see `slicedDecider`). */
+const noEcho: Readonly<Record<string, FactValue>> = Object.freeze({});
+
 /**
  * Decides the outcomes `ids` of a point over the slice of facts they, the catalogue's scope and
  * `when` read; `applies` says whether a combination lies inside the scope and `when`.
@@ -290,8 +293,10 @@ export function slicedDecider(
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
     decide: (facts: Readonly<Record<string, FactValue>>): Decision => {
       const date = dateFact !== undefined ? facts[dateFact] : undefined;
-      // The enumeration reuses its record: the decision keeps a copy. The record is complete
-      // (every fact not enumerated holds its default), so the scope index may pick the policies.
+      // The record is complete (every fact not enumerated holds its default), so the scope index
+      // may pick the policies. The decision would freeze the record it echoes, and the
+      // enumeration reuses its record; no check reads a decision's echo, so it gets none
+      // (copying the record for each combination was most of the gate's time).
       return assembleDecision(
         model,
         slice.point,
@@ -299,7 +304,7 @@ export function slicedDecider(
         basis,
         null,
         typeof date === 'string' ? date : otherDate,
-        { ...facts },
+        noEcho,
         undefined,
         facts,
       );
