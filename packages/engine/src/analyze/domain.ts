@@ -85,13 +85,28 @@ export function sliceDomain(
   const { read, breakpoints } = factsRead(conditions, named, factsById(model));
   const domains = model.facts.filter((fact) => read.has(fact.id)).map((fact) => factDomain(fact, breakpoints.get(fact.id)));
   if (!options.byClass) return domains;
-  const tests = equalityTests(conditions, named);
   const facts = factsById(model);
+  return byClass(domains, conditions, named, (id) => {
+    const fact = facts.get(id)!;
+    return fact.hasDefault ? (fact.default ?? null) : undefined;
+  });
+}
+
+/**
+ * The domains with each equality fact (no intervals) cut down to one representative per class of
+ * values the conditions cannot tell apart (see `valueClasses`); `preferred` names the value that
+ * should represent its class (the default), if any.
+ */
+export function byClass<D extends FactDomain>(
+  domains: readonly D[],
+  conditions: ReadonlyArray<ConditionNode | null>,
+  named: ReadonlyMap<string, ConditionNode>,
+  preferred: (fact: string) => FactValue | undefined = () => undefined,
+): D[] {
+  const tests = equalityTests(conditions, named);
   return domains.map((domain) => {
     const sets = tests.get(domain.fact);
-    if (domain.intervals || !sets) return domain;
-    const fact = facts.get(domain.fact)!;
-    return classDomain(domain, sets, fact.hasDefault ? (fact.default ?? null) : undefined);
+    return domain.intervals || !sets ? domain : { ...domain, ...classDomain(domain, sets, preferred(domain.fact)) };
   });
 }
 

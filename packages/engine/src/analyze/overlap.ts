@@ -17,7 +17,7 @@
 import { compilePredicate } from '../compile/predicate.js';
 import type { ConditionNode, FactModel, FactValue } from '../model.js';
 import { factsRead } from '../walk.js';
-import { combinations, factDomain, type FactDomain } from './domain.js';
+import { byClass, combinations, factDomain, type FactDomain } from './domain.js';
 
 /** More combinations than this and the search gives up ('unknown'). */
 const maxCombinations = 100_000;
@@ -107,6 +107,22 @@ function projection(
 }
 
 /**
+ * The domains by fact, an equality fact (an organisation) by classes of values the conditions
+ * cannot tell apart (analyze/domain.ts `valueClasses`): every condition gives one answer for a
+ * whole class, so projecting and searching over one value per class decides as over every value,
+ * and the first combination found is the same (a class is represented by its first value). With
+ * packs scoped to one organisation each, a value no scope names is one class, so the work no
+ * longer grows with the product of the scopes and the organisations.
+ */
+function classedDomains(
+  declared: readonly FactDomain[],
+  conditions: ReadonlyArray<ConditionNode | null>,
+  named: ReadonlyMap<string, ConditionNode>,
+): Map<string, FactDomain> {
+  return new Map(byClass(declared, conditions, named).map((domain) => [domain.fact, domain]));
+}
+
+/**
  * A combination of the facts the conditions read where each gives its wanted answer; 'none' when
  * there is none, 'unknown' when the combinations left are too many or a fact is not declared.
  */
@@ -117,12 +133,13 @@ export function findFacts(
 ): Record<string, FactValue> | 'none' | 'unknown' {
   const conditions = wanted.map((w) => w.condition);
   const { read, breakpoints } = factsRead(conditions, named, facts);
-  const domains = new Map<string, FactDomain>();
+  const declared: FactDomain[] = [];
   for (const id of read) {
     const fact = facts.get(id);
     if (!fact) return 'unknown';
-    domains.set(id, factDomain(fact, breakpoints.get(id)));
+    declared.push(factDomain(fact, breakpoints.get(id)));
   }
+  const domains = classedDomains(declared, conditions, named);
   let allowed: Projection = everything;
   for (const { condition, holds } of wanted) {
     if (condition) allowed = intersect(allowed, projection(condition, holds, domains, named));
@@ -181,11 +198,12 @@ export function candidatePairs(
   named: ReadonlyMap<string, ConditionNode>,
 ): Array<[number, number]> {
   const { read, breakpoints } = factsRead(scopes, named, facts);
-  const domains = new Map<string, FactDomain>();
+  const declared: FactDomain[] = [];
   for (const id of read) {
     const fact = facts.get(id);
-    if (fact) domains.set(id, factDomain(fact, breakpoints.get(id)));
+    if (fact) declared.push(factDomain(fact, breakpoints.get(id)));
   }
+  const domains = classedDomains(declared, scopes, named);
   const projections = scopes.map((scope) => (scope ? projection(scope, true, domains, named) : everything));
   const constrained = new Map<string, number>();
   for (const p of projections) for (const fact of p?.keys() ?? []) constrained.set(fact, (constrained.get(fact) ?? 0) + 1);
