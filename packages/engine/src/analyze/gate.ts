@@ -7,8 +7,12 @@
  * the named conditions these use; whether the invariant applies depends only on C and the
  * catalogue's scope. So only the facts those conditions read (the slice) are enumerated, every
  * other fact held at its default; integers are split at the numbers those conditions compare
- * with (analyze/domain.ts). Each combination is decided by the shared combining step
- * (`assembleDecision`) over a point that holds just the outcomes O, with compiled predicates.
+ * with, and an equality fact (an enum such as the organisation) takes one value per class of
+ * values no test of those conditions tells apart (analyze/domain.ts `valueClasses`), so a duty
+ * enumerates only the organisations its conditions can tell apart; values the catalogue's scope
+ * or `when` rules out conjunctively are not enumerated at all. Each combination is decided by
+ * the shared combining step (`assembleDecision`) over a point that holds just the outcomes O and
+ * the policies deciding them, with compiled predicates and the scope index.
  *
  * Smallest counterexample. Each fact's values are tried default first, then in vocabulary order
  * (integers smallest first), so the first failing combination is small; it is then minimised by
