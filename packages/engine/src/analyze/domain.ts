@@ -10,7 +10,7 @@ import type { CompareOperator } from '../model.js';
 import { analysisValues } from '../fact-types/index.js';
 import type { ConditionNode, FactModel, FactValue, PointModel, PointOutcomeModel, PolicySetModel } from '../model.js';
 import { boundaries } from '../time/windows.js';
-import { factsRead, outcomeConditions, outcomeDeciders, outcomeRules, pointConditions, walkCondition } from '../walk.js';
+import { factsRead, outcomeConditions, outcomeDeciders, outcomeRules, pointConditions, walkTests } from '../walk.js';
 
 export interface FactDomain {
   fact: string;
@@ -121,26 +121,18 @@ function equalityTests(
   named: ReadonlyMap<string, ConditionNode>,
 ): Map<string, Map<string, FactValue[]> | null> {
   const tests = new Map<string, Map<string, FactValue[]> | null>();
-  const followed = new Set<string>();
-  for (const condition of conditions) {
-    walkCondition(
-      condition,
-      named,
-      (node) => {
-        if (node.kind !== 'test' || tests.get(node.fact) === null) return;
-        if (!equalityOps.has(node.op)) {
-          tests.set(node.fact, null);
-          return;
-        }
-        const values = Array.isArray(node.value) ? node.value : [node.value];
-        const sets = tests.get(node.fact) ?? new Map<string, FactValue[]>();
-        // `is`/`in` hold exactly for the values named, `isNot`/`notIn` for the others: one set either way.
-        sets.set(JSON.stringify(values.map((value) => JSON.stringify(value)).sort()), values);
-        tests.set(node.fact, sets);
-      },
-      followed,
-    );
-  }
+  walkTests(conditions, named, (node) => {
+    if (tests.get(node.fact) === null) return;
+    if (!equalityOps.has(node.op)) {
+      tests.set(node.fact, null);
+      return;
+    }
+    const values = Array.isArray(node.value) ? node.value : [node.value];
+    const sets = tests.get(node.fact) ?? new Map<string, FactValue[]>();
+    // `is`/`in` hold exactly for the values named, `isNot`/`notIn` for the others: one set either way.
+    sets.set(JSON.stringify(values.map((value) => JSON.stringify(value)).sort()), values);
+    tests.set(node.fact, sets);
+  });
   return tests;
 }
 
