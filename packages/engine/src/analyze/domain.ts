@@ -116,7 +116,7 @@ const equalityOps: ReadonlySet<CompareOperator> = new Set(['eq', 'ne', 'in', 'no
  * Per fact, the distinct sets of values its tests name, or null for a fact some test orders
  * (`≥`, `<` …), which cannot be classed by naming alone.
  */
-function equalityTests(
+export function equalityTests(
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
 ): Map<string, Map<string, FactValue[]> | null> {

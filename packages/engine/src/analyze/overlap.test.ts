@@ -143,6 +143,50 @@ describe('findFacts (symbolic, then a search of what is left)', () => {
   });
 });
 
+describe('findFacts over a many-valued enum (by classes of values)', () => {
+  const units = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8'];
+  const withUnits = new Map(facts).set('unit', { ...facts.get('colour')!, id: 'unit', values: units } as FactModel);
+  const unitLeaf: fc.Arbitrary<ConditionNode> = fc.oneof(
+    fc.constantFrom(...units).map((u) => test('unit', 'eq', u)),
+    fc.constantFrom(...units).map((u) => test('unit', 'ne', u)),
+    fc.subarray(units, { minLength: 1, maxLength: 3 }).map((us) => test('unit', 'in', us)),
+    fc.subarray(units, { minLength: 1, maxLength: 3 }).map((us) => test('unit', 'notIn', us)),
+    fc.boolean().map((b) => test('flag', 'eq', b)),
+  );
+  const unitCondition: fc.Arbitrary<ConditionNode> = fc.letrec<{ node: ConditionNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      unitLeaf,
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'all', items })),
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'any', items })),
+      tie('node').map((item): ConditionNode => ({ kind: 'not', item })),
+    ),
+  })).node;
+
+  it('finds the first combination of every unit and flag where every answer is the wanted one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(unitCondition, fc.boolean()), { minLength: 1, maxLength: 4 }), (pairs) => {
+        const wanted = pairs.map(([node, holds]) => ({ condition: node, holds }));
+        const predicates = wanted.map((w) => compilePredicate(w.condition, named));
+        const read = readOrder(wanted.map((w) => w.condition));
+        const ranges: Record<string, FactValue[]> = { unit: units, flag: [false, true] };
+        let first: Record<string, FactValue> | 'none' = 'none';
+        const search = (at: number, record: Record<string, FactValue>): boolean => {
+          if (at === read.length) {
+            if (!predicates.every((holds, i) => holds(record) === wanted[i]!.holds)) return false;
+            first = { ...record };
+            return true;
+          }
+          return ranges[read[at]!]!.some((value) => search(at + 1, { ...record, [read[at]!]: value }));
+        };
+        search(0, {});
+        expect(findFacts(wanted, withUnits, named)).toEqual(first);
+      }),
+      { numRuns: 400, seed: 18 },
+    );
+  });
+});
+
 describe('candidatePairs', () => {
   it('keeps every pair of scopes that can hold together', () => {
     fc.assert(

@@ -17,7 +17,7 @@
 import { compilePredicate } from '../compile/predicate.js';
 import type { ConditionNode, FactModel, FactValue } from '../model.js';
 import { factsRead } from '../walk.js';
-import { byClass, combinations, factDomain, type FactDomain } from './domain.js';
+import { combinations, equalityTests, factDomain, type FactDomain } from './domain.js';
 
 /** More combinations than this and the search gives up ('unknown'). */
 const maxCombinations = 100_000;
@@ -106,20 +106,80 @@ function projection(
   }
 }
 
+/** An equality fact's whole domain and each value's place in it, worked out once per fact. */
+const declaredDomains = new WeakMap<FactModel, { domain: FactDomain; position: Map<FactValue, number> }>();
+
+function declared(fact: FactModel): { domain: FactDomain; position: Map<FactValue, number> } {
+  let known = declaredDomains.get(fact);
+  if (!known) {
+    const domain = factDomain(fact);
+    known = { domain, position: new Map(domain.values.map((value, index) => [value, index])) };
+    declaredDomains.set(fact, known);
+  }
+  return known;
+}
+
 /**
- * The domains by fact, an equality fact (an organisation) by classes of values the conditions
- * cannot tell apart (analyze/domain.ts `valueClasses`): every condition gives one answer for a
- * whole class, so projecting and searching over one value per class decides as over every value,
- * and the first combination found is the same (a class is represented by its first value). With
- * packs scoped to one organisation each, a value no scope names is one class, so the work no
- * longer grows with the product of the scopes and the organisations.
+ * The first value of each class of an equality fact's values that the tests (`sets`: the values
+ * each names) cannot tell apart, in the fact's order: the values named, grouped by the tests
+ * naming them, and the first value no test names. The work grows with the values the tests name,
+ * not with the fact's values (an organisation pack names one organisation of hundreds).
  */
-function classedDomains(
-  declared: readonly FactDomain[],
+function representatives(fact: FactModel, sets: Iterable<readonly FactValue[]>): FactValue[] {
+  const { domain, position } = declared(fact);
+  const signatures = new Map<FactValue, number[]>();
+  let index = 0;
+  for (const set of sets) {
+    for (const value of set) {
+      if (!position.has(value)) continue;
+      const signature = signatures.get(value);
+      if (signature) signature.push(index);
+      else signatures.set(value, [index]);
+    }
+    index++;
+  }
+  const first = new Map<string, FactValue>();
+  for (const [value, signature] of signatures) {
+    const key = signature.join(',');
+    const known = first.get(key);
+    if (known === undefined || position.get(value)! < position.get(known)!) first.set(key, value);
+  }
+  const unnamed = domain.values.find((value) => !signatures.has(value));
+  const result = [...first.values(), ...(unnamed === undefined ? [] : [unnamed])];
+  return result.sort((x, y) => position.get(x)! - position.get(y)!);
+}
+
+/**
+ * The domains of the facts the conditions read, an equality fact (an organisation) by classes of
+ * values the conditions cannot tell apart (analyze/domain.ts `valueClasses`), one value each:
+ * every condition gives one answer for a whole class, so projecting and searching over one value
+ * per class decides as over every value, and the first combination found is the same (a class
+ * is represented by its first value). With packs scoped to one organisation each, the work per
+ * pair of scopes no longer grows with the organisations. A fact not declared has no domain;
+ * `undeclared` says whether there was one.
+ */
+function searchDomains(
   conditions: ReadonlyArray<ConditionNode | null>,
+  facts: ReadonlyMap<string, FactModel>,
   named: ReadonlyMap<string, ConditionNode>,
-): Map<string, FactDomain> {
-  return new Map(byClass(declared, conditions, named).map((domain) => [domain.fact, domain]));
+): { domains: Map<string, FactDomain>; undeclared: boolean } {
+  const { read, breakpoints } = factsRead(conditions, named, facts);
+  const tests = equalityTests(conditions, named);
+  const domains = new Map<string, FactDomain>();
+  let undeclared = false;
+  for (const id of read) {
+    const fact = facts.get(id);
+    if (!fact) {
+      undeclared = true;
+      continue;
+    }
+    const sets = tests.get(id);
+    const cuts = breakpoints.get(id);
+    if (sets && !cuts?.size && !declared(fact).domain.intervals)
+      domains.set(id, { fact: id, values: representatives(fact, sets.values()) });
+    else domains.set(id, factDomain(fact, cuts));
+  }
+  return { domains, undeclared };
 }
 
 /**
@@ -132,14 +192,8 @@ export function findFacts(
   named: ReadonlyMap<string, ConditionNode>,
 ): Record<string, FactValue> | 'none' | 'unknown' {
   const conditions = wanted.map((w) => w.condition);
-  const { read, breakpoints } = factsRead(conditions, named, facts);
-  const declared: FactDomain[] = [];
-  for (const id of read) {
-    const fact = facts.get(id);
-    if (!fact) return 'unknown';
-    declared.push(factDomain(fact, breakpoints.get(id)));
-  }
-  const domains = classedDomains(declared, conditions, named);
+  const { domains, undeclared } = searchDomains(conditions, facts, named);
+  if (undeclared) return 'unknown';
   let allowed: Projection = everything;
   for (const { condition, holds } of wanted) {
     if (condition) allowed = intersect(allowed, projection(condition, holds, domains, named));
@@ -197,13 +251,8 @@ export function candidatePairs(
   facts: ReadonlyMap<string, FactModel>,
   named: ReadonlyMap<string, ConditionNode>,
 ): Array<[number, number]> {
-  const { read, breakpoints } = factsRead(scopes, named, facts);
-  const declared: FactDomain[] = [];
-  for (const id of read) {
-    const fact = facts.get(id);
-    if (fact) declared.push(factDomain(fact, breakpoints.get(id)));
-  }
-  const domains = classedDomains(declared, scopes, named);
+  // A fact not declared has no domain: no scope is bucketed by it (the checker reports it elsewhere).
+  const { domains } = searchDomains(scopes, facts, named);
   const projections = scopes.map((scope) => (scope ? projection(scope, true, domains, named) : everything));
   const constrained = new Map<string, number>();
   for (const p of projections) for (const fact of p?.keys() ?? []) constrained.set(fact, (constrained.get(fact) ?? 0) + 1);
