@@ -17,6 +17,7 @@
 import { compilePredicate } from '../compile/predicate.js';
 import type { ConditionNode, FactModel, FactValue } from '../model.js';
 import { factsRead } from '../walk.js';
+import { requiredValues } from '../decide/scope-index.js';
 import { combinations, equalityTests, factDomain, type FactDomain } from './domain.js';
 
 /** More combinations than this and the search gives up ('unknown'). */
@@ -241,54 +242,41 @@ export function scopesMayOverlap(
 
 /**
  * The pairs (i, j), j < i, of `scopes` that are worth comparing with `scopesMayOverlap`, without
- * listing every pair: the scopes are put in buckets by the values their projection allows on
- * the fact most of them constrain (for organisation packs, the organisation), and only scopes
- * sharing a bucket, or one of them not constrained by that fact, are paired. Every pair left out
- * cannot overlap. Pairs in the order i, then j.
+ * listing every pair: the scopes are put in buckets by the values they require of the fact most
+ * of them fix (`is`/`in`, alone or in an `all`: for organisation packs, the organisation), and
+ * only scopes sharing a bucket, or one of them not fixing that fact, are paired. A scope can
+ * hold only for a value it requires, so every pair left out cannot overlap. The work grows with
+ * the values the scopes name, not with the values of the fact (a pack names one organisation of
+ * hundreds). Pairs in the order i, then j.
  */
 export function candidatePairs(
   scopes: ReadonlyArray<ConditionNode | null>,
-  facts: ReadonlyMap<string, FactModel>,
   named: ReadonlyMap<string, ConditionNode>,
 ): Array<[number, number]> {
-  // A fact not declared has no domain: no scope is bucketed by it (the checker reports it elsewhere).
-  const { domains } = searchDomains(scopes, facts, named);
-  const projections = scopes.map((scope) => (scope ? projection(scope, true, domains, named) : everything));
-  const constrained = new Map<string, number>();
-  for (const p of projections) for (const fact of p?.keys() ?? []) constrained.set(fact, (constrained.get(fact) ?? 0) + 1);
-  const key = [...constrained.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const required = scopes.map((scope) => (scope ? requiredValues(scope, named) : new Map<string, Set<FactValue>>()));
+  const fixing = new Map<string, number>();
+  for (const byFact of required) for (const fact of byFact.keys()) fixing.set(fact, (fixing.get(fact) ?? 0) + 1);
+  const key = [...fixing.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
   const earlier = scopes.map(() => new Set<number>());
-  // Scopes not in a bucket: without `appliesWhen`, or not constrained on the bucket fact.
+  // Scopes not in a bucket: without `appliesWhen`, or not fixing the bucket fact.
   const unbucketed: number[] = [];
-  const buckets = new Map<number, number[]>();
-  projections.forEach((p, i) => {
+  const buckets = new Map<FactValue, number[]>();
+  required.forEach((byFact, i) => {
     const pairWith = (j: number) => earlier[i]!.add(j);
-    if (scopes[i] === null) {
-      // Always holds: `scopesMayOverlap` assumes it meets every scope, even one that never holds.
+    const allowed = key === undefined ? undefined : byFact.get(key);
+    if (!allowed) {
       for (let j = 0; j < i; j++) pairWith(j);
       unbucketed.push(i);
       return;
     }
-    if (!p) {
-      // Never holds: it meets only a scope that always holds.
-      for (let j = 0; j < i; j++) if (scopes[j] === null) pairWith(j);
-      return;
-    }
-    const allowed = key === undefined ? undefined : p.get(key);
-    if (!allowed) {
-      for (let j = 0; j < i; j++) if (projections[j] || scopes[j] === null) pairWith(j);
-      unbucketed.push(i);
-      return;
-    }
     for (const j of unbucketed) pairWith(j);
-    allowed.forEach((ok, value) => {
-      if (!ok) return;
+    for (const value of allowed) {
       const bucket = buckets.get(value);
       if (bucket) {
         for (const j of bucket) pairWith(j);
         bucket.push(i);
       } else buckets.set(value, [i]);
-    });
+    }
   });
   return earlier.flatMap((js, i) => [...js].sort((x, y) => x - y).map((j): [number, number] => [i, j]));
 }
