@@ -32,15 +32,18 @@ const leaf: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.boolean().map((value): ConditionNode => ({ kind: 'const', value, origin: String(value) })),
   fc.constant<ConditionNode>({ kind: 'ref', name: 'busy', qualified: 'p/busy' }),
 );
-const condition: fc.Arbitrary<ConditionNode> = fc.letrec<{ node: ConditionNode }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'all', items })),
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'any', items })),
-    tie('node').map((item): ConditionNode => ({ kind: 'not', item })),
-  ),
-})).node;
+/** Conditions built of `leaves` with `all`, `any` and `not`. */
+const conditionsOf = (leaves: fc.Arbitrary<ConditionNode>): fc.Arbitrary<ConditionNode> =>
+  fc.letrec<{ node: ConditionNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaves,
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'all', items })),
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'any', items })),
+      tie('node').map((item): ConditionNode => ({ kind: 'not', item })),
+    ),
+  })).node;
+const condition = conditionsOf(leaf);
 const named = new Map<string, ConditionNode>([['p/busy', { kind: 'any', items: [test('count', 'gte', 10), test('flag', 'eq', true)] }]]);
 
 /** Every combination of every fact over its whole range, in the order `combinations` enumerates. */
@@ -153,15 +156,7 @@ describe('findFacts over a many-valued enum (by classes of values)', () => {
     fc.subarray(units, { minLength: 1, maxLength: 3 }).map((us) => test('unit', 'notIn', us)),
     fc.boolean().map((b) => test('flag', 'eq', b)),
   );
-  const unitCondition: fc.Arbitrary<ConditionNode> = fc.letrec<{ node: ConditionNode }>((tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      unitLeaf,
-      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'all', items })),
-      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'any', items })),
-      tie('node').map((item): ConditionNode => ({ kind: 'not', item })),
-    ),
-  })).node;
+  const unitCondition = conditionsOf(unitLeaf);
 
   it('finds the first combination of every unit and flag where every answer is the wanted one', () => {
     fc.assert(
