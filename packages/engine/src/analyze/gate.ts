@@ -40,7 +40,7 @@ import type {
   Window,
 } from '../model.js';
 import { combinations, defaultFacts, domainSize, pointDomain, restrictClasses, sliceDomain, type FactDomain } from './domain.js';
-import { requiredValues } from '../decide/scope-index.js';
+import { buildScopeIndex, candidatePolicies, requiredValues } from '../decide/scope-index.js';
 import { analysisDate, periodEnumerations, periodsIn, periodsOf, type Period } from './periods.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
@@ -280,6 +280,36 @@ export function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[
   }
 }
 
+/**
+ * The point cut down further for a complete record: only the policies the scope index admits for
+ * it (decide/scope-index.ts: the others' scopes cannot hold for it), their outcomes, and the
+ * shared outcomes those replace. A left-out policy's outcome is left out of the decision, as it
+ * would be when its scope does not hold, and a left-out overriding policy never applies, as its
+ * scope would not hold, so the outcomes decided are the same; a decision then walks only the
+ * policies that may apply, not every pack of the point. One cut per set of admitted policies.
+ */
+function admittedSlices(
+  point: PointModel,
+  named: ReadonlyMap<string, ConditionNode>,
+): (facts: Readonly<Record<string, FactValue>>) => PointModel {
+  const index = buildScopeIndex(point, named);
+  if (!index) return () => point;
+  const cuts = new Map<readonly number[], PointModel>();
+  return (facts) => {
+    const admitted = candidatePolicies(index, facts);
+    let cut = cuts.get(admitted);
+    if (!cut) {
+      const policies = admitted.map((at) => point.policies[at]!);
+      const kept = new Set(policies.map((policy) => policy.id));
+      const replaced = new Set(point.outcomes.flatMap((o) => (kept.has(o.policy) && o.overrides ? [`${o.overrides}\u0000${o.id}`] : [])));
+      const outcomes = point.outcomes.filter((o) => kept.has(o.policy) || replaced.has(`${o.policy}\u0000${o.id}`));
+      cut = { ...point, policies, outcomes };
+      cuts.set(admitted, cut);
+    }
+    return cut;
+  };
+}
+
 /** The facts a gate decision echoes: none (see `slicedDecider`). */
 const noEcho: Readonly<Record<string, FactValue>> = Object.freeze({});
 
@@ -296,6 +326,7 @@ export function slicedDecider(
   basis: ReadonlyMap<string, BasisEntry>,
 ) {
   const slice = slicePoint(point, new Set(ids));
+  const admittedPoint = admittedSlices(slice.point, slice.named);
   const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
   const holdsWhen = when ? compilePredicate(when, new Map()) : () => true;
   const dateFact = model.decisionDate;
@@ -312,7 +343,7 @@ export function slicedDecider(
       // (copying the record for each combination was most of the gate's time).
       return assembleDecision(
         model,
-        slice.point,
+        admittedPoint(facts),
         (key) => slice.holds(key, facts),
         basis,
         null,
