@@ -3,7 +3,10 @@
  * - only the facts the point reads are enumerated (the others cannot change its decision);
  * - an ordered fact (an integer, a date) is split into the intervals between the values the
  *   point compares it with, and one representative stands for each interval, because no
- *   condition can tell two values of the same interval apart.
+ *   condition can tell two values of the same interval apart;
+ * - where asked (`sliceDomain` with `byClass`: the regulation gate), an equality fact (an enum,
+ *   a yes/no) takes one value per class of values its tests name alike (`valueClasses`), for
+ *   the same reason.
  */
 import { namedConditions } from '../compile/keys.js';
 import type { CompareOperator } from '../model.js';
