@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPolicyFolder, type FactValue, PolicySet, type PolicySetModel } from '@vot/engine';
+import { checkPolicyFolder, checkPolicyTexts, type FactValue, PolicySet, type PolicySetModel } from '@vot/engine';
 import { folderLimits, pointDomain, readPolicyFolder, runGate } from '@vot/engine/tools';
 import { bundledPolicyDir } from '@vot/policies';
 import fc from 'fast-check';
@@ -72,6 +72,48 @@ describe('the scale generator', () => {
       );
     }
   });
+});
+
+describe('the regulation gate on the multiplied set', () => {
+  /** The multiplied folder's texts with `from` replaced by `to` in the file whose path ends with `file`, checked and gated. */
+  async function gateWith(file: string, from: string, to: string) {
+    const read = await readPolicyFolder(work);
+    const files = new Map([...read.files].map(([path, bytes]) => [path, new TextDecoder().decode(bytes)]));
+    const path = [...files.keys()].find((p) => p.endsWith(file))!;
+    expect(files.get(path)).toContain(from);
+    files.set(path, files.get(path)!.replace(from, to));
+    const checked = checkPolicyTexts(files, { base: read.base });
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const report = runGate(checked.model!);
+    const broken = report.duties.filter((duty) => !duty.ok);
+    return { broken: broken.map((duty) => duty.id), counterexample: broken[0]?.obligations.find((o) => !o.ok)?.counterexample };
+  }
+
+  it('names the copies a counterexample of a shared policy stands for', async () => {
+    // A first incident after a written warning allows exclusion at every NAV office, copies too.
+    const rule = (atLeast: number) =>
+      `        - { fact: priorIncidents, atLeast: ${atLeast} }\n        - { fact: writtenWarningGiven, is: true }`;
+    const { broken, counterexample } = await gateWith('reaction/ladder.yaml', rule(1), rule(0));
+    expect(broken).toEqual(['exclusion-only-grave-or-warned-repeat']);
+    expect(counterexample!.facts.organisation).toBe('nav-office');
+    expect(counterexample!.alike!.organisation).toEqual(expect.arrayContaining(['nav-office-2', 'nav-office-3']));
+  }, 120_000);
+
+  it('catches a single copy whose pack breaks a duty, though the shared files name it with its original', async () => {
+    // The gate tries one organisation per class of values no condition tells apart: the copies
+    // of an organisation are alike wherever shared files name them, so only the pack of the copy
+    // sets it apart; a broken copy must still be found, and named.
+    const from = '      - id: first-time\n        when: { condition: on-social-media }\n        status: not-permitted';
+    const { broken, counterexample } = await gateWith(
+      'danish-municipality-3/reaction.yaml',
+      from,
+      from.replace('not-permitted', 'permitted'),
+    );
+    expect(broken).toEqual(['dk-block-only-repeated-via-leader']);
+    expect(counterexample!.facts.organisation).toBe('danish-municipality-3');
+    // Its own pack sets it apart from every other organisation: it stands for no other value.
+    expect(counterexample!.alike?.organisation).toBeUndefined();
+  }, 120_000);
 });
 
 describe('the scale generator at 500 organisations', () => {

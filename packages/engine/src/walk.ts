@@ -76,6 +76,25 @@ export function outcomeConditions(point: PointModel, outcome: PointOutcomeModel)
   ]);
 }
 
+/** Visits every test of some conditions, each named condition's once however often it is used. */
+export function walkTests(
+  conditions: ReadonlyArray<ConditionNode | null>,
+  named: ReadonlyMap<string, ConditionNode>,
+  visit: (test: Extract<ConditionNode, { kind: 'test' }>) => void,
+): void {
+  const followed = new Set<string>();
+  for (const condition of conditions) {
+    walkCondition(
+      condition,
+      named,
+      (node) => {
+        if (node.kind === 'test') visit(node);
+      },
+      followed,
+    );
+  }
+}
+
 /**
  * The facts some conditions read and, per ordered fact, the values at which they can change
  * their answer (its type decides, see fact-types/: `x ≥ c` and `x < c` change at c; `x > c` and
@@ -89,26 +108,17 @@ export function factsRead(
 ): { read: Set<string>; breakpoints: Map<string, Set<FactValue>> } {
   const read = new Set<string>();
   const breakpoints = new Map<string, Set<FactValue>>();
-  const followed = new Set<string>();
-  for (const condition of conditions) {
-    walkCondition(
-      condition,
-      named,
-      (node) => {
-        if (node.kind !== 'test') return;
-        read.add(node.fact);
-        const fact = facts?.get(node.fact);
-        if (!fact) return;
-        for (const value of Array.isArray(node.value) ? node.value : [node.value]) {
-          const cuts = cutsOf(fact, node.op, value);
-          if (cuts.length === 0) continue;
-          const set = breakpoints.get(node.fact) ?? new Set<FactValue>();
-          for (const cut of cuts) set.add(cut);
-          breakpoints.set(node.fact, set);
-        }
-      },
-      followed,
-    );
-  }
+  walkTests(conditions, named, (node) => {
+    read.add(node.fact);
+    const fact = facts?.get(node.fact);
+    if (!fact) return;
+    for (const value of Array.isArray(node.value) ? node.value : [node.value]) {
+      const cuts = cutsOf(fact, node.op, value);
+      if (cuts.length === 0) continue;
+      const set = breakpoints.get(node.fact) ?? new Set<FactValue>();
+      for (const cut of cuts) set.add(cut);
+      breakpoints.set(node.fact, set);
+    }
+  });
   return { read, breakpoints };
 }

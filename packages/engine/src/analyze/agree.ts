@@ -100,7 +100,7 @@ export function checkAgreement(
   // Every fact either side reads unfixed, or the scope or `when` reads; integers cut where any of them compares.
   const shared = factsRead([catalogue.scope, obligation.when], new Map()).read;
   const named = new Map([...premise.named, ...conclusion.named]);
-  const domains = gateSlice(model, [...premise.conditions, ...conclusion.conditions, catalogue.scope, obligation.when], named).filter(
+  const domains = gateSlice(model, [...premise.conditions, ...conclusion.conditions], named, [catalogue.scope, obligation.when]).filter(
     (domain) => shared.has(domain.fact) || premise.free.has(domain.fact) || conclusion.free.has(domain.fact),
   );
   const whole = wholeDomains(model, [premise.point, conclusion.point]);

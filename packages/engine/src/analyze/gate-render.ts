@@ -173,7 +173,10 @@ function renderBroken(
   const spans = union(example.periods);
   const periods = spans.map((span) => periodText(span, lang));
   out.push(`  ${g.counterexample}${periods.length > 0 && isDated(spans) ? ` ${w.time.inPeriod} ${listText(periods, 'and', lang)}` : ''}:`);
-  for (const [fact, v] of Object.entries(example.facts)) out.push(`    ${fact}: ${value(v)}${titled(titles.facts.get(fact), lang)}`);
+  for (const [fact, v] of Object.entries(example.facts)) {
+    const alike = example.alike?.[fact]?.length;
+    out.push(`    ${fact}: ${value(v)}${alike ? ` ${g.alike(alike)}` : ''}${titled(titles.facts.get(fact), lang)}`);
+  }
   out.push(`    ${g.otherFacts}`);
   if (!example.sides) {
     out.push(`  ${w.labels.decision}:`);
@@ -230,7 +233,7 @@ export function renderGateReport(report: GateReport, options: RenderGateOptions 
     const failedAt = duty.obligations.find((o) => !o.ok && o.counterexample);
     const counted = failedAt
       ? `${g.failedAt} ${number(failedAt.combinations!, w)} ${g.of} ${number(failedAt.sliceCombinations!, w)}`
-      : `${number(combos, w)} ${g.combinations}`;
+      : `${number(combos, w)} ${combos === 1 ? g.combination : g.combinations}`;
     const citing = new Set(duty.obligations.flatMap((o) => (o.citedBy ?? []).map((c) => `${c.point}/${c.outcome}`))).size;
     const sizes =
       combos > 0

@@ -39,10 +39,13 @@ describe('regulation gate on the fixture set', () => {
     const first = report.duties[0]!.obligations[0]!;
     // open-door reads colour, count and flag. count is compared with 10 only; every comparison
     // splits at c and c + 1 (which covers `≥`, `>` and `=` alike), so count takes 0, 10 and 11:
-    // 3 × 3 × 2 combinations, 6 of them red.
+    // 3 × 3 × 2 combinations, 6 of them red; the invariant's `when` admits only red, so only
+    // those 6 are enumerated.
     expect(first.slice).toEqual(['colour', 'count', 'flag']);
-    expect(first.combinations).toBe(18);
+    expect(first.combinations).toBe(6);
     expect(first.applicable).toBe(6);
+    // `isNot: blue` rules out no value up front: all 18 are tried, the 12 not blue apply.
+    expect(report.duties[0]!.obligations[2]).toMatchObject({ combinations: 18, applicable: 12 });
     expect(report.duties[0]!.obligations[4]!.citedBy!.map((c) => c.outcome)).toEqual(['close-door']);
   });
 
@@ -113,7 +116,8 @@ describe('regulation gate on the fixture set', () => {
     });
     const [coverage, invariant] = runGate(model).duties[0]!.obligations;
     expect(coverage).toMatchObject({ ok: false, citedBy: [] });
-    expect(invariant).toMatchObject({ ok: true, combinations: 18, applicable: 6 });
+    // The catalogue's scope admits only red: the other colours are not enumerated at all.
+    expect(invariant).toMatchObject({ ok: true, combinations: 6, applicable: 6 });
   });
 
   it('fails an invariant whose condition never holds inside the scope: it would check nothing', () => {

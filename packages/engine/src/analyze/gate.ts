@@ -7,8 +7,12 @@
  * the named conditions these use; whether the invariant applies depends only on C and the
  * catalogue's scope. So only the facts those conditions read (the slice) are enumerated, every
  * other fact held at its default; integers are split at the numbers those conditions compare
- * with (analyze/domain.ts). Each combination is decided by the shared combining step
- * (`assembleDecision`) over a point that holds just the outcomes O, with compiled predicates.
+ * with, and an equality fact (an enum such as the organisation) takes one value per class of
+ * values no test of those conditions tells apart (analyze/domain.ts `valueClasses`), so a duty
+ * enumerates only the organisations its conditions can tell apart; values the catalogue's scope
+ * or `when` rules out conjunctively are not enumerated at all. Each combination is decided by
+ * the shared combining step (`assembleDecision`) over a point that holds just the outcomes O and
+ * the policies deciding them, with compiled predicates and the scope index.
  *
  * Smallest counterexample. Each fact's values are tried default first, then in vocabulary order
  * (integers smallest first), so the first failing combination is small; it is then minimised by
@@ -35,7 +39,8 @@ import type {
   Text,
   Window,
 } from '../model.js';
-import { combinations, defaultFacts, domainSize, pointDomain, sliceDomain, type FactDomain } from './domain.js';
+import { combinations, defaultFacts, domainSize, pointDomain, restrictClasses, sliceDomain, type FactDomain } from './domain.js';
+import { buildScopeIndex, candidatePolicies, requiredValues } from '../decide/scope-index.js';
 import { analysisDate, periodEnumerations, periodsIn, periodsOf, type Period } from './periods.js';
 import { outcomeRules, pointConditions } from '../walk.js';
 import { valueCount } from '../fact-types/index.js';
@@ -58,6 +63,11 @@ export interface DecidedForDuty {
 export interface Counterexample {
   /** The facts that matter to the failure; every fact not listed has its default. */
   facts: Record<string, FactValue>;
+  /**
+   * For a listed fact whose value stands for a class (analyze/domain.ts `valueClasses`): the
+   * other values of the class, which no condition tells apart from it, so they fail alike.
+   */
+  alike?: Record<string, FactValue[]>;
   decided: DecidedForDuty[];
   /** Two points that agree: each side's decision, at its point, with the facts its `with` fixes. */
   sides?: Array<{ point: string; with: Record<string, FactValue>; decided: DecidedForDuty[] }>;
@@ -140,19 +150,33 @@ export interface GateOptions {
 }
 
 /**
- * The slice of the domain that decides the given conditions (see `sliceDomain`), each fact's
- * default first, so the first failing combination found is the one closest to the defaults.
+ * The slice of the domain that decides the given conditions (see `sliceDomain`), equality facts
+ * by classes of values the conditions cannot tell apart, each fact's default first, so the first
+ * failing combination found is the one closest to the defaults. `within` are conditions every
+ * combination that counts must meet (a catalogue's scope, an invariant's `when`): the values
+ * they rule out conjunctively are dropped up front (they are among `conditions` as well, so a
+ * class is ruled out whole).
  */
 export function gateSlice(
   model: PolicySetModel,
   conditions: ReadonlyArray<ConditionNode | null>,
   named: ReadonlyMap<string, ConditionNode>,
+  within: ReadonlyArray<ConditionNode | null> = [],
 ): FactDomain[] {
   const byId = new Map(model.facts.map((fact) => [fact.id, fact]));
-  return sliceDomain(model, conditions, named).map((domain) => defaultFirst(byId.get(domain.fact)!, domain));
+  const domains = sliceDomain(model, [...conditions, ...within], named, { byClass: true });
+  const required = new Map<string, Set<FactValue>>();
+  for (const condition of within) {
+    if (!condition) continue;
+    for (const [fact, values] of requiredValues(condition, named)) {
+      const known = required.get(fact);
+      required.set(fact, known ? new Set([...known].filter((value) => values.has(value))) : values);
+    }
+  }
+  return restrictClasses(domains, required).map((domain) => defaultFirst(byId.get(domain.fact)!, domain));
 }
 
-/** Moves the fact's default to the front (an integer default stands for its interval). */
+/** Moves the fact's default to the front (an integer default stands for its interval; a class's representative is its default). */
 function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
   if (!fact.hasDefault) return domain;
   const wanted = fact.default ?? null;
@@ -165,8 +189,19 @@ function defaultFirst(fact: FactModel, domain: FactDomain): FactDomain {
     values[index] = wanted;
   }
   if (index <= 0) return { ...domain, values };
-  const [moved] = values.splice(index, 1);
-  return { fact: domain.fact, values: [moved!, ...values] };
+  const front = <T>(list: readonly T[]): T[] => [list[index]!, ...list.slice(0, index), ...list.slice(index + 1)];
+  const reordered: FactDomain = { fact: domain.fact, values: front(values) };
+  if (domain.classes) reordered.classes = front(domain.classes);
+  return reordered;
+}
+
+const pointSizes = new WeakMap<PointModel, number>();
+
+/** The size of a point's reduced domain, worked out once per point (it reads every policy of the point). */
+function pointSize(model: PolicySetModel, point: PointModel): number {
+  let size = pointSizes.get(point);
+  if (size === undefined) pointSizes.set(point, (size = domainSize(pointDomain(model, point))));
+  return size;
 }
 
 /** The product of every fact's full range, without any reduction. */
@@ -187,8 +222,16 @@ interface PointSlice {
   rules: Map<string, RuleModel>;
 }
 
+/**
+ * The point cut down to the outcomes `outcomeIds` and the policies that decide them: those that
+ * list one, and those that override one (their scope decides which policy's outcome counts). No
+ * other policy's scope or rules can change these outcomes, so leaving them out changes no
+ * decision of them and keeps their conditions (another organisation's pack) out of the slice.
+ */
 function slicePoint(point: PointModel, outcomeIds: ReadonlySet<string>): PointSlice {
-  const sliced: PointModel = { ...point, outcomes: point.outcomes.filter((o) => outcomeIds.has(o.id)) };
+  const outcomes = point.outcomes.filter((o) => outcomeIds.has(o.id));
+  const deciding = new Set(outcomes.flatMap((o) => [o.policy, ...(o.overriddenBy ?? [])]));
+  const sliced: PointModel = { ...point, policies: point.policies.filter((p) => deciding.has(p.id)), outcomes };
   const named = namedConditions(point);
   const cache = new Map<string, Predicate>();
   const predicates = new Map<string, Predicate>();
@@ -238,6 +281,39 @@ export function meets(expect: DutyExpectation, decided: readonly DecidedForDuty[
 }
 
 /**
+ * The point cut down further for a complete record: only the policies the scope index admits for
+ * it (decide/scope-index.ts: the others' scopes cannot hold for it), their outcomes, and the
+ * shared outcomes those replace. A left-out policy's outcome is left out of the decision, as it
+ * would be when its scope does not hold, and a left-out overriding policy never applies, as its
+ * scope would not hold, so the outcomes decided are the same; a decision then walks only the
+ * policies that may apply, not every pack of the point. One cut per set of admitted policies.
+ */
+function admittedSlices(
+  point: PointModel,
+  named: ReadonlyMap<string, ConditionNode>,
+): (facts: Readonly<Record<string, FactValue>>) => PointModel {
+  const index = buildScopeIndex(point, named);
+  if (!index) return () => point;
+  const cuts = new Map<readonly number[], PointModel>();
+  return (facts) => {
+    const admitted = candidatePolicies(index, facts);
+    let cut = cuts.get(admitted);
+    if (!cut) {
+      const policies = admitted.map((at) => point.policies[at]!);
+      const kept = new Set(policies.map((policy) => policy.id));
+      const replaced = new Set(point.outcomes.flatMap((o) => (kept.has(o.policy) && o.overrides ? [`${o.overrides}\u0000${o.id}`] : [])));
+      const outcomes = point.outcomes.filter((o) => kept.has(o.policy) || replaced.has(`${o.policy}\u0000${o.id}`));
+      cut = { ...point, policies, outcomes };
+      cuts.set(admitted, cut);
+    }
+    return cut;
+  };
+}
+
+/** The facts a gate decision echoes: none (see `slicedDecider`). */
+const noEcho: Readonly<Record<string, FactValue>> = Object.freeze({});
+
+/**
  * Decides the outcomes `ids` of a point over the slice of facts they, the catalogue's scope and
  * `when` read; `applies` says whether a combination lies inside the scope and `when`.
  */
@@ -250,25 +326,31 @@ export function slicedDecider(
   basis: ReadonlyMap<string, BasisEntry>,
 ) {
   const slice = slicePoint(point, new Set(ids));
+  const admittedPoint = admittedSlices(slice.point, slice.named);
   const holdsScope = catalogue.scope ? compilePredicate(catalogue.scope, new Map()) : () => true;
   const holdsWhen = when ? compilePredicate(when, new Map()) : () => true;
   const dateFact = model.decisionDate;
   const otherDate = analysisDate(model);
   return {
     slice,
-    domains: gateSlice(model, [...pointConditions(slice.point), catalogue.scope, when], slice.named),
+    domains: gateSlice(model, pointConditions(slice.point), slice.named, [catalogue.scope, when]),
     applies: (facts: Readonly<Record<string, FactValue>>): boolean => holdsScope(facts) && holdsWhen(facts),
     decide: (facts: Readonly<Record<string, FactValue>>): Decision => {
       const date = dateFact !== undefined ? facts[dateFact] : undefined;
-      // The enumeration reuses its record: the decision keeps a copy.
+      // The record is complete (every fact not enumerated holds its default), so the scope index
+      // may pick the policies. The decision would freeze the record it echoes, and the
+      // enumeration reuses its record; no check reads a decision's echo, so it gets none
+      // (copying the record for each combination was most of the gate's time).
       return assembleDecision(
         model,
-        slice.point,
+        admittedPoint(facts),
         (key) => slice.holds(key, facts),
         basis,
         null,
         typeof date === 'string' ? date : otherDate,
-        { ...facts },
+        noEcho,
+        undefined,
+        facts,
       );
     },
   };
@@ -300,7 +382,7 @@ function checkInvariant(
     sliceCombinations: 0,
     combinations: 0,
     applicable: 0,
-    pointCombinations: domainSize(pointDomain(model, point)),
+    pointCombinations: pointSize(model, point),
     naiveCombinations: naiveSize(model, point.reads),
   };
   if (obligation.when) result.when = obligation.when;
@@ -344,12 +426,16 @@ export function minimise(
     if (!fails(failing)) failing[domain.fact] = current;
   }
   const facts: Record<string, FactValue> = {};
+  const alike: Record<string, FactValue[]> = {};
   for (const domain of domains) {
     const fact = byId.get(domain.fact)!;
     const value = failing[domain.fact]!;
-    if (!fact.hasDefault || value !== (fact.default ?? null)) facts[domain.fact] = value;
+    if (fact.hasDefault && value === (fact.default ?? null)) continue;
+    facts[domain.fact] = value;
+    const members = domain.classes?.[domain.values.indexOf(value)] ?? [];
+    if (members.length > 1) alike[domain.fact] = members.filter((member) => member !== value);
   }
-  return { facts, decided: decide(failing) };
+  return Object.keys(alike).length > 0 ? { facts, alike, decided: decide(failing) } : { facts, decided: decide(failing) };
 }
 
 /**

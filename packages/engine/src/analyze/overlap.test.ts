@@ -32,15 +32,18 @@ const leaf: fc.Arbitrary<ConditionNode> = fc.oneof(
   fc.boolean().map((value): ConditionNode => ({ kind: 'const', value, origin: String(value) })),
   fc.constant<ConditionNode>({ kind: 'ref', name: 'busy', qualified: 'p/busy' }),
 );
-const condition: fc.Arbitrary<ConditionNode> = fc.letrec<{ node: ConditionNode }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'all', items })),
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'any', items })),
-    tie('node').map((item): ConditionNode => ({ kind: 'not', item })),
-  ),
-})).node;
+/** Conditions built of `leaves` with `all`, `any` and `not`. */
+const conditionsOf = (leaves: fc.Arbitrary<ConditionNode>): fc.Arbitrary<ConditionNode> =>
+  fc.letrec<{ node: ConditionNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaves,
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'all', items })),
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((items): ConditionNode => ({ kind: 'any', items })),
+      tie('node').map((item): ConditionNode => ({ kind: 'not', item })),
+    ),
+  })).node;
+const condition = conditionsOf(leaf);
 const named = new Map<string, ConditionNode>([['p/busy', { kind: 'any', items: [test('count', 'gte', 10), test('flag', 'eq', true)] }]]);
 
 /** Every combination of every fact over its whole range, in the order `combinations` enumerates. */
@@ -134,12 +137,48 @@ describe('findFacts (symbolic, then a search of what is left)', () => {
         named,
       ),
     ).toBe('none');
-    expect(candidatePairs(scopes, big, named)).toEqual([]);
+    expect(candidatePairs(scopes, named)).toEqual([]);
     const shared = test('unit', 'in', many.slice(0, 500));
-    expect(candidatePairs([...scopes.slice(498, 502), shared], big, named)).toEqual([
+    expect(candidatePairs([...scopes.slice(498, 502), shared], named)).toEqual([
       [4, 0],
       [4, 1],
     ]);
+  });
+});
+
+describe('findFacts over a many-valued enum (by classes of values)', () => {
+  const units = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8'];
+  const withUnits = new Map(facts).set('unit', { ...facts.get('colour')!, id: 'unit', values: units } as FactModel);
+  const unitLeaf: fc.Arbitrary<ConditionNode> = fc.oneof(
+    fc.constantFrom(...units).map((u) => test('unit', 'eq', u)),
+    fc.constantFrom(...units).map((u) => test('unit', 'ne', u)),
+    fc.subarray(units, { minLength: 1, maxLength: 3 }).map((us) => test('unit', 'in', us)),
+    fc.subarray(units, { minLength: 1, maxLength: 3 }).map((us) => test('unit', 'notIn', us)),
+    fc.boolean().map((b) => test('flag', 'eq', b)),
+  );
+  const unitCondition = conditionsOf(unitLeaf);
+
+  it('finds the first combination of every unit and flag where every answer is the wanted one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(unitCondition, fc.boolean()), { minLength: 1, maxLength: 4 }), (pairs) => {
+        const wanted = pairs.map(([node, holds]) => ({ condition: node, holds }));
+        const predicates = wanted.map((w) => compilePredicate(w.condition, named));
+        const read = readOrder(wanted.map((w) => w.condition));
+        const ranges: Record<string, FactValue[]> = { unit: units, flag: [false, true] };
+        let first: Record<string, FactValue> | 'none' = 'none';
+        const search = (at: number, record: Record<string, FactValue>): boolean => {
+          if (at === read.length) {
+            if (!predicates.every((holds, i) => holds(record) === wanted[i]!.holds)) return false;
+            first = { ...record };
+            return true;
+          }
+          return ranges[read[at]!]!.some((value) => search(at + 1, { ...record, [read[at]!]: value }));
+        };
+        search(0, {});
+        expect(findFacts(wanted, withUnits, named)).toEqual(first);
+      }),
+      { numRuns: 400, seed: 18 },
+    );
   });
 });
 
@@ -147,7 +186,7 @@ describe('candidatePairs', () => {
   it('keeps every pair of scopes that can hold together', () => {
     fc.assert(
       fc.property(fc.array(fc.option(condition, { nil: null }), { minLength: 2, maxLength: 6 }), (scopes) => {
-        const candidates = new Set(candidatePairs(scopes, facts, named).map(([i, j]) => `${i},${j}`));
+        const candidates = new Set(candidatePairs(scopes, named).map(([i, j]) => `${i},${j}`));
         for (let i = 1; i < scopes.length; i++) {
           for (let j = 0; j < i; j++) {
             if (scopesMayOverlap(scopes[i]!, scopes[j]!, facts, named)) expect(candidates.has(`${i},${j}`), `${i},${j}`).toBe(true);

@@ -17,7 +17,8 @@
 import { compilePredicate } from '../compile/predicate.js';
 import type { ConditionNode, FactModel, FactValue } from '../model.js';
 import { factsRead } from '../walk.js';
-import { combinations, factDomain, type FactDomain } from './domain.js';
+import { requiredValues } from '../decide/scope-index.js';
+import { combinations, equalityTests, factDomain, type FactDomain } from './domain.js';
 
 /** More combinations than this and the search gives up ('unknown'). */
 const maxCombinations = 100_000;
@@ -106,6 +107,82 @@ function projection(
   }
 }
 
+/** An equality fact's whole domain and each value's place in it, worked out once per fact. */
+const declaredDomains = new WeakMap<FactModel, { domain: FactDomain; position: Map<FactValue, number> }>();
+
+function declared(fact: FactModel): { domain: FactDomain; position: Map<FactValue, number> } {
+  let known = declaredDomains.get(fact);
+  if (!known) {
+    const domain = factDomain(fact);
+    known = { domain, position: new Map(domain.values.map((value, index) => [value, index])) };
+    declaredDomains.set(fact, known);
+  }
+  return known;
+}
+
+/**
+ * The first value of each class of an equality fact's values that the tests (`sets`: the values
+ * each names) cannot tell apart, in the fact's order: the values named, grouped by the tests
+ * naming them, and the first value no test names. The work grows with the values the tests name,
+ * not with the fact's values (an organisation pack names one organisation of hundreds).
+ */
+function representatives(fact: FactModel, sets: Iterable<readonly FactValue[]>): FactValue[] {
+  const { domain, position } = declared(fact);
+  const signatures = new Map<FactValue, number[]>();
+  let index = 0;
+  for (const set of sets) {
+    for (const value of set) {
+      if (!position.has(value)) continue;
+      const signature = signatures.get(value);
+      if (signature) signature.push(index);
+      else signatures.set(value, [index]);
+    }
+    index++;
+  }
+  const first = new Map<string, FactValue>();
+  for (const [value, signature] of signatures) {
+    const key = signature.join(',');
+    const known = first.get(key);
+    if (known === undefined || position.get(value)! < position.get(known)!) first.set(key, value);
+  }
+  const unnamed = domain.values.find((value) => !signatures.has(value));
+  const result = [...first.values(), ...(unnamed === undefined ? [] : [unnamed])];
+  return result.sort((x, y) => position.get(x)! - position.get(y)!);
+}
+
+/**
+ * The domains of the facts the conditions read, an equality fact (an organisation) by classes of
+ * values the conditions cannot tell apart (analyze/domain.ts `valueClasses`), one value each:
+ * every condition gives one answer for a whole class, so projecting and searching over one value
+ * per class decides as over every value, and the first combination found is the same (a class
+ * is represented by its first value). With packs scoped to one organisation each, the work per
+ * pair of scopes no longer grows with the organisations. A fact not declared has no domain;
+ * `undeclared` says whether there was one.
+ */
+function searchDomains(
+  conditions: ReadonlyArray<ConditionNode | null>,
+  facts: ReadonlyMap<string, FactModel>,
+  named: ReadonlyMap<string, ConditionNode>,
+): { domains: Map<string, FactDomain>; undeclared: boolean } {
+  const { read, breakpoints } = factsRead(conditions, named, facts);
+  const tests = equalityTests(conditions, named);
+  const domains = new Map<string, FactDomain>();
+  let undeclared = false;
+  for (const id of read) {
+    const fact = facts.get(id);
+    if (!fact) {
+      undeclared = true;
+      continue;
+    }
+    const sets = tests.get(id);
+    const cuts = breakpoints.get(id);
+    if (sets && !cuts?.size && !declared(fact).domain.intervals)
+      domains.set(id, { fact: id, values: representatives(fact, sets.values()) });
+    else domains.set(id, factDomain(fact, cuts));
+  }
+  return { domains, undeclared };
+}
+
 /**
  * A combination of the facts the conditions read where each gives its wanted answer; 'none' when
  * there is none, 'unknown' when the combinations left are too many or a fact is not declared.
@@ -116,13 +193,8 @@ export function findFacts(
   named: ReadonlyMap<string, ConditionNode>,
 ): Record<string, FactValue> | 'none' | 'unknown' {
   const conditions = wanted.map((w) => w.condition);
-  const { read, breakpoints } = factsRead(conditions, named, facts);
-  const domains = new Map<string, FactDomain>();
-  for (const id of read) {
-    const fact = facts.get(id);
-    if (!fact) return 'unknown';
-    domains.set(id, factDomain(fact, breakpoints.get(id)));
-  }
+  const { domains, undeclared } = searchDomains(conditions, facts, named);
+  if (undeclared) return 'unknown';
   let allowed: Projection = everything;
   for (const { condition, holds } of wanted) {
     if (condition) allowed = intersect(allowed, projection(condition, holds, domains, named));
@@ -170,58 +242,41 @@ export function scopesMayOverlap(
 
 /**
  * The pairs (i, j), j < i, of `scopes` that are worth comparing with `scopesMayOverlap`, without
- * listing every pair: the scopes are put in buckets by the values their projection allows on
- * the fact most of them constrain (for organisation packs, the organisation), and only scopes
- * sharing a bucket, or one of them not constrained by that fact, are paired. Every pair left out
- * cannot overlap. Pairs in the order i, then j.
+ * listing every pair: the scopes are put in buckets by the values they require of the fact most
+ * of them fix (`is`/`in`, alone or in an `all`: for organisation packs, the organisation), and
+ * only scopes sharing a bucket, or one of them not fixing that fact, are paired. A scope can
+ * hold only for a value it requires, so every pair left out cannot overlap. The work grows with
+ * the values the scopes name, not with the values of the fact (a pack names one organisation of
+ * hundreds). Pairs in the order i, then j.
  */
 export function candidatePairs(
   scopes: ReadonlyArray<ConditionNode | null>,
-  facts: ReadonlyMap<string, FactModel>,
   named: ReadonlyMap<string, ConditionNode>,
 ): Array<[number, number]> {
-  const { read, breakpoints } = factsRead(scopes, named, facts);
-  const domains = new Map<string, FactDomain>();
-  for (const id of read) {
-    const fact = facts.get(id);
-    if (fact) domains.set(id, factDomain(fact, breakpoints.get(id)));
-  }
-  const projections = scopes.map((scope) => (scope ? projection(scope, true, domains, named) : everything));
-  const constrained = new Map<string, number>();
-  for (const p of projections) for (const fact of p?.keys() ?? []) constrained.set(fact, (constrained.get(fact) ?? 0) + 1);
-  const key = [...constrained.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  const required = scopes.map((scope) => (scope ? requiredValues(scope, named) : new Map<string, Set<FactValue>>()));
+  const fixing = new Map<string, number>();
+  for (const byFact of required) for (const fact of byFact.keys()) fixing.set(fact, (fixing.get(fact) ?? 0) + 1);
+  const key = [...fixing.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
   const earlier = scopes.map(() => new Set<number>());
-  // Scopes not in a bucket: without `appliesWhen`, or not constrained on the bucket fact.
+  // Scopes not in a bucket: without `appliesWhen`, or not fixing the bucket fact.
   const unbucketed: number[] = [];
-  const buckets = new Map<number, number[]>();
-  projections.forEach((p, i) => {
+  const buckets = new Map<FactValue, number[]>();
+  required.forEach((byFact, i) => {
     const pairWith = (j: number) => earlier[i]!.add(j);
-    if (scopes[i] === null) {
-      // Always holds: `scopesMayOverlap` assumes it meets every scope, even one that never holds.
+    const allowed = key === undefined ? undefined : byFact.get(key);
+    if (!allowed) {
       for (let j = 0; j < i; j++) pairWith(j);
       unbucketed.push(i);
       return;
     }
-    if (!p) {
-      // Never holds: it meets only a scope that always holds.
-      for (let j = 0; j < i; j++) if (scopes[j] === null) pairWith(j);
-      return;
-    }
-    const allowed = key === undefined ? undefined : p.get(key);
-    if (!allowed) {
-      for (let j = 0; j < i; j++) if (projections[j] || scopes[j] === null) pairWith(j);
-      unbucketed.push(i);
-      return;
-    }
     for (const j of unbucketed) pairWith(j);
-    allowed.forEach((ok, value) => {
-      if (!ok) return;
+    for (const value of allowed) {
       const bucket = buckets.get(value);
       if (bucket) {
         for (const j of bucket) pairWith(j);
         bucket.push(i);
       } else buckets.set(value, [i]);
-    });
+    }
   });
   return earlier.flatMap((js, i) => [...js].sort((x, y) => x - y).map((j): [number, number] => [i, j]));
 }

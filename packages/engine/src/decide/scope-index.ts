@@ -23,7 +23,7 @@ export interface ScopeIndex {
 }
 
 /** The values a condition requires of each fact it fixes: a test `is`/`in`, or the tests of a conjunction. */
-function requiredValues(
+export function requiredValues(
   node: ConditionNode,
   named: ReadonlyMap<string, ConditionNode>,
   followed: ReadonlySet<string> = new Set(),

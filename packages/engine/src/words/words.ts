@@ -124,12 +124,16 @@ export interface GateWords {
   obligations: string;
   obligation: string;
   combinations: string;
+  /** One of them: "1 combination". */
+  combination: string;
   perSecond: string;
   /** Between a count and a duration: "36 864 combinations in 0.42 s". */
   in: string;
   brokenDuty: string;
   counterexample: string;
   otherFacts: string;
+  /** Beside a counterexample's value that stands for others no condition tells apart: "(and 124 values alike)". */
+  alike: (count: number) => string;
   /** A coverage obligation no live outcome cites; `statuses` lists the live statuses. */
   notCited: (statuses: string) => string;
   failedAt: string;

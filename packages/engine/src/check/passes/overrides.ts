@@ -86,7 +86,7 @@ export function checkOverrides(ctx: CheckContext): void {
       owner.outcome.overrides = shared.policy.id;
     }
     const scopes = owners.map((owner) => owner.policy.scope);
-    for (const [i, j] of candidatePairs(scopes, facts, named)) {
+    for (const [i, j] of candidatePairs(scopes, named)) {
       const [a, b] = [owners[i]!, owners[j]!];
       if (a.policy.overrides === b.policy.id || b.policy.overrides === a.policy.id) continue;
       if (!scopesMayOverlap(a.policy.scope, b.policy.scope, facts, named)) continue;
