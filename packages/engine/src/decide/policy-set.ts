@@ -85,6 +85,8 @@ export class PolicySet {
   private readonly clock: () => Date;
   private readonly dateFits: (value: unknown) => boolean;
   private describe?: DescribeContext;
+  /** The local day `today()` last worked out: its first and its next day's first millisecond. */
+  private day?: { start: number; end: number; date: string };
 
   constructor(model: PolicySetModel, options: PolicySetOptions = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
@@ -158,7 +160,7 @@ export class PolicySet {
     const fact = this.model.decisionDate;
     const given = fact === undefined ? null : record[fact];
     if (typeof given === 'string') return given;
-    const date = options.date ?? dateOf(this.clock());
+    const date = options.date ?? this.today();
     if (!this.dateFits(date)) {
       const shown = typeof date === 'string' ? shownText(date) : String(date);
       const dateFact = this.model.facts.find((f) => f.id === fact);
@@ -167,6 +169,26 @@ export class PolicySet {
       ]);
     }
     if (fact !== undefined) record[fact] = date;
+    return date;
+  }
+
+  /**
+   * Today's date by the clock, in the host's local time. The clock is read on every decision;
+   * its date is worked out again only when the time leaves the day last worked out.
+   */
+  private today(): string {
+    const time = this.clock();
+    const at = time.getTime();
+    const day = this.day;
+    if (day !== undefined && at >= day.start && at < day.end) return day.date;
+    const date = dateOf(time);
+    // Local midnight by setHours, not by the Date constructor, which reads years 0–99 as 1900–1999.
+    const midnight = new Date(at);
+    const start = midnight.setHours(0, 0, 0, 0);
+    midnight.setDate(midnight.getDate() + 1);
+    const end = midnight.getTime();
+    // A clock that is not a valid date gets no cache; `dateOf` gave what the date check refuses.
+    if (Number.isFinite(start) && Number.isFinite(end)) this.day = { start, end, date };
     return date;
   }
 
