@@ -5,6 +5,7 @@ import { namedConditions } from '../compile/keys.js';
 import { locationText } from '../location.js';
 import type { FactValue, PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
 import { always, inWindow } from '../time/windows.js';
+import { Interner, ListInterner } from './intern.js';
 import { buildScopeIndex, candidatePolicies, type ScopeIndex } from './scope-index.js';
 
 /**
@@ -163,6 +164,14 @@ interface PointPlan {
   applying: WeakMap<readonly number[], Map<number, string[]>>;
   /** Which policies' scopes can hold for a fact record (by the fact most scopes fix); undefined: every policy's. */
   scopeIndex: ScopeIndex | undefined;
+  /** Frozen parts shared by the parts they are made of (intern.ts). */
+  shared: {
+    failed: ListInterner<ConditionFailure>;
+    /** A rule that did not hold, by `[rule plan, failed list]`. */
+    notHeld: Interner<NotHeld>;
+    /** A step, by `[rule plan, ...not-held entries]`. */
+    steps: Interner<TraceStep>;
+  };
 }
 
 /** Shared outcomes kept per rule and period, at most; beyond, each decision makes its own. */
@@ -244,6 +253,11 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
     everyPolicy: point.policies.map((_, index) => index),
     applying: new WeakMap(),
     scopeIndex: buildScopeIndex(point, namedConditions(point)),
+    shared: {
+      failed: new ListInterner(),
+      notHeld: new Interner(),
+      steps: new Interner(),
+    },
   };
   plans.set(point, plan);
   return plan;
@@ -301,17 +315,34 @@ function decidedOutcome(rule: RulePlan, holds: Holds, date: string, shared: bool
   return decided;
 }
 
-/** The trace step of a rule that decided: shared when nothing above it is explained. */
-function traceStep(rule: RulePlan, explain: ((rule: RuleModel) => ConditionFailure[]) | null): TraceStep {
+const makeNotHeld = (parts: readonly unknown[]): NotHeld => {
+  const [rule, failed] = parts as [RulePlan, ConditionFailure[]];
+  return Object.freeze({ rule: rule.rule.key, at: rule.at, failed });
+};
+
+const makeStep = (parts: readonly unknown[]): TraceStep => {
+  const rule = parts[0] as RulePlan;
+  return Object.freeze({
+    outcome: rule.step.outcome,
+    rule: rule.rule.key,
+    at: rule.at,
+    notHeld: Object.freeze(parts.slice(1)) as NotHeld[],
+  });
+};
+
+/** The trace step of a rule that decided: shared when nothing above it is explained, else by what failed above it. */
+function traceStep(plan: PointPlan, rule: RulePlan, explain: ((rule: RuleModel) => ConditionFailure[]) | null): TraceStep {
   if (explain === null || rule.above.length === 0) return rule.step;
-  const notHeld: NotHeld[] = [];
+  const parts: unknown[] = [rule];
   for (const above of rule.above) {
     const failed = explain(above.rule);
-    notHeld.push(
-      failed.length === 0 ? above.notHeldBare : Object.freeze({ rule: above.rule.key, at: above.at, failed: freezeFailures(failed) }),
+    parts.push(
+      failed.length === 0
+        ? above.notHeldBare
+        : plan.shared.notHeld.get([above, plan.shared.failed.list(freezeFailures(failed))], makeNotHeld, undefined),
     );
   }
-  return Object.freeze({ outcome: rule.step.outcome, rule: rule.rule.key, at: rule.at, notHeld: Object.freeze(notHeld) as NotHeld[] });
+  return plan.shared.steps.get(parts, makeStep, undefined);
 }
 
 /**
@@ -398,7 +429,7 @@ export function assembleDecision(
     }
     // Frozen after the loop when the why-not alternatives are to be added.
     outcomes.push(decidedOutcome(chosen, holds, date, shared));
-    steps.push(traceStep(chosen, explain));
+    steps.push(traceStep(plan, chosen, explain));
   }
   if (addAlternatives) {
     addAlternatives(outcomes);
@@ -407,16 +438,16 @@ export function assembleDecision(
       Object.freeze(outcome);
     }
   }
-  const trace: Trace = {
+  const trace: Trace = Object.freeze({
     policies: applyingIds(plan, point, candidates, applies, mask),
     steps: Object.freeze(steps) as TraceStep[],
     omitted: Object.freeze(omitted) as Omitted[],
-  };
+  });
   return Object.freeze({
     point: point.id,
     date,
     outcomes: Object.freeze(outcomes) as DecidedOutcome[],
-    trace: Object.freeze(trace),
+    trace,
     policy: policyOf(model),
     facts: Object.isFrozen(facts) ? facts : Object.freeze(facts),
   });
@@ -440,10 +471,10 @@ function policyOf(model: PolicySetModel): Decision['policy'] {
   return policy;
 }
 
-/** Freezes the failed conditions of a rule (the explainer's failure objects come frozen; a caller's may not). */
+/** Freezes each failed condition of a rule (the explainer's come frozen; another's may not); the list is frozen where it is kept. */
 function freezeFailures(failures: ConditionFailure[]): ConditionFailure[] {
   for (const failure of failures) if (!Object.isFrozen(failure)) Object.freeze(failure);
-  return Object.freeze(failures) as ConditionFailure[];
+  return failures;
 }
 
 export type { Facts };
