@@ -138,6 +138,19 @@ interface OutcomeRules {
   notInForce: Omitted;
 }
 
+/** An outcome of the point, in the point's order, with the policies that may replace it. */
+interface OutcomeEntry {
+  listed: PointOutcomeModel;
+  policyIndex: number;
+  /** An overriding outcome decides in the place of the shared one it replaces, never in its own. */
+  replacesShared: boolean;
+  /** Overriding policies, in file order, with their outcome of the same id (if it has one). */
+  overriders: Array<{ policyIndex: number; outcome: PointOutcomeModel | undefined }>;
+  /** The first position in `overriders` of each overriding policy, to look overriders up from the policies that apply. */
+  overriderAt: ReadonlyMap<number, number>;
+  notApplicable: Omitted;
+}
+
 /**
  * What the combining step needs of a point that does not depend on the facts, worked out once:
  * where each rule is written, its basis entries, and which policies may replace each outcome.
@@ -145,17 +158,13 @@ interface OutcomeRules {
 interface PointPlan {
   basis: ReadonlyMap<string, BasisEntry>;
   /** Per outcome, in the point's order; policies by their index in `point.policies`. */
-  outcomes: Array<{
-    listed: PointOutcomeModel;
-    policyIndex: number;
-    /** An overriding outcome decides in the place of the shared one it replaces, never in its own. */
-    replacesShared: boolean;
-    /** Overriding policies, in file order, with their outcome of the same id (if it has one). */
-    overriders: Array<{ policyIndex: number; outcome: PointOutcomeModel | undefined }>;
-    /** The first position in `overriders` of each overriding policy, to look overriders up from the policies that apply. */
-    overriderAt: ReadonlyMap<number, number>;
-    notApplicable: Omitted;
-  }>;
+  outcomes: OutcomeEntry[];
+  /**
+   * Per candidate list (the scope index's, or every policy): the outcomes in the point's order,
+   * those of policies that are not candidates already as runs of `policy-not-applicable`, so a
+   * decision looks only at the candidates' outcomes.
+   */
+  byCandidates: WeakMap<readonly number[], Array<OutcomeEntry | readonly Omitted[]>>;
   /** Per outcome model (shared and overriding alike): its rules' plans. */
   rules: Map<PointOutcomeModel, OutcomeRules>;
   /** Every policy, by index: the candidates when there is no scope index. */
@@ -252,6 +261,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
     rules,
     everyPolicy: point.policies.map((_, index) => index),
     applying: new WeakMap(),
+    byCandidates: new WeakMap(),
     scopeIndex: buildScopeIndex(point, namedConditions(point)),
     shared: {
       failed: new ListInterner(),
@@ -262,6 +272,29 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
   plans.set(point, plan);
   return plan;
 }
+
+/** The outcomes a decision with these candidates looks at, between runs of outcomes whose policy cannot apply. */
+function outcomesFor(plan: PointPlan, candidates: readonly number[]): Array<OutcomeEntry | readonly Omitted[]> {
+  const known = plan.byCandidates.get(candidates);
+  if (known) return known;
+  const candidate = new Set(candidates);
+  const items: Array<OutcomeEntry | readonly Omitted[]> = [];
+  let run: Omitted[] | undefined;
+  for (const entry of plan.outcomes) {
+    // An outcome that replaces a shared one is decided in that one's place, never in its own.
+    if (entry.replacesShared) continue;
+    if (candidate.has(entry.policyIndex)) {
+      if (run) items.push(Object.freeze(run));
+      run = undefined;
+      items.push(entry);
+    } else (run ??= []).push(entry.notApplicable);
+  }
+  if (run) items.push(Object.freeze(run));
+  plan.byCandidates.set(candidates, items);
+  return items;
+}
+
+const isRun = (item: OutcomeEntry | readonly Omitted[]): item is readonly Omitted[] => Array.isArray(item);
 
 /** The segment of a rule's basis periods that holds the date. */
 function segmentOf(rule: RulePlan, date: string): number {
@@ -389,8 +422,12 @@ export function assembleDecision(
   const steps: TraceStep[] = [];
   const omitted: Omitted[] = [];
   const shared = addAlternatives === undefined;
-  for (const { listed, policyIndex, replacesShared, overriders, overriderAt, notApplicable } of plan.outcomes) {
-    if (replacesShared) continue;
+  for (const item of outcomesFor(plan, candidates)) {
+    if (isRun(item)) {
+      for (const entry of item) omitted.push(entry);
+      continue;
+    }
+    const { listed, policyIndex, overriders, overriderAt, notApplicable } = item;
     if (applies[policyIndex] !== 1) {
       omitted.push(notApplicable);
       continue;
