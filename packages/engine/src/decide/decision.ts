@@ -1,7 +1,7 @@
 /** The decision a host system gets back, and how it is assembled from the conditions that held. */
 import type { Facts, ConditionFailure } from '../compile/predicate.js';
 import type { Alternative } from '../explain/alternatives.js';
-import { namedConditions } from '../compile/keys.js';
+import { conditionKeys, namedConditions } from '../compile/keys.js';
 import { locationText } from '../location.js';
 import type { FactValue, PointModel, PointOutcomeModel, PolicySetModel, RuleModel, SourceModel, Status, Text, Window } from '../model.js';
 import { always, inWindow } from '../time/windows.js';
@@ -79,8 +79,12 @@ export interface Decision {
   facts: Readonly<Record<string, FactValue>>;
 }
 
-/** Which compiled conditions held for these facts, by key. */
-export type Holds = (key: string) => boolean;
+/**
+ * Which compiled conditions held for these facts, by key. `slot`, when given, is the key's
+ * position in `conditionKeys(point)` (compile/keys.ts), for an evaluator that keeps its
+ * predicates in that order and would rather index than look the key up.
+ */
+export type Holds = (key: string, slot?: number) => boolean;
 
 /** Source entries for decisions, resolved once per policy set. */
 export function basisIndex(model: PolicySetModel): Map<string, BasisEntry> {
@@ -105,6 +109,9 @@ type Omitted = Trace['omitted'][number];
  */
 interface RulePlan {
   rule: RuleModel;
+  /** The position of its condition's key (and of its requirements') in `conditionKeys(point)`. */
+  slot: number | undefined;
+  requirementSlots: Array<number | undefined>;
   at: string;
   hasLimits: boolean;
   /**
@@ -169,6 +176,8 @@ interface PointPlan {
   rules: Map<PointOutcomeModel, OutcomeRules>;
   /** Every policy, by index: the candidates when there is no scope index. */
   everyPolicy: readonly number[];
+  /** Per policy, by index: the position of its scope's key in `conditionKeys(point)`. */
+  scopeSlots: Array<number | undefined>;
   /** Per candidate list: the ids of the policies that apply, by which of the candidates applied (bit mask). */
   applying: WeakMap<readonly number[], Map<number, string[]>>;
   /** Which policies' scopes can hold for a fact record (by the fact most scopes fix); undefined: every policy's. */
@@ -188,7 +197,9 @@ const maxSharedOutcomes = 256;
 
 const plans = new WeakMap<PointModel, PointPlan>();
 
-function rulePlan(rule: RuleModel, outcomeId: string, above: RulePlan[], basis: ReadonlyMap<string, BasisEntry>): RulePlan {
+type Slots = ReadonlyMap<string, number>;
+
+function rulePlan(rule: RuleModel, outcomeId: string, above: RulePlan[], basis: ReadonlyMap<string, BasisEntry>, slots: Slots): RulePlan {
   const entries = rule.basis.map((id) => basis.get(id)!).filter(Boolean);
   const bounds = [
     ...new Set(entries.flatMap((entry) => [entry.inForce?.from, entry.inForce?.until]).filter((date) => date !== undefined)),
@@ -207,6 +218,8 @@ function rulePlan(rule: RuleModel, outcomeId: string, above: RulePlan[], basis: 
   });
   return {
     rule,
+    slot: slots.get(rule.key),
+    requirementSlots: rule.requires.map((requirement) => (requirement.key === null ? undefined : slots.get(requirement.key))),
     at,
     hasLimits: Object.keys(rule.limits).length > 0,
     bounds,
@@ -218,10 +231,10 @@ function rulePlan(rule: RuleModel, outcomeId: string, above: RulePlan[], basis: 
   };
 }
 
-function outcomeRules(outcome: PointOutcomeModel, basis: ReadonlyMap<string, BasisEntry>): OutcomeRules {
+function outcomeRules(outcome: PointOutcomeModel, basis: ReadonlyMap<string, BasisEntry>, slots: Slots): OutcomeRules {
   const rules: RulePlan[] = [];
-  for (const rule of outcome.rules) rules.push(rulePlan(rule, outcome.id, rules.slice(), basis));
-  const otherwise = outcome.otherwise ? rulePlan(outcome.otherwise, outcome.id, rules.slice(), basis) : null;
+  for (const rule of outcome.rules) rules.push(rulePlan(rule, outcome.id, rules.slice(), basis, slots));
+  const otherwise = outcome.otherwise ? rulePlan(outcome.otherwise, outcome.id, rules.slice(), basis, slots) : null;
   return {
     rules,
     otherwise,
@@ -234,8 +247,9 @@ function outcomeRules(outcome: PointOutcomeModel, basis: ReadonlyMap<string, Bas
 function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): PointPlan {
   const known = plans.get(point);
   if (known && known.basis === basis) return known;
+  const slots: Slots = new Map(conditionKeys(point).map(({ key }, index) => [key, index]));
   const rules: PointPlan['rules'] = new Map();
-  for (const outcome of point.outcomes) rules.set(outcome, outcomeRules(outcome, basis));
+  for (const outcome of point.outcomes) rules.set(outcome, outcomeRules(outcome, basis, slots));
   const policyIndex = new Map(point.policies.map((policy, index) => [policy.id, index]));
   const outcomes = point.outcomes.map((listed) => {
     const overriders = (listed.overriddenBy ?? []).map((policy) => ({
@@ -260,6 +274,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
     outcomes,
     rules,
     everyPolicy: point.policies.map((_, index) => index),
+    scopeSlots: point.policies.map((policy) => slots.get(policy.scopeKey)),
     applying: new WeakMap(),
     byCandidates: new WeakMap(),
     scopeIndex: buildScopeIndex(point, namedConditions(point)),
@@ -326,7 +341,7 @@ function decidedOutcome(rule: RulePlan, holds: Holds, date: string, shared: bool
   let mask = 0;
   for (let i = 0; i < requirements.length; i++) {
     const key = requirements[i]!.key;
-    if (key === null || holds(key)) mask += 2 ** i;
+    if (key === null || holds(key, rule.requirementSlots[i])) mask += 2 ** i;
   }
   const cacheable = shared && requirements.length <= 30;
   const cache = rule.decided[segment]!;
@@ -412,7 +427,7 @@ export function assembleDecision(
   for (let i = 0; i < candidates.length; i++) {
     const index = candidates[i]!;
     const policy = point.policies[index]!;
-    if (policy.scope === null || holds(policy.scopeKey)) {
+    if (policy.scope === null || holds(policy.scopeKey, plan.scopeSlots[index])) {
       applies[index] = 1;
       applying.push(index);
       if (i < 30) mask += 2 ** i;
@@ -453,13 +468,13 @@ export function assembleDecision(
     const planned = plan.rules.get(outcome)!;
     let chosen: RulePlan | null = null;
     for (const rule of planned.rules) {
-      if (holds(rule.rule.key)) {
+      if (holds(rule.rule.key, rule.slot)) {
         chosen = rule;
         break;
       }
     }
     const otherwise = planned.otherwise;
-    if (!chosen && otherwise && (otherwise.rule.when === null || holds(otherwise.rule.key))) chosen = otherwise;
+    if (!chosen && otherwise && (otherwise.rule.when === null || holds(otherwise.rule.key, otherwise.slot))) chosen = otherwise;
     if (!chosen) {
       omitted.push(planned.windows.some((window) => inWindow(window, date)) ? planned.noRuleHeld : planned.notInForce);
       continue;

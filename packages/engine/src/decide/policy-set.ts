@@ -48,6 +48,8 @@ interface CompiledPoint {
   model: PointModel;
   named: Map<string, ConditionNode>;
   predicates: Map<string, Predicate>;
+  /** The same predicates in the order of `conditionKeys(point)`, for `Holds` by slot. */
+  bySlot: Predicate[];
   /** Explanations of failed conditions, compiled once per point. */
   explained: ExplainerCache;
   /** Built on the first decision on the json-rules-engine path. */
@@ -103,8 +105,13 @@ export class PolicySet {
       const named = namedConditions(point);
       const cache = new Map<string, Predicate>();
       const predicates = new Map<string, Predicate>();
-      for (const { key, condition } of conditionKeys(point)) predicates.set(key, compilePredicate(condition, named, cache));
-      const entry: CompiledPoint = { model: point, named, predicates, explained: createExplainerCache(named) };
+      const bySlot: Predicate[] = [];
+      for (const { key, condition } of conditionKeys(point)) {
+        const predicate = compilePredicate(condition, named, cache);
+        predicates.set(key, predicate);
+        bySlot.push(predicate);
+      }
+      const entry: CompiledPoint = { model: point, named, predicates, bySlot, explained: createExplainerCache(named) };
       this.compiled.set(point.id, entry);
     }
   }
@@ -224,7 +231,7 @@ export class PolicySet {
     return assembleDecision(
       this.model,
       point.model,
-      (key) => point.predicates.get(key)!(record),
+      (key, slot) => (slot === undefined ? point.predicates.get(key)! : point.bySlot[slot]!)(record),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
       date,
