@@ -195,7 +195,8 @@ interface PointPlan {
 /** Shared outcomes kept per rule and period, at most; beyond, each decision makes its own. */
 const maxSharedOutcomes = 256;
 
-const plans = new WeakMap<PointModel, PointPlan>();
+/** Per point, per basis index: a policy set and the gate each pass their own, and each keeps its plan. */
+const plans = new WeakMap<PointModel, WeakMap<ReadonlyMap<string, BasisEntry>, PointPlan>>();
 
 type Slots = ReadonlyMap<string, number>;
 
@@ -245,8 +246,10 @@ function outcomeRules(outcome: PointOutcomeModel, basis: ReadonlyMap<string, Bas
 }
 
 function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): PointPlan {
-  const known = plans.get(point);
-  if (known && known.basis === basis) return known;
+  let byBasis = plans.get(point);
+  if (!byBasis) plans.set(point, (byBasis = new WeakMap()));
+  const known = byBasis.get(basis);
+  if (known) return known;
   const slots: Slots = new Map(conditionKeys(point).map(({ key }, index) => [key, index]));
   const rules: PointPlan['rules'] = new Map();
   for (const outcome of point.outcomes) rules.set(outcome, outcomeRules(outcome, basis, slots));
@@ -284,7 +287,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
       steps: new Interner(),
     },
   };
-  plans.set(point, plan);
+  byBasis.set(basis, plan);
   return plan;
 }
 
