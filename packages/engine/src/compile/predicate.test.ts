@@ -97,11 +97,26 @@ describe('createExplainerCache', () => {
     );
   });
 
-  it('returns new failure objects each time, so a caller changing one cannot change the next trace', () => {
-    const node: ConditionNode = { kind: 'const', value: false, origin: 'setting x is true', at: { file: 'p.yaml', line: 1, column: 1 } };
+  it('returns frozen failure objects (shared between calls), so a caller cannot change the next trace', () => {
+    const constant: ConditionNode = {
+      kind: 'const',
+      value: false,
+      origin: 'setting x is true',
+      at: { file: 'p.yaml', line: 1, column: 1 },
+    };
+    const test: ConditionNode = { kind: 'test', fact: 'count', op: 'gte', value: 3 };
     const explainers = createExplainerCache(new Map());
-    const first = explainers.explain(node, {});
-    first[0]!.condition = 'changed';
-    expect(explainers.explain(node, {})).toEqual([{ condition: 'setting x is true', actual: null, at: 'p.yaml:1:1' }]);
+    for (const [node, facts, expected] of [
+      [constant, {}, { condition: 'setting x is true', actual: null, at: 'p.yaml:1:1' }],
+      [test, { count: 1 }, { condition: 'count ≥ 3', actual: 1 }],
+    ] as const) {
+      const first = explainers.explain(node, facts);
+      expect(() => {
+        first[0]!.condition = 'changed';
+      }).toThrow(TypeError);
+      expect(explainers.explain(node, facts)).toEqual([expected]);
+    }
+    // Another value of the fact is another failure.
+    expect(explainers.explain(test, { count: 2 })).toEqual([{ condition: 'count ≥ 3', actual: 2 }]);
   });
 });

@@ -153,9 +153,13 @@ type Explainer = (facts: Facts, out: ConditionFailure[]) => void;
 
 const explainNothing: Explainer = () => undefined;
 
+/** Failures kept per condition, by the value that failed it. */
+const maxFailuresKept = 64;
+
 /**
  * Explanations compiled once per condition and kept: every decision explains the same rules, so
- * the predicates, texts and locations are built on first use only, never per decision.
+ * the predicates, texts and locations are built on first use only, never per decision. The
+ * failures it gives are frozen and may be shared between calls.
  */
 export interface ExplainerCache {
   explain(node: ConditionNode, facts: Facts): ConditionFailure[];
@@ -178,9 +182,11 @@ export function createExplainerCache(named: ReadonlyMap<string, ConditionNode>):
     switch (node.kind) {
       case 'const': {
         const at = where(node);
-        const failure: ConditionFailure = at ? { condition: node.origin, actual: null, at } : { condition: node.origin, actual: null };
+        const failure: ConditionFailure = Object.freeze(
+          at ? { condition: node.origin, actual: null, at } : { condition: node.origin, actual: null },
+        );
         body = (facts, out) => {
-          if (holds(facts) !== wanted) out.push({ ...failure });
+          if (holds(facts) !== wanted) out.push(failure);
         };
         break;
       }
@@ -189,10 +195,17 @@ export function createExplainerCache(named: ReadonlyMap<string, ConditionNode>):
         const condition = wanted ? text : `not (${text})`;
         const at = where(node);
         const fact = node.fact;
+        // A failure is the same for the same value: made once per value and shared, frozen (a
+        // trace keeps it as it is). Bounded, as a date fact has more values than a trace needs kept.
+        const byValue = new Map<FactValue, ConditionFailure>();
         body = (facts, out) => {
           if (holds(facts) === wanted) return;
-          const failure: ConditionFailure = { condition, actual: facts[fact] ?? null };
-          if (at) failure.at = at;
+          const actual = facts[fact] ?? null;
+          let failure = byValue.get(actual);
+          if (failure === undefined) {
+            failure = Object.freeze(at ? { condition, actual, at } : { condition, actual });
+            if (byValue.size < maxFailuresKept) byValue.set(actual, failure);
+          }
           out.push(failure);
         };
         break;

@@ -48,6 +48,8 @@ interface CompiledPoint {
   model: PointModel;
   named: Map<string, ConditionNode>;
   predicates: Map<string, Predicate>;
+  /** The same predicates in the order of `conditionKeys(point)`, for `Holds` by slot. */
+  bySlot: Predicate[];
   /** Explanations of failed conditions, compiled once per point. */
   explained: ExplainerCache;
   /** Built on the first decision on the json-rules-engine path. */
@@ -85,6 +87,8 @@ export class PolicySet {
   private readonly clock: () => Date;
   private readonly dateFits: (value: unknown) => boolean;
   private describe?: DescribeContext;
+  /** The local day `today()` last worked out: its first and its next day's first millisecond. */
+  private day?: { start: number; end: number; date: string };
 
   constructor(model: PolicySetModel, options: PolicySetOptions = {}) {
     Object.defineProperty(this, policySetBrand, { value: true });
@@ -101,8 +105,13 @@ export class PolicySet {
       const named = namedConditions(point);
       const cache = new Map<string, Predicate>();
       const predicates = new Map<string, Predicate>();
-      for (const { key, condition } of conditionKeys(point)) predicates.set(key, compilePredicate(condition, named, cache));
-      const entry: CompiledPoint = { model: point, named, predicates, explained: createExplainerCache(named) };
+      const bySlot: Predicate[] = [];
+      for (const { key, condition } of conditionKeys(point)) {
+        const predicate = compilePredicate(condition, named, cache);
+        predicates.set(key, predicate);
+        bySlot.push(predicate);
+      }
+      const entry: CompiledPoint = { model: point, named, predicates, bySlot, explained: createExplainerCache(named) };
       this.compiled.set(point.id, entry);
     }
   }
@@ -158,7 +167,7 @@ export class PolicySet {
     const fact = this.model.decisionDate;
     const given = fact === undefined ? null : record[fact];
     if (typeof given === 'string') return given;
-    const date = options.date ?? dateOf(this.clock());
+    const date = options.date ?? this.today();
     if (!this.dateFits(date)) {
       const shown = typeof date === 'string' ? shownText(date) : String(date);
       const dateFact = this.model.facts.find((f) => f.id === fact);
@@ -167,6 +176,26 @@ export class PolicySet {
       ]);
     }
     if (fact !== undefined) record[fact] = date;
+    return date;
+  }
+
+  /**
+   * Today's date by the clock, in the host's local time. The clock is read on every decision;
+   * its date is worked out again only when the time leaves the day last worked out.
+   */
+  private today(): string {
+    const time = this.clock();
+    const at = time.getTime();
+    const day = this.day;
+    if (day !== undefined && at >= day.start && at < day.end) return day.date;
+    const date = dateOf(time);
+    // Local midnight by setHours, not by the Date constructor, which reads years 0–99 as 1900–1999.
+    const midnight = new Date(at);
+    const start = midnight.setHours(0, 0, 0, 0);
+    midnight.setDate(midnight.getDate() + 1);
+    const end = midnight.getTime();
+    // A clock that is not a valid date gets no cache; `dateOf` gave what the date check refuses.
+    if (Number.isFinite(start) && Number.isFinite(end)) this.day = { start, end, date };
     return date;
   }
 
@@ -202,7 +231,7 @@ export class PolicySet {
     return assembleDecision(
       this.model,
       point.model,
-      (key) => point.predicates.get(key)!(record),
+      (key, slot) => (slot === undefined ? point.predicates.get(key)! : point.bySlot[slot]!)(record),
       this.basis,
       options.explain === false ? null : (rule) => (rule.when ? explainFailure(rule.when, record, point.named, point.explained) : []),
       date,

@@ -40,6 +40,28 @@ describe('the date of a decision', () => {
     expect(compiled.decideSync('access', { colour: 'red', count: 0 }, { date: '1850-01-01' }).date).toBe('1850-01-01');
   });
 
+  it('property: today is the local date of the clock at every decision, across midnights and in years 0–99', () => {
+    // Times in order, a few minutes to days apart, so consecutive decisions share a day or cross midnight.
+    const start = fc.oneof(
+      fc.date({ min: new Date(-61_000_000_000_000), max: new Date(-59_000_000_000_000), noInvalidDate: true }),
+      fc.date({ min: new Date(-61_000_000_000_000), max: new Date(253_000_000_000_000), noInvalidDate: true }),
+    );
+    const steps = fc.array(fc.integer({ min: 0, max: 3 * 86_400_000 }), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(start, steps, (first, gaps) => {
+        let now = first.getTime();
+        const moving = new PolicySet(model, { clock: () => new Date(now) });
+        for (const gap of [0, ...gaps]) {
+          now += gap;
+          const time = new Date(now);
+          const expected = `${String(time.getFullYear()).padStart(4, '0')}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')}`;
+          expect(moving.decideSync('access', { colour: 'red', count: 0 }).date).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses an impossible date naming the fact, and a malformed option', () => {
     for (const day of ['2024-02-30', '2024-6-1', '2023-02-29', 20240601, null]) {
       try {
