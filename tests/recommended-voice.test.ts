@@ -44,7 +44,9 @@ describe('the recommended voice', () => {
   it('is named in the semantic diff, in English and bokmål', async () => {
     const en = await runVot(['diff', join(process.cwd(), 'policies'), work.policies, '--lang', 'en'], work.root);
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/follow-up \/ Follow-up by the leader \[leader-follow-up\] .*\n.*Follow-up by the leader goes from recommended to required/);
+    expect(en.stdout).toMatch(
+      /follow-up \/ Follow-up by the leader \[leader-follow-up\] .*\n.*Follow-up by the leader goes from recommended to required/,
+    );
     const nb = await runVot(['diff', join(process.cwd(), 'policies'), work.policies, '--lang', 'nb'], work.root);
     expect(nb.stdout).toContain('Oppfølging ved leder går fra anbefalt til påkrevd');
   });
