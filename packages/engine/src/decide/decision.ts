@@ -51,7 +51,9 @@ export interface Trace {
   steps: TraceStep[];
   /**
    * Outcomes left out: no rule held and the outcome says `otherwise: omit`, its policy did not
-   * apply, or none of its rules is in force on the decision's date.
+   * apply, or none of its rules is in force on the decision's date. Each outcome id at most
+   * once, and never one the decision has: where several policies list the same id (a pack for
+   * each organisation), the reason of one whose policy applied comes first.
    */
   omitted: Array<{ outcome: string; because: 'no-rule-held' | 'policy-not-applicable' | 'not-in-force' }>;
 }
@@ -171,7 +173,9 @@ interface PointPlan {
    * those of policies that are not candidates already as runs of `policy-not-applicable`, so a
    * decision looks only at the candidates' outcomes.
    */
-  byCandidates: WeakMap<readonly number[], Array<OutcomeEntry | readonly Omitted[]>>;
+  byCandidates: WeakMap<readonly number[], CandidateOutcomes>;
+  /** Outcome ids listed by more than one policy of the point (not counting an outcome that replaces a shared one). */
+  repeated: ReadonlySet<string>;
   /** Per outcome model (shared and overriding alike): its rules' plans. */
   rules: Map<PointOutcomeModel, OutcomeRules>;
   /** Every policy, by index: the candidates when there is no scope index. */
@@ -280,6 +284,7 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
     scopeSlots: point.policies.map((policy) => slots.get(policy.scopeKey)),
     applying: new WeakMap(),
     byCandidates: new WeakMap(),
+    repeated: repeatedIds(outcomes),
     scopeIndex: buildScopeIndex(point, namedConditions(point)),
     shared: {
       failed: new ListInterner(),
@@ -291,25 +296,68 @@ function planOf(point: PointModel, basis: ReadonlyMap<string, BasisEntry>): Poin
   return plan;
 }
 
-/** The outcomes a decision with these candidates looks at, between runs of outcomes whose policy cannot apply. */
-function outcomesFor(plan: PointPlan, candidates: readonly number[]): Array<OutcomeEntry | readonly Omitted[]> {
+/** Outcome ids more than one policy of the point lists. */
+function repeatedIds(outcomes: readonly OutcomeEntry[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const entry of outcomes) {
+    if (entry.replacesShared) continue;
+    if (seen.has(entry.listed.id)) repeated.add(entry.listed.id);
+    seen.add(entry.listed.id);
+  }
+  return repeated;
+}
+
+/**
+ * The outcomes a decision with these candidates looks at, in the point's order, between runs of
+ * outcomes whose policy cannot apply. A run lists each outcome id once, and none a candidate
+ * lists (the candidate's entry says what became of it), so the trace does not grow with the
+ * number of organisation packs; `onePerId` says whether candidates' entries may still repeat an id.
+ */
+interface CandidateOutcomes {
+  items: Array<OutcomeEntry | readonly Omitted[]>;
+  onePerId: boolean;
+}
+
+function outcomesFor(plan: PointPlan, candidates: readonly number[]): CandidateOutcomes {
   const known = plan.byCandidates.get(candidates);
   if (known) return known;
   const candidate = new Set(candidates);
-  const items: Array<OutcomeEntry | readonly Omitted[]> = [];
+  const listed = (entry: OutcomeEntry) => !entry.replacesShared && candidate.has(entry.policyIndex);
+  const byCandidate = new Set(plan.outcomes.filter(listed).map((entry) => entry.listed.id));
+  const inRuns = new Set<string>();
+  const items: CandidateOutcomes['items'] = [];
   let run: Omitted[] | undefined;
   for (const entry of plan.outcomes) {
     // An outcome that replaces a shared one is decided in that one's place, never in its own.
     if (entry.replacesShared) continue;
-    if (candidate.has(entry.policyIndex)) {
+    if (listed(entry)) {
       if (run) items.push(Object.freeze(run));
       run = undefined;
       items.push(entry);
-    } else (run ??= []).push(entry.notApplicable);
+    } else if (!byCandidate.has(entry.listed.id) && !inRuns.has(entry.listed.id)) {
+      inRuns.add(entry.listed.id);
+      (run ??= []).push(entry.notApplicable);
+    }
   }
   if (run) items.push(Object.freeze(run));
-  plan.byCandidates.set(candidates, items);
-  return items;
+  const onePerId = [...byCandidate].some((id) => plan.repeated.has(id));
+  const result = { items, onePerId };
+  plan.byCandidates.set(candidates, result);
+  return result;
+}
+
+/** The trace's outcomes left out, each id once and none the decision has, a reason of a policy that applied first. */
+function onePerOutcome(omitted: readonly Omitted[], outcomes: readonly DecidedOutcome[]): Omitted[] {
+  const decided = new Set(outcomes.map((outcome) => outcome.id));
+  const chosen = new Map<string, Omitted>();
+  for (const entry of omitted) {
+    if (decided.has(entry.outcome)) continue;
+    const known = chosen.get(entry.outcome);
+    if (!known || (known.because === 'policy-not-applicable' && entry.because !== 'policy-not-applicable'))
+      chosen.set(entry.outcome, entry);
+  }
+  return [...chosen.values()];
 }
 
 const isRun = (item: OutcomeEntry | readonly Omitted[]): item is readonly Omitted[] => Array.isArray(item);
@@ -440,7 +488,8 @@ export function assembleDecision(
   const steps: TraceStep[] = [];
   const omitted: Omitted[] = [];
   const shared = addAlternatives === undefined;
-  for (const item of outcomesFor(plan, candidates)) {
+  const { items, onePerId } = outcomesFor(plan, candidates);
+  for (const item of items) {
     if (isRun(item)) {
       for (const entry of item) omitted.push(entry);
       continue;
@@ -496,7 +545,7 @@ export function assembleDecision(
   const trace: Trace = Object.freeze({
     policies: applyingIds(plan, point, candidates, applies, mask),
     steps: Object.freeze(steps) as TraceStep[],
-    omitted: Object.freeze(omitted) as Omitted[],
+    omitted: Object.freeze(onePerId ? onePerOutcome(omitted, outcomes) : omitted) as Omitted[],
   });
   return Object.freeze({
     point: point.id,

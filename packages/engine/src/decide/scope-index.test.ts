@@ -72,7 +72,12 @@ describe('scope index', () => {
     const everyScope = new PolicySet(model, { evaluator: 'json-rules-engine' });
     let decided = 0;
     for (const facts of combinations(pointDomain(model, point), defaultFacts(model))) {
-      expect(compiled.decideValidated('access', { ...facts })).toEqual(await everyScope.decide('access', { ...facts }));
+      const decision = compiled.decideValidated('access', { ...facts });
+      expect(decision).toEqual(await everyScope.decide('access', { ...facts }));
+      // Ten packs list log-entry: the trace names it once, and never beside a decision of it.
+      const left = decision.trace.omitted.map((o) => o.outcome);
+      expect(new Set(left).size).toBe(left.length);
+      for (const outcome of decision.outcomes) expect(left).not.toContain(outcome.id);
       decided++;
     }
     expect(decided).toBeGreaterThan(500);
