@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { jsonlReader, openJsonlStore, openPostgresStore, postgresReader, verifyChain } from '@vot/audit';
 import { loadPolicies } from '@vot/policies';
 import { buildService, loadAuthenticator, tokenDigest } from '@vot/service';
+import { reactionFacts } from '../tests/nav-reaction-facts.js';
 
 const { values } = parseArgs({
   options: { requests: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '32' }, postgres: { type: 'string' } },
@@ -32,15 +33,8 @@ const service = await buildService({
 });
 await service.app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = service.app.server.address() as { port: number };
-const facts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
+// Each request sets its own number of earlier incidents.
+const facts = reactionFacts;
 
 const latencies: number[] = [];
 let next = 0;

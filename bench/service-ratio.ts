@@ -28,7 +28,7 @@ import { openJsonlStore, type AuditEntry, type AuditStore, type ChainRecord } fr
 import { loadPolicies } from '@vot/policies';
 import * as currentService from '@vot/service';
 import Fastify from 'fastify';
-import { reactionFacts } from '../tests/service-harness.js';
+import { reactionFacts } from '../tests/nav-reaction-facts.js';
 
 const { values } = parseArgs({
   options: {

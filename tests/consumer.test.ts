@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedPackages, repo, stageWorkspace } from './stage-workspace.js';
+import { reactionFacts } from './nav-reaction-facts.js';
 
 const execFileAsync = promisify(execFile);
 /** Runs a command; on failure, the error names the command and shows the end of its output. */
@@ -77,16 +78,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const facts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
+const facts = reactionFacts;
 
 describe('the packed packages, installed by npm in a fresh project', () => {
   it('packs exactly the published packages, each with only dist/ and package metadata', async () => {

@@ -17,16 +17,7 @@ export interface TestService extends DecisionService {
   dispose(): Promise<void>;
 }
 
-export const reactionFacts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
+export { reactionFacts } from './nav-reaction-facts.js';
 
 /** Tokens every test service accepts: `name: token`. */
 export const testTokens = { 'case-system': 'case-system-token-5f1c2a', 'contact-centre': 'contact-centre-token-9d03be' } as const;

@@ -11,6 +11,7 @@
 import { cpuUsage, memoryUsage, resourceUsage } from 'node:process';
 import { PolicySet } from '@vot/engine';
 import { checkPolicySet, loadPolicyTexts, policyHash, readPolicyFolder, runGate } from '@vot/engine/tools';
+import { reactionFacts } from '../../tests/nav-reaction-facts.js';
 
 export interface ScalePoint {
   files: number;
@@ -72,16 +73,7 @@ const wallSeconds = (performance.now() - wallStarted) / 1000;
 const modelHeapMB = heapMB() - heapBefore;
 
 const policies = new PolicySet(model);
-const facts = {
-  organisation: 'nav-office',
-  employeeEmployer: 'municipal',
-  incidentType: 'threat-in-person',
-  channel: 'in-person',
-  grave: false,
-  priorIncidents: 2,
-  writtenWarningGiven: true,
-  injury: 'none',
-};
+const facts = reactionFacts;
 const batch = 2_000;
 const batches: number[] = [];
 for (let round = 0; round < 15; round++) {
